@@ -1,0 +1,45 @@
+# The portal's commands. `make run` for a first look, `make test` for the suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run test serve install migrate demo messages compilemessages clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## run: install, migrate the SQLite database, load demo content, print the admin login, serve on :8000
+run: export DEBUG ?= true
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_data
+	$(BIN)/python manage.py ensure_admin
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+## test: the whole suite; on SQLite unless DATABASE_URL points at PostgreSQL
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## serve: production-like: DEBUG off, hashed and compressed static files, gunicorn + WhiteNoise
+serve: export DEBUG ?= false
+serve: export SECRET_KEY ?= local-serve-$(shell hostname)-not-for-production
+serve: export SECURE_COOKIES ?= false
+serve: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/gunicorn association.wsgi --bind 127.0.0.1:8000 --workers 3 --access-logfile -
+
+## messages: refresh the catalogues from the source and compile them
+messages: install
+	DEBUG=true $(BIN)/python manage.py makemessages --locale zh_Hans --locale zh_Hant --locale en --ignore '.venv/*' --no-obsolete
+	DEBUG=true $(BIN)/python manage.py compilemessages --ignore '.venv/*'
+
+clean:
+	rm -rf $(VENV) var/staticfiles

@@ -1,0 +1,101 @@
+from django.contrib import admin
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from association import dashboard
+from association.models import Association, Branch, CouncilMember, Document, Leader, Page, Position
+
+
+@admin.register(Association)
+class AssociationAdmin(admin.ModelAdmin):
+    fieldsets = [
+        (_("Names"), {"fields": ["name", "name_en", "short_name", "mission", "founded_on", "emblem"]}),
+        (_("About"), {"fields": ["introduction", "supervising_bodies"]}),
+        (_("Secretariat contact"), {"fields": ["address", "postcode", "phone", "fax", "email", "office_hours"]}),
+        (_("WeChat"), {"fields": ["wechat_name", "wechat_qr"]}),
+        (_("Footer"), {"fields": ["icp_number", "police_filing_number"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not Association.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Position)
+class PositionAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_en", "order"]
+    list_editable = ["order"]
+
+
+@admin.register(Leader)
+class LeaderAdmin(admin.ModelAdmin):
+    list_display = ["name", "position", "affiliation", "since", "until", "thumbnail"]
+    list_filter = ["position", ("until", admin.EmptyFieldListFilter)]
+    list_select_related = ["position"]
+    search_fields = ["name", "name_en", "affiliation"]
+    date_hierarchy = "since"
+
+    @admin.display(description=_("photo"))
+    def thumbnail(self, leader):
+        if not leader.photo:
+            return "—"
+        return format_html('<img src="{}" alt="" width="40" height="50" style="object-fit:cover">', leader.photo.url)
+
+
+class CouncilMemberInline(admin.TabularInline):
+    model = CouncilMember
+    extra = 1
+
+
+@admin.register(Branch)
+class BranchAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "founded_on", "is_active", "order"]
+    list_filter = ["kind", "is_active"]
+    list_editable = ["order"]
+    search_fields = ["name", "name_en"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    inlines = [CouncilMemberInline]
+
+
+@admin.register(Document)
+class DocumentAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "issued_on", "visibility", "size"]
+    list_filter = ["kind", "visibility", "issued_on"]
+    search_fields = ["title", "description"]
+    date_hierarchy = "issued_on"
+
+    @admin.display(description=_("file size"), ordering="file_size")
+    def size(self, document):
+        from django.template.defaultfilters import filesizeformat
+
+        return filesizeformat(document.file_size)
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "show_in_footer", "updated_at"]
+    prepopulated_fields = {"slug": ["title"]}
+
+
+@dashboard.register
+def association_tiles(request):
+    user = request.user
+    if user.has_perm("association.view_document"):
+        this_year = timezone.localdate().year
+        yield dashboard.Tile(
+            _("Documents published this year"),
+            Document.objects.filter(issued_on__year=this_year).count(),
+            reverse("admin:association_document_changelist"),
+        )
+    if user.has_perm("association.view_branch"):
+        yield dashboard.Tile(
+            _("Active branches"), Branch.objects.active().count(), reverse("admin:association_branch_changelist")
+        )
+    if user.has_perm("association.view_leader"):
+        yield dashboard.Tile(
+            _("Leaders in office"), Leader.objects.current().count(), reverse("admin:association_leader_changelist")
+        )

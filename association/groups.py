@@ -1,0 +1,65 @@
+"""Staff groups and the model permissions each needs, applied by data migrations.
+
+Each app's data migration calls `grant_group_permissions(apps, "<app_label>")` once its models
+exist, so a group gains the permissions of an app when that app arrives.
+"""
+
+ALL = ("view", "add", "change", "delete")
+EDIT = ("view", "add", "change")
+
+NEWS_EDITORS = "news editors"
+NEWS_REVIEWERS = "news reviewers"
+EVENT_MANAGERS = "event managers"
+MEMBERSHIP_MANAGERS = "membership managers"
+LIAISON_OFFICERS = "liaison officers"
+
+# group -> app label -> model -> actions (or explicit codenames with "codename:...")
+GROUP_PERMISSIONS = {
+    NEWS_EDITORS: {
+        "association": {"document": EDIT, "page": EDIT},
+    },
+    NEWS_REVIEWERS: {
+        "association": {"document": ALL, "page": ALL},
+    },
+    EVENT_MANAGERS: {},
+    MEMBERSHIP_MANAGERS: {
+        "association": {"branch": ALL, "councilmember": ALL, "leader": ALL, "position": ALL},
+    },
+    LIAISON_OFFICERS: {
+        "association": {"document": ("codename:view_members_only_document",)},
+    },
+}
+
+
+def _codenames(model, actions):
+    for action in actions:
+        if action.startswith("codename:"):
+            yield action.removeprefix("codename:")
+        else:
+            yield f"{action}_{model}"
+
+
+def grant_group_permissions(apps, app_label):
+    """Create the groups if needed and give them the listed permissions of one app."""
+    from django.contrib.auth.management import create_permissions
+
+    app_config = apps.get_app_config(app_label)
+    # In a migration the app config is a stub; create_permissions skips apps without a models module.
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for group_name, per_app in GROUP_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=group_name)
+        wanted = [
+            codename
+            for model, actions in per_app.get(app_label, {}).items()
+            for codename in _codenames(model, actions)
+        ]
+        if wanted:
+            permissions = Permission.objects.filter(content_type__app_label=app_label, codename__in=wanted)
+            found = set(permissions.values_list("codename", flat=True))
+            missing = set(wanted) - found
+            if missing:
+                raise LookupError(f"Permissions not found in {app_label}: {sorted(missing)}")
+            group.permissions.add(*permissions)

@@ -1,0 +1,32 @@
+"""What the home page shows, gathered in one place so each app's part can be added as it arrives."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from association.models import Association, Branch, Document, Leader
+
+
+def key_figures():
+    """(label, number) pairs for the figures panel; only figures the data can back are shown."""
+    association = Association.load()
+    figures = []
+    if association.founded_on:
+        years = timezone.localdate().year - association.founded_on.year
+        figures.append((_("Years of service"), years))
+    figures.append((_("Branches"), Branch.objects.active().count()))
+    figures.append((_("Public documents"), Document.objects.public().count()))
+    return figures
+
+
+def home_context(request):
+    return {
+        # Headline news, news columns and upcoming events join here when the news (#3)
+        # and events (#5) apps have content to offer; the template shows empty states until then.
+        "headlines": [],
+        "news_columns": [],
+        "upcoming_events": [],
+        "figures": key_figures(),
+        "documents": Document.objects.visible_to(request.user)[:6],
+        "branches": Branch.objects.active()[:6],
+        "president": Leader.objects.current().select_related("position").first(),
+    }

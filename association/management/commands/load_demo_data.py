@@ -1,0 +1,16 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from association import demo as association_demo
+
+
+class Command(BaseCommand):
+    help = "Load realistic demo content into every app. Safe to run again: existing content is kept as is."
+
+    def handle(self, *args, **options):
+        def log(message):
+            self.stdout.write(f"  {message}")
+
+        with transaction.atomic():
+            association_demo.load(log)
+        self.stdout.write(self.style.SUCCESS("Demo content loaded."))

@@ -1,0 +1,312 @@
+"""The association itself: its profile, leadership, branches, documents and simple pages."""
+
+import os
+import uuid
+
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from association.uploads import validate_document, validate_image
+
+
+class Association(models.Model):
+    """The one row describing the association; edited in the admin."""
+
+    CACHE_KEY = "association:profile"
+
+    name = models.CharField(_("name (Chinese)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    short_name = models.CharField(_("short name"), max_length=30, blank=True)
+    mission = models.CharField(_("mission statement"), max_length=200, blank=True)
+    founded_on = models.DateField(_("founded on"), null=True, blank=True)
+    introduction = models.TextField(_("introduction"), blank=True)
+    supervising_bodies = models.TextField(
+        _("supervising bodies"), blank=True, help_text=_("One per line.")
+    )
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    fax = models.CharField(_("fax"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    office_hours = models.CharField(_("office hours"), max_length=100, blank=True)
+    wechat_name = models.CharField(_("WeChat official account"), max_length=60, blank=True)
+    wechat_qr = models.ImageField(
+        _("WeChat QR code"), upload_to="association/", blank=True, validators=[validate_image]
+    )
+    emblem = models.ImageField(
+        _("emblem"), upload_to="association/", blank=True, validators=[validate_image]
+    )
+    icp_number = models.CharField(_("ICP filing number"), max_length=50, blank=True)
+    police_filing_number = models.CharField(_("public security filing number"), max_length=50, blank=True)
+
+    class Meta:
+        verbose_name = _("association profile")
+        verbose_name_plural = _("association profile")
+
+    def __str__(self):
+        return self.name or str(_("Association profile"))
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
+
+    def delete(self, *args, **kwargs):
+        cache.delete(self.CACHE_KEY)
+        return super().delete(*args, **kwargs)
+
+    @classmethod
+    def load(cls):
+        """The profile (cached), or an empty unsaved one so pages render before it is filled in."""
+        profile = cache.get(cls.CACHE_KEY)
+        if profile is None:
+            profile = cls.objects.filter(pk=1).first() or cls()
+            cache.set(cls.CACHE_KEY, profile, 600)
+        return profile
+
+    @property
+    def supervising_bodies_list(self):
+        return [line.strip() for line in self.supervising_bodies.splitlines() if line.strip()]
+
+
+class Position(models.Model):
+    """An office of the association, in protocol order (president first)."""
+
+    name = models.CharField(_("name"), max_length=50, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+    order = models.PositiveSmallIntegerField(_("protocol order"), default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
+
+    def __str__(self):
+        return self.name
+
+
+class LeaderQuerySet(models.QuerySet):
+    def current(self):
+        today = timezone.localdate()
+        return self.filter(models.Q(until__isnull=True) | models.Q(until__gte=today), since__lte=today)
+
+    def past(self):
+        return self.filter(until__lt=timezone.localdate())
+
+
+class Leader(models.Model):
+    """A person holding a position since a date; past holders keep their row with `until` set."""
+
+    position = models.ForeignKey(Position, on_delete=models.PROTECT, related_name="holders", verbose_name=_("position"))
+    name = models.CharField(_("name"), max_length=50)
+    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+    affiliation = models.CharField(
+        _("other offices"), max_length=200, blank=True, help_text=_("E.g. mayor of a member city.")
+    )
+    photo = models.ImageField(_("photo"), upload_to="leaders/", blank=True, validators=[validate_image])
+    biography = models.TextField(_("short biography"), blank=True)
+    since = models.DateField(_("in office since"))
+    until = models.DateField(_("in office until"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("order within the position"), default=0)
+
+    objects = LeaderQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position__order", "order", "since"]
+        verbose_name = _("leader")
+        verbose_name_plural = _("leaders")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(until__isnull=True) | models.Q(until__gte=models.F("since")),
+                name="leader_until_after_since",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.position} {self.name}"
+
+    def clean(self):
+        if self.until and self.since and self.until < self.since:
+            raise ValidationError({"until": _("The end of office cannot be before its start.")})
+
+
+class BranchQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class Branch(models.Model):
+    """A branch (分会) of the association."""
+
+    class Kind(models.TextChoices):
+        WOMEN_MAYORS = "women", _("Women mayors' branch")
+        CITY = "city", _("City branch")
+        INDUSTRY = "industry", _("Industry branch")
+
+    name = models.CharField(_("name"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    founded_on = models.DateField(_("founded on"), null=True, blank=True)
+    introduction = models.TextField(_("introduction"), blank=True)
+    secretariat_address = models.CharField(_("secretariat address"), max_length=200, blank=True)
+    secretariat_phone = models.CharField(_("secretariat phone"), max_length=50, blank=True)
+    secretariat_email = models.EmailField(_("secretariat e-mail"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    objects = BranchQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("branch")
+        verbose_name_plural = _("branches")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("association:branch_detail", args=[self.slug])
+
+
+class CouncilMember(models.Model):
+    """A member of a branch's council, with the role they hold in it."""
+
+    class Role(models.TextChoices):
+        PRESIDENT = "president", _("President")
+        VICE_PRESIDENT = "vice_president", _("Vice-president")
+        SECRETARY_GENERAL = "secretary_general", _("Secretary-general")
+        DEPUTY_SECRETARY_GENERAL = "deputy_secretary_general", _("Deputy secretary-general")
+        DIRECTOR = "director", _("Council member")
+
+    branch = models.ForeignKey(Branch, on_delete=models.CASCADE, related_name="council", verbose_name=_("branch"))
+    name = models.CharField(_("name"), max_length=50)
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices, default=Role.DIRECTOR)
+    affiliation = models.CharField(_("office held"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("council member")
+        verbose_name_plural = _("council members")
+
+    def __str__(self):
+        return f"{self.branch} {self.get_role_display()} {self.name}"
+
+
+def document_storage():
+    return storages["documents"]
+
+
+def document_upload_to(instance, filename):
+    extension = os.path.splitext(filename)[1].lower()
+    return f"documents/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
+
+
+class DocumentQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(visibility=Document.Visibility.PUBLIC)
+
+    def visible_to(self, user):
+        from association.access import can_read_members_only
+
+        return self if can_read_members_only(user) else self.public()
+
+
+class Document(models.Model):
+    """A downloadable document: the charter, a regulation, a work report, a form..."""
+
+    class Kind(models.TextChoices):
+        CHARTER = "charter", _("Charter")
+        REGULATION = "regulation", _("Regulation")
+        WORK_REPORT = "report", _("Work report")
+        SPEECH = "speech", _("Speech")
+        FORM = "form", _("Form")
+        OTHER = "other", _("Other")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public")
+        MEMBERS = "members", _("Liaison officers and staff only")
+
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    issued_on = models.DateField(_("date"))
+    description = models.TextField(_("description"), blank=True)
+    file = models.FileField(
+        _("file"),
+        upload_to=document_upload_to,
+        storage=document_storage,
+        max_length=200,
+        validators=[validate_document],
+    )
+    file_size = models.PositiveBigIntegerField(_("file size"), default=0, editable=False)
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-issued_on", "-id"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        permissions = [("view_members_only_document", _("Can download members-only documents"))]
+        indexes = [models.Index(fields=["kind", "-issued_on"])]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.file:
+            self.file_size = self.file.size
+        super().save(*args, **kwargs)
+
+    def get_download_url(self):
+        return reverse("association:document_download", args=[self.pk])
+
+    @property
+    def extension(self):
+        return os.path.splitext(self.file.name)[1].lstrip(".").upper()
+
+    @property
+    def is_members_only(self):
+        return self.visibility == self.Visibility.MEMBERS
+
+
+class Page(models.Model):
+    """A simple page staff edit in the admin: the about text, contact directions, the privacy notice."""
+
+    RESERVED_SLUGS = {"leadership", "branches"}
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    title = models.CharField(_("title"), max_length=100)
+    body = models.TextField(_("text"), help_text=_("Plain text; blank lines separate paragraphs."))
+    show_in_footer = models.BooleanField(_("link in footer"), default=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.slug in self.RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This address is used by another page.")})
+
+    def get_absolute_url(self):
+        if self.slug == "about":
+            return reverse("association:about")
+        if self.slug == "contact":
+            return reverse("association:contact")
+        return reverse("association:page", args=[self.slug])

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from association import views
+
+app_name = "association"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("about/", views.about, name="about"),
+    path("about/leadership/", views.leadership, name="leadership"),
+    path("about/branches/", views.branch_list, name="branch_list"),
+    path("about/branches/<slug:slug>/", views.branch_detail, name="branch_detail"),
+    path("about/<slug:slug>/", views.page, name="page"),
+    path("documents/", views.document_list, name="document_list"),
+    path("documents/<int:pk>/download/", views.document_download, name="document_download"),
+    path("contact/", views.contact, name="contact"),
+]

@@ -1,0 +1,47 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from association.models import Branch, Page
+
+
+class I18nSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class StaticPagesSitemap(I18nSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return [
+            "association:home",
+            "association:about",
+            "association:leadership",
+            "association:branch_list",
+            "association:document_list",
+            "association:contact",
+        ]
+
+    def location(self, name):
+        return reverse(name)
+
+
+class BranchSitemap(I18nSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Branch.objects.active()
+
+
+class PageSitemap(I18nSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Page.objects.exclude(slug__in=["about", "contact"])
+
+    def lastmod(self, page):
+        return page.updated_at
+
+
+sitemaps = {"static": StaticPagesSitemap, "branches": BranchSitemap, "pages": PageSitemap}

@@ -1,0 +1,57 @@
+"""Template helpers shared by every page: language links, BCP 47 tags, pagination URLs."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+register = template.Library()
+
+LANGUAGE_TAGS = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant", "en": "en"}
+SWITCH_LABELS = {"zh-hans": "简", "zh-hant": "繁", "en": "EN"}
+
+
+@register.simple_tag
+def html_lang():
+    """The language of the page as a BCP 47 tag for <html lang>."""
+    return LANGUAGE_TAGS.get(get_language(), get_language())
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """The current page in each language: code, BCP 47 tag, switch label, name, URL, current or not."""
+    request = context["request"]
+    current = get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = translate_url(request.path, code)
+        if request.META.get("QUERY_STRING"):
+            url = f"{url}?{request.META['QUERY_STRING']}"
+        links.append(
+            {
+                "code": code,
+                "tag": LANGUAGE_TAGS[code],
+                "label": SWITCH_LABELS[code],
+                "name": name,
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "current": code == current,
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number):
+    """The current URL with `page` set to number, keeping the other query parameters."""
+    query = context["request"].GET.copy()
+    query["page"] = number
+    return f"?{query.urlencode()}"
+
+
+@register.inclusion_tag("includes/breadcrumb.html")
+def breadcrumb(*parts):
+    """{% breadcrumb label url label url label %}: ancestors as label/url pairs, then the current page."""
+    *ancestors, current = parts
+    crumbs = [(ancestors[i], ancestors[i + 1]) for i in range(0, len(ancestors), 2)]
+    return {"crumbs": [*crumbs, (current, None)]}

@@ -1,0 +1,97 @@
+"""Checks for uploaded files: the content decides, never the file name alone."""
+
+import os
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from PIL import Image, UnidentifiedImageError
+
+ALLOWED_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+
+# Extension -> the bytes such a file starts with (None: checked as UTF-8 text instead).
+DOCUMENT_SIGNATURES = {
+    ".pdf": (b"%PDF-",),
+    ".docx": (b"PK\x03\x04",),
+    ".xlsx": (b"PK\x03\x04",),
+    ".pptx": (b"PK\x03\x04",),
+    ".odt": (b"PK\x03\x04",),
+    ".ods": (b"PK\x03\x04",),
+    ".zip": (b"PK\x03\x04",),
+    ".doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",),
+    ".xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",),
+    ".ppt": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",),
+    ".txt": None,
+}
+
+
+def _rewound(file):
+    file.seek(0)
+    return file
+
+
+def validate_image(file):
+    """A real JPEG, PNG, WebP or GIF within the size and pixel limits."""
+    if file.size > settings.IMAGE_MAX_BYTES:
+        raise ValidationError(
+            _("The image is %(size)s; the limit is %(limit)s.")
+            % {"size": filesizeformat(file.size), "limit": filesizeformat(settings.IMAGE_MAX_BYTES)},
+            code="image_too_large",
+        )
+    try:
+        with Image.open(_rewound(file)) as image:
+            image_format = image.format
+            width, height = image.size
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise ValidationError(
+            _("This file is not an image we can read. Upload a JPEG, PNG, WebP or GIF file."),
+            code="invalid_image",
+        ) from None
+    finally:
+        _rewound(file)
+    if image_format not in ALLOWED_IMAGE_FORMATS:
+        raise ValidationError(
+            _("Images must be JPEG, PNG, WebP or GIF; this one is %(format)s.") % {"format": image_format},
+            code="image_format",
+        )
+    if width * height > settings.IMAGE_MAX_PIXELS:
+        raise ValidationError(
+            _("The image is %(width)d × %(height)d pixels; at most %(limit)d megapixels are allowed.")
+            % {"width": width, "height": height, "limit": settings.IMAGE_MAX_PIXELS // 1_000_000},
+            code="image_pixels",
+        )
+
+
+def validate_document(file):
+    """A document of an allowed type whose content matches its extension, within the size limit."""
+    extension = os.path.splitext(file.name)[1].lower()
+    if extension not in DOCUMENT_SIGNATURES:
+        raise ValidationError(
+            _("Allowed file types: %(types)s.") % {"types": ", ".join(sorted(DOCUMENT_SIGNATURES))},
+            code="document_type",
+        )
+    if file.size > settings.DOCUMENT_MAX_BYTES:
+        raise ValidationError(
+            _("The file is %(size)s; the limit is %(limit)s.")
+            % {"size": filesizeformat(file.size), "limit": filesizeformat(settings.DOCUMENT_MAX_BYTES)},
+            code="document_too_large",
+        )
+    if file.size == 0:
+        raise ValidationError(_("The file is empty."), code="document_empty")
+    head = _rewound(file).read(4096)
+    _rewound(file)
+    signatures = DOCUMENT_SIGNATURES[extension]
+    if signatures is None:
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as error:
+            # A multi-byte character cut at the end of the sample is still text.
+            if error.start < len(head) - 3:
+                raise ValidationError(_("A .txt file must be UTF-8 text."), code="document_content") from None
+    elif not head.startswith(signatures):
+        raise ValidationError(
+            _("The content of this file does not match its %(extension)s extension.") % {"extension": extension},
+            code="document_content",
+        )

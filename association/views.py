@@ -1,0 +1,144 @@
+import mimetypes
+import os
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.db import DatabaseError, connection
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET
+
+from association.access import can_read_members_only
+from association.forms import DocumentFilterForm
+from association.home import home_context, key_figures
+from association.models import Branch, Document, Leader, Page, Position
+
+
+def home(request):
+    return render(request, "association/home.html", home_context(request))
+
+
+def about(request):
+    context = {
+        "page": Page.objects.filter(slug="about").first(),
+        "positions": _current_positions(),
+        "figures": key_figures(),
+    }
+    return render(request, "association/about.html", context)
+
+
+def _current_positions():
+    """Positions in protocol order, each with its current holders (two queries in all)."""
+    holders = Leader.objects.current().select_related("position")
+    by_position = {}
+    for leader in holders:
+        by_position.setdefault(leader.position, []).append(leader)
+    return [(position, by_position[position]) for position in Position.objects.all() if position in by_position]
+
+
+def leadership(request):
+    past = Leader.objects.past().select_related("position").order_by("-until", "position__order")
+    return render(
+        request,
+        "association/leadership.html",
+        {"positions": _current_positions(), "past_leaders": past},
+    )
+
+
+def branch_list(request):
+    branches = Branch.objects.active()
+    groups = [(label, [b for b in branches if b.kind == kind]) for kind, label in Branch.Kind.choices]
+    return render(request, "association/branch_list.html", {"branch_groups": [g for g in groups if g[1]]})
+
+
+def branch_detail(request, slug):
+    branch = get_object_or_404(Branch.objects.active(), slug=slug)
+    return render(request, "association/branch_detail.html", {"branch": branch, "council": branch.council.all()})
+
+
+def page(request, slug):
+    page = get_object_or_404(Page, slug=slug)
+    return render(request, "association/page.html", {"page": page})
+
+
+def document_list(request):
+    form = DocumentFilterForm(request.GET or None)
+    documents = Document.objects.visible_to(request.user)
+    status = 200
+    if form.is_bound:
+        if form.is_valid():
+            documents = form.filter(documents)
+        else:
+            status = 400
+            documents = documents.none()
+    page_obj = _page_or_404(Paginator(documents, 20), request.GET.get("page", "1"))
+    context = {
+        "form": form,
+        "page_obj": page_obj,
+        "documents": page_obj.object_list,
+        "years": Document.objects.visible_to(request.user).dates("issued_on", "year", order="DESC"),
+        "members_only_hidden": not can_read_members_only(request.user),
+    }
+    return render(request, "association/document_list.html", context, status=status)
+
+
+def _page_or_404(paginator, number):
+    """A page of results; a page number that is not a positive whole number within range is a 404."""
+    try:
+        number = int(number)
+    except (TypeError, ValueError):
+        raise Http404(_("There is no such page.")) from None
+    if number < 1 or number > paginator.num_pages:
+        raise Http404(_("There is no such page."))
+    return paginator.page(number)
+
+
+def document_download(request, pk):
+    document = get_object_or_404(Document, pk=pk)
+    if document.is_members_only and not can_read_members_only(request.user):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise Http404(_("There is no such document."))
+    try:
+        handle = document.file.open("rb")
+    except (FileNotFoundError, OSError):
+        raise Http404(_("The file of this document is missing.")) from None
+    extension = os.path.splitext(document.file.name)[1].lower()
+    content_type = mimetypes.guess_type(f"x{extension}")[0] or "application/octet-stream"
+    response = FileResponse(handle, as_attachment=True, filename=f"{document.title}{extension}", content_type=content_type)
+    # Members-only files must never sit in a shared cache.
+    response["Cache-Control"] = "private, no-store" if document.is_members_only else "public, max-age=3600"
+    return response
+
+
+def contact(request):
+    return render(request, "association/contact.html", {"page": Page.objects.filter(slug="contact").first()})
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /accounts/",
+        "Disallow: /portal/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('django.contrib.sitemaps.views.sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,0 +1,29 @@
+/* Font-size switch (remembered in the browser) and the phone menu. */
+(function () {
+  var root = document.documentElement;
+
+  function showSize(size) {
+    root.setAttribute("data-font-size", size);
+    document.querySelectorAll(".font-switch button").forEach(function (button) {
+      button.setAttribute("aria-pressed", String(button.dataset.fontSize === size));
+    });
+  }
+
+  showSize(root.getAttribute("data-font-size") || "medium");
+  document.querySelectorAll(".font-switch button").forEach(function (button) {
+    button.addEventListener("click", function () {
+      showSize(button.dataset.fontSize);
+      try { localStorage.setItem("portal-font-size", button.dataset.fontSize); } catch (e) { /* not remembered */ }
+    });
+  });
+
+  var toggle = document.querySelector(".main-nav__toggle");
+  var list = document.getElementById("main-nav-list");
+  if (toggle && list) {
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(open));
+      list.classList.toggle("is-open", open);
+    });
+  }
+})();

@@ -36,9 +36,11 @@ serve: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/gunicorn association.wsgi --bind 127.0.0.1:8000 --workers 3 --access-logfile -
 
-## messages: refresh the catalogues from the source and compile them
+## messages: refresh zh_Hans and en from the source, generate zh_Hant with OpenCC, compile all three
 messages: install
-	DEBUG=true $(BIN)/python manage.py makemessages --locale zh_Hans --locale zh_Hant --locale en --ignore '.venv/*' --no-obsolete
+	DEBUG=true $(BIN)/python manage.py makemessages --locale zh_Hans --locale en --no-obsolete \
+		--ignore '.venv/*' --ignore 'tests/*' --ignore 'tools/*' --ignore 'var/*'
+	$(BIN)/python tools/make_zh_hant.py
 	DEBUG=true $(BIN)/python manage.py compilemessages --ignore '.venv/*'
 
 clean:

@@ -31,6 +31,7 @@ test: install
 serve: export DEBUG ?= false
 serve: export SECRET_KEY ?= local-serve-$(shell hostname)-not-for-production
 serve: export SECURE_COOKIES ?= false
+serve: export SERVE_MEDIA ?= true
 serve: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0

@@ -264,7 +264,7 @@ class Document(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        if self.file:
+        if self.file and (not self.file._committed or not self.file_size):
             self.file_size = self.file.size
         super().save(*args, **kwargs)
 

@@ -28,5 +28,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.DEBUG:
+if settings.SERVE_MEDIA:
+    # Local media only; in production a web server or object storage serves MEDIA_URL.
     urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

@@ -1,0 +1,102 @@
+"""A page's number of SQL queries is pinned and does not grow with the number of items on it."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import (
+    BranchFactory,
+    CouncilMemberFactory,
+    DocumentFactory,
+    LeaderFactory,
+    PageFactory,
+    PositionFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def make_content(scale):
+    """`scale` of everything the association pages show, with current and past leaders in each position."""
+    positions = PositionFactory.create_batch(3)
+    for position in positions:
+        LeaderFactory.create_batch(scale, position=position)
+        LeaderFactory(position=position, until="2021-01-01", since="2015-01-01")
+    for branch in BranchFactory.create_batch(scale):
+        CouncilMemberFactory.create_batch(2, branch=branch)
+    DocumentFactory.create_batch(scale)
+    DocumentFactory.create_batch(scale, members_only=True)
+    PageFactory.create_batch(2, show_in_footer=True)
+
+
+def queries_for(client, url):
+    client.get(url)  # the association profile is cached from the first request on
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        # figures (2 counts), president, documents, branches, footer pages
+        ("/", 6),
+        # count, years, the page of documents, footer pages
+        ("/documents/", 4),
+        # current leaders, positions, past leaders, footer pages
+        ("/about/leadership/", 4),
+        # branches, footer pages
+        ("/about/branches/", 2),
+    ],
+)
+def test_the_number_of_queries_of_a_page_is_pinned(client, django_assert_num_queries, url, expected):
+    make_content(scale=3)
+    client.get(url)
+
+    with django_assert_num_queries(expected):
+        assert client.get(url).status_code == 200
+
+
+def test_the_first_request_loads_the_association_profile_once_then_it_is_cached(client, django_assert_num_queries):
+    make_content(scale=1)
+
+    with django_assert_num_queries(3):
+        client.get("/about/branches/")  # the profile, branches, footer pages
+    with django_assert_num_queries(2):
+        client.get("/about/branches/")
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/", "/about/", "/about/leadership/", "/about/branches/", "/documents/", "/en/documents/?kind=regulation"],
+)
+def test_the_number_of_queries_does_not_grow_with_ten_times_more_content(client, url):
+    make_content(scale=2)
+    small = queries_for(client, url)
+
+    make_content(scale=20)
+    large = queries_for(client, url)
+
+    assert large == small
+
+
+def test_the_branch_page_makes_the_same_queries_for_a_large_council(client):
+    branch = BranchFactory()
+    CouncilMemberFactory.create_batch(2, branch=branch)
+    small = queries_for(client, branch.get_absolute_url())
+
+    CouncilMemberFactory.create_batch(30, branch=branch)
+
+    assert queries_for(client, branch.get_absolute_url()) == small
+
+
+@pytest.mark.parametrize("reader", ["staff_user", "liaison_officer"])
+def test_signed_in_readers_pages_do_not_grow_either(client, request, reader):
+    client.force_login(request.getfixturevalue(reader))
+    make_content(scale=2)
+    small = [queries_for(client, url) for url in ("/", "/documents/")]
+
+    make_content(scale=20)
+
+    assert [queries_for(client, url) for url in ("/", "/documents/")] == small

@@ -94,6 +94,13 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def cover_thumbnail(self, article):
         return _thumbnail(article)
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "category":
+            field.queryset = field.queryset.select_related("parent")
+            field.label_from_instance = lambda c: f"{c.parent.name} › {c.name}" if c.parent_id else c.name
+        return field
+
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
         initial.setdefault("author", request.user.get_full_name() or request.user.get_username())

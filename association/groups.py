@@ -17,9 +17,19 @@ LIAISON_OFFICERS = "liaison officers"
 GROUP_PERMISSIONS = {
     NEWS_EDITORS: {
         "association": {"document": EDIT, "page": EDIT},
+        "news": {
+            "article": EDIT, "articleimage": ALL, "attachment": ALL, "historicalarticle": ("view",),
+            "category": ("view",), "topic": ("view",), "topicentry": ("view",),
+        },
+        "taggit": {"tag": EDIT},
     },
     NEWS_REVIEWERS: {
         "association": {"document": ALL, "page": ALL},
+        "news": {
+            "article": (*ALL, "codename:publish_article"), "articleimage": ALL, "attachment": ALL,
+            "historicalarticle": ("view",), "category": ALL, "topic": ALL, "topicentry": ALL,
+        },
+        "taggit": {"tag": ALL},
     },
     EVENT_MANAGERS: {},
     MEMBERSHIP_MANAGERS: {

@@ -4,6 +4,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from association.models import Association, Branch, Document, Leader
+from news import selectors as news
+from news.models import Article
 
 
 def key_figures():
@@ -15,15 +17,16 @@ def key_figures():
         figures.append((_("Years of service"), years))
     figures.append((_("Branches"), Branch.objects.active().count()))
     figures.append((_("Public documents"), Document.objects.public().count()))
+    figures.append((_("News articles"), Article.objects.published().count()))
     return figures
 
 
 def home_context(request):
     return {
-        # Headline news, news columns and upcoming events join here when the news (#3)
-        # and events (#5) apps have content to offer; the template shows empty states until then.
-        "headlines": [],
-        "news_columns": [],
+        "headlines": news.headlines(),
+        "news_columns": news.home_columns(),
+        "latest_news": Article.objects.published().only("id", "title", "publish_at")[:8],
+        # Upcoming events join here with the events app (#5); the template shows an empty state until then.
         "upcoming_events": [],
         "figures": key_figures(),
         "documents": Document.objects.visible_to(request.user)[:6],

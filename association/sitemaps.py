@@ -42,6 +42,3 @@ class PageSitemap(I18nSitemap):
 
     def lastmod(self, page):
         return page.updated_at
-
-
-sitemaps = {"static": StaticPagesSitemap, "branches": BranchSitemap, "pages": PageSitemap}

@@ -9,7 +9,17 @@ from django.urls import include, path
 from django.views.static import serve
 
 from association import views
-from association.sitemaps import sitemaps
+from association.sitemaps import BranchSitemap, PageSitemap, StaticPagesSitemap
+from news.sitemaps import ArticleSitemap, CategorySitemap, TopicSitemap
+
+sitemaps = {
+    "static": StaticPagesSitemap,
+    "branches": BranchSitemap,
+    "pages": PageSitemap,
+    "news-categories": CategorySitemap,
+    "news-topics": TopicSitemap,
+    "news": ArticleSitemap,
+}
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),

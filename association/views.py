@@ -2,7 +2,6 @@ import mimetypes
 import os
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_GET
 from association.access import can_read_members_only
 from association.forms import DocumentFilterForm
 from association.home import home_context, key_figures
+from association.pagination import paginate
 from association.models import Branch, Document, Leader, Page, Position
 
 
@@ -74,7 +74,7 @@ def document_list(request):
         else:
             status = 400
             documents = documents.none()
-    page_obj = _page_or_404(Paginator(documents, 20), request.GET.get("page", "1"))
+    page_obj = paginate(request, documents)
     context = {
         "form": form,
         "page_obj": page_obj,
@@ -83,17 +83,6 @@ def document_list(request):
         "members_only_hidden": not can_read_members_only(request.user),
     }
     return render(request, "association/document_list.html", context, status=status)
-
-
-def _page_or_404(paginator, number):
-    """A page of results; a page number that is not a positive whole number within range is a 404."""
-    try:
-        number = int(number)
-    except (TypeError, ValueError):
-        raise Http404(_("There is no such page.")) from None
-    if number < 1 or number > paginator.num_pages:
-        raise Http404(_("There is no such page."))
-    return paginator.page(number)
 
 
 def document_download(request, pk):

@@ -55,3 +55,16 @@ def breadcrumb(*parts):
     *ancestors, current = parts
     crumbs = [(ancestors[i], ancestors[i + 1]) for i in range(0, len(ancestors), 2)]
     return {"crumbs": [*crumbs, (current, None)]}
+
+
+@register.simple_tag
+def json_ld(data):
+    """A <script type="application/ld+json"> block, escaped like Django's json_script."""
+    import json
+
+    from django.core.serializers.json import DjangoJSONEncoder
+    from django.utils.html import _json_script_escapes
+    from django.utils.safestring import mark_safe
+
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_json_script_escapes)
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')

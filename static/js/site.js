@@ -27,3 +27,19 @@
     });
   }
 })();
+
+/* Copy an article's link. */
+(function () {
+  document.querySelectorAll("[data-copy-link]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var status = button.parentNode.querySelector(".share__status");
+      var link = button.dataset.copyLink;
+      var done = function () { if (status) { status.textContent = button.dataset.copied; } };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(link).then(done, function () { window.prompt("", link); });
+      } else {
+        window.prompt("", link);
+      }
+    });
+  });
+})();

@@ -1,0 +1,265 @@
+"""News: a category tree, articles with an editorial workflow, their images and attachments, topics."""
+
+import os
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from simple_history.models import HistoricalRecords
+from taggit.managers import TaggableManager
+
+from association.uploads import validate_document, validate_image
+from news.renditions import make_renditions, rendition_urls
+from news.sanitize import sanitize_html
+
+EDITOR_EXTENSIONS = {
+    "Bold": True, "Italic": True, "Underline": True, "Strike": True, "Subscript": True, "Superscript": True,
+    "Heading": {"levels": [2, 3, 4]}, "BulletList": True, "OrderedList": True, "ListItem": True,
+    "Blockquote": True, "HorizontalRule": True, "HardBreak": True,
+    "Link": {"protocols": ["http", "https", "mailto"], "enableTarget": False},
+    "Table": True, "TableRow": True, "TableHeader": True, "TableCell": True,
+    "Image": True, "Figure": True, "Caption": True, "History": True,
+}
+
+
+def image_upload_to(instance, filename):
+    extension = os.path.splitext(filename)[1].lower() or ".jpg"
+    return f"news/originals/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
+
+
+def attachment_upload_to(instance, filename):
+    extension = os.path.splitext(filename)[1].lower()
+    return f"news/attachments/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
+
+
+class RenditionsMixin(models.Model):
+    """An image field with WebP/JPEG renditions made when the image changes."""
+
+    IMAGE_FIELD = "image"
+
+    renditions = models.JSONField(default=dict, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        image = getattr(self, self.IMAGE_FIELD)
+        changed = image and not image._committed
+        super().save(*args, **kwargs)
+        if changed or (image and not self.renditions):
+            self.renditions = make_renditions(image)
+            type(self).objects.filter(pk=self.pk).update(renditions=self.renditions)
+        elif not image and self.renditions:
+            self.renditions = {}
+            type(self).objects.filter(pk=self.pk).update(renditions={})
+
+    @cached_property
+    def picture(self):
+        image = getattr(self, self.IMAGE_FIELD)
+        return rendition_urls(self.renditions, image.storage) if image else None
+
+
+class Category(models.Model):
+    name = models.CharField(_("name"), max_length=50)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent")
+    )
+    description = models.CharField(_("description"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    show_on_home = models.BooleanField(_("column on the home page"), default=False)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk:
+                raise ValidationError({"parent": _("A category cannot be inside itself.")})
+            ancestor = ancestor.parent
+
+    def get_absolute_url(self):
+        return reverse("news:category", args=[self.slug])
+
+    def family_ids(self):
+        """This category and all below it (categories are few: one query for the whole tree)."""
+        children = {}
+        for pk, parent_id in Category.objects.values_list("pk", "parent_id"):
+            children.setdefault(parent_id, []).append(pk)
+        ids, stack = [], [self.pk]
+        while stack:
+            pk = stack.pop()
+            ids.append(pk)
+            stack.extend(children.get(pk, []))
+        return ids
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Published and due: a future publish time makes an article appear by itself, no cron."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def for_listing(self):
+        return self.select_related("category", "category__parent").defer("body")
+
+    def in_category(self, category):
+        return self.filter(category_id__in=category.family_ids())
+
+    def with_root_category(self):
+        return self.annotate(root_category_id=Coalesce("category__parent_id", "category_id"))
+
+
+class Article(RenditionsMixin, models.Model):
+    IMAGE_FIELD = "cover"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Archived")
+
+    title = models.CharField(_("title"), max_length=200)
+    subtitle = models.CharField(_("subtitle"), max_length=200, blank=True)
+    slug = models.SlugField(_("slug"), max_length=100, blank=True, allow_unicode=True)
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="articles", verbose_name=_("category"))
+    tags = TaggableManager(_("tags"), blank=True)
+    summary = models.TextField(_("summary"), max_length=500, blank=True)
+    body = ProseEditorField(_("body"), extensions=EDITOR_EXTENSIONS, sanitize=sanitize_html, blank=True)
+    cover = models.ImageField(_("cover image"), upload_to=image_upload_to, blank=True, validators=[validate_image])
+    cover_alt = models.CharField(_("cover image description"), max_length=200, blank=True)
+    source = models.CharField(_("source"), max_length=100, blank=True)
+    author = models.CharField(_("author"), max_length=100, blank=True)
+    editor = models.CharField(_("editor"), max_length=100, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    publish_at = models.DateTimeField(_("publish at"), default=timezone.now, db_index=True)
+    pinned = models.BooleanField(_("headline"), default=False, help_text=_("Shown in the headlines on the home page."))
+    view_count = models.PositiveBigIntegerField(_("views"), default=0, editable=False)
+    review_comment = models.TextField(_("reviewer's comment"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False,
+        related_name="+", verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["view_count", "renditions"])
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-id"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        permissions = [("publish_article", _("Can publish, archive and send back articles"))]
+        indexes = [models.Index(fields=["status", "-publish_at"]), models.Index(fields=["category", "status", "-publish_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:article", args=[self.pk])
+
+    @property
+    def is_live(self):
+        return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+
+
+class ArticleImage(RenditionsMixin, models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="images", verbose_name=_("article"))
+    image = models.ImageField(_("image"), upload_to=image_upload_to, validators=[validate_image])
+    alt_text = models.CharField(_("description for screen readers"), max_length=200)
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self):
+        return self.caption or self.alt_text
+
+
+class Attachment(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("article"))
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=attachment_upload_to, max_length=200, validators=[validate_document])
+    file_size = models.PositiveBigIntegerField(_("file size"), default=0, editable=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.file and (not self.file._committed or not self.file_size):
+            self.file_size = self.file.size
+        super().save(*args, **kwargs)
+
+    @property
+    def extension(self):
+        return os.path.splitext(self.file.name)[1].lstrip(".").upper()
+
+
+class TopicQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Topic(RenditionsMixin, models.Model):
+    """A special topic (专题): an ordered collection of articles, e.g. the year's ten major events."""
+
+    IMAGE_FIELD = "cover"
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    summary = models.TextField(_("summary"), blank=True)
+    cover = models.ImageField(_("cover image"), upload_to=image_upload_to, blank=True, validators=[validate_image])
+    is_published = models.BooleanField(_("published"), default=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    articles = models.ManyToManyField(Article, through="TopicEntry", related_name="topics", verbose_name=_("articles"))
+
+    objects = TopicQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "-id"]
+        verbose_name = _("special topic")
+        verbose_name_plural = _("special topics")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("news:topic", args=[self.slug])
+
+
+class TopicEntry(models.Model):
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="entries", verbose_name=_("special topic"))
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+", verbose_name=_("article"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("article in the topic")
+        verbose_name_plural = _("articles in the topic")
+        constraints = [models.UniqueConstraint(fields=["topic", "article"], name="topic_entry_unique")]

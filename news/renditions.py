@@ -1,0 +1,56 @@
+"""Image renditions, made once when an image is saved and stored through the storage API."""
+
+import io
+import os
+
+from django.core.files.base import ContentFile
+from PIL import Image, ImageOps
+
+WIDTHS = (400, 800, 1600)
+FORMATS = {"webp": ("WEBP", {"quality": 80, "method": 4}), "jpeg": ("JPEG", {"quality": 82, "optimize": True, "progressive": True})}
+
+
+def make_renditions(field_file):
+    """Resize to each width not wider than the original, as WebP and JPEG.
+
+    Returns {"width": w, "height": h, "sizes": [{"width", "height", "webp", "jpeg"}, ...]} with storage names.
+    """
+    storage = field_file.storage
+    field_file.open("rb")
+    try:
+        with Image.open(field_file) as source:
+            source.seek(0)
+            image = ImageOps.exif_transpose(source).convert("RGB")
+    finally:
+        field_file.close()
+    width, height = image.size
+    stem = os.path.splitext(field_file.name)[0].replace("originals/", "renditions/", 1)
+    widths = sorted({min(w, width) for w in WIDTHS})
+    sizes = []
+    for target in widths:
+        scaled_height = max(1, round(height * target / width))
+        resized = image if target == width else image.resize((target, scaled_height), Image.Resampling.LANCZOS)
+        entry = {"width": target, "height": scaled_height}
+        for key, (pillow_format, options) in FORMATS.items():
+            buffer = io.BytesIO()
+            resized.save(buffer, format=pillow_format, **options)
+            entry[key] = storage.save(f"{stem}-{target}.{key}", ContentFile(buffer.getvalue()))
+        sizes.append(entry)
+    return {"width": width, "height": height, "sizes": sizes}
+
+
+def rendition_urls(renditions, storage):
+    """The data a <picture> needs: srcsets per format, the fallback URL and the intrinsic size."""
+    sizes = renditions.get("sizes") or []
+    if not sizes:
+        return None
+    largest = sizes[-1]
+    middle = sizes[min(1, len(sizes) - 1)]
+    return {
+        "webp_srcset": ", ".join(f"{storage.url(s['webp'])} {s['width']}w" for s in sizes),
+        "jpeg_srcset": ", ".join(f"{storage.url(s['jpeg'])} {s['width']}w" for s in sizes),
+        "src": storage.url(middle["jpeg"]),
+        "thumbnail": storage.url(sizes[0]["jpeg"]),
+        "width": largest["width"],
+        "height": largest["height"],
+    }

@@ -1,0 +1,24 @@
+from news.models import ArticleImage
+from tests.news.conftest import png_file
+
+
+def test_renditions_are_made_once_in_webp_and_jpeg(make_article):
+    photo = ArticleImage(article=make_article(), alt_text="会场")
+    photo.image.save("hall.png", png_file(2000, 1000), save=False)
+    photo.save()
+    sizes = photo.renditions["sizes"]
+    assert [s["width"] for s in sizes] == [400, 800, 1600]
+    assert [s["height"] for s in sizes] == [200, 400, 800]
+    storage = photo.image.storage
+    assert all(storage.exists(s["webp"]) and storage.exists(s["jpeg"]) for s in sizes)
+    before = dict(photo.renditions)
+    photo.caption = "改了说明"
+    photo.save()
+    assert photo.renditions == before
+
+
+def test_small_images_are_not_upscaled(make_article):
+    photo = ArticleImage(article=make_article(), alt_text="小图")
+    photo.image.save("small.png", png_file(300, 200), save=False)
+    photo.save()
+    assert [s["width"] for s in photo.renditions["sizes"]] == [300]

@@ -1,5 +1,6 @@
 """Checks for uploaded files: the content decides, never the file name alone."""
 
+import codecs
 import os
 
 from django.conf import settings
@@ -85,11 +86,10 @@ def validate_document(file):
     signatures = DOCUMENT_SIGNATURES[extension]
     if signatures is None:
         try:
-            head.decode("utf-8")
-        except UnicodeDecodeError as error:
-            # A multi-byte character cut at the end of the sample is still text.
-            if error.start < len(head) - 3:
-                raise ValidationError(_("A .txt file must be UTF-8 text."), code="document_content") from None
+            # Not final when the sample stops inside the file: a character cut at its end is still text.
+            codecs.getincrementaldecoder("utf-8")().decode(head, final=file.size <= len(head))
+        except UnicodeDecodeError:
+            raise ValidationError(_("A .txt file must be UTF-8 text."), code="document_content") from None
     elif not head.startswith(signatures):
         raise ValidationError(
             _("The content of this file does not match its %(extension)s extension.") % {"extension": extension},

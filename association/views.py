@@ -1,14 +1,16 @@
 import mimetypes
 import os
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from association.access import can_read_members_only
 from association.forms import DocumentFilterForm
@@ -61,20 +63,18 @@ def branch_detail(request, slug):
 
 def page(request, slug):
     page = get_object_or_404(Page, slug=slug)
+    if slug in ("about", "contact"):
+        return redirect(page.get_absolute_url(), permanent=True)
     return render(request, "association/page.html", {"page": page})
 
 
 def document_list(request):
     form = DocumentFilterForm(request.GET or None)
     documents = Document.objects.visible_to(request.user)
-    status = 200
-    if form.is_bound:
-        if form.is_valid():
-            documents = form.filter(documents)
-        else:
-            status = 400
-            documents = documents.none()
-    page_obj = paginate(request, documents)
+    if form.is_bound and not form.is_valid():
+        page_obj, status = Paginator(documents.none(), 20).page(1), 400
+    else:
+        page_obj, status = paginate(request, form.filter(documents) if form.is_bound else documents), 200
     context = {
         "form": form,
         "page_obj": page_obj,
@@ -108,7 +108,7 @@ def contact(request):
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     try:
         with connection.cursor() as cursor:
@@ -119,14 +119,14 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
+    prefixes = [""] + [f"/{code}" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    private = ["/admin/", "/accounts/", "/portal/"]
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /accounts/",
-        "Disallow: /portal/",
+        *(f"Disallow: {prefix}{path}" for prefix in prefixes for path in private),
         "",
         f"Sitemap: {request.build_absolute_uri(reverse('django.contrib.sitemaps.views.sitemap'))}",
     ]

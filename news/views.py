@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -15,13 +16,10 @@ from news.qr import qr_svg
 
 def _article_list(request, articles, *, heading, crumbs=(), category=None, tag=None, extra=None):
     form = ArticleFilterForm(request.GET or None)
-    status = 200
-    if form.is_bound:
-        if form.is_valid():
-            articles = form.filter(articles)
-        else:
-            articles, status = articles.none(), 400
-    page_obj = paginate(request, articles.for_listing())
+    if form.is_bound and not form.is_valid():
+        page_obj, status = Paginator(articles.none(), 20).page(1), 400
+    else:
+        page_obj, status = paginate(request, (form.filter(articles) if form.is_bound else articles).for_listing()), 200
     context = {
         "heading": heading,
         "crumbs": crumbs,

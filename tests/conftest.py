@@ -4,17 +4,15 @@ import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.core.files.storage import storages
 from django.utils import translation
 
 from association import demo
 from association.groups import LIAISON_OFFICERS, MEMBERSHIP_MANAGERS, NEWS_EDITORS
-from association.models import Document
 from tests.factories import StaffUserFactory, SuperUserFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
-def isolated_storage(settings, tmp_path, monkeypatch):
+def isolated_storage(settings, tmp_path):
     """Public media and members-only documents go to this test's own folders, never to var/."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
@@ -24,12 +22,6 @@ def isolated_storage(settings, tmp_path, monkeypatch):
             "OPTIONS": {"location": tmp_path / "private", "base_url": None},
         },
     }
-    # The setting_changed signal resets Django's `storages` handler, but Document.file evaluated its
-    # storage callable once, when the model class was built, and keeps that instance: point it at the
-    # freshly configured backend (see test_models: the documents storage follows the setting).
-    field = Document._meta.get_field("file")
-    if field.storage is not storages["documents"]:
-        monkeypatch.setattr(field, "storage", storages["documents"])
     return tmp_path
 
 

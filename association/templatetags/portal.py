@@ -68,3 +68,9 @@ def json_ld(data):
 
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_json_script_escapes)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')
+
+
+@register.filter
+def in_section(path, section_url):
+    """True when `path` is the section's page or below it (a prefix test, not a substring one)."""
+    return bool(section_url) and path.startswith(section_url)

@@ -33,7 +33,14 @@ def test_the_admin_index_shows_the_dashboard_tiles_to_a_superuser(client, superu
     counts = {
         link["href"]: link.find("span", class_="dashboard-tile__count").text for link in tiles.find_all("a")
     }
-    assert counts == {changelist("document"): "1", changelist("branch"): "2", changelist("leader"): "1"}
+    articles = reverse("admin:news_article_changelist")
+    assert counts == {
+        changelist("document"): "1",
+        changelist("branch"): "2",
+        changelist("leader"): "1",
+        f"{articles}?status__exact=review": "0",
+        f"{articles}?status__exact=draft": "0",
+    }
 
 
 def test_the_admin_index_sends_anonymous_visitors_to_the_admin_sign_in(client):
@@ -62,13 +69,22 @@ def test_a_news_editor_works_on_documents_and_pages_only(client, news_editor):
     index = client.get(reverse("admin:index"))
 
     assert index.status_code == 200
-    assert app_list(index) == {"association": ["Document", "Page"]}
+    assert app_list(index) == {
+        "association": ["Document", "Page"],
+        "news": ["Article", "Category", "Topic"],
+        "taggit": ["Tag"],
+    }
     hrefs = [link["href"] for link in parse(index).find_all("a")]
     assert changelist("branch") not in hrefs
     assert changelist("leader") not in hrefs
     assert not [href for href in hrefs if "/members/" in href or "/events/" in href]
     tiles = parse(index).find("section", class_="dashboard-tiles")
-    assert [link["href"] for link in tiles.find_all("a")] == [changelist("document")]
+    articles = reverse("admin:news_article_changelist")
+    assert [link["href"] for link in tiles.find_all("a")] == [
+        changelist("document"),
+        f"{articles}?status__exact=review",
+        f"{articles}?status__exact=draft",
+    ]
 
 
 @pytest.mark.parametrize(

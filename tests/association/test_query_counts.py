@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from news.models import Article, Category
 from tests.factories import (
     BranchFactory,
     CouncilMemberFactory,
@@ -27,6 +28,11 @@ def make_content(scale):
     DocumentFactory.create_batch(scale)
     DocumentFactory.create_batch(scale, members_only=True)
     PageFactory.create_batch(2, show_in_footer=True)
+    column, _ = Category.objects.get_or_create(slug="association-news", defaults={"name": "协会动态", "show_on_home": True})
+    sub, _ = Category.objects.get_or_create(slug="liaison-work", defaults={"name": "联络工作", "parent": column})
+    for n in range(scale):
+        for category in (column, sub):
+            Article.objects.create(title=f"新闻{n}", category=category, status=Article.Status.PUBLISHED, pinned=n % 2 == 0)
 
 
 def queries_for(client, url):
@@ -40,8 +46,9 @@ def queries_for(client, url):
 @pytest.mark.parametrize(
     "url, expected",
     [
-        # figures (2 counts), president, documents, branches, footer pages
-        ("/", 6),
+        # figures (3 counts), president, documents, branches, footer pages,
+        # headlines, home-page categories, their columns (one query), latest news
+        ("/", 11),
         # count, years, the page of documents, footer pages
         ("/documents/", 4),
         # current leaders, positions, past leaders, footer pages

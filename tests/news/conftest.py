@@ -8,11 +8,6 @@ from PIL import Image
 from news.models import Article, Category
 
 
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 def png_file(width=1200, height=800, name="photo.png"):
     buffer = io.BytesIO()
     Image.new("RGB", (width, height), (180, 40, 40)).save(buffer, format="PNG")

@@ -6,16 +6,17 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Create the local admin account once (password kept in var/admin-password.txt) and print its login."
+    help = "Create the local admin account once (password kept in var/<user>-password.txt) and print its login."
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
 
     def handle(self, *args, username, **options):
-        password_file = settings.VAR_DIR / "admin-password.txt"
+        password_file = settings.VAR_DIR / ("admin-password.txt" if username == "admin" else f"{username}-password.txt")
         User = get_user_model()
         user = User.objects.filter(username=username).first()
-        if user is None or not password_file.exists():
+        stored = password_file.read_text().strip() if password_file.exists() else None
+        if user is None or stored is None or not user.check_password(stored):
             password = secrets.token_urlsafe(12)
             if user is None:
                 user = User.objects.create_superuser(username, email="", password=password)

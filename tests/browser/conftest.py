@@ -4,12 +4,13 @@ Skipped, with the reason, where Chromium or the playwright package is missing. N
 `playwright install`: the browser is the system's /usr/bin/chromium.
 """
 
+import io
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
 
-from association import demo
 from association.groups import GROUP_PERMISSIONS, _codenames
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -58,7 +59,7 @@ def restore_staff_groups():
 def site(transactional_db, live_server):
     """The live server's base URL, with the staff groups and the demo content in its database."""
     restore_staff_groups()
-    demo.load(lambda message: None)
+    call_command("load_demo_data", stdout=io.StringIO())
     return live_server.url
 
 

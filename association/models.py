@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
 
+from association.files import FileSizeMixin
 from association.uploads import validate_document, validate_image
 
 
@@ -237,7 +238,7 @@ class DocumentQuerySet(models.QuerySet):
         return self if can_read_members_only(user) else self.public()
 
 
-class Document(models.Model):
+class Document(FileSizeMixin, models.Model):
     """A downloadable document: the charter, a regulation, a work report, a form..."""
 
     class Kind(models.TextChoices):
@@ -282,17 +283,8 @@ class Document(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        if self.file and (not self.file._committed or not self.file_size):
-            self.file_size = self.file.size
-        super().save(*args, **kwargs)
-
     def get_download_url(self):
         return reverse("association:document_download", args=[self.pk])
-
-    @property
-    def extension(self):
-        return os.path.splitext(self.file.name)[1].lstrip(".").upper()
 
     @property
     def is_members_only(self):

@@ -15,6 +15,7 @@ from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
+from association.files import FileSizeMixin
 from association.uploads import validate_document, validate_image
 from news.renditions import make_renditions, rendition_urls
 from news.sanitize import sanitize_html
@@ -196,7 +197,7 @@ class ArticleImage(RenditionsMixin, models.Model):
         return self.caption or self.alt_text
 
 
-class Attachment(models.Model):
+class Attachment(FileSizeMixin, models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("article"))
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(_("file"), upload_to=attachment_upload_to, max_length=200, validators=[validate_document])
@@ -211,14 +212,6 @@ class Attachment(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        if self.file and (not self.file._committed or not self.file_size):
-            self.file_size = self.file.size
-        super().save(*args, **kwargs)
-
-    @property
-    def extension(self):
-        return os.path.splitext(self.file.name)[1].lstrip(".").upper()
 
 
 class TopicQuerySet(models.QuerySet):

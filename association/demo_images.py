@@ -97,3 +97,20 @@ def cityscape(seed, size=(1600, 1067)):
         draw.line((x0, y, x0 + rng.randint(40, 160), y), fill=(140, 180, 200), width=2)
     draw.rectangle((0, height * 0.62, width, height * 0.66), fill=(80, 84, 90))
     return jpeg_bytes(image)
+
+
+def city_emblem(seed, letters):
+    """A round emblem: a coloured disc, a ring and the city's initials."""
+    from PIL import ImageFont
+
+    colours = [(166, 27, 27), (26, 79, 139), (30, 110, 70), (150, 90, 20), (90, 50, 120), (0, 110, 120)]
+    image = Image.new("RGBA", (256, 256), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    colour = colours[seed % len(colours)]
+    draw.ellipse((4, 4, 252, 252), fill=colour)
+    draw.ellipse((22, 22, 234, 234), outline=(243, 212, 138), width=6)
+    font = ImageFont.load_default(size=88)
+    box = draw.textbbox((0, 0), letters, font=font)
+    draw.text(((256 - (box[2] - box[0])) / 2 - box[0], (256 - (box[3] - box[1])) / 2 - box[1]), letters,
+              font=font, fill=(255, 255, 255))
+    return png_bytes(image)

@@ -33,7 +33,11 @@ GROUP_PERMISSIONS = {
     },
     EVENT_MANAGERS: {},
     MEMBERSHIP_MANAGERS: {
-        "association": {"branch": ALL, "councilmember": ALL, "leader": ALL, "position": ALL},
+        "association": {"branch": ALL, "councilmember": ALL, "leader": ALL, "position": ALL, "exportlog": ("view",)},
+        "members": {
+            "region": ALL, "membercity": ALL, "mayor": ALL, "liaisonofficer": ALL, "liaisonaward": ALL,
+            "historicalliaisonofficer": ("view",),
+        },
     },
     LIAISON_OFFICERS: {
         "association": {"document": ("codename:view_members_only_document",)},

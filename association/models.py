@@ -3,6 +3,7 @@
 import os
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
@@ -321,3 +322,22 @@ class Page(models.Model):
         if self.slug == "contact":
             return reverse("association:contact")
         return reverse("association:page", args=[self.slug])
+
+
+class ExportLog(models.Model):
+    """Who exported which personal data, and when: exports of it are staff-only and recorded."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("exported by")
+    )
+    what = models.CharField(_("what"), max_length=200)
+    row_count = models.PositiveIntegerField(_("rows"))
+    created_at = models.DateTimeField(_("exported at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("export record")
+        verbose_name_plural = _("export records")
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.user} {self.what}"

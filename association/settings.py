@@ -96,6 +96,9 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="portal@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+AUTHENTICATION_BACKENDS = ["members.auth.PortalBackend"]
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600  # invitation and reset links last three days
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -21,6 +21,10 @@ class StaticPagesSitemap(I18nSitemap):
             "association:branch_list",
             "association:document_list",
             "association:contact",
+            "news:index",
+            "events:index",
+            "members:index",
+            "members:honours",
         ]
 
     def location(self, name):

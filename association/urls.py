@@ -3,13 +3,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
 
 from association import views
 from association.sitemaps import BranchSitemap, PageSitemap, StaticPagesSitemap
+from members.sitemaps import MemberCitySitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap, TopicSitemap
 
 sitemaps = {
@@ -19,6 +19,7 @@ sitemaps = {
     "news-categories": CategorySitemap,
     "news-topics": TopicSitemap,
     "news": ArticleSitemap,
+    "members": MemberCitySitemap,
 }
 
 urlpatterns = [
@@ -32,8 +33,8 @@ urlpatterns += i18n_patterns(
     path("news/", include("news.urls")),
     path("events/", include("events.urls")),
     path("members/", include("members.urls")),
-    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("members.account_urls")),
+    path("portal/", include("members.portal_urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -81,11 +81,13 @@ class ArticleAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["status", "review_comment", "view_count", "cover_thumbnail", "created_by", "created_at", "updated_at"]
     inlines = [ArticleImageInline, AttachmentInline]
+    filter_horizontal = ["related_cities"]
     actions = ["submit_for_review", "publish", "archive", "send_back"]
     fieldsets = [
         (None, {"fields": ["title", "subtitle", "slug", "category", "tags", "summary", "body"]}),
         (_("Cover"), {"fields": ["cover", "cover_alt", "cover_thumbnail"]}),
         (_("Credits"), {"fields": ["source", "author", "editor"]}),
+        (_("Related"), {"fields": ["related_cities"]}),
         (_("Publication"), {"fields": ["status", "review_comment", "publish_at", "pinned", "view_count"]}),
         (_("Record"), {"classes": ["collapse"], "fields": ["created_by", "created_at", "updated_at"]}),
     ]

@@ -148,6 +148,9 @@ class Article(RenditionsMixin, models.Model):
     publish_at = models.DateTimeField(_("publish at"), default=timezone.now, db_index=True)
     pinned = models.BooleanField(_("headline"), default=False, help_text=_("Shown in the headlines on the home page."))
     view_count = models.PositiveBigIntegerField(_("views"), default=0, editable=False)
+    related_cities = models.ManyToManyField(
+        "members.MemberCity", blank=True, related_name="articles", verbose_name=_("related member cities")
+    )
     review_comment = models.TextField(_("reviewer's comment"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False,

@@ -74,3 +74,8 @@ def json_ld(data):
 def in_section(path, section_url):
     """True when `path` is the section's page or below it (a prefix test, not a substring one)."""
     return bool(section_url) and path.startswith(section_url)
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key)

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from association import demo as association_demo
+from members import demo as members_demo
 from news import demo as news_demo
 
 
@@ -15,4 +16,5 @@ class Command(BaseCommand):
         with transaction.atomic():
             association_demo.load(log)
             news_demo.load(log)
+            members_demo.load(log)
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))

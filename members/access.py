@@ -1,0 +1,27 @@
+"""The officer behind a request: every portal view starts here."""
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+
+from members.models import LiaisonOfficer
+
+
+def current_officer(user):
+    return LiaisonOfficer.objects.current().select_related("city", "city__region").filter(user=user).first()
+
+
+def officer_required(view):
+    """Signed in, and a current liaison officer: the view gets `officer` and sees only that city."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        officer = current_officer(request.user)
+        if officer is None:
+            raise PermissionDenied
+        return view(request, *args, officer=officer, **kwargs)
+
+    return wrapper

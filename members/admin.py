@@ -1,0 +1,145 @@
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.signing import BadSignature, dumps, loads
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
+
+from association import dashboard
+from members import exports, importers, services
+from members.forms import ImportForm
+from members.models import LiaisonAward, LiaisonOfficer, Mayor, MemberCity, Region
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_en", "order"]
+    list_editable = ["order"]
+
+
+class MayorInline(admin.TabularInline):
+    model = Mayor
+    extra = 0
+
+
+class OfficerInline(admin.TabularInline):
+    model = LiaisonOfficer
+    extra = 0
+    fields = ["name", "position", "email", "is_primary", "appointed_on", "ended_on", "is_active"]
+    readonly_fields = fields
+    show_change_link = True
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class ImportMixin:
+    """An "Import" page on a changelist: upload, preview every row with its errors, then confirm."""
+
+    import_kind = None
+
+    def get_urls(self):
+        name = f"{self.opts.app_label}_{self.opts.model_name}_import"
+        return [path("import/", self.admin_site.admin_view(self.import_view), name=name), *super().get_urls()]
+
+    def import_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        context = {**self.admin_site.each_context(request), "opts": self.opts, "title": _("Import %(things)s") % {"things": self.opts.verbose_name_plural}}
+        if request.method == "POST" and "confirm" in request.POST:
+            try:
+                rows = loads(request.POST["rows"], salt=f"import-{self.import_kind}", max_age=3600)
+                count = importers.import_rows(self.import_kind, rows)
+            except (BadSignature, ValidationError, KeyError) as error:
+                messages.error(request, getattr(error, "messages", [str(_("The preview has expired; upload the file again."))])[0])
+                return redirect(request.path)
+            messages.success(request, ngettext("%d row imported.", "%d rows imported.", count) % count)
+            return redirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist"))
+        form = ImportForm(request.POST or None, request.FILES or None)
+        status = 200
+        if request.method == "POST" and form.is_valid():
+            try:
+                rows = importers.read_rows(form.cleaned_data["file"])
+            except ValidationError as error:
+                form.add_error("file", error)
+                status = 400
+            else:
+                checked = importers.check_rows(self.import_kind, rows)
+                valid = not any(row_form.errors for _number, row_form in checked)
+                context.update(checked=checked, valid=valid, columns=list(rows[0].keys()),
+                               signed_rows=dumps(rows, salt=f"import-{self.import_kind}") if valid else "")
+                status = 200 if valid else 400
+        elif request.method == "POST":
+            status = 400
+        context["form"] = form
+        return TemplateResponse(request, "admin/members/import.html", context, status=status)
+
+
+@admin.register(MemberCity)
+class MemberCityAdmin(ImportMixin, admin.ModelAdmin):
+    import_kind = "cities"
+    list_display = ["name", "name_en", "region", "level", "status", "joined_on"]
+    list_filter = ["region", "level", "status"]
+    list_select_related = ["region"]
+    search_fields = ["name", "name_en"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    inlines = [MayorInline, OfficerInline]
+
+
+@admin.register(LiaisonOfficer)
+class LiaisonOfficerAdmin(ImportMixin, SimpleHistoryAdmin):
+    import_kind = "officers"
+    list_display = ["name", "city", "position", "is_primary", "appointed_on", "ended_on", "is_active", "invited_at"]
+    list_filter = ["is_active", "is_primary", "city__region", "city"]
+    list_select_related = ["city", "user"]
+    search_fields = ["name", "city__name", "email"]
+    readonly_fields = ["user", "invited_at"]
+    actions = ["send_invitation", "export_roster"]
+    fields = ["city", "name", "position", "office_phone", "mobile", "email", "is_primary", "appointed_on",
+              "ended_on", "is_active", "user", "invited_at"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.user = services.officer_account_for(email=obj.email, name=obj.name)
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Send an invitation to set a password"), permissions=["change"])
+    def send_invitation(self, request, queryset):
+        base_url = request.build_absolute_uri("/")
+        sent = 0
+        for officer in queryset.current().select_related("user", "city"):
+            services.officer_invite(officer=officer, by=request.user, base_url=base_url)
+            sent += 1
+        self.message_user(request, ngettext("%d invitation sent.", "%d invitations sent.", sent) % sent, messages.SUCCESS)
+
+    @admin.action(description=_("Export the roster (Excel)"), permissions=["view"])
+    def export_roster(self, request, queryset):
+        workbook = exports.officer_roster(queryset=queryset, by=request.user)
+        response = HttpResponse(workbook, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response["Content-Disposition"] = f'attachment; filename="liaison-officers-{timezone.localdate():%Y%m%d}.xlsx"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+@admin.register(LiaisonAward)
+class LiaisonAwardAdmin(admin.ModelAdmin):
+    list_display = ["year", "title", "officer"]
+    list_filter = ["year"]
+    list_select_related = ["officer", "officer__city"]
+    raw_id_fields = ["officer"]
+
+
+@dashboard.register
+def members_tiles(request):
+    if request.user.has_perm("members.view_membercity"):
+        yield dashboard.Tile(_("Member cities"), MemberCity.objects.members().count(),
+                             reverse("admin:members_membercity_changelist"))
+    if request.user.has_perm("members.view_liaisonofficer"):
+        yield dashboard.Tile(_("Liaison officers in office"), LiaisonOfficer.objects.current().count(),
+                             reverse("admin:members_liaisonofficer_changelist"))

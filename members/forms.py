@@ -1,0 +1,32 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from members.models import LiaisonOfficer, MemberCity, Region
+from members.services import CONTACT_FIELDS
+
+
+class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(label=_("City name"), required=False, max_length=50)
+    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(), required=False,
+                                    empty_label=_("All regions"))
+    level = forms.ChoiceField(label=_("Level"), required=False, choices=[("", _("All levels")), *MemberCity.Level.choices])
+
+    def filter(self, cities):
+        data = self.cleaned_data
+        if data.get("q"):
+            cities = cities.filter(name__icontains=data["q"].strip()) | cities.filter(name_en__icontains=data["q"].strip())
+        if data.get("region"):
+            cities = cities.filter(region=data["region"])
+        if data.get("level"):
+            cities = cities.filter(level=data["level"])
+        return cities
+
+
+class OfficerContactForm(forms.ModelForm):
+    class Meta:
+        model = LiaisonOfficer
+        fields = CONTACT_FIELDS
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("CSV or Excel file"), help_text=_("UTF-8 CSV or .xlsx; the first row holds the column names."))

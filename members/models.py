@@ -1,0 +1,168 @@
+"""Member cities, their mayors and liaison officers, and the awards officers receive."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from association.uploads import validate_image
+
+
+class Region(models.Model):
+    """A province or autonomous region."""
+
+    name = models.CharField(_("name"), max_length=50, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self):
+        return self.name
+
+
+class MemberCityQuerySet(models.QuerySet):
+    def members(self):
+        """Cities that are members now (active or suspended, not those that left)."""
+        return self.exclude(status=MemberCity.Status.LEFT)
+
+
+class MemberCity(models.Model):
+    class Level(models.TextChoices):
+        PREFECTURE = "prefecture", _("Prefecture-level city")
+        COUNTY = "county", _("County-level city")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        SUSPENDED = "suspended", _("Suspended")
+        LEFT = "left", _("Left")
+
+    name = models.CharField(_("name"), max_length=50)
+    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    level = models.CharField(_("level"), max_length=12, choices=Level.choices)
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="cities", verbose_name=_("region"))
+    joined_on = models.DateField(_("joined on"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    population = models.PositiveIntegerField(_("population (10,000 people)"), null=True, blank=True,
+                                             help_text=_("Resident population in units of 10,000."))
+    area = models.PositiveIntegerField(_("area (km²)"), null=True, blank=True)
+    emblem = models.ImageField(_("emblem"), upload_to="members/emblems/", blank=True, validators=[validate_image])
+    photo = models.ImageField(_("photo"), upload_to="members/photos/", blank=True, validators=[validate_image])
+    latitude = models.DecimalField(_("latitude"), max_digits=8, decimal_places=5, null=True, blank=True,
+                                   validators=[MinValueValidator(-90), MaxValueValidator(90)])
+    longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5, null=True, blank=True,
+                                    validators=[MinValueValidator(-180), MaxValueValidator(180)])
+    introduction = models.TextField(_("introduction"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    objects = MemberCityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["region__order", "level", "name"]
+        verbose_name = _("member city")
+        verbose_name_plural = _("member cities")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("members:city", args=[self.slug])
+
+    def clean(self):
+        if self.slug == "honours":
+            raise ValidationError({"slug": _("This address is used by another page.")})
+
+
+class Mayor(models.Model):
+    class Gender(models.TextChoices):
+        FEMALE = "female", _("Female")
+        MALE = "male", _("Male")
+
+    city = models.ForeignKey(MemberCity, on_delete=models.CASCADE, related_name="mayors", verbose_name=_("city"))
+    name = models.CharField(_("name"), max_length=50)
+    gender = models.CharField(_("gender"), max_length=6, choices=Gender.choices)
+    term_start = models.DateField(_("term start"))
+    term_end = models.DateField(_("term end"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-term_start"]
+        verbose_name = _("mayor")
+        verbose_name_plural = _("mayors")
+        constraints = [
+            models.CheckConstraint(condition=Q(term_end__isnull=True) | Q(term_end__gte=models.F("term_start")),
+                                   name="mayor_term_end_after_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.city} {self.name}"
+
+
+class LiaisonOfficerQuerySet(models.QuerySet):
+    def current(self):
+        """Officers whose appointment has not ended and who are not deactivated."""
+        today = timezone.localdate()
+        return self.filter(Q(ended_on__isnull=True) | Q(ended_on__gt=today), is_active=True)
+
+
+class LiaisonOfficer(models.Model):
+    """A city's appointed link to the association, with the account they sign in with."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="liaison_roles",
+                             verbose_name=_("account"))
+    city = models.ForeignKey(MemberCity, on_delete=models.PROTECT, related_name="officers", verbose_name=_("city"))
+    name = models.CharField(_("name"), max_length=50)
+    position = models.CharField(_("position in the city government"), max_length=100,
+                                help_text=_("E.g. deputy secretary-general of the city government."))
+    office_phone = models.CharField(_("office phone"), max_length=30, blank=True)
+    mobile = models.CharField(_("mobile"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mail"))
+    appointed_on = models.DateField(_("appointed on"), default=timezone.localdate)
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    is_primary = models.BooleanField(_("primary officer"), default=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    invited_at = models.DateTimeField(_("invited at"), null=True, blank=True, editable=False)
+
+    history = HistoricalRecords()
+    objects = LiaisonOfficerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["city__name", "-is_primary", "name"]
+        verbose_name = _("liaison officer")
+        verbose_name_plural = _("liaison officers")
+        constraints = [
+            models.UniqueConstraint(fields=["city"], condition=Q(is_primary=True, ended_on__isnull=True, is_active=True),
+                                    name="one_current_primary_officer_per_city"),
+            models.CheckConstraint(condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("appointed_on")),
+                                   name="officer_ended_after_appointed"),
+        ]
+
+    def __str__(self):
+        return f"{self.city} {self.name}"
+
+    @property
+    def is_current(self):
+        return self.is_active and (self.ended_on is None or self.ended_on > timezone.localdate())
+
+
+class LiaisonAward(models.Model):
+    officer = models.ForeignKey(LiaisonOfficer, on_delete=models.CASCADE, related_name="awards", verbose_name=_("officer"))
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)])
+    title = models.CharField(_("title"), max_length=100, help_text=_("E.g. outstanding liaison officer."))
+
+    class Meta:
+        ordering = ["-year", "officer__city__name"]
+        verbose_name = _("liaison award")
+        verbose_name_plural = _("liaison awards")
+        constraints = [models.UniqueConstraint(fields=["officer", "year", "title"], name="award_once_per_year")]
+
+    def __str__(self):
+        return f"{self.year} {self.title} {self.officer.name}"

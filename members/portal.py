@@ -1,0 +1,29 @@
+"""The liaison officer's own pages under /portal/: only their city, only their details."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from members import services
+from members.access import officer_required
+from members.forms import OfficerContactForm
+
+
+@never_cache
+@officer_required
+def dashboard(request, officer):
+    form = OfficerContactForm(request.POST or None, instance=officer)
+    if request.method == "POST":
+        if form.is_valid():
+            services.officer_update_contact(officer=officer, by=request.user, data=form.cleaned_data)
+            messages.success(request, _("Your contact details have been saved."))
+            return redirect("portal:dashboard")
+        officer.refresh_from_db()
+    context = {
+        "officer": officer,
+        "city": officer.city,
+        "form": form,
+        "colleagues": officer.city.officers.current().exclude(pk=officer.pk).only("name", "position"),
+    }
+    return render(request, "members/portal/dashboard.html", context, status=400 if form.errors else 200)

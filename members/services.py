@@ -1,0 +1,73 @@
+"""Rules that change members' data: officers' accounts, invitations and contact details."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.text import slugify
+
+from association.groups import LIAISON_OFFICERS
+from association.models import Association
+
+CONTACT_FIELDS = ("position", "office_phone", "mobile", "email")
+
+
+def officer_account_for(*, email, name):
+    """A new sign-in account for an officer: not staff, no password until they accept the invitation."""
+    User = get_user_model()
+    base = slugify(email.split("@")[0]) or "officer"
+    username, n = base, 1
+    while User.objects.filter(username=username).exists():
+        n += 1
+        username = f"{base}{n}"
+    user = User(username=username, email=email, first_name=name, is_staff=False)
+    user.set_unusable_password()
+    user.save()
+    user.groups.add(Group.objects.get_or_create(name=LIAISON_OFFICERS)[0])
+    return user
+
+
+def invitation_link(user, *, base_url):
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    return base_url.rstrip("/") + reverse("accept_invitation", args=[uid, token])
+
+
+def officer_invite(*, officer, by, base_url):
+    """E-mail the officer a one-time link to set their password; it expires after PASSWORD_RESET_TIMEOUT."""
+    if not by.has_perm("members.change_liaisonofficer"):
+        raise PermissionDenied
+    link = invitation_link(officer.user, base_url=base_url)
+    association = Association.load()
+    with translation.override("zh-hans"):
+        context = {"officer": officer, "link": link, "association": association, "username": officer.user.username}
+        subject = render_to_string("members/email/invitation_subject.txt", context).strip()
+        body = render_to_string("members/email/invitation.txt", context)
+    officer.invited_at = timezone.now()
+    officer.save(update_fields=["invited_at"])
+    transaction.on_commit(lambda: send_mail(subject, body, None, [officer.email]))
+
+
+def officer_update_contact(*, officer, by, data):
+    """The officer corrects their own contact details; the history keeps who changed what, and when."""
+    if officer.user_id != by.pk:
+        raise PermissionDenied
+    changed = [field for field in CONTACT_FIELDS if getattr(officer, field) != data[field]]
+    if not changed:
+        return officer
+    for field in changed:
+        setattr(officer, field, data[field])
+    officer._change_reason = "contact details corrected by the officer"
+    officer.full_clean()
+    officer.save()
+    if "email" in changed and officer.user.email != officer.email:
+        officer.user.email = officer.email
+        officer.user.save(update_fields=["email"])
+    return officer

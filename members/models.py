@@ -67,7 +67,7 @@ class MemberCity(models.Model):
     objects = MemberCityQuerySet.as_manager()
 
     class Meta:
-        ordering = ["region__order", "level", "name"]
+        ordering = ["region__order", "-level", "joined_on", "name"]
         verbose_name = _("member city")
         verbose_name_plural = _("member cities")
 

@@ -5,7 +5,16 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from association import dashboard
-from association.models import Association, Branch, CouncilMember, Document, ExportLog, Leader, Page, Position
+from association.models import (
+    Association,
+    Branch,
+    CouncilMember,
+    Document,
+    ExportLog,
+    Leader,
+    Page,
+    Position,
+)
 
 
 @admin.register(Association)

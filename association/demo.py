@@ -5,7 +5,15 @@ import datetime
 from django.core.files.base import ContentFile
 
 from association import demo_images
-from association.models import Association, Branch, CouncilMember, Document, Leader, Page, Position
+from association.models import (
+    Association,
+    Branch,
+    CouncilMember,
+    Document,
+    Leader,
+    Page,
+    Position,
+)
 from association.pdf import render_pdf
 
 PROFILE = {

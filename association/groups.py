@@ -53,6 +53,14 @@ def _codenames(model, actions):
             yield f"{action}_{model}"
 
 
+def _model_exists(apps, app_label, model):
+    try:
+        apps.get_model(app_label, model)
+    except LookupError:
+        return False
+    return True
+
+
 def grant_group_permissions(apps, app_label):
     """Create the groups if needed and give them the listed permissions of one app."""
     from django.contrib.auth.management import create_permissions
@@ -68,6 +76,7 @@ def grant_group_permissions(apps, app_label):
         wanted = [
             codename
             for model, actions in per_app.get(app_label, {}).items()
+            if _model_exists(apps, app_label, model)  # a later migration grants models added later
             for codename in _codenames(model, actions)
         ]
         if wanted:

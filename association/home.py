@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from association.models import Association, Branch, Document, Leader
+from members.models import MemberCity
 from news import selectors as news
 from news.models import Article
 
@@ -11,7 +12,7 @@ from news.models import Article
 def key_figures():
     """(label, number) pairs for the figures panel; only figures the data can back are shown."""
     association = Association.load()
-    figures = []
+    figures = [(_("Member cities"), MemberCity.objects.members().count())]
     if association.founded_on:
         years = timezone.localdate().year - association.founded_on.year
         figures.append((_("Years of service"), years))

@@ -15,8 +15,8 @@ from django.views.decorators.http import require_safe
 from association.access import can_read_members_only
 from association.forms import DocumentFilterForm
 from association.home import home_context, key_figures
-from association.pagination import paginate
 from association.models import Branch, Document, Leader, Page, Position
+from association.pagination import paginate
 
 
 def home(request):

@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.signing import BadSignature, dumps, loads
+from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -90,6 +91,7 @@ class MemberCityAdmin(ImportMixin, admin.ModelAdmin):
     search_fields = ["name", "name_en"]
     prepopulated_fields = {"slug": ["name_en"]}
     inlines = [MayorInline, OfficerInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(LiaisonOfficer)

@@ -43,6 +43,7 @@ def read_rows(upload):
 
 class CityRowForm(forms.ModelForm):
     region = forms.CharField()
+    website = forms.URLField(required=False, assume_scheme="https")
 
     class Meta:
         model = MemberCity

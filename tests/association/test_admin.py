@@ -40,6 +40,8 @@ def test_the_admin_index_shows_the_dashboard_tiles_to_a_superuser(client, superu
         changelist("leader"): "1",
         f"{articles}?status__exact=review": "0",
         f"{articles}?status__exact=draft": "0",
+        reverse("admin:members_membercity_changelist"): "0",
+        reverse("admin:members_liaisonofficer_changelist"): "0",
     }
 
 

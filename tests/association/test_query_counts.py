@@ -46,9 +46,9 @@ def queries_for(client, url):
 @pytest.mark.parametrize(
     "url, expected",
     [
-        # figures (3 counts), president, documents, branches, footer pages,
+        # figures (4 counts), president, documents, branches, footer pages,
         # headlines, home-page categories, their columns (one query), latest news
-        ("/", 11),
+        ("/", 12),
         # count, years, the page of documents, footer pages
         ("/documents/", 4),
         # current leaders, positions, past leaders, footer pages

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -11,6 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from association.uploads import validate_image
+
+
+phone_number = RegexValidator(
+    r"^\+?[0-9][0-9 \-]{5,19}$", _("Enter a phone number: digits, with spaces or dashes if you like.")
+)
 
 
 class Region(models.Model):
@@ -122,8 +127,8 @@ class LiaisonOfficer(models.Model):
     name = models.CharField(_("name"), max_length=50)
     position = models.CharField(_("position in the city government"), max_length=100,
                                 help_text=_("E.g. deputy secretary-general of the city government."))
-    office_phone = models.CharField(_("office phone"), max_length=30, blank=True)
-    mobile = models.CharField(_("mobile"), max_length=20, blank=True)
+    office_phone = models.CharField(_("office phone"), max_length=30, blank=True, validators=[phone_number])
+    mobile = models.CharField(_("mobile"), max_length=20, blank=True, validators=[phone_number])
     email = models.EmailField(_("e-mail"))
     appointed_on = models.DateField(_("appointed on"), default=timezone.localdate)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)

@@ -4,9 +4,12 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 
+from association.groups import LIAISON_OFFICERS
 from association.models import Association, Branch, CouncilMember, Document, Leader, Page, Position
+from members.models import LiaisonAward, LiaisonOfficer, Mayor, MemberCity, Region
 
 PASSWORD = "correct horse battery staple"
 
@@ -130,8 +133,6 @@ class PageFactory(factory.django.DjangoModelFactory):
 
 # --- members ---------------------------------------------------------------------------------
 
-from members.models import LiaisonAward, LiaisonOfficer, Mayor, MemberCity, Region  # noqa: E402
-
 
 class RegionFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -177,10 +178,6 @@ class OfficerUserFactory(UserFactory):
     @factory.post_generation
     def liaison_group(user, create, extracted, **kwargs):
         if create:
-            from django.contrib.auth.models import Group
-
-            from association.groups import LIAISON_OFFICERS
-
             user.groups.add(Group.objects.get_or_create(name=LIAISON_OFFICERS)[0])
 
 

@@ -9,15 +9,14 @@ from django.db import models
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from association.files import FileSizeMixin
+from association.images import RenditionsMixin
 from association.uploads import validate_document, validate_image
-from news.renditions import make_renditions, rendition_urls
 from news.sanitize import sanitize_html
 
 EDITOR_EXTENSIONS = {
@@ -38,33 +37,6 @@ def image_upload_to(instance, filename):
 def attachment_upload_to(instance, filename):
     extension = os.path.splitext(filename)[1].lower()
     return f"news/attachments/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
-
-
-class RenditionsMixin(models.Model):
-    """An image field with WebP/JPEG renditions made when the image changes."""
-
-    IMAGE_FIELD = "image"
-
-    renditions = models.JSONField(default=dict, blank=True, editable=False)
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        image = getattr(self, self.IMAGE_FIELD)
-        changed = image and not image._committed
-        super().save(*args, **kwargs)
-        if changed or (image and not self.renditions):
-            self.renditions = make_renditions(image)
-            type(self).objects.filter(pk=self.pk).update(renditions=self.renditions)
-        elif not image and self.renditions:
-            self.renditions = {}
-            type(self).objects.filter(pk=self.pk).update(renditions={})
-
-    @cached_property
-    def picture(self):
-        image = getattr(self, self.IMAGE_FIELD)
-        return rendition_urls(self.renditions, image.storage) if image else None
 
 
 class Category(models.Model):

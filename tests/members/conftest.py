@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.core import mail
 
 from tests.factories import LiaisonOfficerFactory, MemberCityFactory, RegionFactory
 
@@ -44,9 +43,3 @@ def link_in(message):
     found = LINK.findall(message.body)
     assert len(found) == 1, message.body
     return found[0]
-
-
-@pytest.fixture
-def outbox():
-    mail.outbox.clear()
-    return mail.outbox

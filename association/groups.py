@@ -31,7 +31,14 @@ GROUP_PERMISSIONS = {
         },
         "taggit": {"tag": ALL},
     },
-    EVENT_MANAGERS: {},
+    EVENT_MANAGERS: {
+        "events": {
+            "eventseries": ALL, "event": ALL, "agendaitem": ALL, "speaker": ALL, "eventphoto": ALL,
+            "delegation": ALL, "delegate": ALL, "delegationtransition": ("view",),
+        },
+        "members": {"membercity": ("view",), "region": ("view",)},
+        "association": {"exportlog": ("view",)},
+    },
     MEMBERSHIP_MANAGERS: {
         "association": {"branch": ALL, "councilmember": ALL, "leader": ALL, "position": ALL, "exportlog": ("view",)},
         "members": {

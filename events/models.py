@@ -1,0 +1,312 @@
+"""Meetings: series with numbered editions, events with agenda and speakers, photos, and the
+delegations member cities register for them."""
+
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from association.images import RenditionsMixin
+from association.uploads import validate_image
+from members.models import MemberCity
+
+
+class EventSeries(models.Model):
+    """A recurring meeting with numbered editions, e.g. the China–ASEAN mayors' forum."""
+
+    name = models.CharField(_("name"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("event series")
+        verbose_name_plural = _("event series")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("events:series", args=[self.slug])
+
+
+class EventQuerySet(models.QuerySet):
+    def published(self):
+        """Public: published or cancelled (a cancelled meeting stays visible with its notice)."""
+        return self.exclude(status=Event.Status.DRAFT)
+
+    def upcoming(self):
+        return self.published().filter(ends_at__gte=timezone.now()).order_by("starts_at")
+
+    def past(self):
+        return self.published().filter(ends_at__lt=timezone.now()).order_by("-starts_at")
+
+    def open_for_registration(self):
+        now = timezone.now()
+        return self.filter(
+            status=Event.Status.PUBLISHED, registration_opens_at__lte=now, registration_closes_at__gte=now
+        ).order_by("starts_at")
+
+
+class Event(RenditionsMixin, models.Model):
+    IMAGE_FIELD = "cover"
+
+    class Kind(models.TextChoices):
+        CONGRESS = "congress", _("Member congress")
+        FORUM = "forum", _("Forum")
+        LIAISON = "liaison", _("Liaison-work conference")
+        TRAINING = "training", _("Training course")
+        SITE_VISIT = "visit", _("Site visit")
+        SEMINAR = "seminar", _("Seminar")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    title = models.CharField(_("title"), max_length=200, blank=True,
+                             help_text=_("Optional for an edition of a series: the series name and edition number are shown anyway."))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    series = models.ForeignKey(EventSeries, on_delete=models.PROTECT, null=True, blank=True, related_name="editions",
+                               verbose_name=_("series"))
+    edition = models.PositiveSmallIntegerField(_("edition"), null=True, blank=True)
+    host_city = models.ForeignKey(MemberCity, on_delete=models.PROTECT, null=True, blank=True, related_name="hosted_events",
+                                  verbose_name=_("host city"))
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    description = models.TextField(_("description"), blank=True)
+    cover = models.ImageField(_("cover image"), upload_to="events/", blank=True, validators=[validate_image])
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    edit_deadline = models.DateTimeField(_("changes allowed until"), null=True, blank=True,
+                                         help_text=_("Empty: until registration closes."))
+    capacity = models.PositiveIntegerField(_("capacity (delegates)"), default=100)
+    per_city_limit = models.PositiveSmallIntegerField(_("delegates per city at most"), default=5)
+    requires_approval = models.BooleanField(_("staff approve each delegation"), default=True)
+    waiting_list = models.BooleanField(_("waiting list"), default=True)
+    reminder_days = models.PositiveSmallIntegerField(_("reminder, days before"), default=3)
+    attending_cities = models.PositiveIntegerField(_("cities attending"), null=True, blank=True, editable=False)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_at"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gte=models.F("starts_at")), name="event_ends_after_start"),
+            models.UniqueConstraint(fields=["series", "edition"], name="one_event_per_edition"),
+        ]
+
+    def __str__(self):
+        return self.display_title
+
+    @property
+    def display_title(self):
+        if self.series_id and self.edition:
+            numbered = _("%(edition)s %(series)s") % {"edition": edition_label(self.edition), "series": self.series.name}
+            return f"{numbered} {self.title}".strip() if self.title and self.title not in numbered else numbered
+        return self.title
+
+    def clean(self):
+        errors = {}
+        if not self.title and not (self.series_id and self.edition):
+            errors["title"] = _("Give a title, or a series and an edition number.")
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            errors["ends_at"] = _("The event cannot end before it starts.")
+        if self.registration_opens_at and self.registration_closes_at and self.registration_closes_at < self.registration_opens_at:
+            errors["registration_closes_at"] = _("Registration cannot close before it opens.")
+        if self.per_city_limit and self.capacity and self.per_city_limit > self.capacity:
+            errors["per_city_limit"] = _("The per-city limit cannot exceed the capacity.")
+        if errors:
+            raise ValidationError(errors)
+
+    def get_absolute_url(self):
+        return reverse("events:detail", args=[self.pk])
+
+    @property
+    def is_open_for_registration(self):
+        now = timezone.now()
+        return (self.status == self.Status.PUBLISHED and self.registration_opens_at is not None
+                and self.registration_opens_at <= now <= (self.registration_closes_at or now))
+
+    @property
+    def changes_allowed_until(self):
+        return self.edit_deadline or self.registration_closes_at
+
+    def changes_allowed(self):
+        deadline = self.changes_allowed_until
+        return self.status == self.Status.PUBLISHED and (deadline is None or timezone.now() <= deadline)
+
+
+def edition_label(number):
+    return _("No. %(number)d") % {"number": number}
+
+
+class Speaker(models.Model):
+    name = models.CharField(_("name"), max_length=50)
+    title = models.CharField(_("title"), max_length=100, blank=True, help_text=_("E.g. professor, director."))
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+
+    def __str__(self):
+        return f"{self.name}（{self.organisation}）" if self.organisation else self.name
+
+
+class AgendaItem(models.Model):
+    class Kind(models.TextChoices):
+        OPENING = "opening", _("Opening")
+        REPORT = "report", _("Report")
+        LECTURE = "lecture", _("Lecture")
+        PANEL = "panel", _("Panel")
+        SITE_VISIT = "visit", _("Site visit")
+        DINNER = "dinner", _("Dinner")
+        OTHER = "other", _("Other")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="agenda", verbose_name=_("event"))
+    day = models.DateField(_("day"))
+    starts_at = models.TimeField(_("from"))
+    ends_at = models.TimeField(_("until"), null=True, blank=True)
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.OTHER)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    speakers = models.ManyToManyField(Speaker, blank=True, related_name="agenda_items", verbose_name=_("speakers"))
+
+    class Meta:
+        ordering = ["day", "starts_at", "id"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda")
+
+    def __str__(self):
+        return self.title
+
+
+class EventPhoto(RenditionsMixin, models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="photos", verbose_name=_("event"))
+    image = models.ImageField(_("image"), upload_to="events/photos/", validators=[validate_image])
+    alt_text = models.CharField(_("description for screen readers"), max_length=200)
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self):
+        return self.caption or self.alt_text
+
+
+class Delegation(models.Model):
+    """A city's registration for an event. Its state changes only through events.services."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITLISTED = "waitlisted", _("Waiting list")
+        REJECTED = "rejected", _("Rejected")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    ACTIVE_STATES = (State.PENDING, State.CONFIRMED, State.WAITLISTED)
+
+    event = models.ForeignKey(Event, on_delete=models.PROTECT, related_name="delegations", verbose_name=_("event"))
+    city = models.ForeignKey(MemberCity, on_delete=models.PROTECT, related_name="delegations", verbose_name=_("city"))
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.PENDING)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                     verbose_name=_("submitted by"))
+    delegate_count = models.PositiveSmallIntegerField(_("delegates"), default=0, editable=False)
+    remarks = models.TextField(_("remarks"), blank=True)
+    consent_given_at = models.DateTimeField(_("consent given at"))
+    waitlisted_at = models.DateTimeField(_("on the waiting list since"), null=True, blank=True, editable=False)
+    reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("delegation")
+        verbose_name_plural = _("delegations")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "city"], condition=Q(state__in=["pending", "confirmed", "waitlisted"]),
+                                    name="one_active_delegation_per_city"),
+        ]
+
+    def __str__(self):
+        return f"{self.city} → {self.event}"
+
+    @property
+    def is_active(self):
+        return self.state in self.ACTIVE_STATES
+
+
+def new_checkin_token():
+    return secrets.token_urlsafe(18)
+
+
+class Delegate(models.Model):
+    class Gender(models.TextChoices):
+        FEMALE = "female", _("Female")
+        MALE = "male", _("Male")
+
+    class Accommodation(models.TextChoices):
+        SINGLE = "single", _("Single room")
+        SHARED = "shared", _("Shared room")
+        NONE = "none", _("No accommodation")
+
+    delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="delegates", verbose_name=_("delegation"))
+    name = models.CharField(_("name"), max_length=50)
+    gender = models.CharField(_("gender"), max_length=6, choices=Gender.choices)
+    position = models.CharField(_("position / title"), max_length=100)
+    rank = models.PositiveSmallIntegerField(_("protocol rank"), default=1, help_text=_("1 is the most senior."))
+    is_head = models.BooleanField(_("head of delegation"), default=False)
+    mobile = models.CharField(_("mobile"), max_length=20, blank=True)
+    arrival = models.DateTimeField(_("arrival"), null=True, blank=True)
+    arrival_by = models.CharField(_("arriving by (train or flight number)"), max_length=30, blank=True)
+    departure = models.DateTimeField(_("departure"), null=True, blank=True)
+    departure_by = models.CharField(_("leaving by (train or flight number)"), max_length=30, blank=True)
+    accommodation = models.CharField(_("accommodation"), max_length=6, choices=Accommodation.choices, default=Accommodation.SINGLE)
+    dietary_needs = models.CharField(_("dietary needs"), max_length=200, blank=True)
+    remarks = models.CharField(_("remarks"), max_length=300, blank=True)
+    checkin_token = models.CharField(_("check-in code"), max_length=32, unique=True, default=new_checkin_token,
+                                     editable=False)
+    checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["rank", "id"]
+        verbose_name = _("delegate")
+        verbose_name_plural = _("delegates")
+
+    def __str__(self):
+        return self.name
+
+
+class DelegationTransition(models.Model):
+    """Who moved a delegation from which state to which, when and why."""
+
+    delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("delegation"))
+    from_state = models.CharField(_("from"), max_length=10, blank=True)
+    to_state = models.CharField(_("to"), max_length=10)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("by"))
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("state change")
+        verbose_name_plural = _("state changes")
+
+    def __str__(self):
+        return f"{self.from_state or '—'} → {self.to_state}"

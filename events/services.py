@@ -1,0 +1,205 @@
+"""Every change of a delegation goes through here: registration, decisions, withdrawal, the
+waiting list. Each takes the event's row lock inside one transaction, so no interleaving of
+requests can confirm more delegates than the capacity or a city's limit."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from events import notices
+from events.models import Delegate, Delegation, DelegationTransition, Event
+
+State = Delegation.State
+
+# Switched off only by the concurrency test's control run, to prove that test can see overbooking.
+LOCKING = True
+# A test hook run between the capacity check and the write, to widen the window a race needs.
+after_capacity_check = None
+
+LEGAL = {
+    State.PENDING: {State.CONFIRMED, State.WAITLISTED, State.REJECTED, State.WITHDRAWN},
+    State.WAITLISTED: {State.CONFIRMED, State.REJECTED, State.WITHDRAWN},
+    State.CONFIRMED: {State.WITHDRAWN, State.REJECTED},
+    State.REJECTED: set(),
+    State.WITHDRAWN: set(),
+}
+STAFF_PERMISSION = "events.change_delegation"
+
+
+def _lock_event(event_id):
+    events = Event.objects.select_for_update() if LOCKING else Event.objects
+    return events.get(pk=event_id)
+
+
+def confirmed_delegates(event, *, excluding=None):
+    confirmed = Delegation.objects.filter(event=event, state=State.CONFIRMED)
+    if excluding is not None:
+        confirmed = confirmed.exclude(pk=excluding.pk)
+    return confirmed.aggregate(total=Sum("delegate_count"))["total"] or 0
+
+
+def _fits(event, delegation, count):
+    fits = confirmed_delegates(event, excluding=delegation) + count <= event.capacity
+    if after_capacity_check:
+        after_capacity_check()
+    return fits
+
+
+def _record(delegation, *, to, by, reason=""):
+    from_state = delegation.state if delegation.pk else ""
+    if from_state and to not in LEGAL[from_state]:
+        raise ValidationError(
+            _("A delegation that is %(current)s cannot become %(target)s.")
+            % {"current": State(from_state).label, "target": State(to).label}
+        )
+    delegation.state = to
+    if to == State.WAITLISTED:
+        delegation.waitlisted_at = timezone.now()
+    delegation.save()
+    DelegationTransition.objects.create(delegation=delegation, from_state=from_state, to_state=to, by=by, reason=reason)
+    transaction.on_commit(lambda: notices.state_changed(delegation.pk))
+
+
+def _check_delegates(event, delegates):
+    if not delegates:
+        raise ValidationError(_("Add at least one delegate."))
+    if len(delegates) > event.per_city_limit:
+        raise ValidationError(
+            _("At most %(limit)d delegates per city may attend this meeting.") % {"limit": event.per_city_limit}
+        )
+    if sum(1 for d in delegates if d.get("is_head")) != 1:
+        raise ValidationError(_("Name exactly one head of delegation."))
+
+
+def _write_delegates(delegation, delegates):
+    delegation.delegates.all().delete()
+    Delegate.objects.bulk_create(Delegate(delegation=delegation, **data) for data in delegates)
+    delegation.delegate_count = len(delegates)
+
+
+def _place(event, delegation):
+    """Where a delegation goes when no staff decision is needed, or raise when it cannot go anywhere."""
+    if event.requires_approval:
+        return State.PENDING
+    if _fits(event, delegation, delegation.delegate_count):
+        return State.CONFIRMED
+    if event.waiting_list:
+        return State.WAITLISTED
+    raise ValidationError(_("The meeting is full: there is no room for %(count)d more delegates.") % {"count": delegation.delegate_count})
+
+
+@transaction.atomic
+def delegation_register(*, event, officer, delegates, remarks="", consent):
+    """An officer registers their city's delegation. One active delegation per event and city."""
+    event = _lock_event(event.pk)
+    if not event.is_open_for_registration:
+        raise ValidationError(_("Registration for this meeting is not open."))
+    if not consent:
+        raise ValidationError(_("Consent to the use of the delegates' data is needed to register."))
+    _check_delegates(event, delegates)
+    if Delegation.objects.filter(event=event, city=officer.city, state__in=Delegation.ACTIVE_STATES).exists():
+        raise ValidationError(_("Your city has already registered for this meeting; change that registration instead."))
+    delegation = Delegation(event=event, city=officer.city, submitted_by=officer.user, remarks=remarks,
+                            consent_given_at=timezone.now(), delegate_count=len(delegates))
+    state = _place(event, delegation)
+    delegation.state = State.PENDING
+    delegation.save()
+    _write_delegates(delegation, delegates)
+    DelegationTransition.objects.create(delegation=delegation, from_state="", to_state=State.PENDING, by=officer.user,
+                                        reason=_("Submitted"))
+    if state == State.PENDING:
+        transaction.on_commit(lambda: notices.state_changed(delegation.pk))
+    else:
+        _record(delegation, to=state, by=None, reason=_("Decided automatically"))
+    return delegation
+
+
+@transaction.atomic
+def delegation_change(*, delegation, officer, delegates, remarks=""):
+    """Change the delegates until the edit deadline; growing a confirmed delegation re-checks capacity."""
+    event = _lock_event(delegation.event_id)
+    delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
+    if delegation.city_id != officer.city_id:
+        raise PermissionDenied
+    if not delegation.is_active:
+        raise ValidationError(_("This registration has ended and cannot be changed."))
+    if not event.changes_allowed():
+        raise ValidationError(_("Changes to this registration closed on %(date)s.") % {"date": _deadline(event)})
+    _check_delegates(event, delegates)
+    growing = len(delegates) > delegation.delegate_count
+    if delegation.state == State.CONFIRMED and growing and not _fits(event, delegation, len(delegates)):
+        raise ValidationError(_("There is no room for more delegates; your registration is unchanged."))
+    freed = delegation.state == State.CONFIRMED and len(delegates) < delegation.delegate_count
+    _write_delegates(delegation, delegates)
+    delegation.remarks = remarks
+    delegation.save()
+    if freed:
+        _promote_waiting_list(event)
+    return delegation
+
+
+@transaction.atomic
+def delegation_withdraw(*, delegation, by, reason=""):
+    event = _lock_event(delegation.event_id)
+    delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
+    is_staff = by.has_perm(STAFF_PERMISSION)
+    if not is_staff:
+        if delegation.city.officers.current().filter(user=by).count() == 0:
+            raise PermissionDenied
+        if not event.changes_allowed():
+            raise ValidationError(_("Withdrawals closed on %(date)s; please call the secretariat.") % {"date": _deadline(event)})
+    freed = delegation.state == State.CONFIRMED
+    _record(delegation, to=State.WITHDRAWN, by=by, reason=reason)
+    if freed:
+        _promote_waiting_list(event)
+    return delegation
+
+
+def _deadline(event):
+    return f"{timezone.localtime(event.changes_allowed_until):%Y-%m-%d %H:%M}"
+
+
+def _staff_decision(delegation, *, to, by, reason=""):
+    if not by.has_perm(STAFF_PERMISSION):
+        raise PermissionDenied
+    event = _lock_event(delegation.event_id)
+    delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
+    if to == State.CONFIRMED and not _fits(event, delegation, delegation.delegate_count):
+        raise ValidationError(
+            _("Confirming %(city)s would exceed the capacity of %(capacity)d delegates.")
+            % {"city": delegation.city, "capacity": event.capacity}
+        )
+    freed = delegation.state == State.CONFIRMED and to != State.CONFIRMED
+    _record(delegation, to=to, by=by, reason=reason)
+    if freed:
+        _promote_waiting_list(event)
+    return delegation
+
+
+@transaction.atomic
+def delegation_confirm(*, delegation, by, reason=""):
+    return _staff_decision(delegation, to=State.CONFIRMED, by=by, reason=reason)
+
+
+@transaction.atomic
+def delegation_waitlist(*, delegation, by, reason=""):
+    return _staff_decision(delegation, to=State.WAITLISTED, by=by, reason=reason)
+
+
+@transaction.atomic
+def delegation_reject(*, delegation, by, reason):
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for the rejection; the liaison officer will read it."))
+    return _staff_decision(delegation, to=State.REJECTED, by=by, reason=reason.strip())
+
+
+def _promote_waiting_list(event):
+    """Seats freed go to the waiting list, first in, first out, in the caller's transaction.
+    The first delegation that does not fit stops the promotion, so nobody jumps the queue."""
+    waiting = Delegation.objects.select_for_update().filter(event=event, state=State.WAITLISTED).order_by("waitlisted_at", "id")
+    for delegation in waiting:
+        if not _fits(event, delegation, delegation.delegate_count):
+            break
+        _record(delegation, to=State.CONFIRMED, by=None, reason=_("A place became free on the waiting list"))

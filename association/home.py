@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from association.models import Association, Branch, Document, Leader
+from events.selectors import upcoming as upcoming_events
 from members.models import MemberCity
 from news import selectors as news
 from news.models import Article
@@ -27,8 +28,7 @@ def home_context(request):
         "headlines": news.headlines(),
         "news_columns": news.home_columns(),
         "latest_news": Article.objects.published().only("id", "title", "publish_at")[:8],
-        # Upcoming events join here with the events app (#5); the template shows an empty state until then.
-        "upcoming_events": [],
+        "upcoming_events": upcoming_events(),
         "figures": key_figures(),
         "documents": Document.objects.visible_to(request.user)[:6],
         "branches": Branch.objects.active()[:6],

@@ -140,6 +140,10 @@ class Event(RenditionsMixin, models.Model):
                 and self.registration_opens_at <= now <= (self.registration_closes_at or now))
 
     @property
+    def registration_opens_later(self):
+        return self.registration_opens_at is not None and self.registration_opens_at > timezone.now()
+
+    @property
     def changes_allowed_until(self):
         return self.edit_deadline or self.registration_closes_at
 

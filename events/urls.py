@@ -6,4 +6,8 @@ app_name = "events"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("calendar.ics", views.upcoming_ics, name="calendar"),
+    path("series/<slug:slug>/", views.series, name="series"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/calendar.ics", views.event_ics, name="event_calendar"),
 ]

@@ -1,5 +1,75 @@
-from django.shortcuts import render
+from django.db.models import Count, Sum
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from association.pagination import paginate
+from events.calendar import calendar_for
+from events.forms import EventFilterForm
+from events.models import Delegate, Delegation, Event, EventSeries
+
+
+def _public():
+    return Event.objects.published().select_related("series", "host_city")
 
 
 def index(request):
-    return render(request, "events/index.html")
+    form = EventFilterForm(request.GET or None)
+    events = _public()
+    status = 200
+    if form.is_bound and not form.is_valid():
+        events, status = events.none(), 400
+    elif form.is_bound:
+        events = form.filter(events)
+    upcoming = list(events.upcoming())
+    past_page = paginate(request, events.past(), per_page=20)
+    context = {"form": form, "upcoming": upcoming, "page_obj": past_page, "past": past_page.object_list}
+    return render(request, "events/index.html", context, status=status)
+
+
+def detail(request, pk):
+    event = get_object_or_404(_public(), pk=pk)
+    agenda = event.agenda.prefetch_related("speakers")
+    days = {}
+    for item in agenda:
+        days.setdefault(item.day, []).append(item)
+    confirmed = Delegation.objects.filter(event=event, state=Delegation.State.CONFIRMED)
+    attendance = confirmed.aggregate(cities=Count("id"), delegate_total=Sum("delegate_count"))
+    attendance["present"] = Delegate.objects.filter(delegation__in=confirmed, checked_in_at__isnull=False).count()
+    context = {
+        "event": event,
+        "days": sorted(days.items()),
+        "speakers": sorted({speaker for item in agenda for speaker in item.speakers.all()}, key=lambda s: s.name),
+        "photos": event.photos.all(),
+        "attendance": attendance,
+        "news": event_news(event),
+    }
+    return render(request, "events/detail.html", context)
+
+
+def event_news(event):
+    from news.models import Article
+
+    return Article.objects.published().filter(related_event=event).only("id", "title", "publish_at")[:6]
+
+
+def series(request, slug):
+    series = get_object_or_404(EventSeries, slug=slug)
+    editions = _public().filter(series=series).order_by("-edition", "-starts_at")
+    return render(request, "events/series.html", {"series": series, "editions": editions})
+
+
+def _ics_response(payload, filename):
+    response = HttpResponse(payload, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def event_ics(request, pk):
+    event = get_object_or_404(_public(), pk=pk)
+    return _ics_response(calendar_for([event], absolute_url=request.build_absolute_uri, name=event.display_title), f"event-{event.pk}.ics")
+
+
+def upcoming_ics(request):
+    events = _public().upcoming()
+    return _ics_response(calendar_for(events, absolute_url=request.build_absolute_uri, name=_("Meetings of the association")), "events.ics")

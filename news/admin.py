@@ -87,7 +87,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
         (None, {"fields": ["title", "subtitle", "slug", "category", "tags", "summary", "body"]}),
         (_("Cover"), {"fields": ["cover", "cover_alt", "cover_thumbnail"]}),
         (_("Credits"), {"fields": ["source", "author", "editor"]}),
-        (_("Related"), {"fields": ["related_cities"]}),
+        (_("Related"), {"fields": ["related_cities", "related_event"]}),
         (_("Publication"), {"fields": ["status", "review_comment", "publish_at", "pinned", "view_count"]}),
         (_("Record"), {"classes": ["collapse"], "fields": ["created_by", "created_at", "updated_at"]}),
     ]

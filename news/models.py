@@ -123,6 +123,10 @@ class Article(RenditionsMixin, models.Model):
     related_cities = models.ManyToManyField(
         "members.MemberCity", blank=True, related_name="articles", verbose_name=_("related member cities")
     )
+    related_event = models.ForeignKey(
+        "events.Event", on_delete=models.SET_NULL, null=True, blank=True, related_name="articles",
+        verbose_name=_("related event"),
+    )
     review_comment = models.TextField(_("reviewer's comment"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False,

@@ -11,7 +11,7 @@ from association.pagination import paginate
 from news import selectors, services
 from news.forms import ArticleFilterForm
 from news.models import Article, Category, Topic
-from news.qr import qr_svg
+from association.qr import qr_svg
 
 
 def _article_list(request, articles, *, heading, crumbs=(), category=None, tag=None, extra=None):

@@ -79,3 +79,13 @@ def in_section(path, section_url):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key)
+
+
+@register.filter
+def qr_code(text):
+    """An inline SVG QR code of `text`."""
+    from django.utils.safestring import mark_safe
+
+    from association.qr import qr_svg
+
+    return mark_safe(qr_svg(text))

@@ -1,7 +1,9 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from association import demo as association_demo
+from events import demo as events_demo
 from members import demo as members_demo
 from news import demo as news_demo
 
@@ -13,8 +15,10 @@ class Command(BaseCommand):
         def log(message):
             self.stdout.write(f"  {message}")
 
-        with transaction.atomic():
+        # Demo registrations and decisions must not mail the (invented) liaison officers.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"), transaction.atomic():
             association_demo.load(log)
             news_demo.load(log)
             members_demo.load(log)
+            events_demo.load(log)
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))

@@ -1,0 +1,163 @@
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q, Sum
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from association import dashboard
+from events import services
+from events.models import AgendaItem, Delegate, Delegation, DelegationTransition, Event, EventPhoto, EventSeries, Speaker
+
+State = Delegation.State
+
+
+@admin.register(EventSeries)
+class EventSeriesAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_en", "slug"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(admin.ModelAdmin):
+    list_display = ["name", "title", "organisation"]
+    search_fields = ["name", "organisation"]
+
+
+class AgendaInline(admin.TabularInline):
+    model = AgendaItem
+    extra = 1
+    autocomplete_fields = ["speakers"]
+
+
+class PhotoInline(admin.TabularInline):
+    model = EventPhoto
+    extra = 0
+    fields = ["image", "alt_text", "caption", "order"]
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "kind", "starts_at", "status", "confirmed", "capacity", "waitlisted", "pending"]
+    list_filter = ["status", "kind", "series", "starts_at"]
+    list_select_related = ["series"]
+    search_fields = ["title", "venue"]
+    date_hierarchy = "starts_at"
+    inlines = [AgendaInline, PhotoInline]
+    fieldsets = [
+        (None, {"fields": ["kind", "series", "edition", "title", "host_city", "venue", "address", "starts_at", "ends_at",
+                           "description", "cover", "status"]}),
+        (_("Registration"), {"fields": ["registration_opens_at", "registration_closes_at", "edit_deadline", "capacity",
+                                        "per_city_limit", "requires_approval", "waiting_list", "reminder_days"]}),
+    ]
+
+    def get_queryset(self, request):
+        active = Q(delegations__state=State.CONFIRMED)
+        return super().get_queryset(request).annotate(
+            confirmed_delegates=Sum("delegations__delegate_count", filter=active),
+            waitlisted_count=Count("delegations", filter=Q(delegations__state=State.WAITLISTED)),
+            pending_count=Count("delegations", filter=Q(delegations__state=State.PENDING)),
+        )
+
+    @admin.display(description=_("confirmed delegates"), ordering="confirmed_delegates")
+    def confirmed(self, event):
+        url = reverse("admin:events_delegation_changelist") + f"?event__id__exact={event.pk}&state__exact=confirmed"
+        return format_html('<a href="{}">{}</a>', url, event.confirmed_delegates or 0)
+
+    @admin.display(description=_("waiting list"), ordering="waitlisted_count")
+    def waitlisted(self, event):
+        return event.waitlisted_count
+
+    @admin.display(description=_("awaiting decision"), ordering="pending_count")
+    def pending(self, event):
+        return event.pending_count
+
+
+class DelegateInline(admin.StackedInline):
+    model = Delegate
+    extra = 0
+    readonly_fields = ["checked_in_at"]
+    fields = ["name", "gender", "position", "rank", "is_head", "mobile", "arrival", "arrival_by", "departure", "departure_by",
+              "accommodation", "dietary_needs", "remarks", "checked_in_at"]
+
+    def has_add_permission(self, request, obj=None):
+        return False  # delegates are registered by the city's officer
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class TransitionInline(admin.TabularInline):
+    model = DelegationTransition
+    extra = 0
+    readonly_fields = ["at", "from_state", "to_state", "by", "reason"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+def _decide(modeladmin, request, queryset, service, done, reason=""):
+    count = 0
+    for delegation in queryset.select_related("city", "event").order_by("created_at"):
+        try:
+            service(delegation=delegation, by=request.user, reason=reason)
+            count += 1
+        except (ValidationError, PermissionDenied) as error:
+            message = error.messages[0] if isinstance(error, ValidationError) else _("You may not decide on delegations.")
+            modeladmin.message_user(request, f"{delegation.city}: {message}", messages.WARNING)
+    if count:
+        modeladmin.message_user(request, done(count), messages.SUCCESS)
+
+
+@admin.register(Delegation)
+class DelegationAdmin(admin.ModelAdmin):
+    list_display = ["city", "event", "state", "delegate_count", "created_at", "submitted_by"]
+    list_filter = ["state", "event", "city__region"]
+    list_select_related = ["city", "event", "event__series", "submitted_by"]
+    search_fields = ["city__name", "delegates__name"]
+    readonly_fields = ["event", "city", "state", "submitted_by", "delegate_count", "consent_given_at", "waitlisted_at",
+                       "reminder_sent_at", "created_at", "updated_at"]
+    fields = readonly_fields[:4] + ["remarks"] + readonly_fields[4:]
+    inlines = [DelegateInline, TransitionInline]
+    actions = ["confirm", "waitlist", "reject"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Confirm"), permissions=["change"])
+    def confirm(self, request, queryset):
+        _decide(self, request, queryset, services.delegation_confirm,
+                lambda n: ngettext("%d delegation confirmed.", "%d delegations confirmed.", n) % n)
+
+    @admin.action(description=_("Put on the waiting list"), permissions=["change"])
+    def waitlist(self, request, queryset):
+        _decide(self, request, queryset, services.delegation_waitlist,
+                lambda n: ngettext("%d delegation put on the waiting list.", "%d delegations put on the waiting list.", n) % n)
+
+    @admin.action(description=_("Reject with a reason"), permissions=["change"])
+    def reject(self, request, queryset):
+        reason = request.POST.get("reason", "").strip()
+        if "confirm" in request.POST and reason:
+            _decide(self, request, queryset, services.delegation_reject,
+                    lambda n: ngettext("%d delegation rejected.", "%d delegations rejected.", n) % n, reason=reason)
+            return None
+        if "confirm" in request.POST:
+            self.message_user(request, _("Give the reason for the rejection; the liaison officer will read it."), messages.ERROR)
+        context = {**self.admin_site.each_context(request), "title": _("Reject delegations"), "delegations": queryset,
+                   "opts": self.model._meta, "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME}
+        return TemplateResponse(request, "admin/events/delegation/reject.html", context)
+
+
+@dashboard.register
+def events_tiles(request):
+    if request.user.has_perm("events.view_delegation"):
+        url = reverse("admin:events_delegation_changelist")
+        pending = Delegation.objects.filter(state=State.PENDING).count()
+        yield dashboard.Tile(_("Delegations awaiting decision"), pending, f"{url}?state__exact=pending", attention=True)
+    if request.user.has_perm("events.view_event"):
+        upcoming = Event.objects.filter(ends_at__gte=timezone.now()).exclude(status=Event.Status.CANCELLED).count()
+        yield dashboard.Tile(_("Upcoming events"), upcoming, reverse("admin:events_event_changelist"))

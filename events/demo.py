@@ -1,0 +1,128 @@
+"""Demo meetings: the forum series with its editions, congresses, a liaison-work conference with
+lectures and a site visit, a training course, upcoming meetings open for registration, and
+delegations in every state. Names of people are invented for this portal."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from association import demo_images
+from association.groups import EVENT_MANAGERS
+from events import services
+from events.models import AgendaItem, Delegation, Event, EventPhoto, EventSeries, Speaker
+from members.models import LiaisonOfficer, MemberCity
+
+FORUM_THEMES = {
+    5: "城市治理现代化", 6: "互联互通 共同繁荣", 7: "数字赋能 绿色发展", 8: "韧性城市与可持续发展",
+}
+
+
+def _at(days, hour=9):
+    base = timezone.localtime().replace(hour=hour, minute=0, second=0, microsecond=0)
+    return base + datetime.timedelta(days=days)
+
+
+def _delegates(count, city):
+    titles = ["副市长", "市人民政府副秘书长", "市外事办公室主任", "市住房城乡建设局局长", "市发展改革委副主任"]
+    return [{"name": f"{city.name[0]}{'明华建国海燕志强'[n * 2:n * 2 + 2] or '代表'}", "gender": "male" if n % 2 == 0 else "female",
+             "position": titles[n % len(titles)], "rank": n + 1, "is_head": n == 0} for n in range(count)]
+
+
+def load(log):
+    if Event.objects.exists():
+        log(f"events: {Event.objects.count()} (kept)")
+        return
+    cities = {city.slug: city for city in MemberCity.objects.all()}
+    forum = EventSeries.objects.create(
+        name="中国—东盟市长论坛", name_en="China–ASEAN Mayors' Forum", slug="china-asean-mayors-forum",
+        description="论坛每年举办一次，是博览会的重要活动，邀请中国和东盟国家的市长围绕城市发展开展对话。",
+    )
+    for edition, theme in FORUM_THEMES.items():
+        days = -365 * (7 - edition) - 60 if edition <= 7 else 300
+        Event.objects.create(
+            kind=Event.Kind.FORUM, series=forum, edition=edition, title=theme, host_city=cities.get("nanning"),
+            venue="南宁国际会展中心", address="南宁市青秀区民族大道 11 号", starts_at=_at(days), ends_at=_at(days + 1, 17),
+            status=Event.Status.PUBLISHED, capacity=260, per_city_limit=5, requires_approval=True,
+            description=f"第{edition}届论坛以“{theme}”为主题，来自中国和东盟国家的市长出席。",
+            attending_cities=None,
+        )
+    congress = Event.objects.create(
+        kind=Event.Kind.CONGRESS, title="2026年会员大会", host_city=cities.get("liuzhou"), venue="柳州市会议中心",
+        starts_at=_at(-212), ends_at=_at(-211, 17), status=Event.Status.PUBLISHED, capacity=150, per_city_limit=3,
+        description="审议执行会长所作的工作报告和2026年工作要点。",
+    )
+    conference = Event.objects.create(
+        kind=Event.Kind.LIAISON, title="2026年全区市长协会联络工作会议", host_city=cities.get("beihai"), venue="北海国际会议中心",
+        address="北海市银海区金海岸大道 1 号", starts_at=_at(-8), ends_at=_at(-6, 12), status=Event.Status.PUBLISHED,
+        capacity=140, per_city_limit=2, description="总结交流联络工作，表彰优秀联络员，组织现场考察。",
+    )
+    tang = Speaker.objects.create(name="唐文彬", title="院长", organisation="自治区城乡规划设计院")
+    chen = Speaker.objects.create(name="陈立", title="副秘书长", organisation="北海市人民政府")
+    mo = Speaker.objects.create(name="莫春林", title="秘书长", organisation="广西市长协会")
+    day1, day2 = conference.starts_at.date(), conference.starts_at.date() + datetime.timedelta(days=1)
+    for day, start, end, title, kind, place, speakers in [
+        (day1, "09:00", "09:30", "开幕式", "opening", "一号会议厅", []),
+        (day1, "09:30", "10:30", "联络工作报告", "report", "一号会议厅", [mo]),
+        (day1, "10:45", "12:00", "专题讲座：城市更新中的规划统筹", "lecture", "一号会议厅", [tang]),
+        (day1, "14:30", "15:30", "北海老城保护与活化的做法", "lecture", "一号会议厅", [chen]),
+        (day1, "15:45", "17:00", "表彰年度优秀联络员", "other", "一号会议厅", []),
+        (day1, "18:30", None, "欢迎晚宴", "dinner", "酒店宴会厅", []),
+        (day2, "08:30", "12:00", "考察北海老城历史文化街区和铁山港区临港产业园", "visit", "北海老城", []),
+    ]:
+        item = AgendaItem.objects.create(event=conference, day=day, starts_at=start, ends_at=end, title=title, kind=kind, place=place)
+        item.speakers.set(speakers)
+    photo = EventPhoto(event=conference, alt_text="会议现场", caption="联络工作会议现场")
+    photo.image.save("conference.jpg", ContentFile(demo_images.meeting_hall(5)), save=False)
+    photo.save()
+    training = Event.objects.create(
+        kind=Event.Kind.TRAINING, title="2027年第一期市长专题培训班", host_city=cities.get("guilin"), venue="桂林市委党校",
+        starts_at=_at(113), ends_at=_at(117, 12), status=Event.Status.PUBLISHED, capacity=12, per_city_limit=2,
+        requires_approval=False, waiting_list=True, registration_opens_at=_at(-10), registration_closes_at=_at(28, 18),
+        description="以“县域经济高质量发展与城乡融合”为主题，每个城市限报2人。",
+    )
+    congress_2027 = Event.objects.create(
+        kind=Event.Kind.CONGRESS, title="2027年会员大会", host_city=cities.get("wuzhou"), venue="梧州市会展中心",
+        starts_at=_at(150), ends_at=_at(151, 17), status=Event.Status.PUBLISHED, capacity=120, per_city_limit=3,
+        requires_approval=True, registration_opens_at=_at(-5), registration_closes_at=_at(90, 18),
+        description="会员大会将审议2026年工作报告，选举增补理事。",
+    )
+    Event.objects.create(
+        kind=Event.Kind.SEMINAR, title="城市规划建设研讨会", venue="南宁市", starts_at=_at(60), ends_at=_at(60, 17),
+        status=Event.Status.DRAFT, capacity=60,
+    )
+    _delegations(congress_2027, training)
+    _relate_news(conference, congress)
+    log(f"events: {Event.objects.count()}, delegations: {Delegation.objects.count()}")
+
+
+def _delegations(congress, training):
+    """Delegations in every state, made through the services as officers and staff would."""
+    staff, created = get_user_model().objects.get_or_create(username="secretariat", defaults={"first_name": "秘书处会议部", "is_staff": True})
+    if created:
+        staff.set_unusable_password()
+        staff.save()
+        staff.groups.add(Group.objects.get(name=EVENT_MANAGERS))
+    officers = list(LiaisonOfficer.objects.current().filter(is_primary=True).select_related("city", "user").order_by("city__joined_on", "id"))
+    plan = [("pending", 3), ("pending", 2), ("confirmed", 3), ("confirmed", 2), ("waitlisted", 2), ("rejected", 1), ("withdrawn", 2)]
+    for officer, (state, count) in zip(officers[2:], plan):
+        delegation = services.delegation_register(event=congress, officer=officer, delegates=_delegates(count, officer.city), consent=True)
+        if state == "confirmed":
+            services.delegation_confirm(delegation=delegation, by=staff)
+        elif state == "waitlisted":
+            services.delegation_waitlist(delegation=delegation, by=staff, reason="名额暂满，列入候补")
+        elif state == "rejected":
+            services.delegation_reject(delegation=delegation, by=staff, reason="报名人员不符合参会条件")
+        elif state == "withdrawn":
+            services.delegation_withdraw(delegation=delegation, by=officer.user, reason="行程冲突")
+    for officer in officers[10:15]:
+        services.delegation_register(event=training, officer=officer, delegates=_delegates(2, officer.city), consent=True)
+
+
+def _relate_news(conference, congress):
+    from news.models import Article
+
+    Article.objects.filter(slug="liaison-conference-2026").update(related_event=conference)
+    Article.objects.filter(slug="congress-2026").update(related_event=congress)

@@ -9,6 +9,7 @@ from django.views.static import serve
 
 from association import views
 from association.sitemaps import BranchSitemap, PageSitemap, StaticPagesSitemap
+from events.sitemaps import EventSeriesSitemap, EventSitemap
 from members.sitemaps import MemberCitySitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap, TopicSitemap
 
@@ -20,6 +21,8 @@ sitemaps = {
     "news-topics": TopicSitemap,
     "news": ArticleSitemap,
     "members": MemberCitySitemap,
+    "events": EventSitemap,
+    "event-series": EventSeriesSitemap,
 }
 
 urlpatterns = [

@@ -47,8 +47,8 @@ def queries_for(client, url):
     "url, expected",
     [
         # figures (4 counts), president, documents, branches, footer pages,
-        # headlines, home-page categories, their columns (one query), latest news
-        ("/", 12),
+        # headlines, home-page categories, their columns (one query), latest news, upcoming events
+        ("/", 13),
         # count, years, the page of documents, footer pages
         ("/documents/", 4),
         # current leaders, positions, past leaders, footer pages

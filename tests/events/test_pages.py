@@ -134,3 +134,39 @@ def test_staff_confirm_in_the_admin_and_the_officer_is_told(client, make_event, 
     delegation.refresh_from_db()
     assert delegation.state == "confirmed"
     assert mailoutbox and mailoutbox[-1].to == ["nanning@example.cn"]
+
+
+def test_event_page_queries_do_not_grow_with_the_agenda_or_delegations(client, make_event, make_officer, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    event = make_event(capacity=100, per_city_limit=5)
+
+    def count():
+        client.get(f"/events/{event.pk}/")
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/events/{event.pk}/").status_code == 200
+        return len(queries)
+
+    def grow(n, start):
+        for i in range(start, start + n):
+            item = AgendaItem.objects.create(event=event, day=event.starts_at.date(), starts_at="09:00", title=f"议程{i}")
+            item.speakers.add(Speaker.objects.create(name=f"主讲人{i}"))
+            services.delegation_register(event=event, officer=make_officer(f"c{i}"), delegates=delegates(2), consent=True)
+
+    grow(2, 0)
+    small = count()
+    grow(10, 2)
+    assert count() == small
+    with django_assert_max_num_queries(10):
+        client.get(f"/events/{event.pk}/")
+
+
+def test_events_list_query_count_is_pinned(client, make_event, django_assert_num_queries):
+    now = timezone.now()
+    for days in (-30, -20, 10, 40):
+        make_event(starts_at=now + datetime.timedelta(days=days), ends_at=now + datetime.timedelta(days=days, hours=8))
+    client.get("/events/")
+    # upcoming, past count, past page, footer pages
+    with django_assert_num_queries(4):
+        client.get("/events/")

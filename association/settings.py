@@ -150,6 +150,9 @@ IMAGE_MAX_BYTES = 20 * 1024 * 1024
 IMAGE_MAX_PIXELS = 40_000_000
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
+# Delegates' contact and travel details are erased this many days after their event (purge_delegate_data).
+DELEGATE_DATA_RETENTION_DAYS = env.int("DELEGATE_DATA_RETENTION_DAYS", default=180)
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from events import views
+from events import staff_views, views
 
 app_name = "events"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("series/<slug:slug>/", views.series, name="series"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/calendar.ics", views.event_ics, name="event_calendar"),
+    path("<int:pk>/checkin/", staff_views.checkin, name="checkin"),
 ]

@@ -1,0 +1,100 @@
+import datetime
+import threading
+
+import pytest
+from django.core.management import call_command
+from django.db import connection, connections
+from django.utils import timezone
+
+from events import services
+from events.checkin import delegate_check_in
+from events.models import Delegate, Delegation
+from tests.events.conftest import delegates
+
+
+@pytest.fixture
+def confirmed(make_event, make_officer):
+    return services.delegation_register(event=make_event(), officer=make_officer("nanning"), delegates=delegates(2), consent=True)
+
+
+def test_a_delegate_is_checked_in_once(confirmed):
+    delegate = confirmed.delegates.first()
+    first = delegate_check_in(token=delegate.checkin_token, event=confirmed.event)
+    second = delegate_check_in(token=delegate.checkin_token, event=confirmed.event)
+    assert first.ok and not second.ok
+    assert f"{timezone.localtime(Delegate.objects.get(pk=delegate.pk).checked_in_at):%H:%M}" in second.message
+
+
+def test_unknown_codes_and_other_events_codes_are_refused(confirmed, make_event):
+    token = confirmed.delegates.first().checkin_token
+    assert not delegate_check_in(token="nonsense", event=confirmed.event).ok
+    assert not delegate_check_in(token="", event=confirmed.event).ok
+    assert not delegate_check_in(token=token, event=make_event(title="另一个会议")).ok
+
+
+def test_withdrawn_delegates_are_refused(confirmed):
+    services.delegation_withdraw(delegation=confirmed, by=confirmed.submitted_by)
+    result = delegate_check_in(token=confirmed.delegates.first().checkin_token, event=confirmed.event)
+    assert not result.ok and Delegate.objects.filter(checked_in_at__isnull=False).count() == 0
+
+
+def test_the_checkin_page_is_for_event_managers(client, confirmed, event_manager, make_officer):
+    url = f"/events/{confirmed.event.pk}/checkin/"
+    client.force_login(confirmed.submitted_by)
+    assert client.get(url).status_code == 403
+    client.force_login(event_manager)
+    assert client.get(url).status_code == 200
+    token = confirmed.delegates.first().checkin_token
+    assert client.post(url, {"token": token}).status_code == 200
+    again = client.post(url, {"token": token})
+    assert again.status_code == 409 and "checkin__result--refused" in again.content.decode()
+    assert client.post(url, {"token": "nonsense"}).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL: set DATABASE_URL to run the concurrency tests")
+def test_simultaneous_scans_of_one_code_record_one_check_in(make_event, make_officer):
+    delegation = services.delegation_register(event=make_event(), officer=make_officer("nanning"), delegates=delegates(1), consent=True)
+    token, event = delegation.delegates.get().checkin_token, delegation.event
+    barrier, results = threading.Barrier(20), []
+
+    def scan():
+        barrier.wait()
+        results.append(delegate_check_in(token=token, event=event).ok)
+        connections.close_all()
+
+    threads = [threading.Thread(target=scan) for _ in range(20)]
+    [t.start() for t in threads]
+    [t.join(timeout=30) for t in threads]
+    assert results.count(True) == 1
+
+
+def test_reminders_are_sent_once(make_event, make_officer, mailoutbox):
+    event = make_event(starts_at=timezone.now() + datetime.timedelta(days=2), ends_at=timezone.now() + datetime.timedelta(days=3),
+                       reminder_days=3)
+    services.delegation_register(event=event, officer=make_officer("nanning"), delegates=delegates(1), consent=True)
+    mailoutbox.clear()
+    call_command("send_event_reminders")
+    call_command("send_event_reminders")
+    assert len(mailoutbox) == 1
+    assert Delegation.objects.get().reminder_sent_at is not None
+
+
+def test_no_reminder_before_its_day(make_event, make_officer, mailoutbox):
+    event = make_event(reminder_days=3)  # starts in 30 days
+    services.delegation_register(event=event, officer=make_officer("nanning"), delegates=delegates(1), consent=True)
+    mailoutbox.clear()
+    call_command("send_event_reminders")
+    assert mailoutbox == []
+
+
+def test_purge_erases_contact_and_travel_details_but_keeps_counts(make_event, make_officer):
+    event = make_event()
+    people = [{**person, "mobile": "13800000000", "arrival_by": "G1234", "dietary_needs": "清真"} for person in delegates(2)]
+    services.delegation_register(event=event, officer=make_officer("nanning"), delegates=people, consent=True)
+    event.starts_at = timezone.now() - datetime.timedelta(days=400)
+    event.ends_at = timezone.now() - datetime.timedelta(days=399)
+    event.save()
+    call_command("purge_delegate_data", "--days", "180")
+    assert set(Delegate.objects.values_list("mobile", "arrival_by", "dietary_needs")) == {("", "", "")}
+    assert Delegation.objects.get().delegate_count == 2 and Delegate.objects.count() == 2

@@ -1,7 +1,10 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q, Sum
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import path
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -9,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from association import dashboard
-from events import services
+from association.models import ExportLog
+from events import exports, services
 from events.models import AgendaItem, Delegate, Delegation, DelegationTransition, Event, EventPhoto, EventSeries, Speaker
 
 State = Delegation.State
@@ -54,6 +58,52 @@ class EventAdmin(admin.ModelAdmin):
                                         "per_city_limit", "requires_approval", "waiting_list", "reminder_days"]}),
     ]
 
+    def get_urls(self):
+        def view(function, suffix):
+            return path(f"<int:pk>/{suffix}", self.admin_site.admin_view(function), name=f"events_event_{function.__name__}")
+
+        return [
+            view(self.delegates_xlsx, "delegates.xlsx"),
+            view(self.delegates_csv, "delegates.csv"),
+            view(self.badges, "badges/"),
+            view(self.signin_sheet, "sign-in-sheet/"),
+            *super().get_urls(),
+        ]
+
+    def _event_for_export(self, request, pk):
+        if not request.user.has_perm("events.view_delegate"):
+            raise PermissionDenied
+        return get_object_or_404(Event.objects.select_related("series"), pk=pk)
+
+    def delegates_xlsx(self, request, pk):
+        event = self._event_for_export(request, pk)
+        response = HttpResponse(exports.delegates_xlsx(event, by=request.user),
+                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        return _private_download(response, f"delegates-{event.pk}.xlsx")
+
+    def delegates_csv(self, request, pk):
+        event = self._event_for_export(request, pk)
+        response = HttpResponse(exports.delegates_csv(event, by=request.user), content_type="text/csv; charset=utf-8")
+        return _private_download(response, f"delegates-{event.pk}.csv")
+
+    def badges(self, request, pk):
+        event = self._event_for_export(request, pk)
+        people = exports.delegates_for(event)
+        ExportLog.objects.create(user=request.user, what=_("Name badges of %(event)s") % {"event": event.display_title},
+                                 row_count=len(people))
+        response = TemplateResponse(request, "events/print/badges.html", {"event": event, "delegates": people})
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def signin_sheet(self, request, pk):
+        event = self._event_for_export(request, pk)
+        people = exports.delegates_for(event)
+        ExportLog.objects.create(user=request.user, what=_("Sign-in sheet of %(event)s") % {"event": event.display_title},
+                                 row_count=len(people))
+        response = TemplateResponse(request, "events/print/signin_sheet.html", {"event": event, "delegates": people})
+        response["Cache-Control"] = "private, no-store"
+        return response
+
     def get_queryset(self, request):
         active = Q(delegations__state=State.CONFIRMED)
         return super().get_queryset(request).annotate(
@@ -74,6 +124,12 @@ class EventAdmin(admin.ModelAdmin):
     @admin.display(description=_("awaiting decision"), ordering="pending_count")
     def pending(self, event):
         return event.pending_count
+
+
+def _private_download(response, filename):
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 class DelegateInline(admin.StackedInline):

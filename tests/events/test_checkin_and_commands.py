@@ -98,3 +98,30 @@ def test_purge_erases_contact_and_travel_details_but_keeps_counts(make_event, ma
     call_command("purge_delegate_data", "--days", "180")
     assert set(Delegate.objects.values_list("mobile", "arrival_by", "dietary_needs")) == {("", "", "")}
     assert Delegation.objects.get().delegate_count == 2 and Delegate.objects.count() == 2
+
+
+def test_exports_are_staff_only_grouped_by_city_in_protocol_order_and_recorded(client, make_event, make_officer, event_manager):
+    import csv
+    import io
+
+    import openpyxl
+
+    from association.models import ExportLog
+
+    event = make_event()
+    for slug in ("liuzhou", "nanning"):
+        services.delegation_register(event=event, officer=make_officer(slug), delegates=delegates(2), consent=True)
+    base = f"/admin/events/event/{event.pk}"
+    client.force_login(make_officer("beihai").user)
+    assert client.get(f"{base}/delegates.xlsx").status_code == 302  # not staff: to the admin sign-in
+    client.force_login(event_manager)
+    response = client.get(f"{base}/delegates.xlsx")
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    rows = list(openpyxl.load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert [(r[0], r[4]) for r in rows[1:]] == [("liuzhou市", 1), ("liuzhou市", 2), ("nanning市", 1), ("nanning市", 2)]
+    text = client.get(f"{base}/delegates.csv").content.decode("utf-8-sig")
+    assert len(list(csv.reader(io.StringIO(text)))) == 5
+    for page in ("badges/", "sign-in-sheet/"):
+        html = client.get(f"{base}/{page}").content.decode()
+        assert html.count("代表0") == 2
+    assert list(ExportLog.objects.values_list("user__username", "row_count")) == [("manager", 4)] * 4

@@ -1,0 +1,84 @@
+"""An officer registers a delegation; staff confirm it; the officer sees the check-in codes; staff check a delegate in."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from association.groups import EVENT_MANAGERS
+from events.models import Delegation, Event
+from members.models import LiaisonOfficer
+from tests.factories import PASSWORD, StaffUserFactory
+
+pytestmark = pytest.mark.browser
+
+expect = pytest.importorskip(
+    "playwright.sync_api", reason="The playwright package cannot be imported: pip install -r requirements-dev.txt"
+).expect
+
+
+def sign_in(page, site, username, password=PASSWORD, path="/accounts/login/"):
+    page.goto(f"{site}{path}")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.locator("form.stacked-form button[type=submit], input[type=submit]").first.click()
+
+
+def test_register_confirm_and_check_in(browser, site):
+    now = timezone.now()
+    event = Event.objects.create(
+        title="浏览器测试会议", kind=Event.Kind.SEMINAR, status=Event.Status.PUBLISHED, capacity=20, per_city_limit=5,
+        requires_approval=True, starts_at=now + datetime.timedelta(days=20), ends_at=now + datetime.timedelta(days=21),
+        registration_opens_at=now - datetime.timedelta(days=1), registration_closes_at=now + datetime.timedelta(days=10),
+    )
+    officer = LiaisonOfficer.objects.current().filter(is_primary=True).exclude(city__delegations__event=event).first()
+    officer.user.set_password(PASSWORD)
+    officer.user.save()
+    manager = StaffUserFactory(username="meetings")
+    manager.groups.add(Group.objects.get(name=EVENT_MANAGERS))
+
+    officer_context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = officer_context.new_page()
+    sign_in(page, site, officer.email)
+    expect(page).to_have_url(f"{site}/portal/")
+    page.locator(f"a[href='/portal/events/{event.pk}/delegation/']").click()
+    page.locator("[data-add-delegate]").click()
+    page.locator("[data-add-delegate]").click()
+    for n, (name, position) in enumerate([("李明", "副市长"), ("王芳", "副秘书长"), ("赵强", "外事办主任")]):
+        page.fill(f"#id_delegates-{n}-name", name)
+        page.select_option(f"#id_delegates-{n}-gender", "male" if n != 1 else "female")
+        page.fill(f"#id_delegates-{n}-position", position)
+        page.fill(f"#id_delegates-{n}-rank", str(n + 1))
+    page.check("#id_delegates-0-is_head")
+    page.check("#id_consent")
+    page.locator(".delegation-form button[type=submit]").click()
+    expect(page.locator(".state")).to_have_class("state state--pending")
+    delegation = Delegation.objects.get(event=event, city=officer.city)
+    assert delegation.delegate_count == 3
+
+    staff_context = browser.new_context(viewport={"width": 1366, "height": 900})
+    admin = staff_context.new_page()
+    sign_in(admin, site, "meetings", path="/admin/login/")
+    admin.goto(f"{site}/admin/events/delegation/?state__exact=pending&event__id__exact={event.pk}")
+    admin.locator(f"input[name='_selected_action'][value='{delegation.pk}']").check()
+    admin.select_option("select[name='action']", "confirm")
+    admin.locator("button[name='index'], button.button[type='submit']").first.click()
+    expect(admin.locator(".messagelist")).to_be_visible()
+
+    page.reload()
+    expect(page.locator(".state").first).to_have_class("state state--confirmed")
+    expect(page.locator(".checkin-code svg")).to_have_count(3)
+
+    token = delegation.delegates.get(name="王芳").checkin_token
+    desk = staff_context.new_page()
+    desk.set_viewport_size({"width": 390, "height": 844})
+    desk.goto(f"{site}/events/{event.pk}/checkin/")
+    desk.fill("#id_token", token)
+    desk.locator("[data-checkin-form] button[type=submit]").click()
+    expect(desk.locator(".checkin__result--ok")).to_contain_text("王芳")
+    desk.fill("#id_token", token)
+    desk.locator("[data-checkin-form] button[type=submit]").click()
+    expect(desk.locator(".checkin__result--refused")).to_be_visible()
+    officer_context.close()
+    staff_context.close()

@@ -27,7 +27,10 @@ def _at(days, hour=9):
 
 def _delegates(count, city):
     titles = ["副市长", "市人民政府副秘书长", "市外事办公室主任", "市住房城乡建设局局长", "市发展改革委副主任"]
-    return [{"name": f"{city.name[0]}{'明华建国海燕志强'[n * 2:n * 2 + 2] or '代表'}", "gender": "male" if n % 2 == 0 else "female",
+    surnames, given = "黄韦覃蒙陆莫农梁李陈", ["志明", "丽娟", "建华", "海燕", "国强"]
+    seed = city.pk or 0
+    return [{"name": surnames[(seed + n) % len(surnames)] + given[(seed * 3 + n) % len(given)],
+             "gender": "female" if given[(seed * 3 + n) % len(given)] in ("丽娟", "海燕") else "male",
              "position": titles[n % len(titles)], "rank": n + 1, "is_head": n == 0} for n in range(count)]
 
 

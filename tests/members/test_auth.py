@@ -191,3 +191,19 @@ def test_a_reappointed_officer_with_a_new_account_signs_in_with_their_email(clie
 
     assert response.status_code == 302
     assert signed_in_user_id(client) == str(user.pk)
+
+
+def test_an_officer_signs_in_with_the_address_staff_corrected_in_the_admin(client, officer, membership_manager):
+    client.force_login(membership_manager)
+    response = client.post(f"/admin/members/liaisonofficer/{officer.pk}/change/", {
+        "city": officer.city.pk, "name": officer.name, "position": officer.position,
+        "office_phone": officer.office_phone, "mobile": officer.mobile, "email": "lin.corrected@beihai.example.cn",
+        "is_primary": "on", "appointed_on": officer.appointed_on.isoformat(), "is_active": "on",
+    })
+    assert response.status_code == 302
+    client.logout()
+
+    response = sign_in(client, "lin.corrected@beihai.example.cn")
+
+    assert response.status_code == 302
+    assert signed_in_user_id(client) == str(officer.user.pk)

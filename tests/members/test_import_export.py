@@ -386,3 +386,13 @@ def test_staff_without_the_members_permissions_cannot_export_the_roster(client, 
     assert response.status_code == 403
     assert not response.get("Content-Type", "").startswith("application/vnd.openxmlformats")
     assert ExportLog.objects.count() == 0
+
+
+def test_the_roster_export_writes_what_officers_typed_as_text_never_as_formulas(manager_client, officer):
+    """An officer edits their own position on the portal: a leading "=" must not become a live formula."""
+    LiaisonOfficer.objects.filter(pk=officer.pk).update(position='=HYPERLINK("https://evil.example.com","点此")')
+
+    response = export(manager_client, [officer])
+
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    assert [cell.data_type for cell in sheet[2] if cell.value is not None and cell.data_type == "f"] == []

@@ -4,8 +4,7 @@ from django.db.models import Count, Q, Sum
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +13,16 @@ from django.utils.translation import ngettext
 from association import dashboard
 from association.models import ExportLog
 from events import exports, services
-from events.models import AgendaItem, Delegate, Delegation, DelegationTransition, Event, EventPhoto, EventSeries, Speaker
+from events.models import (
+    AgendaItem,
+    Delegate,
+    Delegation,
+    DelegationTransition,
+    Event,
+    EventPhoto,
+    EventSeries,
+    Speaker,
+)
 
 State = Delegation.State
 

@@ -12,7 +12,14 @@ from django.utils import timezone
 from association import demo_images
 from association.groups import EVENT_MANAGERS
 from events import services
-from events.models import AgendaItem, Delegation, Event, EventPhoto, EventSeries, Speaker
+from events.models import (
+    AgendaItem,
+    Delegation,
+    Event,
+    EventPhoto,
+    EventSeries,
+    Speaker,
+)
 from members.models import LiaisonOfficer, MemberCity
 
 FORUM_THEMES = {

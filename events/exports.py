@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from association.models import ExportLog
+from association.spreadsheets import append_as_text, csv_cell
 from events.models import Delegate, Delegation
 
 
@@ -48,7 +49,7 @@ def delegates_xlsx(event, *, by):
     sheet.title = _("Delegates")[:31]
     sheet.append(_header())
     for delegate in people:
-        sheet.append(_row(delegate))
+        append_as_text(sheet, _row(delegate))
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -61,6 +62,6 @@ def delegates_csv(event, *, by):
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(_header())
-    writer.writerows(_row(delegate) for delegate in people)
+    writer.writerows([csv_cell(value) for value in _row(delegate)] for delegate in people)
     _log(event, by, "CSV", len(people))
     return "\ufeff" + buffer.getvalue()  # a BOM so that Excel reads the UTF-8 Chinese text

@@ -73,7 +73,7 @@ class ImportMixin:
             else:
                 checked = importers.check_rows(self.import_kind, rows)
                 valid = not any(row_form.errors for _number, row_form in checked)
-                context.update(checked=checked, valid=valid, columns=list(rows[0].keys()),
+                context.update(checked=checked, valid=valid, columns=importers.columns(rows),
                                signed_rows=dumps(rows, salt=f"import-{self.import_kind}") if valid else "")
                 status = 200 if valid else 400
         elif request.method == "POST":
@@ -110,6 +110,8 @@ class LiaisonOfficerAdmin(ImportMixin, SimpleHistoryAdmin):
         if not change:
             obj.user = services.officer_account_for(email=obj.email, name=obj.name)
         super().save_model(request, obj, form, change)
+        if change and "email" in form.changed_data:
+            services.officer_sync_account_email(officer=obj)
 
     @admin.action(description=_("Send an invitation to set a password"), permissions=["change"])
     def send_invitation(self, request, queryset):

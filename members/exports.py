@@ -6,6 +6,7 @@ import openpyxl
 from django.utils.translation import gettext as _
 
 from association.models import ExportLog
+from association.spreadsheets import append_as_text
 
 
 def officer_roster(*, queryset, by):
@@ -17,7 +18,7 @@ def officer_roster(*, queryset, by):
     sheet.append([_("Region"), _("City"), _("Name"), _("Position"), _("Office phone"), _("Mobile"), _("E-mail"),
                   _("Primary"), _("Appointed on"), _("Ended on")])
     for officer in officers:
-        sheet.append([officer.city.region.name, officer.city.name, officer.name, officer.position, officer.office_phone,
+        append_as_text(sheet, [officer.city.region.name, officer.city.name, officer.name, officer.position, officer.office_phone,
                       officer.mobile, officer.email, _("yes") if officer.is_primary else _("no"),
                       officer.appointed_on, officer.ended_on])
     for column, width in zip("ABCDEFGHIJ", (10, 10, 10, 28, 16, 16, 28, 6, 12, 12)):

@@ -1,4 +1,6 @@
 from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import PasswordResetForm, _unicode_ci_compare
 from django.utils.translation import gettext_lazy as _
 
 from members.models import LiaisonOfficer, MemberCity, Region
@@ -30,3 +32,17 @@ class OfficerContactForm(forms.ModelForm):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("CSV or Excel file"), help_text=_("UTF-8 CSV or .xlsx; the first row holds the column names."))
+
+
+class OfficerPasswordResetForm(PasswordResetForm):
+    """Django's reset form, which also reaches current officers who never set a password
+    (their invitation expired): the reset link lets them set one."""
+
+    def get_users(self, email):
+        User = get_user_model()
+        email_field = User.get_email_field_name()
+        candidates = User._default_manager.filter(**{f"{email_field}__iexact": email, "is_active": True})
+        for user in candidates:
+            if user.has_usable_password() or LiaisonOfficer.objects.current().filter(user=user).exists():
+                if _unicode_ci_compare(email, getattr(user, email_field)):
+                    yield user

@@ -2,7 +2,9 @@
 nothing is saved unless the whole file is valid."""
 
 import csv
+import datetime
 import io
+import zipfile
 
 import openpyxl
 from django import forms
@@ -14,6 +16,7 @@ from members import services
 from members.models import LiaisonOfficer, MemberCity, Region
 
 MAX_ROWS = 2000
+LINE = "__line__"  # the row's line number in the file, carried with its values
 
 
 def read_rows(upload):
@@ -22,7 +25,7 @@ def read_rows(upload):
     try:
         if name.endswith(".xlsx"):
             sheet = openpyxl.load_workbook(upload, read_only=True, data_only=True).active
-            values = [["" if v is None else str(v).strip() for v in row] for row in sheet.iter_rows(values_only=True)]
+            values = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
         elif name.endswith(".csv"):
             text = upload.read().decode("utf-8-sig")
             values = [[v.strip() for v in row] for row in csv.reader(io.StringIO(text))]
@@ -30,15 +33,29 @@ def read_rows(upload):
             raise ValidationError(_("Upload a .csv or .xlsx file."))
     except (UnicodeDecodeError, csv.Error):
         raise ValidationError(_("The file could not be read: save it as UTF-8 CSV or as .xlsx.")) from None
-    except (OSError, KeyError, ValueError, openpyxl.utils.exceptions.InvalidFileException):
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, openpyxl.utils.exceptions.InvalidFileException):
         raise ValidationError(_("The file could not be read as an Excel workbook.")) from None
-    values = [row for row in values if any(row)]
-    if len(values) < 2:
+    numbered = [(line, row) for line, row in enumerate(values, start=1) if any(row)]  # the spreadsheet's own numbers
+    if len(numbered) < 2:
         raise ValidationError(_("The file has no rows below its header."))
-    if len(values) - 1 > MAX_ROWS:
+    if len(numbered) - 1 > MAX_ROWS:
         raise ValidationError(_("At most %(count)d rows can be imported at once.") % {"count": MAX_ROWS})
-    header = [h.strip().lower() for h in values[0]]
-    return [dict(zip(header, row)) for row in values[1:]]
+    header = [h.strip().lower() for h in numbered[0][1]]
+    return [{**dict(zip(header, row)), LINE: line} for line, row in numbered[1:]]
+
+
+def _cell_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(sep=" ")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def columns(rows):
+    return [key for key in rows[0] if key != LINE]
 
 
 class CityRowForm(forms.ModelForm):
@@ -94,8 +111,9 @@ def check_rows(kind, rows):
     form_class = IMPORTERS[kind]
     checked, seen, primaries = [], {}, {}
     key = "slug" if kind == "cities" else "email"
-    for number, row in enumerate(rows, start=2):
-        data = {k: v for k, v in row.items() if v != ""}
+    for row in rows:
+        number = row[LINE]
+        data = {k: v for k, v in row.items() if v != "" and k != LINE}
         if kind == "officers":
             data["is_primary"] = row.get("is_primary", "").lower() in {"1", "true", "yes", "是", "主"}
         form = form_class(data)

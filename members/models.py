@@ -12,7 +12,6 @@ from simple_history.models import HistoricalRecords
 
 from association.uploads import validate_image
 
-
 phone_number = RegexValidator(
     r"^\+?[0-9][0-9 \-]{5,19}$", _("Enter a phone number: digits, with spaces or dashes if you like.")
 )

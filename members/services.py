@@ -15,13 +15,18 @@ from django.utils.text import slugify
 
 from association.groups import LIAISON_OFFICERS
 from association.models import Association
+from members.models import LiaisonOfficer
 
 CONTACT_FIELDS = ("position", "office_phone", "mobile", "email")
 
 
 def officer_account_for(*, email, name):
-    """A new sign-in account for an officer: not staff, no password until they accept the invitation."""
+    """The officer's sign-in account: a re-appointed officer keeps the (non-staff) account of their
+    e-mail address; otherwise a new one, not staff, without a password until the invitation is accepted."""
     User = get_user_model()
+    existing = User.objects.filter(email__iexact=email, is_staff=False, liaison_roles__isnull=False).distinct().first()
+    if existing is not None:
+        return existing
     base = slugify(email.split("@")[0]) or "officer"
     username, n = base, 1
     while User.objects.filter(username=username).exists():
@@ -59,6 +64,7 @@ def officer_update_contact(*, officer, by, data):
     """The officer corrects their own contact details; the history keeps who changed what, and when."""
     if officer.user_id != by.pk:
         raise PermissionDenied
+    officer = LiaisonOfficer.objects.select_related("user").get(pk=officer.pk)  # compare with what is stored
     changed = [field for field in CONTACT_FIELDS if getattr(officer, field) != data[field]]
     if not changed:
         return officer
@@ -67,7 +73,13 @@ def officer_update_contact(*, officer, by, data):
     officer._change_reason = "contact details corrected by the officer"
     officer.full_clean()
     officer.save()
-    if "email" in changed and officer.user.email != officer.email:
+    if "email" in changed:
+        officer_sync_account_email(officer=officer)
+    return officer
+
+
+def officer_sync_account_email(*, officer):
+    """The sign-in account follows the officer's e-mail, so sign-in and password reset use the new address."""
+    if officer.user.email != officer.email:
         officer.user.email = officer.email
         officer.user.save(update_fields=["email"])
-    return officer

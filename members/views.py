@@ -1,5 +1,6 @@
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from association.pagination import paginate
 from members.forms import DirectoryFilterForm
@@ -27,10 +28,11 @@ def index(request):
 
 def city(request, slug):
     city = get_object_or_404(MemberCity.objects.members().select_related("region"), slug=slug)
-    mayors = list(city.mayors.all())
+    today = timezone.localdate()
+    current_mayor = city.mayors.filter(Q(term_end__isnull=True) | Q(term_end__gte=today), term_start__lte=today).first()
     context = {
         "city": city,
-        "current_mayor": next((m for m in mayors if m.term_end is None), None),
+        "current_mayor": current_mayor,
         "news": Article.objects.published().filter(related_cities=city).only("id", "title", "publish_at")[:8],
     }
     return render(request, "members/city_detail.html", context)
@@ -38,7 +40,8 @@ def city(request, slug):
 
 def honours(request):
     awards = LiaisonAward.objects.select_related("officer", "officer__city").only(
-        "year", "title", "officer__name", "officer__position", "officer__city__name", "officer__city__slug"
+        "year", "title", "officer__name", "officer__position", "officer__city__name", "officer__city__slug",
+        "officer__city__status",
     )
     by_year = {}
     for award in awards:

@@ -8,10 +8,10 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from association.pagination import paginate
+from association.qr import qr_svg
 from news import selectors, services
 from news.forms import ArticleFilterForm
 from news.models import Article, Category, Topic
-from association.qr import qr_svg
 
 
 def _article_list(request, articles, *, heading, crumbs=(), category=None, tag=None, extra=None):

@@ -1,0 +1,18 @@
+"""Writing what people typed into spreadsheets as text, never as formulas (CSV/formula injection)."""
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def append_as_text(sheet, values):
+    """sheet.append(values), with every string that looks like a formula kept as a plain string."""
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+            cell.data_type = "s"
+
+
+def csv_cell(value):
+    """A CSV value that spreadsheet programs will not run: a leading formula character is quoted."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value

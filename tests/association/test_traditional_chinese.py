@@ -1,0 +1,43 @@
+"""Content typed in Simplified Chinese is shown in Traditional characters on /zh-hant/ pages."""
+
+import re
+from urllib.parse import quote
+
+import pytest
+
+from association.chinese import html_to_traditional, to_simplified, to_traditional
+from news.models import Article, Category
+
+
+@pytest.mark.parametrize(
+    "simplified, traditional",
+    [("为城市发展服务", "為城市發展服務"), ("联络员工作会议", "聯絡員工作會議"), ("软件", "軟件"), ("秘书处", "秘書處")],
+)
+def test_sample_sentences_are_converted_character_by_character(simplified, traditional):
+    assert to_traditional(simplified) == traditional
+    assert to_simplified(traditional) == simplified
+
+
+def test_urls_code_scripts_and_other_attributes_are_left_alone():
+    markup = (
+        '<a href="/news/tag/联络工作/" title="联络工作" data-x="联络">联络工作</a><img src="/media/发展.png" alt="会议现场">'
+        '<script>var label = "联络";</script><code>联络</code><p>mishuchu@example.cn &amp; 发展</p>'
+    )
+    converted = html_to_traditional(markup)
+    assert 'href="/news/tag/联络工作/"' in converted and 'src="/media/发展.png"' in converted and 'data-x="联络"' in converted
+    assert 'title="聯絡工作"' in converted and 'alt="會議現場"' in converted and ">聯絡工作</a>" in converted
+    assert 'var label = "联络";' in converted and "<code>联络</code>" in converted
+    assert "mishuchu@example.cn &amp; 發展" in converted
+
+
+@pytest.mark.django_db
+def test_an_article_reads_in_traditional_characters_under_zh_hant(client):
+    category = Category.objects.create(name="协会动态", slug="news-of-the-association")
+    article = Article.objects.create(title="联络员工作会议召开", category=category, status="published", body="<p>为城市发展服务</p>")
+    article.tags.add("联络工作")
+    html = client.get(f"/zh-hant/news/{article.pk}/").content.decode()
+    assert "聯絡員工作會議召開" in html and "為城市發展服務" in html
+    assert "联络员工作会议召开" not in re.sub(r'(href|src)="[^"]*"', "", html)
+    assert f'href="/zh-hant/news/tag/{quote(article.tags.get().slug)}/"' in html  # the Simplified slug, untouched
+    simplified = client.get(f"/news/{article.pk}/").content.decode()
+    assert "联络员工作会议召开" in simplified

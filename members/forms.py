@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm, _unicode_ci_compare
 from django.utils.translation import gettext_lazy as _
 
+from association.chinese import to_simplified
 from members.models import LiaisonOfficer, MemberCity, Region
 from members.services import CONTACT_FIELDS
 
@@ -12,6 +13,9 @@ class DirectoryFilterForm(forms.Form):
     region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(), required=False,
                                     empty_label=_("All regions"))
     level = forms.ChoiceField(label=_("Level"), required=False, choices=[("", _("All levels")), *MemberCity.Level.choices])
+
+    def clean_q(self):
+        return to_simplified(self.cleaned_data["q"].strip())  # 聯絡 typed in Traditional finds 联络
 
     def filter(self, cities):
         data = self.cleaned_data

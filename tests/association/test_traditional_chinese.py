@@ -41,3 +41,14 @@ def test_an_article_reads_in_traditional_characters_under_zh_hant(client):
     assert f'href="/zh-hant/news/tag/{quote(article.tags.get().slug)}/"' in html  # the Simplified slug, untouched
     simplified = client.get(f"/news/{article.pk}/").content.decode()
     assert "联络员工作会议召开" in simplified
+
+
+@pytest.mark.django_db
+def test_the_member_directory_finds_simplified_names_typed_in_traditional(client):
+    from members.models import MemberCity, Region
+
+    region = Region.objects.create(name="广西壮族自治区")
+    MemberCity.objects.create(name="贵港市", slug="guigang", level="prefecture", region=region)
+    MemberCity.objects.create(name="南宁市", slug="nanning", level="prefecture", region=region)
+    html = client.get("/zh-hant/members/?q=貴港").content.decode()
+    assert "貴港市" in html and "南寧市" not in html

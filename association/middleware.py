@@ -1,6 +1,6 @@
-from association.chinese import html_to_traditional
+from association.chinese import html_to_traditional, to_traditional
 
-CONVERTED_TYPES = ("text/html",)
+FEED_TYPES = ("application/rss+xml", "application/atom+xml")
 
 
 class TraditionalChineseMiddleware:
@@ -12,12 +12,13 @@ class TraditionalChineseMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if (
-            getattr(request, "LANGUAGE_CODE", "") == "zh-hant"
-            and not response.streaming
-            and response.get("Content-Type", "").startswith(CONVERTED_TYPES)
-            and not response.has_header("Content-Encoding")
-        ):
-            charset = response.charset or "utf-8"
+        if getattr(request, "LANGUAGE_CODE", "") != "zh-hant" or response.streaming or response.has_header("Content-Encoding"):
+            return response
+        content_type = response.get("Content-Type", "")
+        charset = response.charset or "utf-8"
+        if content_type.startswith("text/html"):
             response.content = html_to_traditional(response.content.decode(charset)).encode(charset)
+        elif content_type.startswith(FEED_TYPES):
+            # Our feeds' URLs are all ASCII, so the whole document can be converted as text.
+            response.content = to_traditional(response.content.decode(charset)).encode(charset)
         return response

@@ -52,3 +52,40 @@ def test_the_member_directory_finds_simplified_names_typed_in_traditional(client
     MemberCity.objects.create(name="南宁市", slug="nanning", level="prefecture", region=region)
     html = client.get("/zh-hant/members/?q=貴港").content.decode()
     assert "貴港市" in html and "南寧市" not in html
+
+
+@pytest.mark.django_db
+def test_feeds_exist_per_language_and_the_traditional_one_is_converted(client):
+    category = Category.objects.create(name="协会动态", slug="news-of-the-association")
+    Article.objects.create(title="联络员工作会议召开", category=category, status="published", summary="为城市发展服务")
+    assert "联络员工作会议召开" in client.get("/news/feed/").content.decode()
+    traditional = client.get("/zh-hant/news/feed/").content.decode()
+    assert "聯絡員工作會議召開" in traditional and "為城市發展服務" in traditional
+    assert "<lastBuildDate>" in traditional  # the XML itself is untouched
+    assert client.get("/en/news/atom/").status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/en/", "/en/about/", "/en/news/", "/en/events/", "/en/members/", "/en/documents/", "/en/contact/",
+                                 "/en/accounts/login/", "/en/members/honours/", "/en/about/branches/", "/en/about/leadership/"])
+def test_english_pages_have_no_untranslated_interface_strings(client, url):
+    """With no content in the database, every Han character on an English page would be an interface string."""
+    html = client.get(url).content.decode()
+    # The language switch names each language in itself (简 / 繁, with lang attributes): that is meant.
+    html = re.sub(r'<nav class="lang-switch".*?</nav>', "", html, flags=re.S)
+    han = re.findall("[\u4e00-\u9fff]+", html)
+    assert han == []
+
+
+@pytest.mark.django_db
+def test_dates_are_written_per_language(client):
+    import datetime
+
+    from django.utils import timezone
+
+    category = Category.objects.create(name="协会动态", slug="news-of-the-association")
+    Article.objects.create(title="会议", category=category, status="published", summary="摘要",
+                           publish_at=timezone.make_aware(datetime.datetime(2025, 4, 24, 10, 0)))
+    assert "2025年4月24日" in client.get("/news/").content.decode()
+    assert "2025年4月24日" in client.get("/zh-hant/news/").content.decode()
+    assert "24 April 2025" in client.get("/en/news/").content.decode()

@@ -7,32 +7,28 @@ from django.utils import translation
 from association.models import Association
 
 
-def _officer_emails(city):
-    return sorted({officer.email for officer in city.officers.current() if officer.email})
+def _send_to_officers(city, template, context):
+    """One e-mail per language the city's current officers read (each officer chooses theirs)."""
+    by_language = {}
+    for officer in city.officers.current():
+        if officer.email:
+            by_language.setdefault(officer.language, set()).add(officer.email)
+    for language, recipients in sorted(by_language.items()):
+        with translation.override(language):
+            subject = render_to_string(f"events/email/{template}_subject.txt", context).strip()
+            body = render_to_string(f"events/email/{template}.txt", context)
+        send_mail(subject, body, None, sorted(recipients))
 
 
 def state_changed(delegation_id):
     from events.models import Delegation
 
     delegation = Delegation.objects.select_related("event", "event__series", "city").get(pk=delegation_id)
-    last = delegation.transitions.order_by("-at", "-id").first()
-    recipients = _officer_emails(delegation.city)
-    if not recipients:
-        return
-    with translation.override("zh-hans"):
-        context = {"delegation": delegation, "event": delegation.event, "transition": last,
-                   "association": Association.load(), "delegates": delegation.delegates.all()}
-        subject = render_to_string("events/email/state_subject.txt", context).strip()
-        body = render_to_string("events/email/state.txt", context)
-    send_mail(subject, body, None, recipients)
+    context = {"delegation": delegation, "event": delegation.event, "association": Association.load(),
+               "transition": delegation.transitions.order_by("-at", "-id").first(), "delegates": delegation.delegates.all()}
+    _send_to_officers(delegation.city, "state", context)
 
 
 def reminder(delegation):
-    recipients = _officer_emails(delegation.city)
-    if not recipients:
-        return
-    with translation.override("zh-hans"):
-        context = {"delegation": delegation, "event": delegation.event, "association": Association.load()}
-        subject = render_to_string("events/email/reminder_subject.txt", context).strip()
-        body = render_to_string("events/email/reminder.txt", context)
-    send_mail(subject, body, None, recipients)
+    context = {"delegation": delegation, "event": delegation.event, "association": Association.load()}
+    _send_to_officers(delegation.city, "reminder", context)

@@ -103,7 +103,7 @@ class LiaisonOfficerAdmin(ImportMixin, SimpleHistoryAdmin):
     search_fields = ["name", "city__name", "email"]
     readonly_fields = ["user", "invited_at"]
     actions = ["send_invitation", "export_roster"]
-    fields = ["city", "name", "position", "office_phone", "mobile", "email", "is_primary", "appointed_on",
+    fields = ["city", "name", "position", "office_phone", "mobile", "email", "language", "is_primary", "appointed_on",
               "ended_on", "is_active", "user", "invited_at"]
 
     def save_model(self, request, obj, form, change):

@@ -131,6 +131,7 @@ class LiaisonOfficer(models.Model):
     email = models.EmailField(_("e-mail"))
     appointed_on = models.DateField(_("appointed on"), default=timezone.localdate)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    language = models.CharField(_("language of e-mails"), max_length=8, choices=settings.LANGUAGES, default="zh-hans")
     is_primary = models.BooleanField(_("primary officer"), default=True)
     is_active = models.BooleanField(_("active"), default=True)
     invited_at = models.DateTimeField(_("invited at"), null=True, blank=True, editable=False)

@@ -17,7 +17,7 @@ from association.groups import LIAISON_OFFICERS
 from association.models import Association
 from members.models import LiaisonOfficer
 
-CONTACT_FIELDS = ("position", "office_phone", "mobile", "email")
+CONTACT_FIELDS = ("position", "office_phone", "mobile", "email", "language")
 
 
 def officer_account_for(*, email, name):
@@ -51,7 +51,7 @@ def officer_invite(*, officer, by, base_url):
         raise PermissionDenied
     link = invitation_link(officer.user, base_url=base_url)
     association = Association.load()
-    with translation.override("zh-hans"):
+    with translation.override(officer.language):
         context = {"officer": officer, "link": link, "association": association, "username": officer.user.username}
         subject = render_to_string("members/email/invitation_subject.txt", context).strip()
         body = render_to_string("members/email/invitation.txt", context)

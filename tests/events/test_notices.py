@@ -1,0 +1,26 @@
+from django.contrib.auth.models import User
+
+from events import services
+from members import services as member_services
+from members.models import LiaisonOfficer
+from tests.events.conftest import delegates
+
+
+def test_each_officer_is_written_to_in_their_own_language(make_event, make_officer, django_capture_on_commit_callbacks, mailoutbox):
+    chinese = make_officer("nanning")
+    LiaisonOfficer.objects.create(user=User.objects.create_user("deputy"), city=chinese.city, name="Deputy", position="副秘书长",
+                                  email="deputy@example.cn", is_primary=False, language="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.delegation_register(event=make_event(title="联络工作会议"), officer=chinese, delegates=delegates(1), consent=True)
+    by_recipient = {message.to[0]: message for message in mailoutbox}
+    assert "your delegation is Confirmed" in by_recipient["deputy@example.cn"].subject
+    assert "代表团报名已确认" in by_recipient["nanning@example.cn"].subject
+
+
+def test_the_invitation_is_in_the_officers_language(make_officer, mailoutbox, django_capture_on_commit_callbacks):
+    officer = make_officer("beihai")
+    officer.language = "zh-hant"
+    officer.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        member_services.officer_invite(officer=officer, by=User.objects.create_superuser("boss"), base_url="http://testserver/")
+    assert "聯絡員" in mailoutbox[0].body

@@ -12,7 +12,7 @@ def _send_to_officers(city, template, context):
     by_language = {}
     for officer in city.officers.current():
         if officer.email:
-            by_language.setdefault(officer.language, set()).add(officer.email)
+            by_language.setdefault(officer.email_language, set()).add(officer.email)
     for language, recipients in sorted(by_language.items()):
         with translation.override(language):
             subject = render_to_string(f"events/email/{template}_subject.txt", context).strip()

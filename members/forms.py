@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm, _unicode_ci_compare
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +33,9 @@ class OfficerContactForm(forms.ModelForm):
     class Meta:
         model = LiaisonOfficer
         fields = CONTACT_FIELDS
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or self.instance.language or settings.LANGUAGE_CODE
 
 
 class ImportForm(forms.Form):

@@ -131,7 +131,8 @@ class LiaisonOfficer(models.Model):
     email = models.EmailField(_("e-mail"))
     appointed_on = models.DateField(_("appointed on"), default=timezone.localdate)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
-    language = models.CharField(_("language of e-mails"), max_length=8, choices=settings.LANGUAGES, default="zh-hans")
+    language = models.CharField(_("language of e-mails"), max_length=8, choices=settings.LANGUAGES, default="zh-hans",
+                                blank=True)
     is_primary = models.BooleanField(_("primary officer"), default=True)
     is_active = models.BooleanField(_("active"), default=True)
     invited_at = models.DateTimeField(_("invited at"), null=True, blank=True, editable=False)
@@ -152,6 +153,10 @@ class LiaisonOfficer(models.Model):
 
     def __str__(self):
         return f"{self.city} {self.name}"
+
+    @property
+    def email_language(self):
+        return self.language or settings.LANGUAGE_CODE
 
     @property
     def is_current(self):

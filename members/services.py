@@ -51,7 +51,7 @@ def officer_invite(*, officer, by, base_url):
         raise PermissionDenied
     link = invitation_link(officer.user, base_url=base_url)
     association = Association.load()
-    with translation.override(officer.language):
+    with translation.override(officer.email_language):
         context = {"officer": officer, "link": link, "association": association, "username": officer.user.username}
         subject = render_to_string("members/email/invitation_subject.txt", context).strip()
         body = render_to_string("members/email/invitation.txt", context)

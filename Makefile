@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test serve install migrate demo messages compilemessages clean
+.PHONY: run test serve bench install messages clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ serve: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/gunicorn association.wsgi --bind 127.0.0.1:8000 --workers 3 --access-logfile -
+
+## bench: timings printed as tables (page rendering and the Traditional Chinese conversion)
+bench: install
+	$(BIN)/python tools/bench.py
 
 ## messages: refresh zh_Hans and en from the source, generate zh_Hant with OpenCC, compile all three
 messages: install

@@ -1,0 +1,54 @@
+"""Benchmarks printed as a table: page times in Simplified and in Traditional Chinese (the cost of
+the OpenCC conversion) on the demo content. Run with `make bench`; not part of the test suite.
+"""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "association.settings")
+os.environ.setdefault("DEBUG", "true")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from news.models import Article  # noqa: E402
+
+ROUNDS = 30
+
+
+def timings(client, url):
+    client.get(url)  # warm caches
+    samples = []
+    for _ in range(ROUNDS):
+        start = time.perf_counter()
+        response = client.get(url)
+        samples.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    samples.sort()
+    return statistics.median(samples), samples[int(len(samples) * 0.95) - 1]
+
+
+def main():
+    call_command("migrate", verbosity=0)
+    call_command("load_demo_data", verbosity=0, stdout=open(os.devnull, "w"))
+    client = Client()
+    article = Article.objects.published().first()
+    pages = ["/", "/news/", f"/news/{article.pk}/", "/members/", "/events/", "/about/leadership/"]
+    print(f"{'page':28} {'zh-hans median':>15} {'zh-hant median':>15} {'conversion':>11} {'zh-hant p95':>12}")
+    for page in pages:
+        simplified, _ = timings(client, page)
+        traditional, p95 = timings(client, "/zh-hant" + page)
+        print(f"{page:28} {simplified:13.1f}ms {traditional:13.1f}ms {traditional - simplified:9.1f}ms {p95:10.1f}ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -85,3 +85,18 @@ def test_the_same_delegation_submitted_from_many_tabs_at_once_is_stored_once(mak
     ])
     assert Delegation.objects.filter(event=event, city=officer.city).count() == 1
     assert sum(isinstance(outcome, Delegation) for outcome in outcomes) == 1
+
+
+def test_two_reminder_runs_at_the_same_moment_send_each_reminder_once(make_event, make_officer, mailoutbox):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    now = timezone.now()
+    event = make_event(starts_at=now + datetime.timedelta(days=1), ends_at=now + datetime.timedelta(days=2), reminder_days=3)
+    for n in range(5):
+        services.delegation_register(event=event, officer=make_officer(f"r{n}"), delegates=delegates(1), consent=True)
+    mailoutbox.clear()
+    run_together([lambda: call_command("send_event_reminders", stdout=open("/dev/null", "w")) for _ in range(4)])
+    assert sorted(message.to[0] for message in mailoutbox) == [f"r{n}@example.cn" for n in range(5)]

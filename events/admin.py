@@ -1,5 +1,5 @@
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, Sum
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from association import dashboard
+from association.admin_actions import run_for_each
 from association.models import ExportLog
 from events import exports, services
 from events.models import (
@@ -165,16 +166,9 @@ class TransitionInline(admin.TabularInline):
 
 
 def _decide(modeladmin, request, queryset, service, done, reason=""):
-    count = 0
-    for delegation in queryset.select_related("city", "event").order_by("created_at"):
-        try:
-            service(delegation=delegation, by=request.user, reason=reason)
-            count += 1
-        except (ValidationError, PermissionDenied) as error:
-            message = error.messages[0] if isinstance(error, ValidationError) else _("You may not decide on delegations.")
-            modeladmin.message_user(request, f"{delegation.city}: {message}", messages.WARNING)
-    if count:
-        modeladmin.message_user(request, done(count), messages.SUCCESS)
+    delegations = queryset.select_related("city", "event", "event__series").order_by("created_at")
+    run_for_each(modeladmin, request, delegations,
+                 lambda delegation: service(delegation=delegation, by=request.user, reason=reason), done)
 
 
 @admin.register(Delegation)

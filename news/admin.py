@@ -1,5 +1,4 @@
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
@@ -10,6 +9,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from association import dashboard
+from association.admin_actions import run_for_each
 from news import services
 from news.models import Article, ArticleImage, Attachment, Category, Topic, TopicEntry
 
@@ -59,16 +59,7 @@ class AttachmentInline(admin.TabularInline):
 
 
 def _run(modeladmin, request, queryset, service, done_message):
-    done = 0
-    for article in queryset:
-        try:
-            service(article=article, by=request.user)
-            done += 1
-        except (ValidationError, PermissionDenied) as error:
-            message = error.messages[0] if isinstance(error, ValidationError) else str(error)
-            modeladmin.message_user(request, f"{article}: {message}", messages.WARNING)
-    if done:
-        modeladmin.message_user(request, done_message(done), messages.SUCCESS)
+    run_for_each(modeladmin, request, queryset, lambda article: service(article=article, by=request.user), done_message)
 
 
 @admin.register(Article)

@@ -199,7 +199,9 @@ def _promote_waiting_list(event):
     """Seats freed go to the waiting list, first in, first out, in the caller's transaction.
     The first delegation that does not fit stops the promotion, so nobody jumps the queue."""
     waiting = Delegation.objects.select_for_update().filter(event=event, state=State.WAITLISTED).order_by("waitlisted_at", "id")
+    confirmed = confirmed_delegates(event)
     for delegation in waiting:
-        if not _fits(event, delegation, delegation.delegate_count):
+        if confirmed + delegation.delegate_count > event.capacity:
             break
         _record(delegation, to=State.CONFIRMED, by=None, reason=_("A place became free on the waiting list"))
+        confirmed += delegation.delegate_count

@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm, _unicode_ci_compare
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from association.chinese import to_simplified
@@ -21,7 +22,7 @@ class DirectoryFilterForm(forms.Form):
     def filter(self, cities):
         data = self.cleaned_data
         if data.get("q"):
-            cities = cities.filter(name__icontains=data["q"].strip()) | cities.filter(name_en__icontains=data["q"].strip())
+            cities = cities.filter(Q(name__icontains=data["q"]) | Q(name_en__icontains=data["q"]))
         if data.get("region"):
             cities = cities.filter(region=data["region"])
         if data.get("level"):

@@ -1,9 +1,16 @@
 """Template helpers shared by every page: language links, BCP 47 tags, pagination URLs."""
 
+import json
+
 from django import template
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import translate_url
+from django.utils.html import _json_script_escapes
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+
+from association.qr import qr_svg
 
 register = template.Library()
 
@@ -60,12 +67,6 @@ def breadcrumb(*parts):
 @register.simple_tag
 def json_ld(data):
     """A <script type="application/ld+json"> block, escaped like Django's json_script."""
-    import json
-
-    from django.core.serializers.json import DjangoJSONEncoder
-    from django.utils.html import _json_script_escapes
-    from django.utils.safestring import mark_safe
-
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_json_script_escapes)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')
 
@@ -84,8 +85,4 @@ def get_item(mapping, key):
 @register.filter
 def qr_code(text):
     """An inline SVG QR code of `text`."""
-    from django.utils.safestring import mark_safe
-
-    from association.qr import qr_svg
-
     return mark_safe(qr_svg(text))

@@ -5,6 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from association import dashboard
+from association.english import EnglishBesideChineseAdmin
 from association.models import (
     Association,
     Branch,
@@ -20,8 +21,8 @@ from association.models import (
 @admin.register(Association)
 class AssociationAdmin(admin.ModelAdmin):
     fieldsets = [
-        (_("Names"), {"fields": ["name", "name_en", "short_name", "mission", "founded_on", "emblem"]}),
-        (_("About"), {"fields": ["introduction", "supervising_bodies"]}),
+        (_("Names"), {"fields": [("name", "name_en"), "short_name", ("mission", "mission_en"), "founded_on", "emblem"]}),
+        (_("About"), {"fields": [("introduction", "introduction_en"), "supervising_bodies"]}),
         (_("Secretariat contact"), {"fields": ["address", "postcode", "phone", "fax", "email", "office_hours"]}),
         (_("WeChat"), {"fields": ["wechat_name", "wechat_qr"]}),
         (_("Footer"), {"fields": ["icp_number", "police_filing_number"]}),
@@ -35,13 +36,13 @@ class AssociationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(admin.ModelAdmin):
+class PositionAdmin(EnglishBesideChineseAdmin, admin.ModelAdmin):
     list_display = ["name", "name_en", "order"]
     list_editable = ["order"]
 
 
 @admin.register(Leader)
-class LeaderAdmin(admin.ModelAdmin):
+class LeaderAdmin(EnglishBesideChineseAdmin, admin.ModelAdmin):
     list_display = ["name", "position", "affiliation", "since", "until", "thumbnail"]
     list_filter = ["position", ("until", admin.EmptyFieldListFilter)]
     list_select_related = ["position"]
@@ -61,7 +62,7 @@ class CouncilMemberInline(admin.TabularInline):
 
 
 @admin.register(Branch)
-class BranchAdmin(admin.ModelAdmin):
+class BranchAdmin(EnglishBesideChineseAdmin, admin.ModelAdmin):
     list_display = ["name", "kind", "founded_on", "is_active", "order"]
     list_filter = ["kind", "is_active"]
     list_editable = ["order"]

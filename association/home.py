@@ -27,7 +27,7 @@ def home_context(request):
     return {
         "headlines": news.headlines(),
         "news_columns": news.home_columns(),
-        "latest_news": Article.objects.published().only("id", "title", "publish_at")[:8],
+        "latest_news": Article.objects.published().only("id", "title", "title_en", "publish_at")[:8],
         "upcoming_events": upcoming_events(),
         "figures": key_figures(),
         "documents": Document.objects.visible_to(request.user)[:6],

@@ -15,11 +15,12 @@ from django.utils import timezone
 from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
 
+from association.english import EnglishVersionsMixin, localized
 from association.files import FileSizeMixin
 from association.uploads import validate_document, validate_image
 
 
-class Association(models.Model):
+class Association(EnglishVersionsMixin, models.Model):
     """The one row describing the association; edited in the admin."""
 
     CACHE_KEY = "association:profile"
@@ -28,8 +29,10 @@ class Association(models.Model):
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     short_name = models.CharField(_("short name"), max_length=30, blank=True)
     mission = models.CharField(_("mission statement"), max_length=200, blank=True)
+    mission_en = models.CharField(_("mission statement (English)"), max_length=300, blank=True)
     founded_on = models.DateField(_("founded on"), null=True, blank=True)
     introduction = models.TextField(_("introduction"), blank=True)
+    introduction_en = models.TextField(_("introduction (English)"), blank=True)
     supervising_bodies = models.TextField(
         _("supervising bodies"), blank=True, help_text=_("One per line.")
     )
@@ -79,7 +82,7 @@ class Association(models.Model):
         return [line.strip() for line in self.supervising_bodies.splitlines() if line.strip()]
 
 
-class Position(models.Model):
+class Position(EnglishVersionsMixin, models.Model):
     """An office of the association, in protocol order (president first)."""
 
     name = models.CharField(_("name"), max_length=50, unique=True)
@@ -92,7 +95,7 @@ class Position(models.Model):
         verbose_name_plural = _("positions")
 
     def __str__(self):
-        return self.name
+        return localized(self, "name")
 
 
 class LeaderQuerySet(models.QuerySet):
@@ -104,7 +107,7 @@ class LeaderQuerySet(models.QuerySet):
         return self.filter(until__lt=timezone.localdate())
 
 
-class Leader(models.Model):
+class Leader(EnglishVersionsMixin, models.Model):
     """A person holding a position since a date; past holders keep their row with `until` set."""
 
     position = models.ForeignKey(Position, on_delete=models.PROTECT, related_name="holders", verbose_name=_("position"))
@@ -115,6 +118,7 @@ class Leader(models.Model):
     )
     photo = models.ImageField(_("photo"), upload_to="leaders/", blank=True, validators=[validate_image])
     biography = models.TextField(_("short biography"), blank=True)
+    biography_en = models.TextField(_("short biography (English)"), blank=True)
     since = models.DateField(_("in office since"))
     until = models.DateField(_("in office until"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("order within the position"), default=0)
@@ -145,7 +149,7 @@ class BranchQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class Branch(models.Model):
+class Branch(EnglishVersionsMixin, models.Model):
     """A branch (分会) of the association."""
 
     class Kind(models.TextChoices):
@@ -159,6 +163,7 @@ class Branch(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     founded_on = models.DateField(_("founded on"), null=True, blank=True)
     introduction = models.TextField(_("introduction"), blank=True)
+    introduction_en = models.TextField(_("introduction (English)"), blank=True)
     secretariat_address = models.CharField(_("secretariat address"), max_length=200, blank=True)
     secretariat_phone = models.CharField(_("secretariat phone"), max_length=50, blank=True)
     secretariat_email = models.EmailField(_("secretariat e-mail"), blank=True)
@@ -173,7 +178,7 @@ class Branch(models.Model):
         verbose_name_plural = _("branches")
 
     def __str__(self):
-        return self.name
+        return localized(self, "name")
 
     def get_absolute_url(self):
         return reverse("association:branch_detail", args=[self.slug])

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from association import dashboard
+from association.english import EnglishBesideChineseAdmin
 from association.admin_actions import run_for_each
 from association.models import ExportLog
 from events import exports, services
@@ -29,13 +30,13 @@ State = Delegation.State
 
 
 @admin.register(EventSeries)
-class EventSeriesAdmin(admin.ModelAdmin):
+class EventSeriesAdmin(EnglishBesideChineseAdmin, admin.ModelAdmin):
     list_display = ["name", "name_en", "slug"]
     prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(admin.ModelAdmin):
+class SpeakerAdmin(EnglishBesideChineseAdmin, admin.ModelAdmin):
     list_display = ["name", "title", "organisation"]
     search_fields = ["name", "organisation"]
 
@@ -57,12 +58,12 @@ class EventAdmin(admin.ModelAdmin):
     list_display = ["__str__", "kind", "starts_at", "status", "confirmed", "capacity", "waitlisted", "pending"]
     list_filter = ["status", "kind", "series", "starts_at"]
     list_select_related = ["series"]
-    search_fields = ["title", "venue"]
+    search_fields = ["title", "title_en", "venue"]
     date_hierarchy = "starts_at"
     inlines = [AgendaInline, PhotoInline]
     fieldsets = [
-        (None, {"fields": ["kind", "series", "edition", "title", "host_city", "venue", "address", "starts_at", "ends_at",
-                           "description", "cover", "status"]}),
+        (None, {"fields": ["kind", "series", "edition", ("title", "title_en"), "host_city", ("venue", "venue_en"), "address",
+                           "starts_at", "ends_at", ("description", "description_en"), "cover", "status"]}),
         (_("Registration"), {"fields": ["registration_opens_at", "registration_closes_at", "edit_deadline", "capacity",
                                         "per_city_limit", "requires_approval", "waiting_list", "reminder_days"]}),
     ]

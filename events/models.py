@@ -11,18 +11,20 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from association.english import EnglishVersionsMixin, localized
 from association.images import RenditionsMixin
 from association.uploads import validate_image
 from members.models import MemberCity
 
 
-class EventSeries(models.Model):
+class EventSeries(EnglishVersionsMixin, models.Model):
     """A recurring meeting with numbered editions, e.g. the China–ASEAN mayors' forum."""
 
     name = models.CharField(_("name"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     description = models.TextField(_("description"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -30,7 +32,7 @@ class EventSeries(models.Model):
         verbose_name_plural = _("event series")
 
     def __str__(self):
-        return self.name
+        return localized(self, "name")
 
     def get_absolute_url(self):
         return reverse("events:series", args=[self.slug])
@@ -54,7 +56,7 @@ class EventQuerySet(models.QuerySet):
         ).order_by("starts_at")
 
 
-class Event(RenditionsMixin, models.Model):
+class Event(EnglishVersionsMixin, RenditionsMixin, models.Model):
     IMAGE_FIELD = "cover"
 
     class Kind(models.TextChoices):
@@ -78,11 +80,14 @@ class Event(RenditionsMixin, models.Model):
     edition = models.PositiveSmallIntegerField(_("edition"), null=True, blank=True)
     host_city = models.ForeignKey(MemberCity, on_delete=models.PROTECT, null=True, blank=True, related_name="hosted_events",
                                   verbose_name=_("host city"))
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
     venue = models.CharField(_("venue"), max_length=200, blank=True)
+    venue_en = models.CharField(_("venue (English)"), max_length=300, blank=True)
     address = models.CharField(_("address"), max_length=200, blank=True)
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     description = models.TextField(_("description"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
     cover = models.ImageField(_("cover image"), upload_to="events/", blank=True, validators=[validate_image])
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
@@ -112,10 +117,13 @@ class Event(RenditionsMixin, models.Model):
 
     @property
     def display_title(self):
+        """The title in the reader's language; an edition of a series is named after the series."""
+        title = localized(self, "title")
         if self.series_id and self.edition:
-            numbered = _("%(edition)s %(series)s") % {"edition": edition_label(self.edition), "series": self.series.name}
-            return f"{numbered} {self.title}".strip() if self.title and self.title not in numbered else numbered
-        return self.title
+            numbered = _("%(edition)s %(series)s") % {"edition": edition_label(self.edition),
+                                                     "series": localized(self.series, "name")}
+            return f"{numbered} {title}".strip() if title and title not in numbered else numbered
+        return title
 
     def clean(self):
         errors = {}
@@ -156,10 +164,13 @@ def edition_label(number):
     return _("No. %(number)d") % {"number": number}
 
 
-class Speaker(models.Model):
+class Speaker(EnglishVersionsMixin, models.Model):
     name = models.CharField(_("name"), max_length=50)
+    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
     title = models.CharField(_("title"), max_length=100, blank=True, help_text=_("E.g. professor, director."))
+    title_en = models.CharField(_("title (English)"), max_length=150, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    organisation_en = models.CharField(_("organisation (English)"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -170,7 +181,7 @@ class Speaker(models.Model):
         return f"{self.name}（{self.organisation}）" if self.organisation else self.name
 
 
-class AgendaItem(models.Model):
+class AgendaItem(EnglishVersionsMixin, models.Model):
     class Kind(models.TextChoices):
         OPENING = "opening", _("Opening")
         REPORT = "report", _("Report")
@@ -185,6 +196,7 @@ class AgendaItem(models.Model):
     starts_at = models.TimeField(_("from"))
     ends_at = models.TimeField(_("until"), null=True, blank=True)
     title = models.CharField(_("title"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.OTHER)
     place = models.CharField(_("place"), max_length=200, blank=True)
     speakers = models.ManyToManyField(Speaker, blank=True, related_name="agenda_items", verbose_name=_("speakers"))
@@ -195,7 +207,7 @@ class AgendaItem(models.Model):
         verbose_name_plural = _("agenda")
 
     def __str__(self):
-        return self.title
+        return localized(self, "title")
 
 
 class EventPhoto(RenditionsMixin, models.Model):

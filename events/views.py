@@ -50,7 +50,7 @@ def detail(request, pk):
 def event_news(event):
     from news.models import Article
 
-    return Article.objects.published().filter(related_event=event).only("id", "title", "publish_at")[:6]
+    return Article.objects.published().filter(related_event=event).only("id", "title", "title_en", "publish_at")[:6]
 
 
 def series(request, slug):

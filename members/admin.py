@@ -12,13 +12,14 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from association import dashboard
+from association.english import EnglishBesideChineseAdmin
 from members import exports, importers, services
 from members.forms import ImportForm
 from members.models import LiaisonAward, LiaisonOfficer, Mayor, MemberCity, Region
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(EnglishBesideChineseAdmin, admin.ModelAdmin):
     list_display = ["name", "name_en", "order"]
     list_editable = ["order"]
 
@@ -83,7 +84,7 @@ class ImportMixin:
 
 
 @admin.register(MemberCity)
-class MemberCityAdmin(ImportMixin, admin.ModelAdmin):
+class MemberCityAdmin(ImportMixin, EnglishBesideChineseAdmin, admin.ModelAdmin):
     import_kind = "cities"
     list_display = ["name", "name_en", "region", "level", "status", "joined_on"]
     list_filter = ["region", "level", "status"]

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from association.english import EnglishVersionsMixin, localized
 from association.uploads import validate_image
 
 phone_number = RegexValidator(
@@ -17,7 +18,7 @@ phone_number = RegexValidator(
 )
 
 
-class Region(models.Model):
+class Region(EnglishVersionsMixin, models.Model):
     """A province or autonomous region."""
 
     name = models.CharField(_("name"), max_length=50, unique=True)
@@ -30,7 +31,7 @@ class Region(models.Model):
         verbose_name_plural = _("regions")
 
     def __str__(self):
-        return self.name
+        return localized(self, "name")
 
 
 class MemberCityQuerySet(models.QuerySet):
@@ -39,7 +40,7 @@ class MemberCityQuerySet(models.QuerySet):
         return self.exclude(status=MemberCity.Status.LEFT)
 
 
-class MemberCity(models.Model):
+class MemberCity(EnglishVersionsMixin, models.Model):
     class Level(models.TextChoices):
         PREFECTURE = "prefecture", _("Prefecture-level city")
         COUNTY = "county", _("County-level city")
@@ -66,6 +67,7 @@ class MemberCity(models.Model):
     longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5, null=True, blank=True,
                                     validators=[MinValueValidator(-180), MaxValueValidator(180)])
     introduction = models.TextField(_("introduction"), blank=True)
+    introduction_en = models.TextField(_("introduction (English)"), blank=True)
     website = models.URLField(_("website"), blank=True)
 
     objects = MemberCityQuerySet.as_manager()
@@ -76,7 +78,7 @@ class MemberCity(models.Model):
         verbose_name_plural = _("member cities")
 
     def __str__(self):
-        return self.name
+        return localized(self, "name")
 
     def get_absolute_url(self):
         return reverse("members:city", args=[self.slug])

@@ -11,7 +11,7 @@ from news.models import Article
 def index(request):
     form = DirectoryFilterForm(request.GET or None)
     cities = MemberCity.objects.members().select_related("region").only(
-        "name", "name_en", "slug", "level", "emblem", "region__name", "region__order"
+        "name", "name_en", "slug", "level", "emblem", "region__name", "region__name_en", "region__order"
     )
     status = 200
     if form.is_bound and not form.is_valid():
@@ -33,14 +33,14 @@ def city(request, slug):
     context = {
         "city": city,
         "current_mayor": current_mayor,
-        "news": Article.objects.published().filter(related_cities=city).only("id", "title", "publish_at")[:8],
+        "news": Article.objects.published().filter(related_cities=city).only("id", "title", "title_en", "publish_at")[:8],
     }
     return render(request, "members/city_detail.html", context)
 
 
 def honours(request):
     awards = LiaisonAward.objects.select_related("officer", "officer__city").only(
-        "year", "title", "officer__name", "officer__position", "officer__city__name", "officer__city__slug",
+        "year", "title", "officer__name", "officer__position", "officer__city__name", "officer__city__name_en", "officer__city__slug",
         "officer__city__status",
     )
     by_year = {}

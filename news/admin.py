@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from association import dashboard
+from association.english import EnglishBesideChineseAdmin
 from association.admin_actions import run_for_each
 from news import services
 from news.models import Article, ArticleImage, Attachment, Category, Topic, TopicEntry
@@ -22,7 +23,7 @@ def _thumbnail(obj):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(EnglishBesideChineseAdmin, admin.ModelAdmin):
     list_display = ["name", "parent", "slug", "order", "show_on_home", "article_count"]
     list_editable = ["order", "show_on_home"]
     list_select_related = ["parent"]
@@ -67,7 +68,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     list_display = ["title", "category", "status", "publish_at", "pinned", "view_count", "cover_thumbnail"]
     list_filter = ["status", "category", "pinned", "publish_at"]
     list_select_related = ["category"]
-    search_fields = ["title", "subtitle", "summary", "body"]
+    search_fields = ["title", "subtitle", "summary", "body", "title_en"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["status", "review_comment", "view_count", "cover_thumbnail", "created_by", "created_at", "updated_at"]
@@ -76,6 +77,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
     actions = ["submit_for_review", "publish", "archive", "send_back"]
     fieldsets = [
         (None, {"fields": ["title", "subtitle", "slug", "category", "tags", "summary", "body"]}),
+        (_("English version"), {"fields": ["title_en", "summary_en", "body_en"],
+                                "description": _("Optional. Without it, English readers see the Chinese with a note.")}),
         (_("Cover"), {"fields": ["cover", "cover_alt", "cover_thumbnail"]}),
         (_("Credits"), {"fields": ["source", "author", "editor"]}),
         (_("Related"), {"fields": ["related_cities", "related_event"]}),

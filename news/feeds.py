@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from association.english import localized
 from association.models import Association
 from news.models import Article, Category
 
@@ -14,7 +15,7 @@ class LatestArticlesFeed(Feed):
     description = _("The latest news of the association.")
 
     def title(self):
-        return _("%(name)s: news") % {"name": Association.load().name or _("Mayors' Association")}
+        return _("%(name)s: news") % {"name": localized(Association.load(), "name") or _("Mayors' Association")}
 
     def link(self):
         return reverse("news:index")
@@ -23,10 +24,10 @@ class LatestArticlesFeed(Feed):
         return Article.objects.published().for_listing()[:30]
 
     def item_title(self, article):
-        return article.title
+        return localized(article, "title")
 
     def item_description(self, article):
-        return article.summary
+        return localized(article, "summary")
 
     def item_pubdate(self, article):
         return article.publish_at
@@ -38,7 +39,7 @@ class LatestArticlesFeed(Feed):
         return article.source or None
 
     def item_categories(self, article):
-        return [article.category.name]
+        return [localized(article.category, "name")]
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
@@ -51,7 +52,7 @@ class CategoryFeed(LatestArticlesFeed):
         return get_object_or_404(Category, slug=slug)
 
     def title(self, category):
-        return _("%(name)s: %(category)s") % {"name": Association.load().name or _("Mayors' Association"), "category": category.name}
+        return _("%(name)s: %(category)s") % {"name": localized(Association.load(), "name") or _("Mayors' Association"), "category": localized(category, "name")}
 
     def link(self, category):
         return category.get_absolute_url()

@@ -14,6 +14,7 @@ from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
+from association.english import EnglishVersionsMixin, localized
 from association.files import FileSizeMixin
 from association.images import RenditionsMixin
 from association.uploads import validate_document, validate_image
@@ -39,13 +40,15 @@ def attachment_upload_to(instance, filename):
     return f"news/attachments/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
 
 
-class Category(models.Model):
+class Category(EnglishVersionsMixin, models.Model):
     name = models.CharField(_("name"), max_length=50)
+    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     parent = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent")
     )
     description = models.CharField(_("description"), max_length=200, blank=True)
+    description_en = models.CharField(_("description (English)"), max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     show_on_home = models.BooleanField(_("column on the home page"), default=False)
 
@@ -55,7 +58,7 @@ class Category(models.Model):
         verbose_name_plural = _("categories")
 
     def __str__(self):
-        return self.name
+        return localized(self, "name")
 
     def clean(self):
         ancestor = self.parent
@@ -86,7 +89,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
 
     def for_listing(self):
-        return self.select_related("category", "category__parent").defer("body")
+        return self.select_related("category", "category__parent").defer("body", "body_en")
 
     def in_category(self, category):
         return self.filter(category_id__in=category.family_ids())
@@ -95,7 +98,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.annotate(root_category_id=Coalesce("category__parent_id", "category_id"))
 
 
-class Article(RenditionsMixin, models.Model):
+class Article(EnglishVersionsMixin, RenditionsMixin, models.Model):
     IMAGE_FIELD = "cover"
 
     class Status(models.TextChoices):
@@ -111,6 +114,9 @@ class Article(RenditionsMixin, models.Model):
     tags = TaggableManager(_("tags"), blank=True)
     summary = models.TextField(_("summary"), max_length=500, blank=True)
     body = ProseEditorField(_("body"), extensions=EDITOR_EXTENSIONS, sanitize=sanitize_html, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    summary_en = models.TextField(_("summary (English)"), max_length=1000, blank=True)
+    body_en = ProseEditorField(_("body (English)"), extensions=EDITOR_EXTENSIONS, sanitize=sanitize_html, blank=True)
     cover = models.ImageField(_("cover image"), upload_to=image_upload_to, blank=True, validators=[validate_image])
     cover_alt = models.CharField(_("cover image description"), max_length=200, blank=True)
     source = models.CharField(_("source"), max_length=100, blank=True)
@@ -146,10 +152,11 @@ class Article(RenditionsMixin, models.Model):
         indexes = [models.Index(fields=["status", "-publish_at"]), models.Index(fields=["category", "status", "-publish_at"])]
 
     def __str__(self):
-        return self.title
+        return localized(self, "title")
 
     def save(self, *args, **kwargs):
         self.body = sanitize_html(self.body)
+        self.body_en = sanitize_html(self.body_en)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

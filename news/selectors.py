@@ -25,7 +25,7 @@ def home_columns(per_column=6):
         .filter(root_category_id__in=[c.pk for c in categories])
         .annotate(rank=Window(RowNumber(), partition_by=F("root_category_id"), order_by=[F("publish_at").desc(), F("id").desc()]))
         .filter(rank__lte=per_column)
-        .only("id", "title", "publish_at", "category_id")
+        .only("id", "title", "title_en", "publish_at", "category_id")
     )
     by_category = {}
     for article in ranked:

@@ -7,6 +7,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
+from association.english import localized
 from association.pagination import paginate
 from association.qr import qr_svg
 from news import selectors, services
@@ -40,9 +41,10 @@ def index(request):
 
 def category(request, slug):
     category = get_object_or_404(Category.objects.select_related("parent"), slug=slug)
-    crumbs = [(category.parent.name, category.parent.get_absolute_url())] if category.parent else []
+    crumbs = [(localized(category.parent, "name"), category.parent.get_absolute_url())] if category.parent else []
     return _article_list(
-        request, Article.objects.published().in_category(category), heading=category.name, crumbs=crumbs, category=category
+        request, Article.objects.published().in_category(category), heading=localized(category, "name"), crumbs=crumbs,
+        category=category,
     )
 
 
@@ -69,7 +71,7 @@ def article(request, pk):
         services.article_count_view(article_id=article.pk)
         article.view_count += 1
 
-    published_here = Article.objects.published().filter(category_id=article.category_id).only("id", "title")
+    published_here = Article.objects.published().filter(category_id=article.category_id).only("id", "title", "title_en")
     earlier = Q(publish_at__lt=article.publish_at) | Q(publish_at=article.publish_at, id__lt=article.pk)
     later = Q(publish_at__gt=article.publish_at) | Q(publish_at=article.publish_at, id__gt=article.pk)
     tags = list(article.tags.all())
@@ -77,7 +79,7 @@ def article(request, pk):
     if tags:
         related = (
             Article.objects.published().filter(tags__in=tags).exclude(pk=article.pk)
-            .annotate(shared=Count("tags")).order_by("-shared", "-publish_at").only("id", "title", "publish_at")[:5]
+            .annotate(shared=Count("tags")).order_by("-shared", "-publish_at").only("id", "title", "title_en", "publish_at")[:5]
         )
     context = {
         "article": article,
@@ -102,16 +104,16 @@ def _news_article_data(request, article, url):
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "headline": article.title,
+        "headline": localized(article, "title"),
         "datePublished": article.publish_at.isoformat(),
         "dateModified": article.updated_at.isoformat(),
         "mainEntityOfPage": url,
-        "articleSection": article.category.name,
+        "articleSection": localized(article.category, "name"),
     }
     if article.author:
         data["author"] = {"@type": "Person", "name": article.author}
     if article.summary:
-        data["description"] = article.summary
+        data["description"] = localized(article, "summary")
     if article.picture:
         data["image"] = [request.build_absolute_uri(article.picture["src"])]
     return data

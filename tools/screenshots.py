@@ -1,6 +1,6 @@
 """Screenshots of the main pages at desktop (1366 px) and phone (390 px) widths, for a look by eye.
 
-Usage: python tools/screenshots.py [base_url] [out_dir]   (a server must be running)
+Usage: python tools/screenshots.py [base_url] [out_dir] [/path/,/other/]   (a server must be running)
 """
 
 import sys
@@ -13,7 +13,8 @@ PAGES = ["/", "/members/", "/members/nanning/", "/members/honours/", "/news/1/",
 WIDTHS = {"desktop": 1366, "phone": 390}
 
 
-def main(base_url="http://127.0.0.1:8000", out_dir="screenshots"):
+def main(base_url="http://127.0.0.1:8000", out_dir="screenshots", paths=None):
+    pages = paths.split(",") if paths else PAGES
     out = Path(out_dir)
     out.mkdir(exist_ok=True)
     with sync_playwright() as playwright:
@@ -23,7 +24,7 @@ def main(base_url="http://127.0.0.1:8000", out_dir="screenshots"):
         )
         for label, width in WIDTHS.items():
             page = browser.new_page(viewport={"width": width, "height": 900})
-            for path in PAGES:
+            for path in pages:
                 page.goto(base_url + path)
                 name = path.strip("/").replace("/", "_") or "home"
                 page.screenshot(path=out / f"{name}-{label}.png", full_page=True)

@@ -10,6 +10,7 @@ from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from association.english import has_english, in_english
 from association.qr import qr_svg
 
 register = template.Library()
@@ -56,6 +57,17 @@ def page_url(context, number):
     return f"?{query.urlencode()}"
 
 
+@register.simple_tag(takes_context=True)
+def query_with(context, key, value):
+    """The current URL back on page one with `key` set to value, or removed when value is empty."""
+    query = context["request"].GET.copy()
+    query.pop("page", None)
+    query.pop(key, None)
+    if value:
+        query[key] = value
+    return f"?{query.urlencode()}" if query else context["request"].path
+
+
 @register.inclusion_tag("includes/breadcrumb.html")
 def breadcrumb(*parts):
     """{% breadcrumb label url label url label %}: ancestors as label/url pairs, then the current page."""
@@ -86,3 +98,25 @@ def get_item(mapping, key):
 def qr_code(text):
     """An inline SVG QR code of `text`."""
     return mark_safe(qr_svg(text))
+
+
+@register.filter
+def lacks_english(obj, field):
+    """True on an English page when obj has no English version of field, so the Chinese is shown instead."""
+    return in_english() and not has_english(obj, field)
+
+
+@register.simple_tag
+def fallback_lang(obj, field):
+    """` lang="zh-Hans"` for an element showing the Chinese in place of a missing English version."""
+    return mark_safe(' lang="zh-Hans"') if lacks_english(obj, field) else ""
+
+
+@register.inclusion_tag("includes/other_name.html")
+def other_name(obj):
+    """Under a heading, the name in the other script: English on Chinese pages, Chinese on English pages."""
+    if not obj.name_en:
+        return {}
+    if in_english():
+        return {"name": obj.name, "lang": "zh-Hans"}
+    return {"name": obj.name_en, "lang": "en"}

@@ -162,7 +162,7 @@ def test_each_page_announces_its_other_languages_with_hreflang_links(client):
 
 
 def test_the_branch_breadcrumb_is_labelled_and_marks_the_current_page(client):
-    branch = BranchFactory(name="北部湾城市分会")
+    branch = BranchFactory(name="北部湾城市分会", name_en="Beibu Gulf Cities Branch")
 
     breadcrumb = parse(client.get(f"/en{branch.get_absolute_url()}")).find("nav", class_="breadcrumb")
 
@@ -171,7 +171,7 @@ def test_the_branch_breadcrumb_is_labelled_and_marks_the_current_page(client):
     current = breadcrumb.find_all(aria_current=True)
     assert len(current) == 1
     assert current[0]["aria-current"] == "page"
-    assert current[0].text == "北部湾城市分会"
+    assert current[0].text == "Beibu Gulf Cities Branch"
     assert current[0].tag != "a"
 
 

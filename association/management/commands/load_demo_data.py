@@ -3,6 +3,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from association import demo as association_demo
+from association import demo_english
 from events import demo as events_demo
 from members import demo as members_demo
 from news import demo as news_demo
@@ -21,4 +22,5 @@ class Command(BaseCommand):
             news_demo.load(log)
             members_demo.load(log)
             events_demo.load(log)
+            demo_english.load(log)
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))

@@ -1,0 +1,170 @@
+"""English versions of part of the demo content, as staff would add them for the forum's ASEAN guests.
+
+Applied after the Chinese demo content; fills only English fields that are still empty. Some articles
+stay Chinese-only on purpose, so /en/ shows both cases.
+"""
+
+from association.models import Association, Branch, Leader
+from events.models import AgendaItem, Event, EventSeries, Speaker
+from members.models import MemberCity
+from news.models import Article, Category
+
+P = "<p>{}</p>".format
+
+PROFILE = {
+    "mission_en": "Serving the development of our cities and the work of their mayors",
+    "introduction_en": (
+        "The Guangxi Mayors' Association is a non-profit body formed voluntarily by the mayors of the prefecture-level "
+        "and county-level cities of the Guangxi Zhuang Autonomous Region. It gives the cities a common platform for "
+        "exchange and cooperation.\n\n"
+        "Every year the association holds its member congress and a liaison-work conference, co-organises the "
+        "China–ASEAN Mayors' Forum, runs training courses and study visits for mayors, and publishes research on urban "
+        "development, so that member cities learn from one another in planning, industry and international exchange."
+    ),
+}
+
+LEADERS = {
+    "韦志宏": ("Wei Zhihong", "Long engaged in urban planning and construction management; led Nanning's urban renewal "
+                            "and the development of the Wuxiang New Area."),
+    "蒙立新": ("Meng Lixin", "Runs the association's day-to-day work and reports to each member congress; set up the "
+                           "network of liaison officers in the member cities."),
+    "覃海燕": ("Qin Haiyan", ""), "黄建军": ("Huang Jianjun", ""), "陆明峰": ("Lu Mingfeng", ""),
+    "莫春林": ("Mo Chunlin", "Heads the secretariat, keeps in touch with the liaison officers of the member cities and "
+                           "prepares the liaison-work conference and the mayors' forum."),
+    "梁静": ("Liang Jing", ""), "李国强": ("Li Guoqiang", ""), "甘永平": ("Gan Yongping", ""),
+}
+
+BRANCHES = {
+    "women-mayors": "The branch brings together the women mayors and deputy mayors of the member cities. Its annual "
+                    "forum has discussed child-friendly cities, care services and safe school routes.",
+    "beibu-gulf-cities": "The branch links the coastal cities of the Beibu Gulf on port logistics, customs "
+                         "facilitation and sea-rail transport.",
+}
+
+CATEGORIES = {
+    "association-news": "Association news", "notices": "Notices", "city-exchange": "City exchange",
+    "liaison-work": "Liaison work", "city-news": "City news", "meetings": "Meetings", "topics": "Special topics",
+}
+
+ARTICLES = {
+    "liaison-conference-2026": (
+        "2026 Liaison-Work Conference of the Mayors' Association held in Beihai",
+        "The conference reviewed a year of liaison work, honoured the year's outstanding liaison officers and visited "
+        "Beihai's urban renewal projects.",
+        P("From 12 to 14 November, the 2026 liaison-work conference of the association was held in Beihai. More than "
+          "130 liaison officers from 81 member cities and the staff of the secretariat took part.")
+        + P("Secretary-General Mo Chunlin reported on the year's work in organising delegations, reporting information "
+            "and studying cities, and set out the tasks ahead. Liaison officers, he said, are the bridge between the "
+            "association and its member cities.")
+        + "<h2>Lectures</h2>"
+        + P("Tang Wenbin, president of the regional urban and rural planning institute, lectured on coordinating plans "
+            "in urban renewal; Chen Li of the Beihai municipal government presented the conservation of Beihai's old "
+            "town.")
+        + "<h2>Outstanding liaison officers</h2>"
+        + P("Twenty liaison officers were honoured for 2026 and shared their experience of organising delegations.")
+        + "<h2>Site visits</h2>"
+        + P("Participants visited the historic quarter of Beihai's old town, the Silver Beach renewal area and the "
+            "Tieshan Port industrial park."),
+    ),
+    "forum-7": (
+        "7th China–ASEAN Mayors' Forum held successfully",
+        "More than 200 mayors and city representatives from China and the ten ASEAN countries met under the theme "
+        "\"Digital empowerment, green development\".",
+        P("The 7th China–ASEAN Mayors' Forum was held in Nanning under the theme \"Digital empowerment, green "
+          "development\". More than 200 mayors, deputy mayors and city representatives from China and the ten ASEAN "
+          "countries attended.")
+        + P("After the opening and keynote speeches, three parallel sessions discussed smart cities, low-carbon "
+            "transport, and culture and tourism.")
+        + P("During the forum, twelve pairs of Chinese and ASEAN cities signed letters of intent on friendly "
+            "cooperation."),
+    ),
+    "asean-visit": (
+        "Association delegation visits cities in ASEAN countries",
+        "The delegation visited four cities in Viet Nam and Laos and agreed on cooperation between friendship cities "
+        "and on training exchanges.",
+        P("At the invitation of cities in ASEAN countries, a delegation of the association visited four cities in Viet "
+          "Nam and Laos and reached agreement on friendship-city cooperation, vocational education and training "
+          "exchanges."),
+    ),
+}
+
+SERIES = {
+    "china-asean-mayors-forum": "Held every year alongside the China–ASEAN Expo, the forum invites mayors from China "
+                                "and the ASEAN countries to a dialogue on urban development.",
+}
+FORUM_THEMES = {5: "Modernising city governance", 6: "Connectivity and shared prosperity",
+                7: "Digital empowerment, green development", 8: "Resilient cities and sustainable development"}
+EVENTS = {
+    "2026年会员大会": ("2026 Member Congress", "Liuzhou Conference Centre",
+                   "The congress reviews the executive president's work report and the work plan for 2026."),
+    "2026年全区市长协会联络工作会议": ("2026 Liaison-Work Conference", "Beihai International Conference Centre",
+                              "Liaison officers share a year's work; outstanding officers are honoured; site visits."),
+    "2027年第一期市长专题培训班": ("Mayors' Training Course 2027, session 1", "Guilin Party School",
+                            "Theme: high-quality development of county economies and urban-rural integration. "
+                            "Two participants per city at most."),
+    "2027年会员大会": ("2027 Member Congress", "Wuzhou Convention and Exhibition Centre",
+                   "The congress will review the 2026 work report and elect additional council members."),
+}
+SPEAKERS = {
+    "唐文彬": ("Tang Wenbin", "President", "Regional Urban and Rural Planning and Design Institute"),
+    "陈立": ("Chen Li", "Deputy Secretary-General", "Beihai Municipal People's Government"),
+    "莫春林": ("Mo Chunlin", "Secretary-General", "Guangxi Mayors' Association"),
+}
+AGENDA = {
+    "开幕式": "Opening", "联络工作报告": "Report on liaison work",
+    "专题讲座：城市更新中的规划统筹": "Lecture: coordinating plans in urban renewal",
+    "北海老城保护与活化的做法": "Conserving and reviving Beihai's old town", "表彰年度优秀联络员": "Honouring the year's outstanding liaison officers",
+    "欢迎晚宴": "Welcome dinner",
+    "考察北海老城历史文化街区和铁山港区临港产业园": "Visit to Beihai's historic old town and the Tieshan Port industrial park",
+}
+CITY_INTRO = ("{name} is a {level} city of the Guangxi Zhuang Autonomous Region, with about {population:,} residents "
+              "and an area of about {area} km². It joined the association in {joined} and takes part in its congresses, "
+              "liaison-work conferences and the mayors' forum.")
+
+
+def _fill(obj, **english):
+    """Set the English fields that are still empty; save only what changed."""
+    changed = [field for field, value in english.items() if value and not getattr(obj, field)]
+    for field in changed:
+        setattr(obj, field, english[field])
+    if changed:
+        obj.save(update_fields=changed)
+    return bool(changed)
+
+
+def load(log):
+    filled = 0
+    association = Association.objects.first()
+    if association:
+        filled += _fill(association, **PROFILE)
+    for leader in Leader.objects.filter(name__in=LEADERS):
+        name_en, biography_en = LEADERS[leader.name]
+        filled += _fill(leader, name_en=name_en, biography_en=biography_en)
+    for branch in Branch.objects.filter(slug__in=BRANCHES):
+        filled += _fill(branch, introduction_en=BRANCHES[branch.slug])
+    for category in Category.objects.filter(slug__in=CATEGORIES):
+        filled += _fill(category, name_en=CATEGORIES[category.slug])
+    for article in Article.objects.filter(slug__in=ARTICLES):
+        title, summary, body = ARTICLES[article.slug]
+        filled += _fill(article, title_en=title, summary_en=summary, body_en=body)
+    for series in EventSeries.objects.filter(slug__in=SERIES):
+        filled += _fill(series, description_en=SERIES[series.slug])
+    for event in Event.objects.select_related("series"):
+        if event.series_id and event.edition in FORUM_THEMES:
+            theme = FORUM_THEMES[event.edition]
+            filled += _fill(event, title_en=theme, venue_en="Nanning International Convention and Exhibition Centre",
+                            description_en=f"The forum's theme: \"{theme}\".")
+        elif event.title in EVENTS:
+            title, venue, description = EVENTS[event.title]
+            filled += _fill(event, title_en=title, venue_en=venue, description_en=description)
+    for speaker in Speaker.objects.filter(name__in=SPEAKERS):
+        name, title, organisation = SPEAKERS[speaker.name]
+        filled += _fill(speaker, name_en=name, title_en=title, organisation_en=organisation)
+    for item in AgendaItem.objects.filter(title__in=AGENDA):
+        filled += _fill(item, title_en=AGENDA[item.title])
+    for city in MemberCity.objects.exclude(name_en=""):
+        level = "prefecture-level" if city.level == MemberCity.Level.PREFECTURE else "county-level"
+        filled += _fill(city, introduction_en=CITY_INTRO.format(
+            name=city.name_en, level=level, population=(city.population or 0) * 10_000, area=city.area or 0,
+            joined=city.joined_on.year if city.joined_on else "the 1990s"))
+    log(f"English versions added: {filled}")

@@ -12,3 +12,8 @@ class PortalAdminConfig(AdminConfig):
 class AssociationConfig(AppConfig):
     name = "association"
     verbose_name = _("Association")
+
+    def ready(self):
+        from association.search import signals
+
+        signals.connect()

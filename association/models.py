@@ -346,3 +346,6 @@ class ExportLog(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.user} {self.what}"
+
+
+from association.search.models import SearchEntry  # noqa: E402,F401  (the search index lives in association.search)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from association import views
+from association.search import views as search_views
 
 app_name = "association"
 
@@ -14,4 +15,5 @@ urlpatterns = [
     path("documents/", views.document_list, name="document_list"),
     path("documents/<int:pk>/download/", views.document_download, name="document_download"),
     path("contact/", views.contact, name="contact"),
+    path("search/", search_views.search, name="search"),
 ]

@@ -1,0 +1,82 @@
+"""Keeping the search index in step with the content: one entry per findable item."""
+
+from django.db import connection, transaction
+from django.utils.translation import override
+
+from association.search import sources
+from association.search.models import SearchEntry
+from association.search.segment import positioned_words
+
+# Gap between the weighted parts, so that a phrase never matches across title and summary.
+PART_GAP = 100
+
+
+def _lexeme(word):
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsvector_literal(weighted):
+    """A PostgreSQL tsvector in its text form: 'word':3A,7C ... from (weight, text) parts."""
+    positions = {}
+    start = 1
+    for weight, text in weighted:
+        last = start
+        for position, word in positioned_words(text, start=start):
+            positions.setdefault(word, []).append(f"{position}{weight}")
+            last = position
+        start = last + PART_GAP
+    return " ".join(f"{_lexeme(word)}:{','.join(dict.fromkeys(marks))}" for word, marks in positions.items())
+
+
+def plain_words(weighted):
+    """The words for SQLite's simpler search: each once, spaces around every one."""
+    found = dict.fromkeys(word for _, text in weighted for _, word in positioned_words(text))
+    return f" {' '.join(found)} " if found else ""
+
+
+def words_for(weighted):
+    return tsvector_literal(weighted) if connection.vendor == "postgresql" else plain_words(weighted)
+
+
+def _kind_of(model):
+    return {"Article": "article", "Event": "event", "MemberCity": "city", "Document": "document"}[model.__name__]
+
+
+def entry_for(obj):
+    """The unsaved SearchEntry for obj, or None when no one may find it."""
+    with override("zh-hans"):
+        item = sources.SOURCES[type(obj)](obj)
+    if item is None:
+        return None
+    return SearchEntry(
+        kind=item.kind, object_id=obj.pk, key=item.key, title=item.title[:300], title_en=item.title_en[:300],
+        text=item.text, category_id=item.category_id, date=item.date, visible_from=item.visible_from,
+        members_only=item.members_only, words=words_for(item.weighted),
+    )
+
+
+def update(obj):
+    """Index obj as it is now: add, refresh, or remove it if it may no longer be found."""
+    entry = entry_for(obj)
+    if entry is None:
+        remove(type(obj), obj.pk)
+        return
+    values = {field.name: getattr(entry, field.name) for field in SearchEntry._meta.concrete_fields
+              if field.name not in ("id", "kind", "object_id")}
+    SearchEntry.objects.update_or_create(kind=entry.kind, object_id=entry.object_id, defaults=values)
+
+
+def remove(model, pk):
+    SearchEntry.objects.filter(kind=_kind_of(model), object_id=pk).delete()
+
+
+def rebuild(batch_size=500):
+    """Index everything again from scratch; returns the number of entries per kind."""
+    counts = {}
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        for model, queryset in sources.QUERYSETS.items():
+            entries = [entry for entry in map(entry_for, queryset().iterator(chunk_size=batch_size)) if entry]
+            SearchEntry.objects.bulk_create(entries, batch_size=batch_size)
+            counts[_kind_of(model)] = len(entries)
+    return counts

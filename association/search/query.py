@@ -1,0 +1,111 @@
+"""Reading a reader's query and finding what matches it, best first."""
+
+import re
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import BooleanField, Case, Count, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from association.access import can_read_members_only
+from association.chinese import to_simplified
+from association.search.index import _lexeme
+from association.search.models import SearchEntry
+from association.search.segment import words
+
+MAX_LENGTH = 100
+MAX_WORDS = 20
+# Matches beyond the newest this many are not ranked: the cost of a search stays flat as content grows.
+MAX_RESULTS = 1000
+QUOTED = re.compile(r'["“”「」『』]([^"“”「」『』]*)["“”「」『』]?')
+
+
+class QueryError(ValueError):
+    pass
+
+
+@dataclass
+class Query:
+    """A query in Simplified Chinese: terms whose words must all appear, and phrases whose words must be adjacent."""
+
+    text: str
+    terms: list = field(default_factory=list)
+    phrases: list = field(default_factory=list)
+
+    @property
+    def all_words(self):
+        return list(dict.fromkeys(word for group in (*self.terms, *self.phrases) for word in group))
+
+    def tsquery(self):
+        parts = [" & ".join(map(_lexeme, term)) for term in self.terms]
+        parts += ["(" + " <-> ".join(map(_lexeme, phrase)) + ")" for phrase in self.phrases]
+        return " & ".join(parts)
+
+
+def parse(raw):
+    """A Query from what the reader typed (Traditional characters are read as Simplified); QueryError if unusable."""
+    text = " ".join(to_simplified(raw or "").split())
+    if len(text) > MAX_LENGTH:
+        raise QueryError(_("Please keep the search under %(limit)d characters.") % {"limit": MAX_LENGTH})
+    query = Query(text=text)
+    for phrase in QUOTED.findall(text):
+        phrase_words = words(phrase)
+        if len(phrase_words) > 1:
+            query.phrases.append(phrase_words)
+        elif phrase_words:
+            query.terms.append(phrase_words)
+    for term in QUOTED.sub(" ", text).split():
+        term_words = words(term)
+        if term_words:
+            query.terms.append(term_words)
+    if not query.all_words:
+        raise QueryError(_("Please type a word or a name to search for: punctuation alone finds nothing."))
+    if len(query.all_words) > MAX_WORDS:
+        raise QueryError(_("Please use fewer words (at most %(limit)d).") % {"limit": MAX_WORDS})
+    return query
+
+
+def visible_entries(user):
+    """Entries this reader may find: published by now, and members-only documents only for members."""
+    entries = SearchEntry.objects.filter(Q(visible_from__isnull=True) | Q(visible_from__lte=timezone.now()))
+    if not can_read_members_only(user):
+        entries = entries.filter(members_only=False)
+    return entries
+
+
+def _postgres():
+    return connection.vendor == "postgresql"
+
+
+def matching(query, entries):
+    if _postgres():
+        return entries.filter(RawSQL("words @@ %s::tsquery", [query.tsquery()], output_field=BooleanField()))
+    for word in query.all_words:
+        entries = entries.filter(words__contains=f" {word} ")
+    for phrase in query.phrases:
+        entries = entries.filter(Q(title__contains="".join(phrase)) | Q(text__contains="".join(phrase)))
+    return entries
+
+
+def _capped(entries):
+    return entries.order_by("-date", "-pk").values("pk")[:MAX_RESULTS]
+
+
+def ranked(query, entries):
+    """The newest MAX_RESULTS matches, best first: ts_rank over the weights, newer first among equals.
+    On SQLite: the more query words in the title, the higher."""
+    candidates = SearchEntry.objects.filter(pk__in=_capped(matching(query, entries)))
+    if _postgres():
+        rank = RawSQL("ts_rank(words, %s::tsquery)", [query.tsquery()])
+    else:
+        rank = sum((Case(When(title__contains=word, then=Value(1)), default=Value(0), output_field=IntegerField())
+                    for word in query.all_words), Value(0))
+    return candidates.annotate(rank=rank).order_by("-rank", "-date", "-pk")
+
+
+def count_by_kind(query, entries):
+    """How many of the (capped) matches are of each kind: {"article": 12, ...}."""
+    candidates = SearchEntry.objects.filter(pk__in=_capped(matching(query, entries)))
+    return dict(candidates.values_list("kind").annotate(count=Count("pk")).order_by())

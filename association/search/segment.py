@@ -1,0 +1,55 @@
+"""Chinese word segmentation with jieba, the same way for content and for queries."""
+
+import logging
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import jieba
+
+from association.chinese import to_simplified
+
+# Words of the association's world that jieba's general dictionary cuts in two.
+DOMAIN_WORDS = Path(__file__).with_name("words.txt")
+WORD = re.compile(r"\w")  # a token with no letter, digit or Han character is punctuation or space
+MAX_POSITION = 16383  # PostgreSQL stores positions up to this
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.load_userdict(str(DOMAIN_WORDS))
+    return tokenizer
+
+
+def _subwords(tokenizer, word):
+    """The dictionary words inside a longer word (as jieba's search mode finds them): 联络 in 联络员."""
+    for size in (2, 3):
+        if len(word) > size:
+            for start in range(len(word) - size + 1):
+                gram = word[start:start + size]
+                if tokenizer.FREQ.get(gram):
+                    yield gram
+
+
+def _clean_words(text):
+    for token in _tokenizer().cut(to_simplified(text)):
+        word = token.strip().lower()
+        if word and WORD.search(word):
+            yield word
+
+
+def positioned_words(text, start=1):
+    """(position, word) pairs: each word of the text at its own position, its sub-words at the same one."""
+    tokenizer = _tokenizer()
+    for position, word in enumerate(_clean_words(text), start=start):
+        position = min(position, MAX_POSITION)
+        yield position, word
+        for sub in _subwords(tokenizer, word):
+            yield position, sub
+
+
+def words(text):
+    """The words of a query term, in order, without sub-words."""
+    return list(_clean_words(text))

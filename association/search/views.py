@@ -1,0 +1,46 @@
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.urls import reverse
+
+from association.pagination import paginate
+from association.search import query as search_query
+from association.search.forms import SearchForm
+from association.search.highlight import marked, snippet
+from association.search.models import SearchEntry
+
+URLS = {
+    SearchEntry.Kind.ARTICLE: ("news:article", int),
+    SearchEntry.Kind.EVENT: ("events:detail", int),
+    SearchEntry.Kind.CITY: ("members:city", str),
+    SearchEntry.Kind.DOCUMENT: ("association:document_download", int),
+}
+
+
+def _result(entry, words):
+    name, convert = URLS[entry.kind]
+    return {
+        "entry": entry,
+        "url": reverse(name, args=[convert(entry.key)]),
+        "title": marked(entry.i18n.title, words),
+        "snippet": snippet(entry.text, words),
+    }
+
+
+def search(request):
+    form = SearchForm(request.GET or None)
+    context = {"form": form, "query": None, "max_results": search_query.MAX_RESULTS}
+    if not form.is_bound or not form.is_valid() or form.query is None:
+        status = 400 if form.is_bound and form.errors else 200
+        context["page_obj"] = Paginator([], 20).page(1) if status == 400 else None
+        return render(request, "association/search.html", context, status=status)
+    query = form.query
+    visible = search_query.visible_entries(request.user)
+    page_obj = paginate(request, search_query.ranked(query, form.filter(visible)))
+    context.update(
+        query=query,
+        page_obj=page_obj,
+        results=[_result(entry, query.all_words) for entry in page_obj.object_list],
+        counts=search_query.count_by_kind(query, form.filter(visible, by_kind=False)),
+        kinds=SearchEntry.Kind.choices,
+    )
+    return render(request, "association/search.html", context)

@@ -37,9 +37,11 @@ serve: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/gunicorn association.wsgi --bind 127.0.0.1:8000 --workers 3 --access-logfile -
 
-## bench: timings printed as tables (page rendering and the Traditional Chinese conversion)
+## bench: timings printed as tables: page rendering and the Traditional Chinese conversion (SQLite demo data),
+## then search latency over 10,000 and 100,000 generated articles on PostgreSQL (BENCH_DATABASE_URL)
 bench: install
 	$(BIN)/python tools/bench.py
+	$(BIN)/python tools/bench_search.py
 
 ## messages: refresh zh_Hans and en from the source, generate zh_Hant with OpenCC, compile all three
 messages: install

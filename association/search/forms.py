@@ -17,9 +17,12 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        this_year = timezone.localdate().year
-        self.fields["year"].choices = [("", _("Any year"))] + [(year, year) for year in range(this_year + 1, 1989, -1)]
+        self.fields["year"].choices = [("", _("Any year"))] + [(year, year) for year in self.years()]
         self.query = None
+
+    @staticmethod
+    def years():
+        return range(timezone.localdate().year + 1, 1989, -1)
 
     def clean_q(self):
         text = self.cleaned_data["q"]

@@ -1,10 +1,11 @@
 """Reading a reader's query and finding what matches it, best first."""
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import BooleanField, Case, Count, IntegerField, Q, Value, When
+from django.db.models import BooleanField, Case, ExpressionWrapper, FloatField, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +19,7 @@ from association.search.segment import words
 MAX_LENGTH = 100
 MAX_WORDS = 20
 # Matches beyond the newest this many are not ranked: the cost of a search stays flat as content grows.
-MAX_RESULTS = 1000
+MAX_RESULTS = 500
 QUOTED = re.compile(r'["“”「」『』]([^"“”「」『』]*)["“”「」『』]?')
 
 
@@ -89,23 +90,32 @@ def matching(query, entries):
     return entries
 
 
-def _capped(entries):
-    return entries.order_by("-date", "-pk").values("pk")[:MAX_RESULTS]
+@dataclass
+class Match:
+    pk: int
+    kind: str
+    date: object
+    rank: float
 
 
-def ranked(query, entries):
-    """The newest MAX_RESULTS matches, best first: ts_rank over the weights, newer first among equals.
-    On SQLite: the more query words in the title, the higher."""
-    candidates = SearchEntry.objects.filter(pk__in=_capped(matching(query, entries)))
+def find(query, entries):
+    """The newest MAX_RESULTS matches, best first: ts_rank over the weights (title A, summary B, body C), newer
+    first among equals. On SQLite, more query words in the title rank higher. One query; the caller fetches
+    the entries of the page it shows."""
+    newest = matching(query, entries).order_by("-date", "-pk").values("pk")[:MAX_RESULTS]
+    candidates = SearchEntry.objects.filter(pk__in=newest)
     if _postgres():
-        rank = RawSQL("ts_rank(words, %s::tsquery)", [query.tsquery()])
+        rank = RawSQL("ts_rank(words, %s::tsquery)", [query.tsquery()], output_field=FloatField())
     else:
-        rank = sum((Case(When(title__contains=word, then=Value(1)), default=Value(0), output_field=IntegerField())
-                    for word in query.all_words), Value(0))
-    return candidates.annotate(rank=rank).order_by("-rank", "-date", "-pk")
+        rank = sum((Case(When(title__contains=word, then=Value(1)), default=Value(0)) for word in query.all_words),
+                   Value(0))
+        rank = ExpressionWrapper(rank, output_field=FloatField())
+    rows = candidates.annotate(rank=rank).values_list("pk", "kind", "date", "rank")
+    matches = [Match(*row) for row in rows]
+    matches.sort(key=lambda match: (-match.rank, -(match.date.timestamp() if match.date else 0), -match.pk))
+    return matches
 
 
-def count_by_kind(query, entries):
-    """How many of the (capped) matches are of each kind: {"article": 12, ...}."""
-    candidates = SearchEntry.objects.filter(pk__in=_capped(matching(query, entries)))
-    return dict(candidates.values_list("kind").annotate(count=Count("pk")).order_by())
+def count_by_kind(matches):
+    """{"article": 12, "city": 2, ...} for a list of matches."""
+    return dict(Counter(match.kind for match in matches))

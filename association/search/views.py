@@ -7,6 +7,7 @@ from association.search import query as search_query
 from association.search.forms import SearchForm
 from association.search.highlight import marked, snippet
 from association.search.models import SearchEntry
+from news.models import Category
 
 URLS = {
     SearchEntry.Kind.ARTICLE: ("news:article", int),
@@ -28,19 +29,29 @@ def _result(entry, words):
 
 def search(request):
     form = SearchForm(request.GET or None)
-    context = {"form": form, "query": None, "max_results": search_query.MAX_RESULTS}
+    context = {
+        "form": form,
+        "query": None,
+        "max_results": search_query.MAX_RESULTS,
+        "categories": Category.objects.all(),
+        "years": SearchForm.years(),
+    }
     if not form.is_bound or not form.is_valid() or form.query is None:
         status = 400 if form.is_bound and form.errors else 200
         context["page_obj"] = Paginator([], 20).page(1) if status == 400 else None
         return render(request, "association/search.html", context, status=status)
     query = form.query
     visible = search_query.visible_entries(request.user)
-    page_obj = paginate(request, search_query.ranked(query, form.filter(visible)))
+    matches = search_query.find(query, form.filter(visible))
+    page_obj = paginate(request, matches)
+    entries = SearchEntry.objects.in_bulk([match.pk for match in page_obj.object_list])
+    everything = search_query.find(query, form.filter(visible, by_kind=False)) if form.cleaned_data["kind"] else matches
     context.update(
         query=query,
         page_obj=page_obj,
-        results=[_result(entry, query.all_words) for entry in page_obj.object_list],
-        counts=search_query.count_by_kind(query, form.filter(visible, by_kind=False)),
+        results=[_result(entries[match.pk], query.all_words) for match in page_obj.object_list],
+        counts=search_query.count_by_kind(everything),
+        total=len(everything),
         kinds=SearchEntry.Kind.choices,
     )
     return render(request, "association/search.html", context)

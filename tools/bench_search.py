@@ -1,0 +1,149 @@
+"""Search latency on PostgreSQL over 10,000 and 100,000 generated news articles, printed as a table.
+
+Run with `make bench`. Uses its own database (BENCH_DATABASE_URL, by default portal_bench on the local
+PostgreSQL), which it creates if needed and fills with generated index entries; the site's data is untouched.
+Each timing is a whole request to /search/?q=... through Django: parsing, the ranked query, the counts
+and the rendered page.
+"""
+
+import os
+import random
+import statistics
+import sys
+import time
+from multiprocessing import Pool
+from pathlib import Path
+from urllib.parse import urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+BENCH_DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_bench")
+os.environ["DATABASE_URL"] = BENCH_DATABASE_URL
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "association.test_settings")  # DEBUG off, as in production
+os.environ.setdefault("DEBUG", "true")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+
+import django  # noqa: E402
+import psycopg2  # noqa: E402
+
+SIZES = [10_000, 100_000]
+ROUNDS = 15
+QUERIES = ["城市", "联络员", "北海 会议", '"城市更新"', "聯絡員 培訓", "防城港 口岸 通关", "forum", "不存在的词语"]
+
+CITIES = ["南宁", "柳州", "桂林", "梧州", "北海", "防城港", "钦州", "贵港", "玉林", "百色", "贺州", "河池", "来宾", "崇左",
+          "东兴", "凭祥", "岑溪", "北流", "桂平", "靖西", "合山", "荔浦"]
+TOPICS = ["推进城市更新重点项目建设", "召开优化营商环境大会", "开展城市公园绿地提升行动", "举办联络员业务培训班",
+          "接待东盟国家城市代表团", "召开老旧小区改造现场会", "发布城市体检评估报告", "推进口岸通关便利化",
+          "启动海绵城市建设试点", "举办文旅融合发展论坛", "部署防汛救灾工作", "召开信息报送工作会议"]
+SENTENCES = [
+    "{city}市人民政府有关负责同志介绍了工作进展。", "会议总结交流了一年来的联络工作，表彰了年度优秀联络员。",
+    "与会代表实地考察了{city}老城历史文化街区。", "今年以来，{city}市实施城市更新项目三十余个，完成老旧小区改造一百二十个。",
+    "下一步将继续加大投入，让群众有更多获得感。", "论坛围绕数字赋能和绿色发展进行了深入交流。",
+    "{city}市出台优化营商环境十条措施，推行一件事一次办。", "秘书处将做好信息报送和代表团组织工作。",
+    "会议研究了港口集疏运体系建设和口岸通关便利化措施。", "专家认为，老旧小区改造要坚持先民生后提升。",
+    "来自东盟国家的市长和代表出席了活动。", "{city}市新建和改造口袋公园二十五个，市民出门三百米见绿。",
+    "培训班邀请规划、建设领域专家授课。", "The forum discussed smart cities and low-carbon transport.",
+]
+
+
+def _article(seed):
+    rng = random.Random(seed)
+    city = rng.choice(CITIES)
+    title = f"{city}市{rng.choice(TOPICS)}"
+    summary = rng.choice(SENTENCES).format(city=city)
+    body = "".join(rng.choice(SENTENCES).format(city=rng.choice(CITIES)) for _ in range(rng.randint(6, 14)))
+    return title, summary, body
+
+
+def _entry_values(seed):
+    from association.search.index import tsvector_literal
+
+    title, summary, body = _article(seed)
+    return seed, title, summary + body, tsvector_literal([("A", title), ("B", summary), ("C", body)])
+
+
+def _create_database():
+    parts = urlsplit(BENCH_DATABASE_URL)
+    name = parts.path.lstrip("/")
+    connection = psycopg2.connect(host=parts.hostname, port=parts.port or 5432, user=parts.username,
+                                  password=parts.password, dbname="postgres")
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if not cursor.fetchone():
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    connection.close()
+
+
+def _fill(start, stop, pool):
+    from django.db import connection
+    from django.utils import timezone
+
+    from association.search.models import SearchEntry
+
+    now = timezone.now()
+    batch = []
+    for seed, title, text, words in pool.imap(_entry_values, range(start, stop), chunksize=500):
+        batch.append(SearchEntry(kind="article", object_id=seed + 1, key=str(seed + 1), title=title, text=text[:3000],
+                                 date=now - timezone.timedelta(minutes=seed * 7), visible_from=None, words=words))
+        if len(batch) == 5000:
+            SearchEntry.objects.bulk_create(batch)
+            batch = []
+    SearchEntry.objects.bulk_create(batch)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE association_searchentry")
+
+
+def _timings(client, query):
+    client.get("/search/", {"q": query})  # warm
+    samples = []
+    for _ in range(ROUNDS):
+        start = time.perf_counter()
+        response = client.get("/search/", {"q": query})
+        samples.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (query, response.status_code)
+    return samples
+
+
+def _p95(samples):
+    ordered = sorted(samples)
+    return ordered[max(0, int(len(ordered) * 0.95) - 1)]
+
+
+def main():
+    _create_database()
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+
+    from association.search.models import SearchEntry
+    from association.search.query import matching, parse, visible_entries
+
+    call_command("migrate", verbosity=0)
+    SearchEntry.objects.all().delete()
+    client = Client()
+    overall = {}
+    print(f"{'articles':>9}  {'query':14} {'matches':>8} {'median':>8} {'p95':>8}")
+    with Pool() as pool:
+        filled = 0
+        for size in SIZES:
+            started = time.perf_counter()
+            _fill(filled, size, pool)
+            filled = size
+            print(f"{size:>9,}  (generated and indexed in {time.perf_counter() - started:.0f} s)")
+            every = []
+            for query in QUERIES:
+                from django.contrib.auth.models import AnonymousUser
+
+                matches = matching(parse(query), visible_entries(AnonymousUser())).count()
+                samples = _timings(client, query)
+                every += samples
+                print(f"{size:>9,}  {query:14} {matches:>8,} {statistics.median(samples):7.1f}ms {_p95(samples):7.1f}ms")
+            overall[size] = (statistics.median(every), _p95(every))
+            print(f"{size:>9,}  {'all queries':14} {'':>8} {overall[size][0]:7.1f}ms {overall[size][1]:7.1f}ms")
+    small, large = overall[SIZES[0]], overall[SIZES[-1]]
+    print(f"\np95 at {SIZES[-1]:,}: {large[1]:.1f} ms (target: under 50 ms); "
+          f"growth from {SIZES[0]:,}: {large[1] / small[1]:.2f}x p95, {large[0] / small[0]:.2f}x median (target: about 2x at most)")
+
+
+if __name__ == "__main__":
+    main()

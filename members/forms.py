@@ -6,12 +6,13 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from association.chinese import to_simplified
+from association.search import query as search_query
 from members.models import LiaisonOfficer, MemberCity, Region
 from members.services import CONTACT_FIELDS
 
 
 class DirectoryFilterForm(forms.Form):
-    q = forms.CharField(label=_("City name"), required=False, max_length=50)
+    q = forms.CharField(label=_("City name or keyword"), required=False, max_length=search_query.MAX_LENGTH)
     region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(), required=False,
                                     empty_label=_("All regions"))
     level = forms.ChoiceField(label=_("Level"), required=False, choices=[("", _("All levels")), *MemberCity.Level.choices])
@@ -22,7 +23,12 @@ class DirectoryFilterForm(forms.Form):
     def filter(self, cities):
         data = self.cleaned_data
         if data.get("q"):
-            cities = cities.filter(Q(name__icontains=data["q"]) | Q(name_en__icontains=data["q"]))
+            named = Q(name__icontains=data["q"]) | Q(name_en__icontains=data["q"])
+            try:
+                described = Q(pk__in=search_query.object_ids(search_query.parse(data["q"]), "city"))
+            except search_query.QueryError:
+                described = Q(pk__in=[])
+            cities = cities.filter(named | described)
         if data.get("region"):
             cities = cities.filter(region=data["region"])
         if data.get("level"):

@@ -76,6 +76,11 @@ def visible_entries(user):
     return entries
 
 
+def object_ids(query, kind):
+    """The ids of the items of one kind that match: for lists that keep their own order (news, cities)."""
+    return matching(query, SearchEntry.objects.filter(kind=kind)).values("object_id")
+
+
 def _postgres():
     return connection.vendor == "postgresql"
 
@@ -83,10 +88,9 @@ def _postgres():
 def matching(query, entries):
     if _postgres():
         return entries.filter(RawSQL("words @@ %s::tsquery", [query.tsquery()], output_field=BooleanField()))
+    # SQLite, more simply: every word must be there, a quoted phrase's words in any order.
     for word in query.all_words:
         entries = entries.filter(words__contains=f" {word} ")
-    for phrase in query.phrases:
-        entries = entries.filter(Q(title__contains="".join(phrase)) | Q(text__contains="".join(phrase)))
     return entries
 
 

@@ -13,6 +13,8 @@ from association.chinese import to_simplified
 DOMAIN_WORDS = Path(__file__).with_name("words.txt")
 WORD = re.compile(r"\w")  # a token with no letter, digit or Han character is punctuation or space
 MAX_POSITION = 16383  # PostgreSQL stores positions up to this
+MAX_WORD_LENGTH = 100  # longer runs of letters are codes or garbage; PostgreSQL refuses words over 2047 bytes
+MAX_TEXT_LENGTH = 50_000  # a tsvector holds at most 1 MB; positions stop at 16383 anyway
 
 
 @lru_cache(maxsize=1)
@@ -33,17 +35,22 @@ def _subwords(tokenizer, word):
                     yield gram
 
 
-def _clean_words(text):
-    for token in _tokenizer().cut(to_simplified(text)):
+def _tokens(text):
+    """Each token of the text, lower-cased; None for punctuation, which separates words (and phrases)."""
+    for token in _tokenizer().cut(to_simplified(text[:MAX_TEXT_LENGTH])):
         word = token.strip().lower()
-        if word and WORD.search(word):
-            yield word
+        if not word:
+            continue
+        yield word if WORD.search(word) and len(word) <= MAX_WORD_LENGTH else None
 
 
 def positioned_words(text, start=1):
-    """(position, word) pairs: each word of the text at its own position, its sub-words at the same one."""
+    """(position, word) pairs: each word of the text at its own position, its sub-words at the same one.
+    Punctuation takes a position of its own, so a quoted phrase never matches across a comma."""
     tokenizer = _tokenizer()
-    for position, word in enumerate(_clean_words(text), start=start):
+    for position, word in enumerate(_tokens(text), start=start):
+        if word is None:
+            continue
         position = min(position, MAX_POSITION)
         yield position, word
         for sub in _subwords(tokenizer, word):
@@ -52,4 +59,4 @@ def positioned_words(text, start=1):
 
 def words(text):
     """The words of a query term, in order, without sub-words."""
-    return list(_clean_words(text))
+    return [word for word in _tokens(text) if word]

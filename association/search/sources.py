@@ -1,6 +1,7 @@
 """What each searchable model puts in the index: its title, weighted texts (A title, B summary,
 C body) and the facts the search filters on. An item no one may find yields None."""
 
+import html
 from dataclasses import dataclass, field
 from datetime import datetime, time
 
@@ -33,6 +34,11 @@ class Item:
         self.text = self.text[:SNIPPET_SOURCE_LENGTH]
 
 
+def _plain(markup):
+    """Rich text as a reader sees it: no tags, entities decoded (&amp; is &)."""
+    return html.unescape(strip_tags(markup))
+
+
 def _join(*parts):
     return "\n".join(part for part in parts if part)
 
@@ -44,7 +50,7 @@ def _midnight(day):
 def article(article):
     if article.status != Article.Status.PUBLISHED:
         return None
-    body, body_en = strip_tags(article.body), strip_tags(article.body_en)
+    body, body_en = _plain(article.body), _plain(article.body_en)
     return Item(
         kind="article", key=str(article.pk), title=article.title, title_en=article.title_en,
         text=_join(article.summary, body), category_id=article.category_id, date=article.publish_at,

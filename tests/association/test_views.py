@@ -22,6 +22,8 @@ PAGES = [
     "/events/",
     "/members/",
     "/accounts/login/",
+    "/search/",
+    "/search/?q=城市",
 ]
 DEMO_PAGES = [*PAGES, "/about/branches/women-mayors/", "/about/privacy/"]
 

@@ -4,6 +4,7 @@ from django.test.utils import override_settings
 
 from association import demo as association_demo
 from association import demo_english
+from association.search import index as search_index
 from events import demo as events_demo
 from members import demo as members_demo
 from news import demo as news_demo
@@ -23,4 +24,6 @@ class Command(BaseCommand):
             members_demo.load(log)
             events_demo.load(log)
             demo_english.load(log)
+            counts = search_index.rebuild()
+            log(f"search index: {sum(counts.values())} entries")
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))

@@ -4,6 +4,8 @@ from django.utils import timezone
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
+from association.english import localized
+
 
 def calendar_for(events, *, absolute_url, name):
     calendar = Calendar()
@@ -17,12 +19,12 @@ def calendar_for(events, *, absolute_url, name):
         entry.add("dtstart", event.starts_at)
         entry.add("dtend", event.ends_at)
         entry.add("dtstamp", timezone.now())
-        location = " ".join(part for part in (event.venue, event.address) if part)
+        location = " ".join(part for part in (localized(event, "venue"), event.address) if part)
         if location:
             entry.add("location", location)
         entry.add("url", absolute_url(event.get_absolute_url()))
         if event.description:
-            entry.add("description", event.description)
+            entry.add("description", localized(event, "description"))
         if event.status == event.Status.CANCELLED:
             entry.add("status", "CANCELLED")
         calendar.add_component(entry)

@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from association.search import query as search_query
@@ -25,5 +26,5 @@ class ArticleFilterForm(forms.Form):
         if self.cleaned_data.get("year"):
             articles = articles.filter(publish_at__year=self.cleaned_data["year"])
         if self.cleaned_data.get("english"):
-            articles = articles.exclude(title_en="")
+            articles = articles.exclude(title_en="").exclude(~Q(body=""), body_en="")
         return articles

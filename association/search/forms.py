@@ -10,7 +10,8 @@ from news.models import Category
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search for"), required=False, max_length=search_query.MAX_LENGTH,
                         error_messages={"max_length": _("Please keep the search under %(limit_value)d characters.")})
-    kind = forms.ChoiceField(label=_("Show"), required=False, choices=[("", _("Everything")), *SearchEntry.Kind.choices])
+    kind = forms.ChoiceField(label=_("Show"), required=False,
+                             choices=[("", _("Everything")), *SearchEntry.Kind.choices])
     category = forms.ModelChoiceField(label=_("News category"), required=False, queryset=Category.objects.all(),
                                       to_field_name="slug", empty_label=_("All categories"))
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
@@ -32,6 +33,14 @@ class SearchForm(forms.Form):
             except search_query.QueryError as error:
                 raise forms.ValidationError(str(error)) from None
         return text
+
+    def kinds(self):
+        """The kinds of results asked for: one, news alone when a news category is chosen, or all."""
+        if self.cleaned_data.get("kind"):
+            return [self.cleaned_data["kind"]]
+        if self.cleaned_data.get("category"):
+            return [SearchEntry.Kind.ARTICLE]
+        return SearchEntry.Kind.values
 
     def filter(self, entries, by_kind=True):
         data = self.cleaned_data

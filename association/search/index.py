@@ -50,7 +50,8 @@ def entry_for(obj):
         return None
     return SearchEntry(
         kind=item.kind, object_id=obj.pk, key=item.key, title=item.title[:300], title_en=item.title_en[:300],
-        text=item.text, category_id=item.category_id, date=item.date, visible_from=item.visible_from,
+        text=item.text, text_en=item.text_en, category_id=item.category_id, date=item.date,
+        visible_from=item.visible_from,
         members_only=item.members_only, words=words_for(item.weighted),
     )
 
@@ -76,7 +77,20 @@ def rebuild(batch_size=500):
     with transaction.atomic():
         SearchEntry.objects.all().delete()
         for model, queryset in sources.QUERYSETS.items():
-            entries = [entry for entry in map(entry_for, queryset().iterator(chunk_size=batch_size)) if entry]
-            SearchEntry.objects.bulk_create(entries, batch_size=batch_size)
-            counts[_kind_of(model)] = len(entries)
+            counts[_kind_of(model)] = 0
+            for chunk in _chunks(queryset().iterator(chunk_size=batch_size), batch_size):
+                entries = [entry for entry in map(entry_for, chunk) if entry]
+                SearchEntry.objects.bulk_create(entries)
+                counts[_kind_of(model)] += len(entries)
     return counts
+
+
+def _chunks(iterable, size):
+    chunk = []
+    for item in iterable:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

@@ -29,6 +29,7 @@ class SearchEntry(EnglishVersionsMixin, models.Model):
     title = models.CharField(_("title"), max_length=300)
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
     text = models.TextField(_("text for snippets"), blank=True)
+    text_en = models.TextField(_("text for snippets (English)"), blank=True)
     category_id = models.PositiveIntegerField(_("news category"), null=True, blank=True)
     date = models.DateTimeField(_("date"), null=True, blank=True)
     visible_from = models.DateTimeField(_("visible from"), null=True, blank=True)
@@ -39,7 +40,7 @@ class SearchEntry(EnglishVersionsMixin, models.Model):
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
         constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="one_search_entry_per_item")]
-        indexes = [models.Index(fields=["-date"], name="search_entry_date")]
+        indexes = [models.Index(fields=["kind", "-date"], name="search_entry_kind_date")]
 
     def __str__(self):
         return f"{self.kind} {self.object_id}: {self.title}"

@@ -2,6 +2,8 @@
 
 import re
 from collections import Counter
+from functools import reduce
+from operator import or_
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -14,7 +16,7 @@ from association.access import can_read_members_only
 from association.chinese import to_simplified
 from association.search.index import _lexeme
 from association.search.models import SearchEntry
-from association.search.segment import words
+from association.search.segment import spaced_words, words
 
 MAX_LENGTH = 100
 MAX_WORDS = 20
@@ -29,7 +31,8 @@ class QueryError(ValueError):
 
 @dataclass
 class Query:
-    """A query in Simplified Chinese: terms whose words must all appear, and phrases whose words must be adjacent."""
+    """A query in Simplified Chinese: terms whose words must all appear, and phrases, as (offset, word) pairs,
+    whose words must stand at those distances from one another."""
 
     text: str
     terms: list = field(default_factory=list)
@@ -37,11 +40,17 @@ class Query:
 
     @property
     def all_words(self):
-        return list(dict.fromkeys(word for group in (*self.terms, *self.phrases) for word in group))
+        phrase_words = [[word for _, word in phrase] for phrase in self.phrases]
+        return list(dict.fromkeys(word for group in (*self.terms, *phrase_words) for word in group))
 
     def tsquery(self):
         parts = [" & ".join(map(_lexeme, term)) for term in self.terms]
-        parts += ["(" + " <-> ".join(map(_lexeme, phrase)) + ")" for phrase in self.phrases]
+        for phrase in self.phrases:
+            (_, first), *rest = phrase
+            chain = _lexeme(first)
+            for (before, _), (offset, word) in zip(phrase, rest):
+                chain += f" <{offset - before}> {_lexeme(word)}"
+            parts.append(f"({chain})")
         return " & ".join(parts)
 
 
@@ -52,11 +61,11 @@ def parse(raw):
         raise QueryError(_("Please keep the search under %(limit)d characters.") % {"limit": MAX_LENGTH})
     query = Query(text=text)
     for phrase in QUOTED.findall(text):
-        phrase_words = words(phrase)
+        phrase_words = spaced_words(phrase)
         if len(phrase_words) > 1:
             query.phrases.append(phrase_words)
         elif phrase_words:
-            query.terms.append(phrase_words)
+            query.terms.append([word for _, word in phrase_words])
     for term in QUOTED.sub(" ", text).split():
         term_words = words(term)
         if term_words:
@@ -102,12 +111,14 @@ class Match:
     rank: float
 
 
-def find(query, entries):
-    """The newest MAX_RESULTS matches, best first: ts_rank over the weights (title A, summary B, body C), newer
-    first among equals. On SQLite, more query words in the title rank higher. One query; the caller fetches
-    the entries of the page it shows."""
-    newest = matching(query, entries).order_by("-date", "-pk").values("pk")[:MAX_RESULTS]
-    candidates = SearchEntry.objects.filter(pk__in=newest)
+def find(query, entries, kinds=SearchEntry.Kind.values):
+    """The newest MAX_RESULTS matches of each kind, best first: ts_rank over the weights (title A, summary B,
+    body C), newer first among equals. On SQLite, more query words in the title rank higher. One query; the
+    caller fetches the entries of the page it shows. Capping each kind keeps old cities and documents
+    among the candidates however much news matches."""
+    matched = matching(query, entries)
+    newest = [Q(pk__in=matched.filter(kind=kind).order_by("-date", "-pk").values("pk")[:MAX_RESULTS]) for kind in kinds]
+    candidates = SearchEntry.objects.filter(reduce(or_, newest))
     if _postgres():
         rank = RawSQL("ts_rank(words, %s::tsquery)", [query.tsquery()], output_field=FloatField())
     else:

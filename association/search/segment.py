@@ -57,6 +57,12 @@ def positioned_words(text, start=1):
             yield position, sub
 
 
+def spaced_words(text):
+    """(offset, word) pairs of a quoted phrase, punctuation counted as in the index: 'Mayors\' Forum' is
+    mayors at 0 and forum at 2, so the phrase finds exactly what was copied from a page."""
+    return [(offset, word) for offset, word in enumerate(_tokens(text)) if word]
+
+
 def words(text):
     """The words of a query term, in order, without sub-words."""
     return [word for word in _tokens(text) if word]

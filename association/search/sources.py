@@ -24,6 +24,7 @@ class Item:
     title: str
     title_en: str = ""
     text: str = ""
+    text_en: str = ""
     category_id: int | None = None
     date: datetime | None = None
     visible_from: datetime | None = None
@@ -32,6 +33,7 @@ class Item:
 
     def __post_init__(self):
         self.text = self.text[:SNIPPET_SOURCE_LENGTH]
+        self.text_en = self.text_en[:SNIPPET_SOURCE_LENGTH]
 
 
 def _plain(markup):
@@ -53,8 +55,8 @@ def article(article):
     body, body_en = _plain(article.body), _plain(article.body_en)
     return Item(
         kind="article", key=str(article.pk), title=article.title, title_en=article.title_en,
-        text=_join(article.summary, body), category_id=article.category_id, date=article.publish_at,
-        visible_from=article.publish_at,
+        text=_join(article.summary, body), text_en=_join(article.summary_en, body_en), category_id=article.category_id,
+        date=article.publish_at, visible_from=article.publish_at,
         weighted=[("A", _join(article.title, article.subtitle, article.title_en)),
                   ("B", _join(article.summary, article.summary_en)), ("C", _join(body, body_en))],
     )
@@ -68,9 +70,11 @@ def event(event):
     with override("en"):
         title_en = event.display_title if event.title_en or (event.series and event.series.name_en) else ""
     return Item(
-        kind="event", key=str(event.pk), title=title, title_en=title_en, text=event.description, date=event.starts_at,
+        kind="event", key=str(event.pk), title=title, title_en=title_en, text=event.description,
+        text_en=event.description_en, date=event.starts_at,
         weighted=[("A", _join(title, title_en)),
-                  ("B", _join(event.venue, event.host_city.name if event.host_city else "")),
+                  ("B", _join(event.venue, event.venue_en, *((event.host_city.name, event.host_city.name_en)
+                                                             if event.host_city else ()))),
                   ("C", _join(event.description, event.description_en))],
     )
 
@@ -80,8 +84,8 @@ def city(city):
         return None
     return Item(
         kind="city", key=city.slug, title=city.name, title_en=city.name_en, text=city.introduction,
-        date=_midnight(city.joined_on),
-        weighted=[("A", _join(city.name, city.name_en)), ("B", city.region.name),
+        text_en=city.introduction_en, date=_midnight(city.joined_on),
+        weighted=[("A", _join(city.name, city.name_en)), ("B", _join(city.region.name, city.region.name_en)),
                   ("C", _join(city.introduction, city.introduction_en))],
     )
 

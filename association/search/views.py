@@ -23,7 +23,7 @@ def _result(entry, words):
         "entry": entry,
         "url": reverse(name, args=[convert(entry.key)]),
         "title": marked(entry.i18n.title, words),
-        "snippet": snippet(entry.text, words),
+        "snippet": snippet(entry.i18n.text, words),
     }
 
 
@@ -42,16 +42,19 @@ def search(request):
         return render(request, "association/search.html", context, status=status)
     query = form.query
     visible = search_query.visible_entries(request.user)
-    matches = search_query.find(query, form.filter(visible))
+    matches = search_query.find(query, form.filter(visible), kinds=form.kinds())
     page_obj = paginate(request, matches)
     entries = SearchEntry.objects.in_bulk([match.pk for match in page_obj.object_list])
     everything = search_query.find(query, form.filter(visible, by_kind=False)) if form.cleaned_data["kind"] else matches
+    counts = search_query.count_by_kind(everything)
     context.update(
         query=query,
         page_obj=page_obj,
-        results=[_result(entries[match.pk], query.all_words) for match in page_obj.object_list],
-        counts=search_query.count_by_kind(everything),
+        # An entry removed since the matches were read (a rebuild running) is left out, not a 500.
+        results=[_result(entries[match.pk], query.all_words) for match in page_obj.object_list if match.pk in entries],
+        counts=counts,
         total=len(everything),
+        capped=any(count >= search_query.MAX_RESULTS for count in counts.values()),
         kinds=SearchEntry.Kind.choices,
     )
     return render(request, "association/search.html", context)

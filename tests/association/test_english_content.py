@@ -172,3 +172,30 @@ def test_the_demo_content_has_english_for_some_articles_and_not_for_others():
     call_command("load_demo_data", stdout=StringIO())
     published = Article.objects.published()
     assert published.exclude(title_en="").exists() and published.filter(title_en="").exists()
+
+
+def test_the_english_calendar_file_gives_the_english_venue_and_description(client):
+    event = Event.objects.create(kind="forum", title="论坛", title_en="Forum", venue="南宁国际会展中心",
+                                 venue_en="Nanning International Convention Centre", status="published",
+                                 starts_at="2027-09-01T09:00+08:00", ends_at="2027-09-02T17:00+08:00",
+                                 description="论坛介绍", description_en="About the forum")
+    ics = client.get(f"/en/events/{event.pk}/calendar.ics").content.decode()
+    assert "SUMMARY:Forum" in ics and "Nanning International Convention Centre" in ics and "About the forum" in ics
+    assert "论坛介绍" in client.get(f"/events/{event.pk}/calendar.ics").content.decode()
+
+
+def test_speakers_are_introduced_in_english_on_the_english_event_page(client):
+    from events.models import AgendaItem, Speaker
+
+    event = Event.objects.create(kind="liaison", title="会议", title_en="Conference", status="published",
+                                 starts_at="2027-09-01T09:00+08:00", ends_at="2027-09-02T17:00+08:00")
+    speaker = Speaker.objects.create(name="莫春林", name_en="Mo Chunlin", title="秘书长", title_en="Secretary-General",
+                                     organisation="广西市长协会", organisation_en="Guangxi Mayors' Association")
+    item = AgendaItem.objects.create(event=event, day="2027-09-01", starts_at="09:30", title="联络工作报告",
+                                     title_en="Report on liaison work")
+    item.speakers.add(speaker)
+    html = client.get(f"/en/events/{event.pk}/").content.decode()
+    assert "Mo Chunlin, Secretary-General, Guangxi Mayors&#x27; Association" in html
+    assert "<strong>Mo Chunlin</strong> Secretary-General, Guangxi Mayors&#x27; Association" in html
+    chinese = client.get(f"/events/{event.pk}/").content.decode()
+    assert "<strong>莫春林</strong> 广西市长协会秘书长" in chinese

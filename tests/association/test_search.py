@@ -17,6 +17,7 @@ from django.db import connection
 from django.utils import timezone
 
 from association.models import Document
+from association.search import query as search_query
 from association.search import segment
 from association.search.models import SearchEntry
 from events.models import Event, EventSeries
@@ -76,7 +77,7 @@ def search(client, prefix="", **params):
 def result_titles(response):
     """The titles of the results in the order shown, as plain text."""
     assert response.status_code == 200
-    return [item.text for item in parse(response).find_all("h2", class_="search-result__title")]
+    return [item.find("a").text for item in parse(response).find_all("h2", class_="search-result__title")]
 
 
 def result_links(response):
@@ -650,6 +651,51 @@ def test_the_english_search_page_shows_english_titles_where_there_are_any(client
     assert '<html lang="en"' in response.content.decode()
     assert result_titles(response) == [
         "7th China–ASEAN Mayors' Forum held", "市长论坛筹备会召开", "No. 8 China–ASEAN Mayors' Forum"]
+    headings = parse(response).find_all("h2", class_="search-result__title")
+    labelled = [heading.find("a").text for heading in headings if heading.find("span", class_="label-language")]
+    assert labelled == ["市长论坛筹备会召开"]
+    assert headings[1].find("a")["lang"] == "zh-Hans" and not headings[0].find("a").get("lang")
+
+
+def test_the_english_search_page_shows_english_snippets_where_there_are_any(client, make_article):
+    make_article(title="论坛", title_en="Forum", summary="市长论坛在南宁举办。", summary_en="The mayors' forum met in Nanning.")
+
+    html = search(client, prefix="/en", q="论坛").content.decode()
+
+    assert "The mayors&#x27; <mark>forum</mark> met in Nanning." in html or "met in Nanning." in html
+    assert "市长论坛在南宁举办" not in html
+
+
+def test_a_quoted_phrase_with_punctuation_in_it_finds_the_text_it_was_copied_from(client, make_article):
+    make_article(title="论坛", title_en="The China–ASEAN Mayors' Forum opens", body="<p>总结联络工作，表彰优秀联络员。</p>")
+    make_article(title="别的", title_en="Mayors meet; a forum follows", body="<p>联络工作和表彰。</p>")
+
+    for phrase in ['"Mayors\' Forum"', '"China–ASEAN Mayors"', '"联络工作，表彰优秀"']:
+        found = result_titles(search(client, q=phrase))
+        # SQLite, more simply, takes a phrase's words anywhere
+        assert found == ["论坛"] if ON_POSTGRES else "论坛" in found
+
+
+def test_an_event_is_found_by_the_english_name_of_its_host_city(client, make_event):
+    city = MemberCityFactory(name="梧州市", name_en="Wuzhou")
+    make_event(title="2027年会员大会", host_city=city)
+
+    assert "2027年会员大会" in result_titles(search(client, q="Wuzhou"))
+
+
+def test_old_cities_are_counted_and_listed_however_much_news_matches(client, make_article, monkeypatch):
+    monkeypatch.setattr(search_query, "MAX_RESULTS", 3)
+    for n in range(5):
+        make_article(title=f"北海新闻{n}")
+    MemberCityFactory(name="北海市", name_en="Beihai", joined_on=datetime.date(1994, 1, 1))
+
+    page = parse(search(client, "/en", q="北海"))
+
+    counts = {link["href"]: link.find("span", class_="search-kinds__count").text
+              for link in page.find("nav", class_="search-kinds").find_all("a")}
+    assert counts["?q=%E5%8C%97%E6%B5%B7&kind=city"] == "1" and counts["?q=%E5%8C%97%E6%B5%B7&kind=article"] == "3"
+    assert "Beihai" in [heading.find("a").text for heading in page.find_all("h2", class_="search-result__title")]
+    assert "only the newest are shown" in page.find("p", class_="search__summary").text
 
 
 def test_the_english_version_is_searchable_too(client, make_article):

@@ -24,3 +24,18 @@ def test_the_invitation_is_in_the_officers_language(make_officer, mailoutbox, dj
     with django_capture_on_commit_callbacks(execute=True):
         member_services.officer_invite(officer=officer, by=User.objects.create_superuser("boss"), base_url="http://testserver/")
     assert "聯絡員" in mailoutbox[0].body
+
+
+def test_an_english_e_mail_names_the_city_and_the_event_in_english(make_event, make_officer, django_capture_on_commit_callbacks,
+                                                                    mailoutbox):
+    officer = make_officer("beihai")
+    officer.language = "en"
+    officer.save()
+    officer.city.name_en = "Beihai"
+    officer.city.save()
+    event = make_event(title="联络工作会议", title_en="Liaison-Work Conference")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.delegation_register(event=event, officer=officer, delegates=delegates(1), consent=True)
+    body = mailoutbox[0].body
+    assert "The delegation of Beihai to Liaison-Work Conference" in body
+    assert "联络工作会议" not in body

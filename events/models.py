@@ -122,7 +122,9 @@ class Event(EnglishVersionsMixin, RenditionsMixin, models.Model):
         if self.series_id and self.edition:
             numbered = _("%(edition)s %(series)s") % {"edition": edition_label(self.edition),
                                                      "series": localized(self.series, "name")}
-            return f"{numbered} {title}".strip() if title and title not in numbered else numbered
+            if title and title not in numbered:
+                return _("%(numbered)s: %(title)s") % {"numbered": numbered, "title": title}
+            return numbered
         return title
 
     def clean(self):

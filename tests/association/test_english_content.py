@@ -199,3 +199,13 @@ def test_speakers_are_introduced_in_english_on_the_english_event_page(client):
     assert "<strong>Mo Chunlin</strong> Secretary-General, Guangxi Mayors&#x27; Association" in html
     chinese = client.get(f"/events/{event.pk}/").content.decode()
     assert "<strong>莫春林</strong> 广西市长协会秘书长" in chinese
+
+
+def test_an_edition_with_a_theme_reads_naturally_in_each_language():
+    series = EventSeries.objects.create(name="中国—东盟市长论坛", name_en="China–ASEAN Mayors' Forum", slug="forum-2")
+    event = Event.objects.create(kind="forum", series=series, edition=7, title="数字赋能", title_en="Digital empowerment",
+                                 starts_at="2026-09-01T09:00+08:00", ends_at="2026-09-02T17:00+08:00")
+    with translation.override("en"):
+        assert event.display_title == "No. 7 China–ASEAN Mayors' Forum: Digital empowerment"
+    with translation.override("zh-hans"):
+        assert event.display_title == "第7届中国—东盟市长论坛 数字赋能"

@@ -72,10 +72,10 @@ class BranchAdmin(EnglishBesideChineseAdmin, admin.ModelAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(EnglishBesideChineseAdmin, admin.ModelAdmin):
     list_display = ["title", "kind", "issued_on", "visibility", "size"]
     list_filter = ["kind", "visibility", "issued_on"]
-    search_fields = ["title", "description"]
+    search_fields = ["title", "title_en", "description"]
     date_hierarchy = "issued_on"
 
     @admin.display(description=_("file size"), ordering="file_size")
@@ -86,7 +86,7 @@ class DocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(EnglishBesideChineseAdmin, admin.ModelAdmin):
     list_display = ["title", "slug", "show_in_footer", "updated_at"]
     prepopulated_fields = {"slug": ["title"]}
 

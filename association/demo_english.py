@@ -4,7 +4,7 @@ Applied after the Chinese demo content; fills only English fields that are still
 stay Chinese-only on purpose, so /en/ shows both cases.
 """
 
-from association.models import Association, Branch, Leader
+from association.models import Association, Branch, Document, Leader, Page
 from events.models import AgendaItem, Event, EventSeries, Speaker
 from members.models import MemberCity
 from news.models import Article, Category
@@ -39,6 +39,40 @@ BRANCHES = {
                     "forum has discussed child-friendly cities, care services and safe school routes.",
     "beibu-gulf-cities": "The branch links the coastal cities of the Beibu Gulf on port logistics, customs "
                          "facilitation and sea-rail transport.",
+}
+
+PAGES = {
+    "about": ("About the association", (
+        "The association was founded in 1993 and has more than a hundred member cities: every prefecture-level and "
+        "county-level city of the region. The member congress is its highest body; between congresses the council "
+        "leads its work and the secretariat runs the day-to-day business.\n\n"
+        "It has a Women Mayors' Branch, a Beibu Gulf Cities Branch and an Urban Planning and Construction Committee, "
+        "and a liaison officer in every member city, who passes on notices, registers the city's delegation for "
+        "meetings and reports the city's news.\n\n"
+        "The association has held the China–ASEAN Mayors' Forum seven times; it has become a main platform for "
+        "exchange between Chinese and ASEAN cities.")),
+    "contact": ("Contact us", (
+        "Take Metro Line 1 to Minzu Square and walk about five minutes from exit B to the Municipal Building. Please "
+        "call ahead before visiting and register at the ground floor with an identity document.\n\n"
+        "Liaison officers register and change delegations on their desk on this site; for questions, call the "
+        "secretariat's meetings office.")),
+    "privacy": ("Personal information", (
+        "For meeting registrations this site collects delegates' names, positions, phone numbers and travel details. "
+        "They are used only to organise, host and secure the meetings, never shown on public pages and never given "
+        "to third parties unconnected with the meetings.\n\n"
+        "Within a year after a meeting the secretariat deletes the delegates' phone numbers and travel details. "
+        "Liaison officers can sign in at any time to see and correct their city's delegates.")),
+    "statement": ("About this site", (
+        "This site is run by the secretariat of the Guangxi Mayors' Association. Please credit the source when "
+        "republishing its news.\n\n"
+        "If you find an error or a tampered page, please call or e-mail the secretariat at once.")),
+}
+
+DOCUMENTS = {
+    "广西市长协会章程": ("Charter of the Guangxi Mayors' Association",
+                  "As revised by the 7th member congress on 8 November 2022."),
+    "广西市长协会联络工作办法": ("Rules for liaison work", "How liaison officers are appointed, and what they do."),
+    "广西市长协会2025年工作报告": ("Work report 2025", "Given by the executive president to the 2026 member congress."),
 }
 
 CATEGORIES = {
@@ -142,6 +176,12 @@ def load(log):
         filled += _fill(leader, name_en=name_en, biography_en=biography_en)
     for branch in Branch.objects.filter(slug__in=BRANCHES):
         filled += _fill(branch, introduction_en=BRANCHES[branch.slug])
+    for page in Page.objects.filter(slug__in=PAGES):
+        title, body = PAGES[page.slug]
+        filled += _fill(page, title_en=title, body_en=body)
+    for document in Document.objects.filter(title__in=DOCUMENTS):
+        title, description = DOCUMENTS[document.title]
+        filled += _fill(document, title_en=title, description_en=description)
     for category in Category.objects.filter(slug__in=CATEGORIES):
         filled += _fill(category, name_en=CATEGORIES[category.slug])
     for article in Article.objects.filter(slug__in=ARTICLES):

@@ -244,7 +244,7 @@ class DocumentQuerySet(models.QuerySet):
         return self if can_read_members_only(user) else self.public()
 
 
-class Document(FileSizeMixin, models.Model):
+class Document(EnglishVersionsMixin, FileSizeMixin, models.Model):
     """A downloadable document: the charter, a regulation, a work report, a form..."""
 
     class Kind(models.TextChoices):
@@ -260,9 +260,11 @@ class Document(FileSizeMixin, models.Model):
         MEMBERS = "members", _("Liaison officers and staff only")
 
     title = models.CharField(_("title"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     issued_on = models.DateField(_("date"))
     description = models.TextField(_("description"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
     file = models.FileField(
         _("file"),
         upload_to=document_upload_to,
@@ -297,14 +299,16 @@ class Document(FileSizeMixin, models.Model):
         return self.visibility == self.Visibility.MEMBERS
 
 
-class Page(models.Model):
+class Page(EnglishVersionsMixin, models.Model):
     """A simple page staff edit in the admin: the about text, contact directions, the privacy notice."""
 
     RESERVED_SLUGS = {"leadership", "branches"}
 
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     title = models.CharField(_("title"), max_length=100)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
     body = models.TextField(_("text"), help_text=_("Plain text; blank lines separate paragraphs."))
+    body_en = models.TextField(_("text (English)"), blank=True)
     show_in_footer = models.BooleanField(_("link in footer"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -315,7 +319,7 @@ class Page(models.Model):
         verbose_name_plural = _("pages")
 
     def __str__(self):
-        return self.title
+        return localized(self, "title")
 
     def clean(self):
         if self.slug in self.RESERVED_SLUGS:

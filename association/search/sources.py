@@ -92,9 +92,11 @@ def city(city):
 
 def document(document):
     return Item(
-        kind="document", key=str(document.pk), title=document.title, text=document.description,
+        kind="document", key=str(document.pk), title=document.title, title_en=document.title_en,
+        text=document.description, text_en=document.description_en,
         date=_midnight(document.issued_on), members_only=document.visibility == Document.Visibility.MEMBERS,
-        weighted=[("A", document.title), ("B", document.get_kind_display()), ("C", document.description)],
+        weighted=[("A", _join(document.title, document.title_en)), ("B", document.get_kind_display()),
+                  ("C", _join(document.description, document.description_en))],
     )
 
 

@@ -209,3 +209,22 @@ def test_an_edition_with_a_theme_reads_naturally_in_each_language():
         assert event.display_title == "No. 7 China–ASEAN Mayors' Forum: Digital empowerment"
     with translation.override("zh-hans"):
         assert event.display_title == "第7届中国—东盟市长论坛 数字赋能"
+
+
+def test_pages_and_documents_read_in_english_where_staff_wrote_english(client):
+    from association.models import Page
+    from tests.factories import DocumentFactory
+
+    Page.objects.create(slug="privacy", title="个人信息保护说明", title_en="Personal information", body="正文",
+                        body_en="What we collect.", show_in_footer=True)
+    Page.objects.create(slug="statement", title="网站声明", body="声明正文", show_in_footer=True)
+    DocumentFactory(title="协会章程", title_en="Charter", description="章程说明", description_en="The charter.")
+
+    footer = client.get("/en/").content.decode().split('<footer', 1)[1]
+    assert ">Personal information<" in footer and ">网站声明<" in footer
+    page = client.get("/en/about/privacy/").content.decode()
+    assert "What we collect." in page and NOTE not in page
+    untranslated = client.get("/en/about/statement/").content.decode()
+    assert NOTE in untranslated and '<div class="prose" lang="zh-Hans"><p>声明正文</p>' in untranslated
+    documents = client.get("/en/documents/").content.decode()
+    assert ">Charter<" in documents and "The charter." in documents and "协会章程" not in documents

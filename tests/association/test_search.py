@@ -819,3 +819,13 @@ def test_the_search_interface_is_in_chinese_on_chinese_pages(client, prefix):
     assert HAN.search(tips.find("div", class_="search-tips").find("p").text)
     assert HAN.search(refused.find("p", class_="field-error").text)
     assert HAN.search(header.find("input", name="q")["placeholder"])
+
+
+def test_a_web_worker_loads_the_word_dictionary_as_it_starts():
+    import importlib
+
+    import association.wsgi
+
+    segment._tokenizer.cache_clear()
+    importlib.reload(association.wsgi)
+    assert segment._tokenizer.cache_info().currsize == 1

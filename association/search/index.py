@@ -11,7 +11,8 @@ from association.search.segment import positioned_words
 PART_GAP = 100
 
 
-def _lexeme(word):
+def lexeme(word):
+    """A word quoted for a tsvector or tsquery literal."""
     return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
@@ -25,7 +26,7 @@ def tsvector_literal(weighted):
             positions.setdefault(word, []).append(f"{position}{weight}")
             last = position
         start = last + PART_GAP
-    return " ".join(f"{_lexeme(word)}:{','.join(dict.fromkeys(marks))}" for word, marks in positions.items())
+    return " ".join(f"{lexeme(word)}:{','.join(dict.fromkeys(marks))}" for word, marks in positions.items())
 
 
 def plain_words(weighted):
@@ -36,10 +37,6 @@ def plain_words(weighted):
 
 def words_for(weighted):
     return tsvector_literal(weighted) if connection.vendor == "postgresql" else plain_words(weighted)
-
-
-def _kind_of(model):
-    return {"Article": "article", "Event": "event", "MemberCity": "city", "Document": "document"}[model.__name__]
 
 
 def entry_for(obj):
@@ -68,7 +65,7 @@ def update(obj):
 
 
 def remove(model, pk):
-    SearchEntry.objects.filter(kind=_kind_of(model), object_id=pk).delete()
+    SearchEntry.objects.filter(kind=sources.KINDS[model], object_id=pk).delete()
 
 
 def rebuild(batch_size=500):
@@ -77,11 +74,12 @@ def rebuild(batch_size=500):
     with transaction.atomic():
         SearchEntry.objects.all().delete()
         for model, queryset in sources.QUERYSETS.items():
-            counts[_kind_of(model)] = 0
+            kind = sources.KINDS[model]
+            counts[kind] = 0
             for chunk in _chunks(queryset().iterator(chunk_size=batch_size), batch_size):
                 entries = [entry for entry in map(entry_for, chunk) if entry]
                 SearchEntry.objects.bulk_create(entries)
-                counts[_kind_of(model)] += len(entries)
+                counts[kind] += len(entries)
     return counts
 
 

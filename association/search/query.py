@@ -2,19 +2,27 @@
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
-from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import BooleanField, Case, ExpressionWrapper, FloatField, Q, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    ExpressionWrapper,
+    FloatField,
+    Q,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from association.access import can_read_members_only
 from association.chinese import to_simplified
-from association.search.index import _lexeme
+from association.search.index import lexeme
 from association.search.models import SearchEntry
 from association.search.segment import spaced_words, words
 
@@ -44,12 +52,12 @@ class Query:
         return list(dict.fromkeys(word for group in (*self.terms, *phrase_words) for word in group))
 
     def tsquery(self):
-        parts = [" & ".join(map(_lexeme, term)) for term in self.terms]
+        parts = [" & ".join(map(lexeme, term)) for term in self.terms]
         for phrase in self.phrases:
             (_, first), *rest = phrase
-            chain = _lexeme(first)
+            chain = lexeme(first)
             for (before, _), (offset, word) in zip(phrase, rest):
-                chain += f" <{offset - before}> {_lexeme(word)}"
+                chain += f" <{offset - before}> {lexeme(word)}"
             parts.append(f"({chain})")
         return " & ".join(parts)
 

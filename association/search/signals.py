@@ -1,9 +1,9 @@
-"""The index follows every save and delete of a searchable item (and of a series, which names its editions)."""
+"""The index follows every save and delete of a searchable item, and the renaming of what is indexed with it."""
 
 from django.db.models.signals import post_delete, post_save
 
 from association.search import index, sources
-from events.models import EventSeries
+from events.models import Event, EventSeries
 from members.models import MemberCity, Region
 
 
@@ -16,29 +16,23 @@ def _deleted(sender, instance, **kwargs):
     index.remove(sender, instance.pk)
 
 
-def _series_saved(sender, instance, raw=False, **kwargs):
+# A series names its editions, a region is indexed with its cities, a city with the events it hosts.
+DEPENDENTS = {
+    EventSeries: lambda series: sources.QUERYSETS[Event]().filter(series=series),
+    Region: lambda region: sources.QUERYSETS[MemberCity]().filter(region=region),
+    MemberCity: lambda city: sources.QUERYSETS[Event]().filter(host_city=city),
+}
+
+
+def _dependents_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        for edition in instance.editions.select_related("series", "host_city"):
-            index.update(edition)
-
-
-def _region_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        for city in instance.cities.select_related("region"):
-            index.update(city)
-
-
-def _city_saved(sender, instance, raw=False, **kwargs):
-    """A city's name is indexed with the events it hosts."""
-    if not raw:
-        for event in instance.hosted_events.select_related("series", "host_city"):
-            index.update(event)
+        for item in DEPENDENTS[sender](instance):
+            index.update(item)
 
 
 def connect():
     for model in sources.SOURCES:
         post_save.connect(_saved, sender=model, dispatch_uid=f"search-index-{model.__name__}")
         post_delete.connect(_deleted, sender=model, dispatch_uid=f"search-unindex-{model.__name__}")
-    post_save.connect(_series_saved, sender=EventSeries, dispatch_uid="search-index-series")
-    post_save.connect(_region_saved, sender=Region, dispatch_uid="search-index-region")
-    post_save.connect(_city_saved, sender=MemberCity, dispatch_uid="search-index-hosted-events")
+    for model in DEPENDENTS:
+        post_save.connect(_dependents_saved, sender=model, dispatch_uid=f"search-index-dependents-{model.__name__}")

@@ -101,6 +101,7 @@ def document(document):
 
 
 SOURCES = {Article: article, Event: event, MemberCity: city, Document: document}
+KINDS = {Article: "article", Event: "event", MemberCity: "city", Document: "document"}
 QUERYSETS = {
     Article: lambda: Article.objects.filter(status=Article.Status.PUBLISHED),
     Event: lambda: Event.objects.published().select_related("series", "host_city"),

@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -29,23 +28,14 @@ def _result(entry, words):
 
 def search(request):
     form = SearchForm(request.GET or None)
-    context = {
-        "form": form,
-        "query": None,
-        "max_results": search_query.MAX_RESULTS,
-        "categories": Category.objects.all(),
-        "years": SearchForm.years(),
-    }
-    if not form.is_bound or not form.is_valid() or form.query is None:
+    context = {"form": form, "query": None, "categories": Category.objects.all(), "years": SearchForm.years()}
+    if not form.is_bound or not form.is_valid() or form.cleaned_data["q"] is None:
         status = 400 if form.is_bound and form.errors else 200
-        context["page_obj"] = Paginator([], 20).page(1) if status == 400 else None
         return render(request, "association/search.html", context, status=status)
-    query = form.query
-    visible = search_query.visible_entries(request.user)
-    matches = search_query.find(query, form.filter(visible), kinds=form.kinds())
-    page_obj = paginate(request, matches)
+    query, kind = form.cleaned_data["q"], form.cleaned_data["kind"]
+    everything = search_query.find(query, form.filter(search_query.visible_entries(request.user)), kinds=form.kinds())
+    page_obj = paginate(request, [match for match in everything if match.kind == kind] if kind else everything)
     entries = SearchEntry.objects.in_bulk([match.pk for match in page_obj.object_list])
-    everything = search_query.find(query, form.filter(visible, by_kind=False)) if form.cleaned_data["kind"] else matches
     counts = search_query.count_by_kind(everything)
     context.update(
         query=query,

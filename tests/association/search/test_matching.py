@@ -3,7 +3,6 @@
 Every test runs on SQLite (plain words) and on PostgreSQL (weighted tsvector); where they differ the test says so.
 """
 
-
 import pytest
 
 from tests.association.search.helpers import (

@@ -204,8 +204,8 @@ def make_searchable_content(scale, make_article, make_event):
     # the matches (pk, kind, date, rank: one query), the entries of the page, the categories of the filter
     # form, the footer pages; the association profile is cached
     ("/search/?q=联络员", 4),
-    # and the matches of every kind again, for the counts on the kind tabs
-    ("/search/?q=联络员&kind=article", 5),
+    # the kind is chosen among the matches already read for the tabs: no query more
+    ("/search/?q=联络员&kind=article", 4),
     # and the category by its slug, and the category tree for its sub-categories
     ("/search/?q=联络员&category=liaison", 6),
 ])

@@ -1,6 +1,5 @@
 """Chinese text is cut into words the same way for content and queries; workers load the dictionary at start."""
 
-
 import pytest
 
 from association.search import segment

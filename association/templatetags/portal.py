@@ -10,7 +10,7 @@ from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from association.english import has_english, in_english
+from association.english import has_english, in_english, localized
 from association.qr import qr_svg
 
 register = template.Library()
@@ -120,3 +120,9 @@ def other_name(obj):
     if in_english():
         return {"name": obj.name, "lang": "zh-Hans"}
     return {"name": obj.name_en, "lang": "en"}
+
+
+@register.inclusion_tag("includes/localized_text.html")
+def localized_text(obj, field):
+    """A plain-text field as paragraphs in the reader's language; the Chinese, with the note, where English is missing."""
+    return {"text": localized(obj, field), "chinese_only": lacks_english(obj, field)}

@@ -4,14 +4,13 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from association import dashboard
-from association.english import EnglishBesideChineseAdmin
+from core import dashboard
+from core.english import EnglishBesideChineseAdmin
 from association.models import (
     Association,
     Branch,
     CouncilMember,
     Document,
-    ExportLog,
     Leader,
     Page,
     Position,
@@ -109,19 +108,3 @@ def association_tiles(request):
         yield dashboard.Tile(
             _("Leaders in office"), Leader.objects.current().count(), reverse("admin:association_leader_changelist")
         )
-
-
-@admin.register(ExportLog)
-class ExportLogAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "user", "what", "row_count"]
-    list_filter = ["created_at"]
-    list_select_related = ["user"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

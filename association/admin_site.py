@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from association import dashboard
+from core import dashboard
 
 
 class PortalAdminSite(admin.AdminSite):

@@ -14,6 +14,6 @@ class AssociationConfig(AppConfig):
     verbose_name = _("Association")
 
     def ready(self):
-        from association.search import signals
+        from association import search
 
-        signals.connect()
+        search.register()

@@ -4,7 +4,7 @@ import datetime
 
 from django.core.files.base import ContentFile
 
-from association import demo_images
+from core import demo_images
 from association.models import (
     Association,
     Branch,
@@ -14,7 +14,7 @@ from association.models import (
     Page,
     Position,
 )
-from association.pdf import render_pdf
+from core.pdf import render_pdf
 
 PROFILE = {
     "name": "广西市长协会",

@@ -15,9 +15,9 @@ from django.utils import timezone
 from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
 
-from association.english import EnglishVersionsMixin, localized
-from association.files import FileSizeMixin
-from association.uploads import validate_document, validate_image
+from core.english import EnglishVersionsMixin, localized
+from core.files import FileSizeMixin
+from core.uploads import validate_document, validate_image
 
 
 class Association(EnglishVersionsMixin, models.Model):
@@ -239,7 +239,7 @@ class DocumentQuerySet(models.QuerySet):
         return self.filter(visibility=Document.Visibility.PUBLIC)
 
     def visible_to(self, user):
-        from association.access import can_read_members_only
+        from core.access import can_read_members_only
 
         return self if can_read_members_only(user) else self.public()
 
@@ -331,25 +331,3 @@ class Page(EnglishVersionsMixin, models.Model):
         if self.slug == "contact":
             return reverse("association:contact")
         return reverse("association:page", args=[self.slug])
-
-
-class ExportLog(models.Model):
-    """Who exported which personal data, and when: exports of it are staff-only and recorded."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("exported by")
-    )
-    what = models.CharField(_("what"), max_length=200)
-    row_count = models.PositiveIntegerField(_("rows"))
-    created_at = models.DateTimeField(_("exported at"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("export record")
-        verbose_name_plural = _("export records")
-
-    def __str__(self):
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.user} {self.what}"
-
-
-from association.search.models import SearchEntry  # noqa: E402,F401  (the search index lives in association.search)

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from association import views
-from association.search import views as search_views
+from core.search import views as search_views
 
 app_name = "association"
 

@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
-from association.access import can_read_members_only
+from core.access import can_read_members_only
 from association.forms import DocumentFilterForm
 from association.home import home_context, key_figures
 from association.models import Branch, Document, Leader, Page, Position
-from association.pagination import paginate
+from core.pagination import paginate
 
 
 def home(request):

@@ -8,6 +8,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "association.settings")
 
 application = get_wsgi_application()
 
-from association.search.segment import warm_up  # noqa: E402
+from core.search.segment import warm_up  # noqa: E402
 
 warm_up()  # each worker loads jieba's dictionary as it starts, not in the first search

@@ -10,10 +10,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from association import dashboard
-from association.english import EnglishBesideChineseAdmin
-from association.admin_actions import run_for_each
-from association.models import ExportLog
+from core import dashboard
+from core.english import EnglishBesideChineseAdmin
+from core.admin_actions import run_for_each
+from core.models import ExportLog
 from events import exports, services
 from events.models import (
     AgendaItem,

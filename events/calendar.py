@@ -4,7 +4,7 @@ from django.utils import timezone
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from association.english import localized
+from core.english import localized
 
 
 def calendar_for(events, *, absolute_url, name):

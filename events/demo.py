@@ -9,8 +9,8 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from association import demo_images
-from association.groups import EVENT_MANAGERS
+from core import demo_images
+from core.groups import EVENT_MANAGERS
 from events import services
 from events.models import (
     AgendaItem,

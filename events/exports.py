@@ -7,8 +7,8 @@ import openpyxl
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from association.models import ExportLog
-from association.spreadsheets import append_as_text, csv_cell
+from core.models import ExportLog
+from core.spreadsheets import append_as_text, csv_cell
 from events.models import Delegate, Delegation
 
 

@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from association.english import EnglishVersionsMixin, localized
-from association.images import RenditionsMixin
-from association.uploads import validate_image
+from core.english import EnglishVersionsMixin, localized
+from core.images import RenditionsMixin
+from core.uploads import validate_image
 from members.models import MemberCity
 
 

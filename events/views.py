@@ -3,7 +3,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from association.pagination import paginate
+from core.pagination import paginate
 from events.calendar import calendar_for
 from events.forms import EventFilterForm
 from events.models import Delegate, Delegation, Event, EventSeries

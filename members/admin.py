@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from association import dashboard
-from association.english import EnglishBesideChineseAdmin
+from core import dashboard
+from core.english import EnglishBesideChineseAdmin
 from members import exports, importers, services
 from members.forms import ImportForm
 from members.models import LiaisonAward, LiaisonOfficer, Mayor, MemberCity, Region

@@ -4,7 +4,7 @@ import datetime
 
 from django.core.files.base import ContentFile
 
-from association import demo_images
+from core import demo_images
 from members import services
 from members.models import LiaisonAward, LiaisonOfficer, Mayor, MemberCity, Region
 

@@ -5,8 +5,8 @@ import io
 import openpyxl
 from django.utils.translation import gettext as _
 
-from association.models import ExportLog
-from association.spreadsheets import append_as_text
+from core.models import ExportLog
+from core.spreadsheets import append_as_text
 
 
 def officer_roster(*, queryset, by):

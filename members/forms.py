@@ -5,8 +5,8 @@ from django.contrib.auth.forms import PasswordResetForm, _unicode_ci_compare
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from association.chinese import to_simplified
-from association.search import query as search_query
+from core.chinese import to_simplified
+from core.search import query as search_query
 from members.models import LiaisonOfficer, MemberCity, Region
 from members.services import CONTACT_FIELDS
 

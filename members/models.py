@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from association.english import EnglishVersionsMixin, localized
-from association.uploads import validate_image
+from core.english import EnglishVersionsMixin, localized
+from core.uploads import validate_image
 
 phone_number = RegexValidator(
     r"^\+?[0-9][0-9 \-]{5,19}$", _("Enter a phone number: digits, with spaces or dashes if you like.")

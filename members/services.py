@@ -13,7 +13,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 
-from association.groups import LIAISON_OFFICERS
+from core.groups import LIAISON_OFFICERS
 from association.models import Association
 from members.models import LiaisonOfficer
 

@@ -2,7 +2,7 @@ from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from association.pagination import paginate
+from core.pagination import paginate
 from members.forms import DirectoryFilterForm
 from members.models import LiaisonAward, MemberCity
 from news.models import Article

@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from association import dashboard
-from association.english import EnglishBesideChineseAdmin
-from association.admin_actions import run_for_each
+from core import dashboard
+from core.english import EnglishBesideChineseAdmin
+from core.admin_actions import run_for_each
 from news import services
 from news.models import Article, ArticleImage, Attachment, Category, Topic, TopicEntry
 

@@ -5,8 +5,8 @@ import datetime
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from association import demo_images
-from association.pdf import render_pdf
+from core import demo_images
+from core.pdf import render_pdf
 from news.models import Article, ArticleImage, Attachment, Category, Topic, TopicEntry
 
 CATEGORIES = [

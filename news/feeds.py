@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from association.english import localized
+from core.english import localized
 from association.models import Association
 from news.models import Article, Category
 

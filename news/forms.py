@@ -2,8 +2,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from association.search.fields import QueryField
-from association.search.query import object_ids
+from core.search.fields import QueryField
+from core.search.query import object_ids
 
 
 class ArticleFilterForm(forms.Form):

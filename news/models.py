@@ -14,10 +14,10 @@ from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from association.english import EnglishVersionsMixin, localized
-from association.files import FileSizeMixin
-from association.images import RenditionsMixin
-from association.uploads import validate_document, validate_image
+from core.english import EnglishVersionsMixin, localized
+from core.files import FileSizeMixin
+from core.images import RenditionsMixin
+from core.uploads import validate_document, validate_image
 from news.sanitize import sanitize_html
 
 EDITOR_EXTENSIONS = {

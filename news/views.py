@@ -7,9 +7,9 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from association.english import localized
-from association.pagination import paginate
-from association.qr import qr_svg
+from core.english import localized
+from core.pagination import paginate
+from core.qr import qr_svg
 from news import selectors, services
 from news.forms import ArticleFilterForm
 from news.models import Article, Category, Topic

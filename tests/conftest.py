@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from association import demo
-from association.groups import LIAISON_OFFICERS, MEMBERSHIP_MANAGERS, NEWS_EDITORS
+from core.groups import LIAISON_OFFICERS, MEMBERSHIP_MANAGERS, NEWS_EDITORS
 from tests.factories import StaffUserFactory, SuperUserFactory, UserFactory
 
 

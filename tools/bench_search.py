@@ -55,7 +55,7 @@ def _article(seed):
 
 
 def _entry_values(seed):
-    from association.search.index import tsvector_literal
+    from core.search.index import tsvector_literal
 
     title, summary, body = _article(seed)
     return seed, title, summary + body, tsvector_literal([("A", title), ("B", summary), ("C", body)])
@@ -78,7 +78,7 @@ def _fill(start, stop, pool):
     from django.db import connection
     from django.utils import timezone
 
-    from association.search.models import SearchEntry
+    from core.search.models import SearchEntry
 
     now = timezone.now()
     batch = []
@@ -115,8 +115,8 @@ def main():
     from django.core.management import call_command
     from django.test import Client
 
-    from association.search.models import SearchEntry
-    from association.search.query import matching, parse, visible_entries
+    from core.search.models import SearchEntry
+    from core.search.query import matching, parse, visible_entries
 
     call_command("migrate", verbosity=0)
     SearchEntry.objects.all().delete()

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from association.groups import grant_group_permissions
+from core.groups import grant_group_permissions
 
 
 def grant(apps, schema_editor):

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from association.groups import GROUP_PERMISSIONS, _codenames
+from core.groups import GROUP_PERMISSIONS, _codenames
 from association.models import Association, Document
 from tests.factories import PDF_BYTES, AssociationFactory, BranchFactory, DocumentFactory, LeaderFactory
 from tests.html import parse

@@ -11,7 +11,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 
-from association.groups import GROUP_PERMISSIONS, _codenames
+from core.groups import GROUP_PERMISSIONS, _codenames
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from association.groups import EVENT_MANAGERS
+from core.groups import EVENT_MANAGERS
 from events.models import Delegation, Event
 from members.models import LiaisonOfficer
 from tests.factories import PASSWORD, StaffUserFactory

@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from association.chinese import to_traditional
+from core.chinese import to_traditional
 from events.models import Event
 from news.models import Article
 

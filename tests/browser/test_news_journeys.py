@@ -5,7 +5,7 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 
-from association.groups import NEWS_REVIEWERS
+from core.groups import NEWS_REVIEWERS
 
 from news.models import Article
 from tests.factories import PASSWORD, StaffUserFactory

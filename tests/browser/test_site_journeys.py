@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.contrib.auth.models import Group
 
-from association.groups import LIAISON_OFFICERS
+from core.groups import LIAISON_OFFICERS
 from association.models import Document
 from tests.factories import PASSWORD, UserFactory
 

@@ -106,7 +106,7 @@ def test_exports_are_staff_only_grouped_by_city_in_protocol_order_and_recorded(c
 
     import openpyxl
 
-    from association.models import ExportLog
+    from core.models import ExportLog
 
     event = make_event()
     for slug in ("liuzhou", "nanning"):

@@ -4,7 +4,7 @@ from django.test.utils import override_settings
 
 from association import demo as association_demo
 from association import demo_english
-from association.search import index as search_index
+from core.search import index as search_index
 from events import demo as events_demo
 from members import demo as members_demo
 from news import demo as news_demo

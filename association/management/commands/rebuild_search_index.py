@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from association.search import index
+from core.search import index
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 from django.db import connection
 from django.utils import timezone
 
-from association.search.models import SearchEntry
+from core.search.models import SearchEntry
 from tests.html import parse
 
 ON_POSTGRES = connection.vendor == "postgresql"

@@ -20,11 +20,12 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from association.access import can_read_members_only
-from association.chinese import to_simplified
-from association.search.index import lexeme
-from association.search.models import SearchEntry
-from association.search.segment import spaced_words, words
+from core.access import can_read_members_only
+from core.chinese import to_simplified
+from core.search import registry
+from core.search.index import lexeme
+from core.search.models import SearchEntry
+from core.search.segment import spaced_words, words
 
 MAX_LENGTH = 100
 MAX_WORDS = 20
@@ -119,12 +120,13 @@ class Match:
     rank: float
 
 
-def find(query, entries, kinds=SearchEntry.Kind.values):
+def find(query, entries, kinds=None):
     """The newest MAX_RESULTS matches of each kind, best first: ts_rank over the weights (title A, summary B,
     body C), newer first among equals. On SQLite, more query words in the title rank higher. One query; the
     caller fetches the entries of the page it shows. Capping each kind keeps old cities and documents
     among the candidates however much news matches."""
     matched = matching(query, entries)
+    kinds = registry.kind_names() if kinds is None else kinds
     newest = [matched.filter(kind=kind).order_by("-date", "-pk").values("pk")[:MAX_RESULTS] for kind in kinds]
     if len(newest) > 1 and connection.features.supports_slicing_ordering_in_compound:
         # One UNION ALL on PostgreSQL: each part walks the (kind, date) index and stops at its cap.

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from news.models import Article, Category
-from tests.association.search.helpers import (
+from tests.core.search.helpers import (
     index_snapshot,
     result_titles,
     search,

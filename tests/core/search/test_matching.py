@@ -5,7 +5,7 @@ Every test runs on SQLite (plain words) and on PostgreSQL (weighted tsvector); w
 
 import pytest
 
-from tests.association.search.helpers import (
+from tests.core.search.helpers import (
     ON_POSTGRES,
     days_ago,
     result_titles,

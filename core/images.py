@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.functional import cached_property
 
-from association.renditions import make_renditions, rendition_urls
+from core.renditions import make_renditions, rendition_urls
 
 
 class RenditionsMixin(models.Model):

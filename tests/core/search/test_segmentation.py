@@ -2,7 +2,7 @@
 
 import pytest
 
-from association.search import segment
+from core.search import segment
 
 pytestmark = pytest.mark.django_db
 

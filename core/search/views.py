@@ -1,26 +1,17 @@
 from django.shortcuts import render
-from django.urls import reverse
 
-from association.pagination import paginate
-from association.search import query as search_query
-from association.search.forms import SearchForm
-from association.search.highlight import marked, snippet
-from association.search.models import SearchEntry
-from news.models import Category
-
-URLS = {
-    SearchEntry.Kind.ARTICLE: ("news:article", int),
-    SearchEntry.Kind.EVENT: ("events:detail", int),
-    SearchEntry.Kind.CITY: ("members:city", str),
-    SearchEntry.Kind.DOCUMENT: ("association:document_download", int),
-}
+from core.pagination import paginate
+from core.search import query as search_query
+from core.search import registry
+from core.search.forms import SearchForm
+from core.search.highlight import marked, snippet
+from core.search.models import SearchEntry
 
 
 def _result(entry, words):
-    name, convert = URLS[entry.kind]
     return {
         "entry": entry,
-        "url": reverse(name, args=[convert(entry.key)]),
+        "url": registry.get(entry.kind).url(entry.key),
         "title": marked(entry.i18n.title, words),
         "snippet": snippet(entry.i18n.text, words),
     }
@@ -28,7 +19,9 @@ def _result(entry, words):
 
 def search(request):
     form = SearchForm(request.GET or None)
-    context = {"form": form, "query": None, "categories": Category.objects.all(), "years": SearchForm.years()}
+    categories = form.fields.get("category")
+    context = {"form": form, "query": None, "categories": categories.queryset if categories else (),
+               "years": SearchForm.years()}
     if not form.is_bound or not form.is_valid() or form.cleaned_data["q"] is None:
         status = 400 if form.is_bound and form.errors else 200
         return render(request, "association/search.html", context, status=status)
@@ -45,6 +38,6 @@ def search(request):
         counts=counts,
         total=len(everything),
         capped=any(count >= search_query.MAX_RESULTS for count in counts.values()),
-        kinds=SearchEntry.Kind.choices,
+        kinds=registry.kind_choices(),
     )
     return render(request, "association/search.html", context)

@@ -5,11 +5,11 @@ import re
 
 import pytest
 
-from association.search import query as search_query
+from core.search import query as search_query
 from events.models import EventSeries
 from members.models import MemberCity
 from news.models import Category
-from tests.association.search.helpers import (
+from tests.core.search.helpers import (
     ON_POSTGRES,
     days_ago,
     kind_counts,

@@ -1,4 +1,4 @@
-from association.chinese import html_to_traditional, to_traditional
+from core.chinese import html_to_traditional, to_traditional
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml")
 

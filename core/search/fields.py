@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from association.search.query import MAX_LENGTH, QueryError, parse
+from core.search.query import MAX_LENGTH, QueryError, parse
 
 
 class QueryField(forms.CharField):

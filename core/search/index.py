@@ -3,9 +3,9 @@
 from django.db import connection, transaction
 from django.utils.translation import override
 
-from association.search import sources
-from association.search.models import SearchEntry
-from association.search.segment import positioned_words
+from core.search import registry
+from core.search.models import SearchEntry
+from core.search.segment import positioned_words
 
 # Gap between the weighted parts, so that a phrase never matches across title and summary.
 PART_GAP = 100
@@ -42,7 +42,7 @@ def words_for(weighted):
 def entry_for(obj):
     """The unsaved SearchEntry for obj, or None when no one may find it."""
     with override("zh-hans"):
-        item = sources.SOURCES[type(obj)](obj)
+        item = registry.for_model(type(obj)).item(obj)
     if item is None:
         return None
     return SearchEntry(
@@ -65,7 +65,7 @@ def update(obj):
 
 
 def remove(model, pk):
-    SearchEntry.objects.filter(kind=sources.KINDS[model], object_id=pk).delete()
+    SearchEntry.objects.filter(kind=registry.for_model(model).name, object_id=pk).delete()
 
 
 def rebuild(batch_size=500):
@@ -73,13 +73,12 @@ def rebuild(batch_size=500):
     counts = {}
     with transaction.atomic():
         SearchEntry.objects.all().delete()
-        for model, queryset in sources.QUERYSETS.items():
-            kind = sources.KINDS[model]
-            counts[kind] = 0
-            for chunk in _chunks(queryset().iterator(chunk_size=batch_size), batch_size):
+        for kind in registry.kinds():
+            counts[kind.name] = 0
+            for chunk in _chunks(kind.queryset().iterator(chunk_size=batch_size), batch_size):
                 entries = [entry for entry in map(entry_for, chunk) if entry]
                 SearchEntry.objects.bulk_create(entries)
-                counts[kind] += len(entries)
+                counts[kind.name] += len(entries)
     return counts
 
 

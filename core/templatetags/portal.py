@@ -10,8 +10,8 @@ from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from association.english import has_english, in_english, localized
-from association.qr import qr_svg
+from core.english import has_english, in_english, localized
+from core.qr import qr_svg
 
 register = template.Library()
 

@@ -8,11 +8,11 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from association.models import Document
-from association.search.models import SearchEntry
+from core.search.models import SearchEntry
 from events.models import Event, EventSeries
 from members.models import MemberCity
 from news.models import Article
-from tests.association.search.helpers import (
+from tests.core.search.helpers import (
     days_ago,
     index_snapshot,
     kind_counts,

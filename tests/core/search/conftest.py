@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from events.models import Event
 from news.models import Article, Category
-from tests.association.search.helpers import days_ago
+from tests.core.search.helpers import days_ago
 
 
 @pytest.fixture

@@ -37,10 +37,11 @@ GROUP_PERMISSIONS = {
             "delegation": ALL, "delegate": ALL, "delegationtransition": ("view",),
         },
         "members": {"membercity": ("view",), "region": ("view",)},
-        "association": {"exportlog": ("view",)},
+        "core": {"exportlog": ("view",)},
     },
     MEMBERSHIP_MANAGERS: {
-        "association": {"branch": ALL, "councilmember": ALL, "leader": ALL, "position": ALL, "exportlog": ("view",)},
+        "association": {"branch": ALL, "councilmember": ALL, "leader": ALL, "position": ALL},
+        "core": {"exportlog": ("view",)},
         "members": {
             "region": ALL, "membercity": ALL, "mayor": ALL, "liaisonofficer": ALL, "liaisonaward": ALL,
             "historicalliaisonofficer": ("view",),

@@ -1,7 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from association.english import EnglishVersionsMixin
+from core.english import EnglishVersionsMixin
+from core.search import registry
 
 
 class WordsField(models.TextField):
@@ -12,31 +13,26 @@ class WordsField(models.TextField):
 
 
 class SearchEntry(EnglishVersionsMixin, models.Model):
-    """One searchable item (an article, event, member city or document) as the public search sees it.
+    """One searchable item (of a kind some app registered: an article, an event...) as the public search sees it.
 
     Only items someone may find are here: drafts, archived articles and former members are removed.
     """
 
-    class Kind(models.TextChoices):
-        ARTICLE = "article", _("News")
-        EVENT = "event", _("Events")
-        CITY = "city", _("Member cities")
-        DOCUMENT = "document", _("Documents")
-
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    kind = models.CharField(_("kind"), max_length=10, choices=registry.kind_choices)
     object_id = models.PositiveIntegerField(_("object"))
     key = models.CharField(_("address key"), max_length=100, help_text=_("The id or slug in the item's URL."))
     title = models.CharField(_("title"), max_length=300)
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
     text = models.TextField(_("text for snippets"), blank=True)
     text_en = models.TextField(_("text for snippets (English)"), blank=True)
-    category_id = models.PositiveIntegerField(_("news category"), null=True, blank=True)
+    category_id = models.PositiveIntegerField(_("category"), null=True, blank=True)
     date = models.DateTimeField(_("date"), null=True, blank=True)
     visible_from = models.DateTimeField(_("visible from"), null=True, blank=True)
     members_only = models.BooleanField(_("members only"), default=False)
     words = WordsField(_("words"), blank=True)
 
     class Meta:
+        db_table = "association_searchentry"  # made there before it moved to core
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
         constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="one_search_entry_per_item")]

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """Shared infrastructure under every app: it imports no domain app (import-linter checks this)."""
+
+    name = "core"
+    verbose_name = _("Site infrastructure")

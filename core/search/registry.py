@@ -1,0 +1,75 @@
+"""The kinds of thing the site-wide search finds. Each app registers its own in its AppConfig.ready():
+what may be indexed, how an entry is built, where it is read, and what else re-indexes it. The search
+package itself names no domain model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable
+
+
+if TYPE_CHECKING:
+    from django.db.models import Model, QuerySet
+
+    from core.search.sources import Item
+
+
+@dataclass(frozen=True)
+class Categories:
+    """A kind whose entries carry a category the search page can filter on (news has its category tree).
+    The objects need `slug`, `parent_id`, `i18n.name` and `family_ids()` (the category and those below it)."""
+
+    label: Any
+    queryset: Callable[[], QuerySet]
+
+
+@dataclass(frozen=True)
+class SearchKind:
+    name: str  # stored in SearchEntry.kind and used in ?kind=
+    label: Any  # the tab's title
+    model: type[Model]
+    item: Callable[[Any], Item | None]  # None: no one may find this object now
+    queryset: Callable[[], QuerySet]  # everything that may be indexed, for a rebuild
+    url: Callable[[str], str]  # the page of an entry, from its key
+    position: int = 100  # order of the tabs
+    # Other models whose saves change how this kind's objects are indexed (a renamed series renames its events):
+    # model -> function(saved instance) giving the objects of this kind to index again.
+    dependents: dict[type[Model], Callable[[Any], QuerySet]] = field(default_factory=dict)
+    categories: Categories | None = None
+
+
+_kinds: dict[str, SearchKind] = {}
+
+
+def register(kind: SearchKind) -> SearchKind:
+    """Add a kind and keep its entries in step with every save and delete of its model and its dependents."""
+    from core.search import signals
+
+    _kinds[kind.name] = kind
+    signals.connect(kind)
+    return kind
+
+
+def kinds() -> list[SearchKind]:
+    return sorted(_kinds.values(), key=lambda kind: kind.position)
+
+
+def get(name: str) -> SearchKind:
+    return _kinds[name]
+
+
+def for_model(model: type[Model]) -> SearchKind | None:
+    return next((kind for kind in _kinds.values() if kind.model is model), None)
+
+
+def kind_choices() -> list[tuple[str, Any]]:
+    return [(kind.name, kind.label) for kind in kinds()]
+
+
+def kind_names() -> list[str]:
+    return [kind.name for kind in kinds()]
+
+
+def categorised() -> SearchKind | None:
+    """The kind whose entries have categories to filter on, if one registered them."""
+    return next((kind for kind in kinds() if kind.categories), None)

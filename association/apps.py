@@ -15,5 +15,8 @@ class AssociationConfig(AppConfig):
 
     def ready(self):
         from association import search
+        from association.models import Association
+        from core import site
 
         search.register()
+        site.register_profile(Association.load)

@@ -3,7 +3,6 @@
 import os
 import uuid
 
-from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages

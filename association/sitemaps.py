@@ -1,13 +1,7 @@
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from association.models import Branch, Page
-
-
-class I18nSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
+from core.sitemaps import I18nSitemap
 
 
 class StaticPagesSitemap(I18nSitemap):

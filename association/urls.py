@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("members/", include("members.urls")),
     path("accounts/", include("members.account_urls")),
     path("portal/", include("members.portal_urls")),
+    path("portal/events/", include("events.portal_urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

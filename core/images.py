@@ -1,9 +1,15 @@
-"""Images with renditions made once, when the image changes."""
+"""Images with renditions made once, when the image changes, and the photo model that galleries share."""
+
+import os
+import uuid
 
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 
 from core.renditions import make_renditions, rendition_urls
+from core.uploads import validate_image
 
 
 class RenditionsMixin(models.Model):
@@ -31,3 +37,29 @@ class RenditionsMixin(models.Model):
     def picture(self):
         image = getattr(self, self.IMAGE_FIELD)
         return rendition_urls(self.renditions, image.storage) if image else None
+
+
+def photo_upload_to(instance, filename):
+    """A new name under the model's folder: no clashes, and the uploader's file name is not published."""
+    extension = os.path.splitext(filename)[1].lower() or ".jpg"
+    return f"{instance.UPLOAD_FOLDER}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
+
+
+class Photo(RenditionsMixin):
+    """A captioned photo in a gallery (an article's, an event's); the concrete model adds what it belongs to."""
+
+    UPLOAD_FOLDER = "photos"
+
+    image = models.ImageField(_("image"), upload_to=photo_upload_to, validators=[validate_image])
+    alt_text = models.CharField(_("description for screen readers"), max_length=200)
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "id"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self):
+        return self.caption or self.alt_text

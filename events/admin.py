@@ -68,15 +68,20 @@ class EventAdmin(admin.ModelAdmin):
                                         "per_city_limit", "requires_approval", "waiting_list", "reminder_days"]}),
     ]
 
+    # Printed lists of the confirmed delegates: URL name suffix -> (path, template, what the export log records).
+    PRINTOUTS = {
+        "badges": ("badges/", "events/print/badges.html", _("Name badges of %(event)s")),
+        "signin_sheet": ("sign-in-sheet/", "events/print/signin_sheet.html", _("Sign-in sheet of %(event)s")),
+    }
+
     def get_urls(self):
-        def view(function, suffix):
-            return path(f"<int:pk>/{suffix}", self.admin_site.admin_view(function), name=f"events_event_{function.__name__}")
+        def view(function, suffix, name, kwargs=None):
+            return path(f"<int:pk>/{suffix}", self.admin_site.admin_view(function), kwargs, name=f"events_event_{name}")
 
         return [
-            view(self.delegates_xlsx, "delegates.xlsx"),
-            view(self.delegates_csv, "delegates.csv"),
-            view(self.badges, "badges/"),
-            view(self.signin_sheet, "sign-in-sheet/"),
+            view(self.delegates_xlsx, "delegates.xlsx", "delegates_xlsx"),
+            view(self.delegates_csv, "delegates.csv", "delegates_csv"),
+            *(view(self.printout, suffix, name, {"kind": name}) for name, (suffix, _t, _w) in self.PRINTOUTS.items()),
             *super().get_urls(),
         ]
 
@@ -96,21 +101,12 @@ class EventAdmin(admin.ModelAdmin):
         response = HttpResponse(exports.delegates_csv(event, by=request.user), content_type="text/csv; charset=utf-8")
         return _private_download(response, f"delegates-{event.pk}.csv")
 
-    def badges(self, request, pk):
+    def printout(self, request, pk, kind):
+        _suffix, template, what = self.PRINTOUTS[kind]
         event = self._event_for_export(request, pk)
         people = exports.delegates_for(event)
-        ExportLog.objects.create(user=request.user, what=_("Name badges of %(event)s") % {"event": event.display_title},
-                                 row_count=len(people))
-        response = TemplateResponse(request, "events/print/badges.html", {"event": event, "delegates": people})
-        response["Cache-Control"] = "private, no-store"
-        return response
-
-    def signin_sheet(self, request, pk):
-        event = self._event_for_export(request, pk)
-        people = exports.delegates_for(event)
-        ExportLog.objects.create(user=request.user, what=_("Sign-in sheet of %(event)s") % {"event": event.display_title},
-                                 row_count=len(people))
-        response = TemplateResponse(request, "events/print/signin_sheet.html", {"event": event, "delegates": people})
+        ExportLog.objects.create(user=request.user, what=what % {"event": event.display_title}, row_count=len(people))
+        response = TemplateResponse(request, template, {"event": event, "delegates": people})
         response["Cache-Control"] = "private, no-store"
         return response
 

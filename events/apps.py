@@ -7,6 +7,12 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from events import search
+        from events import search, selectors
+        from members import desk
 
         search.register()
+        desk.register(desk.DeskSection(
+            template="events/portal/desk_open_events.html",
+            data=lambda officer: selectors.open_events_with_delegations(officer.city),
+            position=10,
+        ))

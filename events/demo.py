@@ -59,7 +59,7 @@ def load(log):
             description=f"第{edition}届论坛以“{theme}”为主题，来自中国和东盟国家的市长出席。",
             attending_cities=None,
         )
-    congress = Event.objects.create(
+    Event.objects.create(
         kind=Event.Kind.CONGRESS, title="2026年会员大会", host_city=cities.get("liuzhou"), venue="柳州市会议中心",
         starts_at=_at(-212), ends_at=_at(-211, 17), status=Event.Status.PUBLISHED, capacity=150, per_city_limit=3,
         description="审议执行会长所作的工作报告和2026年工作要点。",
@@ -104,7 +104,6 @@ def load(log):
         status=Event.Status.DRAFT, capacity=60,
     )
     _delegations(congress_2027, training)
-    _relate_news(conference, congress)
     log(f"events: {Event.objects.count()}, delegations: {Delegation.objects.count()}")
 
 
@@ -129,10 +128,3 @@ def _delegations(congress, training):
             services.delegation_withdraw(delegation=delegation, by=officer.user, reason="行程冲突")
     for officer in officers[10:15]:
         services.delegation_register(event=training, officer=officer, delegates=_delegates(2, officer.city), consent=True)
-
-
-def _relate_news(conference, congress):
-    from news.models import Article
-
-    Article.objects.filter(slug="liaison-conference-2026").update(related_event=conference)
-    Article.objects.filter(slug="congress-2026").update(related_event=congress)

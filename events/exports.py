@@ -9,13 +9,13 @@ from django.utils.translation import gettext as _
 
 from core.models import ExportLog
 from core.spreadsheets import append_as_text, csv_cell
-from events.models import Delegate, Delegation
+from events.models import Delegate
 
 
 def delegates_for(event):
     """Confirmed delegates grouped by city, in protocol order within each city."""
     return list(
-        Delegate.objects.filter(delegation__event=event, delegation__state=Delegation.State.CONFIRMED)
+        Delegate.objects.filter(delegation__event=event).confirmed()
         .select_related("delegation__city", "delegation__city__region")
         .order_by("delegation__city__region__order", "delegation__city__joined_on", "delegation__city__name", "rank", "id")
     )

@@ -6,13 +6,13 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.english import EnglishVersionsMixin, localized
-from core.images import RenditionsMixin
+from core.images import Photo, RenditionsMixin
 from core.uploads import validate_image
 from members.models import MemberCity
 
@@ -212,20 +212,33 @@ class AgendaItem(EnglishVersionsMixin, models.Model):
         return localized(self, "title")
 
 
-class EventPhoto(RenditionsMixin, models.Model):
+class EventPhoto(Photo):
+    UPLOAD_FOLDER = "events/photos"
+
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="photos", verbose_name=_("event"))
-    image = models.ImageField(_("image"), upload_to="events/photos/", validators=[validate_image])
-    alt_text = models.CharField(_("description for screen readers"), max_length=200)
-    caption = models.CharField(_("caption"), max_length=300, blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    class Meta:
-        ordering = ["order", "id"]
-        verbose_name = _("photo")
-        verbose_name_plural = _("photos")
 
-    def __str__(self):
-        return self.caption or self.alt_text
+class DelegationQuerySet(models.QuerySet):
+    """The one vocabulary of delegation states for every query: active, confirmed, waiting, ended."""
+
+    def active(self):
+        return self.filter(state__in=Delegation.ACTIVE_STATES)
+
+    def ended(self):
+        return self.exclude(state__in=Delegation.ACTIVE_STATES)
+
+    def confirmed(self):
+        return self.filter(state=Delegation.State.CONFIRMED)
+
+    def pending(self):
+        return self.filter(state=Delegation.State.PENDING)
+
+    def waiting(self):
+        """The waiting list in its order: first in, first out."""
+        return self.filter(state=Delegation.State.WAITLISTED).order_by("waitlisted_at", "id")
+
+    def confirmed_delegate_total(self):
+        return self.confirmed().aggregate(total=Sum("delegate_count"))["total"] or 0
 
 
 class Delegation(models.Model):
@@ -253,6 +266,8 @@ class Delegation(models.Model):
     created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
+    objects = DelegationQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("delegation")
@@ -272,6 +287,12 @@ class Delegation(models.Model):
 
 def new_checkin_token():
     return secrets.token_urlsafe(18)
+
+
+class DelegateQuerySet(models.QuerySet):
+    def confirmed(self):
+        """Delegates of confirmed delegations: those expected at the meeting."""
+        return self.filter(delegation__state=Delegation.State.CONFIRMED)
 
 
 class Delegate(models.Model):
@@ -301,6 +322,8 @@ class Delegate(models.Model):
     checkin_token = models.CharField(_("check-in code"), max_length=32, unique=True, default=new_checkin_token,
                                      editable=False)
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True, editable=False)
+
+    objects = DelegateQuerySet.as_manager()
 
     class Meta:
         ordering = ["rank", "id"]

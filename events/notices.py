@@ -4,7 +4,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from association.models import Association
+from core import site
 
 
 def _send_to_officers(city, template, context):
@@ -24,11 +24,11 @@ def state_changed(delegation_id):
     from events.models import Delegation
 
     delegation = Delegation.objects.select_related("event", "event__series", "city").get(pk=delegation_id)
-    context = {"delegation": delegation, "event": delegation.event, "association": Association.load(),
+    context = {"delegation": delegation, "event": delegation.event, "association": site.profile(),
                "transition": delegation.transitions.order_by("-at", "-id").first(), "delegates": delegation.delegates.all()}
     _send_to_officers(delegation.city, "state", context)
 
 
 def reminder(delegation):
-    context = {"delegation": delegation, "event": delegation.event, "association": Association.load()}
+    context = {"delegation": delegation, "event": delegation.event, "association": site.profile()}
     _send_to_officers(delegation.city, "reminder", context)

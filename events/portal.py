@@ -27,7 +27,7 @@ def _people(formset):
 @officer_required
 def delegation(request, pk, officer):
     event = get_object_or_404(Event.objects.published().select_related("series", "host_city"), pk=pk)
-    current = (Delegation.objects.filter(event=event, city=officer.city, state__in=Delegation.ACTIVE_STATES)
+    current = (Delegation.objects.filter(event=event, city=officer.city).active()
                .prefetch_related("delegates").first())
     editable = current.is_active and event.changes_allowed() if current else event.is_open_for_registration
     posted = request.method == "POST"
@@ -64,7 +64,7 @@ def delegation(request, pk, officer):
                 messages.success(request, _("Your delegation has been saved."))
                 return redirect(request.path)
 
-    past = Delegation.objects.filter(event=event, city=officer.city).exclude(state__in=Delegation.ACTIVE_STATES)
+    past = Delegation.objects.filter(event=event, city=officer.city).ended()
     context = {
         "event": event, "officer": officer, "delegation": current, "editable": editable, "form": form, "formset": formset,
         "transitions": current.transitions.select_related("by") if current else [],

@@ -4,12 +4,12 @@ requests can confirm more delegates than the capacity or a city's limit."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from events import notices
 from events.models import Delegate, Delegation, DelegationTransition, Event
+from members.access import speaks_for
 
 State = Delegation.State
 
@@ -34,10 +34,10 @@ def _lock_event(event_id):
 
 
 def confirmed_delegates(event, *, excluding=None):
-    confirmed = Delegation.objects.filter(event=event, state=State.CONFIRMED)
+    delegations = Delegation.objects.filter(event=event)
     if excluding is not None:
-        confirmed = confirmed.exclude(pk=excluding.pk)
-    return confirmed.aggregate(total=Sum("delegate_count"))["total"] or 0
+        delegations = delegations.exclude(pk=excluding.pk)
+    return delegations.confirmed_delegate_total()
 
 
 def _fits(event, delegation, count):
@@ -99,7 +99,7 @@ def delegation_register(*, event, officer, delegates, remarks="", consent):
     if not consent:
         raise ValidationError(_("Consent to the use of the delegates' data is needed to register."))
     _check_delegates(event, delegates)
-    if Delegation.objects.filter(event=event, city=officer.city, state__in=Delegation.ACTIVE_STATES).exists():
+    if Delegation.objects.filter(event=event, city=officer.city).active().exists():
         raise ValidationError(_("Your city has already registered for this meeting; change that registration instead."))
     delegation = Delegation(event=event, city=officer.city, submitted_by=officer.user, remarks=remarks,
                             consent_given_at=timezone.now(), delegate_count=len(delegates))
@@ -121,7 +121,7 @@ def delegation_change(*, delegation, officer, delegates, remarks=""):
     """Change the delegates until the edit deadline; growing a confirmed delegation re-checks capacity."""
     event = _lock_event(delegation.event_id)
     delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
-    if delegation.city_id != officer.city_id:
+    if not speaks_for(officer.user, delegation.city_id):
         raise PermissionDenied
     if not delegation.is_active:
         raise ValidationError(_("This registration has ended and cannot be changed."))
@@ -146,7 +146,7 @@ def delegation_withdraw(*, delegation, by, reason=""):
     delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
     is_staff = by.has_perm(STAFF_PERMISSION)
     if not is_staff:
-        if delegation.city.officers.current().filter(user=by).count() == 0:
+        if not speaks_for(by, delegation.city_id):
             raise PermissionDenied
         if not event.changes_allowed():
             raise ValidationError(_("Withdrawals closed on %(date)s; please call the secretariat.") % {"date": _deadline(event)})
@@ -198,7 +198,7 @@ def delegation_reject(*, delegation, by, reason):
 def _promote_waiting_list(event):
     """Seats freed go to the waiting list, first in, first out, in the caller's transaction.
     The first delegation that does not fit stops the promotion, so nobody jumps the queue."""
-    waiting = Delegation.objects.select_for_update().filter(event=event, state=State.WAITLISTED).order_by("waitlisted_at", "id")
+    waiting = Delegation.objects.select_for_update().filter(event=event).waiting()
     confirmed = confirmed_delegates(event)
     for delegation in waiting:
         if confirmed + delegation.delegate_count > event.capacity:

@@ -1,4 +1,4 @@
-from association.sitemaps import I18nSitemap
+from core.sitemaps import I18nSitemap
 from events.models import Event, EventSeries
 
 
@@ -13,4 +13,4 @@ class EventSeriesSitemap(I18nSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return EventSeries.objects.filter(editions__status="published").distinct()
+        return EventSeries.objects.filter(editions__in=Event.objects.published()).distinct()

@@ -19,6 +19,6 @@ def checkin(request, pk):
         result = delegate_check_in(token=request.POST.get("token", ""), event=event)
         status = 200 if result.ok else 409 if result.delegate else 404
     present = Delegate.objects.filter(delegation__event=event, checked_in_at__isnull=False).count()
-    expected = Delegate.objects.filter(delegation__event=event, delegation__state="confirmed").count()
+    expected = Delegate.objects.filter(delegation__event=event).confirmed().count()
     context = {"event": event, "result": result, "present": present, "expected": expected}
     return render(request, "events/checkin.html", context, status=status)

@@ -33,7 +33,7 @@ def detail(request, pk):
     days = {}
     for item in agenda:
         days.setdefault(item.day, []).append(item)
-    confirmed = Delegation.objects.filter(event=event, state=Delegation.State.CONFIRMED)
+    confirmed = Delegation.objects.filter(event=event).confirmed()
     attendance = confirmed.aggregate(cities=Count("id"), delegate_total=Sum("delegate_count"))
     attendance["present"] = Delegate.objects.filter(delegation__in=confirmed, checked_in_at__isnull=False).count()
     context = {
@@ -48,9 +48,7 @@ def detail(request, pk):
 
 
 def event_news(event):
-    from news.models import Article
-
-    return Article.objects.published().filter(related_event=event).only("id", "title", "title_en", "publish_at")[:6]
+    return event.articles.published().only("id", "title", "title_en", "publish_at")[:6]
 
 
 def series(request, slug):

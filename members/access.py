@@ -12,6 +12,11 @@ def current_officer(user):
     return LiaisonOfficer.objects.current().select_related("city", "city__region").filter(user=user).first()
 
 
+def speaks_for(user, city):
+    """The one test of "an officer of this city": the user holds a current appointment for it."""
+    return LiaisonOfficer.objects.current().filter(user=user, city=city).exists()
+
+
 def officer_required(view):
     """Signed in, and a current liaison officer: the view gets `officer` and sees only that city."""
 

@@ -79,7 +79,6 @@ def load(log):
     for year, start in ((2023, 0), (2024, 5), (2025, 10)):
         for officer in officers[start:start + 6]:
             LiaisonAward.objects.create(officer=officer, year=year, title="优秀联络员")
-    _relate_news()
     log(f"member cities: {MemberCity.objects.count()}, officers: {LiaisonOfficer.objects.count()}, "
         f"awards: {LiaisonAward.objects.count()}")
 
@@ -91,13 +90,3 @@ def _previous_officer(city):
         user=services.officer_account_for(email=email, name="甘立群"), city=city, name="甘立群", position="市人民政府副秘书长",
         email=email, is_primary=True, appointed_on=datetime.date(2015, 3, 1), ended_on=datetime.date(2021, 2, 28),
     )
-
-
-def _relate_news():
-    from news.models import Article
-
-    cities = {city.name: city for city in MemberCity.objects.all()}
-    for article in Article.objects.all():
-        for name, city in cities.items():
-            if name in article.title or name in article.summary:
-                article.related_cities.add(city)

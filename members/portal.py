@@ -5,8 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from events.selectors import open_events_with_delegations
-from members import services
+from members import desk, services
 from members.access import officer_required
 from members.forms import OfficerContactForm
 
@@ -26,6 +25,6 @@ def dashboard(request, officer):
         "city": officer.city,
         "form": form,
         "colleagues": officer.city.officers.current().exclude(pk=officer.pk).only("name", "position"),
-        "open_events": open_events_with_delegations(officer.city),
+        "desk_sections": desk.sections_for(officer),
     }
     return render(request, "members/portal/dashboard.html", context, status=400 if form.errors else 200)

@@ -14,7 +14,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 
 from core.groups import LIAISON_OFFICERS
-from association.models import Association
+from core import site
 from members.models import LiaisonOfficer
 
 CONTACT_FIELDS = ("position", "office_phone", "mobile", "email", "language")
@@ -50,7 +50,7 @@ def officer_invite(*, officer, by, base_url):
     if not by.has_perm("members.change_liaisonofficer"):
         raise PermissionDenied
     link = invitation_link(officer.user, base_url=base_url)
-    association = Association.load()
+    association = site.profile()
     with translation.override(officer.email_language):
         context = {"officer": officer, "link": link, "association": association, "username": officer.user.username}
         subject = render_to_string("members/email/invitation_subject.txt", context).strip()

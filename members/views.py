@@ -5,7 +5,6 @@ from django.utils import timezone
 from core.pagination import paginate
 from members.forms import DirectoryFilterForm
 from members.models import LiaisonAward, MemberCity
-from news.models import Article
 
 
 def index(request):
@@ -33,7 +32,7 @@ def city(request, slug):
     context = {
         "city": city,
         "current_mayor": current_mayor,
-        "news": Article.objects.published().filter(related_cities=city).only("id", "title", "title_en", "publish_at")[:8],
+        "news": city.articles.published().only("id", "title", "title_en", "publish_at")[:8],
     }
     return render(request, "members/city_detail.html", context)
 

@@ -5,7 +5,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from core.english import localized
-from association.models import Association
+from core import site
 from news.models import Article, Category
 
 
@@ -15,7 +15,7 @@ class LatestArticlesFeed(Feed):
     description = _("The latest news of the association.")
 
     def title(self):
-        return _("%(name)s: news") % {"name": localized(Association.load(), "name") or _("Mayors' Association")}
+        return _("%(name)s: news") % {"name": localized(site.profile(), "name") or _("Mayors' Association")}
 
     def link(self):
         return reverse("news:index")
@@ -52,7 +52,7 @@ class CategoryFeed(LatestArticlesFeed):
         return get_object_or_404(Category, slug=slug)
 
     def title(self, category):
-        return _("%(name)s: %(category)s") % {"name": localized(Association.load(), "name") or _("Mayors' Association"), "category": localized(category, "name")}
+        return _("%(name)s: %(category)s") % {"name": localized(site.profile(), "name") or _("Mayors' Association"), "category": localized(category, "name")}
 
     def link(self, category):
         return category.get_absolute_url()

@@ -16,7 +16,7 @@ from taggit.managers import TaggableManager
 
 from core.english import EnglishVersionsMixin, localized
 from core.files import FileSizeMixin
-from core.images import RenditionsMixin
+from core.images import Photo, RenditionsMixin
 from core.uploads import validate_document, validate_image
 from news.sanitize import sanitize_html
 
@@ -84,9 +84,16 @@ class Category(EnglishVersionsMixin, models.Model):
 
 
 class ArticleQuerySet(models.QuerySet):
+    """"Published" is defined here and in Article.is_released/is_live, nowhere else."""
+
+    def released(self):
+        """Passed by a reviewer, whether its publish time has come or not (the search index holds these,
+        each visible from its publish time)."""
+        return self.filter(status=Article.Status.PUBLISHED)
+
     def published(self):
-        """Published and due: a future publish time makes an article appear by itself, no cron."""
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
+        """Released and due: a future publish time makes an article appear by itself, no cron."""
+        return self.released().filter(publish_at__lte=timezone.now())
 
     def for_listing(self):
         return self.select_related("category", "category__parent").defer("body", "body_en")
@@ -163,24 +170,19 @@ class Article(EnglishVersionsMixin, RenditionsMixin, models.Model):
         return reverse("news:article", args=[self.pk])
 
     @property
+    def is_released(self):
+        return self.status == self.Status.PUBLISHED
+
+    @property
     def is_live(self):
-        return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+        """What ArticleQuerySet.published() finds, for one article in hand."""
+        return self.is_released and self.publish_at <= timezone.now()
 
 
-class ArticleImage(RenditionsMixin, models.Model):
+class ArticleImage(Photo):
+    UPLOAD_FOLDER = "news/originals"
+
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="images", verbose_name=_("article"))
-    image = models.ImageField(_("image"), upload_to=image_upload_to, validators=[validate_image])
-    alt_text = models.CharField(_("description for screen readers"), max_length=200)
-    caption = models.CharField(_("caption"), max_length=300, blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["order", "id"]
-        verbose_name = _("photo")
-        verbose_name_plural = _("photos")
-
-    def __str__(self):
-        return self.caption or self.alt_text
 
 
 class Attachment(FileSizeMixin, models.Model):

@@ -9,7 +9,7 @@ from news.models import Article, Category
 
 
 def article_item(article):
-    if article.status != Article.Status.PUBLISHED:
+    if not article.is_released:
         return None
     body, body_en = plain(article.body), plain(article.body_en)
     return Item(
@@ -24,7 +24,7 @@ def article_item(article):
 def register():
     registry.register(registry.SearchKind(
         name="article", label=_("News"), model=Article, position=10, item=article_item,
-        queryset=lambda: Article.objects.filter(status=Article.Status.PUBLISHED),
+        queryset=lambda: Article.objects.released(),
         url=lambda key: reverse("news:article", args=[int(key)]),
         categories=registry.Categories(label=_("News category"), queryset=lambda: Category.objects.all()),
     ))

@@ -3,7 +3,6 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from news.models import Article
@@ -64,7 +63,3 @@ def article_archive(*, article, by):
 def article_count_view(*, article_id):
     """One more reader: a single UPDATE with F(), no read-modify-write and no long lock."""
     Article.objects.filter(pk=article_id).update(view_count=F("view_count") + 1)
-
-
-def articles_due_count():
-    return Article.objects.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now()).count()

@@ -1,4 +1,4 @@
-from association.sitemaps import I18nSitemap
+from core.sitemaps import I18nSitemap
 from news.models import Article, Category, Topic
 
 

@@ -2,7 +2,6 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from taggit.models import Tag
@@ -56,9 +55,7 @@ def tag(request, slug):
 
 def topic(request, slug):
     topic = get_object_or_404(Topic.objects.published(), slug=slug)
-    entries = topic.entries.filter(
-        article__status=Article.Status.PUBLISHED, article__publish_at__lte=timezone.now()
-    ).select_related("article", "article__category")
+    entries = topic.entries.filter(article__in=Article.objects.published()).select_related("article", "article__category")
     return render(request, "news/topic_detail.html", {"topic": topic, "entries": entries})
 
 

@@ -3,7 +3,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from association import demo as association_demo
-from association import demo_english
+from association import demo_english, demo_links
 from core.search import index as search_index
 from events import demo as events_demo
 from members import demo as members_demo
@@ -23,6 +23,7 @@ class Command(BaseCommand):
             news_demo.load(log)
             members_demo.load(log)
             events_demo.load(log)
+            demo_links.load(log)
             demo_english.load(log)
             counts = search_index.rebuild()
             log(f"search index: {sum(counts.values())} entries")

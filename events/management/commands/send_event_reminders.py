@@ -16,7 +16,7 @@ class Command(BaseCommand):
         for event in Event.objects.filter(status=Event.Status.PUBLISHED, starts_at__gt=now):
             if event.starts_at > now + datetime.timedelta(days=event.reminder_days):
                 continue
-            waiting = Delegation.objects.filter(event=event, state=Delegation.State.CONFIRMED, reminder_sent_at__isnull=True)
+            waiting = Delegation.objects.filter(event=event, reminder_sent_at__isnull=True).confirmed()
             for delegation in waiting.select_related("event", "event__series", "city"):
                 # Claiming the reminder is one conditional UPDATE: of two runs, exactly one gets the row.
                 claimed = Delegation.objects.filter(pk=delegation.pk, reminder_sent_at__isnull=True).update(reminder_sent_at=now)

@@ -1,7 +1,8 @@
 """Bulk admin actions that call a service once per selected object and report each refusal."""
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 
@@ -18,3 +19,43 @@ def run_for_each(modeladmin, request, objects, call, done_message):
             modeladmin.message_user(request, f"{obj}: {_('You may not do this.')}", messages.WARNING)
     if done:
         modeladmin.message_user(request, done_message(done), messages.SUCCESS)
+
+
+def service_action(service, *, description, done, permissions=None, prepare=None):
+    """An admin action running `service(obj, user)` on each selected object; `done(n)` is the summary.
+    `prepare(queryset)` may add select_related or an order."""
+
+    def action(modeladmin, request, queryset):
+        objects = prepare(queryset) if prepare else queryset
+        run_for_each(modeladmin, request, objects, lambda obj: service(obj, request.user), done)
+
+    return admin.action(description=description, permissions=permissions)(action)
+
+
+def service_action_with_reason(service, *, description, done, page, field="reason", describe=str, permissions=None,
+                               prepare=None):
+    """The same, after a page asks for the reason the service needs (`service(obj, user, reason)`), such as why a
+    delegation is rejected. `page` holds the texts of that page: title, intro, label, submit, missing;
+    `field` names the reason's form field and `describe(obj)` each listed object."""
+
+    def action(modeladmin, request, queryset):
+        reason = request.POST.get(field, "").strip()
+        if "confirm" in request.POST:
+            if reason:
+                objects = prepare(queryset) if prepare else queryset
+                run_for_each(modeladmin, request, objects, lambda obj: service(obj, request.user, reason), done)
+                return None
+            modeladmin.message_user(request, page["missing"], messages.ERROR)
+        context = {
+            **modeladmin.admin_site.each_context(request),
+            **page,
+            "objects": [(obj.pk, describe(obj)) for obj in queryset],
+            "field": field,
+            "reason": reason,
+            "action_name": request.POST.get("action", ""),
+            "opts": modeladmin.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/action_with_reason.html", context)
+
+    return admin.action(description=description, permissions=permissions)(action)

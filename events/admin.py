@@ -1,4 +1,4 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, Sum
 from django.http import HttpResponse
@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 
 from core import dashboard
 from core.english import EnglishBesideChineseAdmin
-from core.admin_actions import run_for_each
+from core.admin_actions import service_action, service_action_with_reason
 from core.models import ExportLog
 from events import exports, services
 from events.models import (
@@ -162,10 +162,8 @@ class TransitionInline(admin.TabularInline):
         return False
 
 
-def _decide(modeladmin, request, queryset, service, done, reason=""):
-    delegations = queryset.select_related("city", "event", "event__series").order_by("created_at")
-    run_for_each(modeladmin, request, delegations,
-                 lambda delegation: service(delegation=delegation, by=request.user, reason=reason), done)
+def _in_order_of_submission(delegations):
+    return delegations.select_related("city", "event", "event__series").order_by("created_at")
 
 
 @admin.register(Delegation)
@@ -183,28 +181,23 @@ class DelegationAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description=_("Confirm"), permissions=["change"])
-    def confirm(self, request, queryset):
-        _decide(self, request, queryset, services.delegation_confirm,
-                lambda n: ngettext("%d delegation confirmed.", "%d delegations confirmed.", n) % n)
-
-    @admin.action(description=_("Put on the waiting list"), permissions=["change"])
-    def waitlist(self, request, queryset):
-        _decide(self, request, queryset, services.delegation_waitlist,
-                lambda n: ngettext("%d delegation put on the waiting list.", "%d delegations put on the waiting list.", n) % n)
-
-    @admin.action(description=_("Reject with a reason"), permissions=["change"])
-    def reject(self, request, queryset):
-        reason = request.POST.get("reason", "").strip()
-        if "confirm" in request.POST and reason:
-            _decide(self, request, queryset, services.delegation_reject,
-                    lambda n: ngettext("%d delegation rejected.", "%d delegations rejected.", n) % n, reason=reason)
-            return None
-        if "confirm" in request.POST:
-            self.message_user(request, _("Give the reason for the rejection; the liaison officer will read it."), messages.ERROR)
-        context = {**self.admin_site.each_context(request), "title": _("Reject delegations"), "delegations": queryset,
-                   "opts": self.model._meta, "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME}
-        return TemplateResponse(request, "admin/events/delegation/reject.html", context)
+    confirm = service_action(
+        lambda delegation, by: services.delegation_confirm(delegation=delegation, by=by),
+        description=_("Confirm"), permissions=["change"], prepare=_in_order_of_submission,
+        done=lambda n: ngettext("%d delegation confirmed.", "%d delegations confirmed.", n) % n)
+    waitlist = service_action(
+        lambda delegation, by: services.delegation_waitlist(delegation=delegation, by=by),
+        description=_("Put on the waiting list"), permissions=["change"], prepare=_in_order_of_submission,
+        done=lambda n: ngettext("%d delegation put on the waiting list.", "%d delegations put on the waiting list.", n) % n)
+    reject = service_action_with_reason(
+        lambda delegation, by, reason: services.delegation_reject(delegation=delegation, by=by, reason=reason),
+        description=_("Reject with a reason"), permissions=["change"], prepare=_in_order_of_submission,
+        describe=lambda delegation: f"{delegation} ({delegation.get_state_display()})",
+        done=lambda n: ngettext("%d delegation rejected.", "%d delegations rejected.", n) % n,
+        page={"title": _("Reject delegations"),
+              "intro": _("These delegations will be rejected and their liaison officers told why:"),
+              "label": _("Reason"), "submit": _("Reject"),
+              "missing": _("Give the reason for the rejection; the liaison officer will read it.")})
 
 
 @dashboard.register

@@ -1,7 +1,6 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db.models import Count
 from django.template.defaultfilters import filesizeformat
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core import dashboard
 from core.english import EnglishBesideChineseAdmin
-from core.admin_actions import run_for_each
+from core.admin_actions import service_action, service_action_with_reason
 from news import services
 from news.models import Article, ArticleImage, Attachment, Category, Topic, TopicEntry
 
@@ -57,10 +56,6 @@ class AttachmentInline(admin.TabularInline):
     @admin.display(description=_("file size"))
     def size(self, attachment):
         return filesizeformat(attachment.file_size) if attachment.pk else "—"
-
-
-def _run(modeladmin, request, queryset, service, done_message):
-    run_for_each(modeladmin, request, queryset, lambda article: service(article=article, by=request.user), done_message)
 
 
 @admin.register(Article)
@@ -121,40 +116,23 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 actions.pop(name, None)
         return actions
 
-    @admin.action(description=_("Submit for review"))
-    def submit_for_review(self, request, queryset):
-        _run(self, request, queryset, services.article_submit,
-             lambda n: ngettext("%d article submitted for review.", "%d articles submitted for review.", n) % n)
-
-    @admin.action(description=_("Publish"))
-    def publish(self, request, queryset):
-        _run(self, request, queryset, services.article_publish,
-             lambda n: ngettext("%d article published.", "%d articles published.", n) % n)
-
-    @admin.action(description=_("Archive"))
-    def archive(self, request, queryset):
-        _run(self, request, queryset, services.article_archive,
-             lambda n: ngettext("%d article archived.", "%d articles archived.", n) % n)
-
-    @admin.action(description=_("Send back to the editor with a comment"))
-    def send_back(self, request, queryset):
-        comment = request.POST.get("comment", "")
-        if "confirm" in request.POST:
-            if comment.strip():
-                _run(self, request, queryset,
-                     lambda article, by: services.article_send_back(article=article, by=by, comment=comment),
-                     lambda n: ngettext("%d article sent back.", "%d articles sent back.", n) % n)
-                return None
-            self.message_user(request, _("Say what should be changed."), messages.ERROR)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Send back to the editor"),
-            "articles": queryset,
-            "comment": comment,
-            "opts": self.model._meta,
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/news/article/send_back.html", context)
+    submit_for_review = service_action(
+        lambda article, by: services.article_submit(article=article, by=by), description=_("Submit for review"),
+        done=lambda n: ngettext("%d article submitted for review.", "%d articles submitted for review.", n) % n)
+    publish = service_action(
+        lambda article, by: services.article_publish(article=article, by=by), description=_("Publish"),
+        done=lambda n: ngettext("%d article published.", "%d articles published.", n) % n)
+    archive = service_action(
+        lambda article, by: services.article_archive(article=article, by=by), description=_("Archive"),
+        done=lambda n: ngettext("%d article archived.", "%d articles archived.", n) % n)
+    send_back = service_action_with_reason(
+        lambda article, by, comment: services.article_send_back(article=article, by=by, comment=comment),
+        description=_("Send back to the editor with a comment"), field="comment",
+        describe=lambda article: f"{article.title} ({article.get_status_display()})",
+        done=lambda n: ngettext("%d article sent back.", "%d articles sent back.", n) % n,
+        page={"title": _("Send back to the editor"),
+              "intro": _("These articles go back to their editor as drafts, with your comment:"),
+              "label": _("What should be changed"), "submit": _("Send back"), "missing": _("Say what should be changed.")})
 
 
 class TopicEntryInline(admin.TabularInline):

@@ -4,8 +4,6 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from core import dashboard
-from core.english import EnglishBesideChineseAdmin
 from association.models import (
     Association,
     Branch,
@@ -15,6 +13,8 @@ from association.models import (
     Page,
     Position,
 )
+from core import dashboard
+from core.translation import TranslationsBesideChineseAdmin
 
 
 @admin.register(Association)
@@ -35,13 +35,13 @@ class AssociationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(EnglishBesideChineseAdmin, admin.ModelAdmin):
+class PositionAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     list_display = ["name", "name_en", "order"]
     list_editable = ["order"]
 
 
 @admin.register(Leader)
-class LeaderAdmin(EnglishBesideChineseAdmin, admin.ModelAdmin):
+class LeaderAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     list_display = ["name", "position", "affiliation", "since", "until", "thumbnail"]
     list_filter = ["position", ("until", admin.EmptyFieldListFilter)]
     list_select_related = ["position"]
@@ -61,7 +61,7 @@ class CouncilMemberInline(admin.TabularInline):
 
 
 @admin.register(Branch)
-class BranchAdmin(EnglishBesideChineseAdmin, admin.ModelAdmin):
+class BranchAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     list_display = ["name", "kind", "founded_on", "is_active", "order"]
     list_filter = ["kind", "is_active"]
     list_editable = ["order"]
@@ -71,7 +71,7 @@ class BranchAdmin(EnglishBesideChineseAdmin, admin.ModelAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(EnglishBesideChineseAdmin, admin.ModelAdmin):
+class DocumentAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     list_display = ["title", "kind", "issued_on", "visibility", "size"]
     list_filter = ["kind", "visibility", "issued_on"]
     search_fields = ["title", "title_en", "description"]
@@ -85,7 +85,7 @@ class DocumentAdmin(EnglishBesideChineseAdmin, admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(EnglishBesideChineseAdmin, admin.ModelAdmin):
+class PageAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     list_display = ["title", "slug", "show_in_footer", "updated_at"]
     prepopulated_fields = {"slug": ["title"]}
 

@@ -1,9 +1,10 @@
 from association.models import Association, Page
+from core.translation import columns
 
 
 def site(request):
     """The association's profile and footer links, for the header and footer of every page."""
     return {
         "association": Association.load(),
-        "footer_pages": Page.objects.filter(show_in_footer=True).only("slug", "title", "title_en"),
+        "footer_pages": Page.objects.filter(show_in_footer=True).only("slug", *columns("title")),
     }

@@ -4,7 +4,6 @@ import datetime
 
 from django.core.files.base import ContentFile
 
-from core import demo_images
 from association.models import (
     Association,
     Branch,
@@ -14,6 +13,7 @@ from association.models import (
     Page,
     Position,
 )
+from core import demo_images
 from core.pdf import render_pdf
 
 PROFILE = {

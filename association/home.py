@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from association.models import Association, Branch, Document, Leader
+from core.translation import columns
 from events.selectors import upcoming as upcoming_events
 from members.models import MemberCity
 from news import selectors as news
@@ -27,7 +28,7 @@ def home_context(request):
     return {
         "headlines": news.headlines(),
         "news_columns": news.home_columns(),
-        "latest_news": Article.objects.published().only("id", "title", "title_en", "publish_at")[:8],
+        "latest_news": Article.objects.published().only("id", "publish_at", *columns("title"))[:8],
         "upcoming_events": upcoming_events(),
         "figures": key_figures(),
         "documents": Document.objects.visible_to(request.user)[:6],

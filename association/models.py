@@ -14,24 +14,22 @@ from django.utils import timezone
 from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
 
-from core.english import EnglishVersionsMixin, localized
 from core.files import FileSizeMixin
+from core.translation import TranslatedMixin, localized
 from core.uploads import validate_document, validate_image
 
 
-class Association(EnglishVersionsMixin, models.Model):
+class Association(TranslatedMixin, models.Model):
     """The one row describing the association; edited in the admin."""
 
     CACHE_KEY = "association:profile"
 
-    name = models.CharField(_("name (Chinese)"), max_length=100)
-    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    name = models.CharField(_("name"), max_length=100)
+    translated_fields = ("name", "mission", "introduction")
     short_name = models.CharField(_("short name"), max_length=30, blank=True)
     mission = models.CharField(_("mission statement"), max_length=200, blank=True)
-    mission_en = models.CharField(_("mission statement (English)"), max_length=300, blank=True)
     founded_on = models.DateField(_("founded on"), null=True, blank=True)
     introduction = models.TextField(_("introduction"), blank=True)
-    introduction_en = models.TextField(_("introduction (English)"), blank=True)
     supervising_bodies = models.TextField(
         _("supervising bodies"), blank=True, help_text=_("One per line.")
     )
@@ -81,11 +79,11 @@ class Association(EnglishVersionsMixin, models.Model):
         return [line.strip() for line in self.supervising_bodies.splitlines() if line.strip()]
 
 
-class Position(EnglishVersionsMixin, models.Model):
+class Position(TranslatedMixin, models.Model):
     """An office of the association, in protocol order (president first)."""
 
     name = models.CharField(_("name"), max_length=50, unique=True)
-    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+    translated_fields = ("name",)
     order = models.PositiveSmallIntegerField(_("protocol order"), default=0)
 
     class Meta:
@@ -106,18 +104,17 @@ class LeaderQuerySet(models.QuerySet):
         return self.filter(until__lt=timezone.localdate())
 
 
-class Leader(EnglishVersionsMixin, models.Model):
+class Leader(TranslatedMixin, models.Model):
     """A person holding a position since a date; past holders keep their row with `until` set."""
 
     position = models.ForeignKey(Position, on_delete=models.PROTECT, related_name="holders", verbose_name=_("position"))
     name = models.CharField(_("name"), max_length=50)
-    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+    translated_fields = ("name", "biography")
     affiliation = models.CharField(
         _("other offices"), max_length=200, blank=True, help_text=_("E.g. mayor of a member city.")
     )
     photo = models.ImageField(_("photo"), upload_to="leaders/", blank=True, validators=[validate_image])
     biography = models.TextField(_("short biography"), blank=True)
-    biography_en = models.TextField(_("short biography (English)"), blank=True)
     since = models.DateField(_("in office since"))
     until = models.DateField(_("in office until"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("order within the position"), default=0)
@@ -148,7 +145,7 @@ class BranchQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class Branch(EnglishVersionsMixin, models.Model):
+class Branch(TranslatedMixin, models.Model):
     """A branch (分会) of the association."""
 
     class Kind(models.TextChoices):
@@ -157,12 +154,11 @@ class Branch(EnglishVersionsMixin, models.Model):
         INDUSTRY = "industry", _("Industry branch")
 
     name = models.CharField(_("name"), max_length=100)
-    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    translated_fields = ("name", "introduction")
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     founded_on = models.DateField(_("founded on"), null=True, blank=True)
     introduction = models.TextField(_("introduction"), blank=True)
-    introduction_en = models.TextField(_("introduction (English)"), blank=True)
     secretariat_address = models.CharField(_("secretariat address"), max_length=200, blank=True)
     secretariat_phone = models.CharField(_("secretariat phone"), max_length=50, blank=True)
     secretariat_email = models.EmailField(_("secretariat e-mail"), blank=True)
@@ -243,7 +239,7 @@ class DocumentQuerySet(models.QuerySet):
         return self if can_read_members_only(user) else self.public()
 
 
-class Document(EnglishVersionsMixin, FileSizeMixin, models.Model):
+class Document(TranslatedMixin, FileSizeMixin, models.Model):
     """A downloadable document: the charter, a regulation, a work report, a form..."""
 
     class Kind(models.TextChoices):
@@ -259,11 +255,10 @@ class Document(EnglishVersionsMixin, FileSizeMixin, models.Model):
         MEMBERS = "members", _("Liaison officers and staff only")
 
     title = models.CharField(_("title"), max_length=200)
-    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    translated_fields = ("title", "description")
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     issued_on = models.DateField(_("date"))
     description = models.TextField(_("description"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
     file = models.FileField(
         _("file"),
         upload_to=document_upload_to,
@@ -298,16 +293,15 @@ class Document(EnglishVersionsMixin, FileSizeMixin, models.Model):
         return self.visibility == self.Visibility.MEMBERS
 
 
-class Page(EnglishVersionsMixin, models.Model):
+class Page(TranslatedMixin, models.Model):
     """A simple page staff edit in the admin: the about text, contact directions, the privacy notice."""
 
     RESERVED_SLUGS = {"leadership", "branches"}
 
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     title = models.CharField(_("title"), max_length=100)
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    translated_fields = ("title", "body")
     body = models.TextField(_("text"), help_text=_("Plain text; blank lines separate paragraphs."))
-    body_en = models.TextField(_("text (English)"), blank=True)
     show_in_footer = models.BooleanField(_("link in footer"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

@@ -117,6 +117,9 @@ LANGUAGES = [
     ("zh-hant", _("Traditional Chinese")),
     ("en", _("English")),
 ]
+# Languages whose content staff write beside the Chinese: each translated field gets a column per language
+# (core/translation.py). A new one is a line here, its entry in LANGUAGES, and `makemigrations`.
+CONTENT_LANGUAGES = ["en"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
-from core.access import can_read_members_only
 from association.forms import DocumentFilterForm
 from association.home import home_context, key_figures
 from association.models import Branch, Document, Leader, Page, Position
+from core.access import can_read_members_only
 from core.pagination import paginate
 
 

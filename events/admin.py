@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core import dashboard
-from core.english import EnglishBesideChineseAdmin
 from core.admin_actions import service_action, service_action_with_reason
 from core.models import ExportLog
+from core.translation import TranslationsBesideChineseAdmin
 from events import exports, services
 from events.models import (
     AgendaItem,
@@ -30,13 +30,13 @@ State = Delegation.State
 
 
 @admin.register(EventSeries)
-class EventSeriesAdmin(EnglishBesideChineseAdmin, admin.ModelAdmin):
+class EventSeriesAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     list_display = ["name", "name_en", "slug"]
     prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(EnglishBesideChineseAdmin, admin.ModelAdmin):
+class SpeakerAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     list_display = ["name", "title", "organisation"]
     search_fields = ["name", "organisation"]
 

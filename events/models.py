@@ -11,20 +11,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.english import EnglishVersionsMixin, localized
 from core.images import Photo, RenditionsMixin
+from core.translation import TranslatedMixin, localized
 from core.uploads import validate_image
 from members.models import MemberCity
 
 
-class EventSeries(EnglishVersionsMixin, models.Model):
+class EventSeries(TranslatedMixin, models.Model):
     """A recurring meeting with numbered editions, e.g. the China–ASEAN mayors' forum."""
 
     name = models.CharField(_("name"), max_length=100)
-    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    translated_fields = ("name", "description")
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     description = models.TextField(_("description"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -56,7 +55,7 @@ class EventQuerySet(models.QuerySet):
         ).order_by("starts_at")
 
 
-class Event(EnglishVersionsMixin, RenditionsMixin, models.Model):
+class Event(TranslatedMixin, RenditionsMixin, models.Model):
     IMAGE_FIELD = "cover"
 
     class Kind(models.TextChoices):
@@ -80,14 +79,12 @@ class Event(EnglishVersionsMixin, RenditionsMixin, models.Model):
     edition = models.PositiveSmallIntegerField(_("edition"), null=True, blank=True)
     host_city = models.ForeignKey(MemberCity, on_delete=models.PROTECT, null=True, blank=True, related_name="hosted_events",
                                   verbose_name=_("host city"))
-    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    translated_fields = ("title", "venue", "description")
     venue = models.CharField(_("venue"), max_length=200, blank=True)
-    venue_en = models.CharField(_("venue (English)"), max_length=300, blank=True)
     address = models.CharField(_("address"), max_length=200, blank=True)
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     description = models.TextField(_("description"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
     cover = models.ImageField(_("cover image"), upload_to="events/", blank=True, validators=[validate_image])
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
@@ -166,13 +163,11 @@ def edition_label(number):
     return _("No. %(number)d") % {"number": number}
 
 
-class Speaker(EnglishVersionsMixin, models.Model):
+class Speaker(TranslatedMixin, models.Model):
     name = models.CharField(_("name"), max_length=50)
-    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+    translated_fields = ("name", "title", "organisation")
     title = models.CharField(_("title"), max_length=100, blank=True, help_text=_("E.g. professor, director."))
-    title_en = models.CharField(_("title (English)"), max_length=150, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    organisation_en = models.CharField(_("organisation (English)"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -183,7 +178,7 @@ class Speaker(EnglishVersionsMixin, models.Model):
         return f"{self.name}（{self.organisation}）" if self.organisation else self.name
 
 
-class AgendaItem(EnglishVersionsMixin, models.Model):
+class AgendaItem(TranslatedMixin, models.Model):
     class Kind(models.TextChoices):
         OPENING = "opening", _("Opening")
         REPORT = "report", _("Report")
@@ -198,7 +193,7 @@ class AgendaItem(EnglishVersionsMixin, models.Model):
     starts_at = models.TimeField(_("from"))
     ends_at = models.TimeField(_("until"), null=True, blank=True)
     title = models.CharField(_("title"), max_length=200)
-    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    translated_fields = ("title",)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.OTHER)
     place = models.CharField(_("place"), max_length=200, blank=True)
     speakers = models.ManyToManyField(Speaker, blank=True, related_name="agenda_items", verbose_name=_("speakers"))

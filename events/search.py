@@ -5,9 +5,18 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
 from core.search import registry
-from core.search.sources import Item, join
+from core.search.sources import Item, in_every_language, join
+from core.translation import content_languages, value_in
 from events.models import Event, EventSeries
 from members.models import MemberCity
+
+
+def _title_in(event, language):
+    """The title readers of `language` see, or "" where it would only repeat the Chinese."""
+    if not (value_in(event, "title", language) or (event.series and value_in(event.series, "name", language))):
+        return ""
+    with override(language):
+        return event.display_title
 
 
 def event_item(event):
@@ -15,15 +24,15 @@ def event_item(event):
         return None
     with override("zh-hans"):
         title = event.display_title
-    with override("en"):
-        title_en = event.display_title if event.title_en or (event.series and event.series.name_en) else ""
+    translations = {language: (_title_in(event, language), value_in(event, "description", language))
+                    for language in content_languages()}
     return Item(
-        kind="event", key=str(event.pk), title=title, title_en=title_en, text=event.description,
-        text_en=event.description_en, date=event.starts_at,
-        weighted=[("A", join(title, title_en)),
-                  ("B", join(event.venue, event.venue_en, *((event.host_city.name, event.host_city.name_en)
-                                                            if event.host_city else ()))),
-                  ("C", join(event.description, event.description_en))],
+        kind="event", key=str(event.pk), title=title, text=event.description, translations=translations,
+        date=event.starts_at,
+        weighted=[("A", join(title, *(title for title, _text in translations.values()))),
+                  ("B", join(in_every_language(event, "venue"),
+                             in_every_language(event.host_city, "name") if event.host_city else "")),
+                  ("C", in_every_language(event, "description"))],
     )
 
 

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from core.pagination import paginate
+from core.translation import columns
 from events.calendar import calendar_for
 from events.forms import EventFilterForm
 from events.models import Delegate, Delegation, Event, EventSeries
@@ -48,7 +49,7 @@ def detail(request, pk):
 
 
 def event_news(event):
-    return event.articles.published().only("id", "title", "title_en", "publish_at")[:6]
+    return event.articles.published().only("id", "publish_at", *columns("title"))[:6]
 
 
 def series(request, slug):

@@ -12,14 +12,14 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core import dashboard
-from core.english import EnglishBesideChineseAdmin
+from core.translation import TranslationsBesideChineseAdmin
 from members import exports, importers, services
 from members.forms import ImportForm
 from members.models import LiaisonAward, LiaisonOfficer, Mayor, MemberCity, Region
 
 
 @admin.register(Region)
-class RegionAdmin(EnglishBesideChineseAdmin, admin.ModelAdmin):
+class RegionAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     list_display = ["name", "name_en", "order"]
     list_editable = ["order"]
 
@@ -84,7 +84,7 @@ class ImportMixin:
 
 
 @admin.register(MemberCity)
-class MemberCityAdmin(ImportMixin, EnglishBesideChineseAdmin, admin.ModelAdmin):
+class MemberCityAdmin(ImportMixin, TranslationsBesideChineseAdmin, admin.ModelAdmin):
     import_kind = "cities"
     list_display = ["name", "name_en", "region", "level", "status", "joined_on"]
     list_filter = ["region", "level", "status"]

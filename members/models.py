@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.english import EnglishVersionsMixin, localized
+from core.translation import TranslatedMixin, localized
 from core.uploads import validate_image
 
 phone_number = RegexValidator(
@@ -18,11 +18,11 @@ phone_number = RegexValidator(
 )
 
 
-class Region(EnglishVersionsMixin, models.Model):
+class Region(TranslatedMixin, models.Model):
     """A province or autonomous region."""
 
     name = models.CharField(_("name"), max_length=50, unique=True)
-    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+    translated_fields = ("name",)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -40,7 +40,7 @@ class MemberCityQuerySet(models.QuerySet):
         return self.exclude(status=MemberCity.Status.LEFT)
 
 
-class MemberCity(EnglishVersionsMixin, models.Model):
+class MemberCity(TranslatedMixin, models.Model):
     class Level(models.TextChoices):
         PREFECTURE = "prefecture", _("Prefecture-level city")
         COUNTY = "county", _("County-level city")
@@ -51,7 +51,7 @@ class MemberCity(EnglishVersionsMixin, models.Model):
         LEFT = "left", _("Left")
 
     name = models.CharField(_("name"), max_length=50)
-    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+    translated_fields = ("name", "introduction")
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     level = models.CharField(_("level"), max_length=12, choices=Level.choices)
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="cities", verbose_name=_("region"))
@@ -67,7 +67,6 @@ class MemberCity(EnglishVersionsMixin, models.Model):
     longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5, null=True, blank=True,
                                     validators=[MinValueValidator(-180), MaxValueValidator(180)])
     introduction = models.TextField(_("introduction"), blank=True)
-    introduction_en = models.TextField(_("introduction (English)"), blank=True)
     website = models.URLField(_("website"), blank=True)
 
     objects = MemberCityQuerySet.as_manager()

@@ -4,7 +4,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.search import registry
-from core.search.sources import Item, join, midnight
+from core.search.sources import Item, in_every_language, midnight
+from core.translation import content_languages, value_in
 from members.models import MemberCity, Region
 
 
@@ -12,10 +13,12 @@ def city_item(city):
     if city.status == MemberCity.Status.LEFT:
         return None
     return Item(
-        kind="city", key=city.slug, title=city.name, title_en=city.name_en, text=city.introduction,
-        text_en=city.introduction_en, date=midnight(city.joined_on),
-        weighted=[("A", join(city.name, city.name_en)), ("B", join(city.region.name, city.region.name_en)),
-                  ("C", join(city.introduction, city.introduction_en))],
+        kind="city", key=city.slug, title=city.name, text=city.introduction,
+        translations={language: (value_in(city, "name", language), value_in(city, "introduction", language))
+                      for language in content_languages()},
+        date=midnight(city.joined_on),
+        weighted=[("A", in_every_language(city, "name")), ("B", in_every_language(city.region, "name")),
+                  ("C", in_every_language(city, "introduction"))],
     )
 
 

@@ -13,8 +13,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 
-from core.groups import LIAISON_OFFICERS
 from core import site
+from core.groups import LIAISON_OFFICERS
 from members.models import LiaisonOfficer
 
 CONTACT_FIELDS = ("position", "office_phone", "mobile", "email", "language")

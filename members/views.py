@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from core.pagination import paginate
+from core.translation import columns
 from members.forms import DirectoryFilterForm
 from members.models import LiaisonAward, MemberCity
 
@@ -10,7 +11,7 @@ from members.models import LiaisonAward, MemberCity
 def index(request):
     form = DirectoryFilterForm(request.GET or None)
     cities = MemberCity.objects.members().select_related("region").only(
-        "name", "name_en", "slug", "level", "emblem", "region__name", "region__name_en", "region__order"
+        "slug", "level", "emblem", "region__order", *columns("name"), *(f"region__{name}" for name in columns("name"))
     )
     status = 200
     if form.is_bound and not form.is_valid():
@@ -32,14 +33,14 @@ def city(request, slug):
     context = {
         "city": city,
         "current_mayor": current_mayor,
-        "news": city.articles.published().only("id", "title", "title_en", "publish_at")[:8],
+        "news": city.articles.published().only("id", "publish_at", *columns("title"))[:8],
     }
     return render(request, "members/city_detail.html", context)
 
 
 def honours(request):
     awards = LiaisonAward.objects.select_related("officer", "officer__city").only(
-        "year", "title", "officer__name", "officer__position", "officer__city__name", "officer__city__name_en", "officer__city__slug",
+        "year", "title", "officer__name", "officer__position", *(f"officer__city__{name}" for name in columns("name")), "officer__city__slug",
         "officer__city__status",
     )
     by_year = {}

@@ -8,8 +8,8 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core import dashboard
-from core.english import EnglishBesideChineseAdmin
 from core.admin_actions import service_action, service_action_with_reason
+from core.translation import TranslationsBesideChineseAdmin
 from news import services
 from news.models import Article, ArticleImage, Attachment, Category, Topic, TopicEntry
 
@@ -22,7 +22,7 @@ def _thumbnail(obj):
 
 
 @admin.register(Category)
-class CategoryAdmin(EnglishBesideChineseAdmin, admin.ModelAdmin):
+class CategoryAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     list_display = ["name", "parent", "slug", "order", "show_on_home", "article_count"]
     list_editable = ["order", "show_on_home"]
     list_select_related = ["parent"]

@@ -4,8 +4,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from core.english import localized
 from core import site
+from core.translation import localized
 from news.models import Article, Category
 
 

@@ -14,9 +14,9 @@ from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from core.english import EnglishVersionsMixin, localized
 from core.files import FileSizeMixin
 from core.images import Photo, RenditionsMixin
+from core.translation import TranslatedMixin, columns, localized
 from core.uploads import validate_document, validate_image
 from news.sanitize import sanitize_html
 
@@ -40,15 +40,14 @@ def attachment_upload_to(instance, filename):
     return f"news/attachments/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
 
 
-class Category(EnglishVersionsMixin, models.Model):
+class Category(TranslatedMixin, models.Model):
     name = models.CharField(_("name"), max_length=50)
-    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+    translated_fields = ("name", "description")
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     parent = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent")
     )
     description = models.CharField(_("description"), max_length=200, blank=True)
-    description_en = models.CharField(_("description (English)"), max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     show_on_home = models.BooleanField(_("column on the home page"), default=False)
 
@@ -96,7 +95,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.released().filter(publish_at__lte=timezone.now())
 
     def for_listing(self):
-        return self.select_related("category", "category__parent").defer("body", "body_en")
+        return self.select_related("category", "category__parent").defer(*columns("body"))
 
     def in_category(self, category):
         return self.filter(category_id__in=category.family_ids())
@@ -105,7 +104,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.annotate(root_category_id=Coalesce("category__parent_id", "category_id"))
 
 
-class Article(EnglishVersionsMixin, RenditionsMixin, models.Model):
+class Article(TranslatedMixin, RenditionsMixin, models.Model):
     IMAGE_FIELD = "cover"
 
     class Status(models.TextChoices):
@@ -121,9 +120,7 @@ class Article(EnglishVersionsMixin, RenditionsMixin, models.Model):
     tags = TaggableManager(_("tags"), blank=True)
     summary = models.TextField(_("summary"), max_length=500, blank=True)
     body = ProseEditorField(_("body"), extensions=EDITOR_EXTENSIONS, sanitize=sanitize_html, blank=True)
-    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
-    summary_en = models.TextField(_("summary (English)"), max_length=1000, blank=True)
-    body_en = ProseEditorField(_("body (English)"), extensions=EDITOR_EXTENSIONS, sanitize=sanitize_html, blank=True)
+    translated_fields = ("title", "summary", "body")
     cover = models.ImageField(_("cover image"), upload_to=image_upload_to, blank=True, validators=[validate_image])
     cover_alt = models.CharField(_("cover image description"), max_length=200, blank=True)
     source = models.CharField(_("source"), max_length=100, blank=True)
@@ -162,8 +159,8 @@ class Article(EnglishVersionsMixin, RenditionsMixin, models.Model):
         return localized(self, "title")
 
     def save(self, *args, **kwargs):
-        self.body = sanitize_html(self.body)
-        self.body_en = sanitize_html(self.body_en)
+        for body in columns("body"):
+            setattr(self, body, sanitize_html(getattr(self, body)))
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

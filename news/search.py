@@ -4,20 +4,22 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.search import registry
-from core.search.sources import Item, join, plain
+from core.search.sources import Item, in_every_language, join, plain
+from core.translation import content_languages, translations_of, value_in
 from news.models import Article, Category
 
 
 def article_item(article):
     if not article.is_released:
         return None
-    body, body_en = plain(article.body), plain(article.body_en)
     return Item(
-        kind="article", key=str(article.pk), title=article.title, title_en=article.title_en,
-        text=join(article.summary, body), text_en=join(article.summary_en, body_en), category_id=article.category_id,
-        date=article.publish_at, visible_from=article.publish_at,
-        weighted=[("A", join(article.title, article.subtitle, article.title_en)),
-                  ("B", join(article.summary, article.summary_en)), ("C", join(body, body_en))],
+        kind="article", key=str(article.pk), title=article.title, text=join(article.summary, plain(article.body)),
+        translations={language: (value_in(article, "title", language),
+                                 join(value_in(article, "summary", language), plain(value_in(article, "body", language))))
+                      for language in content_languages()},
+        category_id=article.category_id, date=article.publish_at, visible_from=article.publish_at,
+        weighted=[("A", join(article.title, article.subtitle, *translations_of(article, "title"))),
+                  ("B", in_every_language(article, "summary")), ("C", in_every_language(article, "body", plain))],
     )
 
 

@@ -3,6 +3,7 @@
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 
+from core.translation import columns
 from news.models import Article, Category
 
 
@@ -25,7 +26,7 @@ def home_columns(per_column=6):
         .filter(root_category_id__in=[c.pk for c in categories])
         .annotate(rank=Window(RowNumber(), partition_by=F("root_category_id"), order_by=[F("publish_at").desc(), F("id").desc()]))
         .filter(rank__lte=per_column)
-        .only("id", "title", "title_en", "publish_at", "category_id")
+        .only("id", "publish_at", "category_id", *columns("title"))
     )
     by_category = {}
     for article in ranked:

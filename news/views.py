@@ -6,9 +6,9 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from core.english import localized
 from core.pagination import paginate
 from core.qr import qr_svg
+from core.translation import columns, localized
 from news import selectors, services
 from news.forms import ArticleFilterForm
 from news.models import Article, Category, Topic
@@ -68,7 +68,7 @@ def article(request, pk):
         services.article_count_view(article_id=article.pk)
         article.view_count += 1
 
-    published_here = Article.objects.published().filter(category_id=article.category_id).only("id", "title", "title_en")
+    published_here = Article.objects.published().filter(category_id=article.category_id).only("id", *columns("title"))
     earlier = Q(publish_at__lt=article.publish_at) | Q(publish_at=article.publish_at, id__lt=article.pk)
     later = Q(publish_at__gt=article.publish_at) | Q(publish_at=article.publish_at, id__gt=article.pk)
     tags = list(article.tags.all())
@@ -76,7 +76,7 @@ def article(request, pk):
     if tags:
         related = (
             Article.objects.published().filter(tags__in=tags).exclude(pk=article.pk)
-            .annotate(shared=Count("tags")).order_by("-shared", "-publish_at").only("id", "title", "title_en", "publish_at")[:5]
+            .annotate(shared=Count("tags")).order_by("-shared", "-publish_at").only("id", "publish_at", *columns("title"))[:5]
         )
     context = {
         "article": article,

@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 
-from core.groups import LIAISON_OFFICERS
 from association.models import Association, Branch, CouncilMember, Document, Leader, Page, Position
+from core.groups import LIAISON_OFFICERS
 from members.models import LiaisonAward, LiaisonOfficer, Mayor, MemberCity, Region
 
 PASSWORD = "correct horse battery staple"

@@ -6,7 +6,9 @@ from django.utils.translation import override
 from core.search import registry
 from core.search.models import SearchEntry
 from core.search.segment import positioned_words
+from core.translation import column
 
+TITLE_LENGTH = SearchEntry._meta.get_field("title").max_length
 # Gap between the weighted parts, so that a phrase never matches across title and summary.
 PART_GAP = 100
 
@@ -45,10 +47,14 @@ def entry_for(obj):
         item = registry.for_model(type(obj)).item(obj)
     if item is None:
         return None
+    translations = {}
+    for language, (title, text) in item.translations.items():
+        title_column = column("title", language)
+        translations[title_column] = title[:SearchEntry._meta.get_field(title_column).max_length]
+        translations[column("text", language)] = text
     return SearchEntry(
-        kind=item.kind, object_id=obj.pk, key=item.key, title=item.title[:300], title_en=item.title_en[:300],
-        text=item.text, text_en=item.text_en, category_id=item.category_id, date=item.date,
-        visible_from=item.visible_from,
+        kind=item.kind, object_id=obj.pk, key=item.key, title=item.title[:TITLE_LENGTH], text=item.text,
+        **translations, category_id=item.category_id, date=item.date, visible_from=item.visible_from,
         members_only=item.members_only, words=words_for(item.weighted),
     )
 

@@ -1,8 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.english import EnglishVersionsMixin
 from core.search import registry
+from core.translation import TranslatedMixin
 
 
 class WordsField(models.TextField):
@@ -12,7 +12,7 @@ class WordsField(models.TextField):
         return "tsvector" if connection.vendor == "postgresql" else "text"
 
 
-class SearchEntry(EnglishVersionsMixin, models.Model):
+class SearchEntry(TranslatedMixin, models.Model):
     """One searchable item (of a kind some app registered: an article, an event...) as the public search sees it.
 
     Only items someone may find are here: drafts, archived articles and former members are removed.
@@ -22,9 +22,8 @@ class SearchEntry(EnglishVersionsMixin, models.Model):
     object_id = models.PositiveIntegerField(_("object"))
     key = models.CharField(_("address key"), max_length=100, help_text=_("The id or slug in the item's URL."))
     title = models.CharField(_("title"), max_length=300)
-    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    translated_fields = ("title", "text")
     text = models.TextField(_("text for snippets"), blank=True)
-    text_en = models.TextField(_("text for snippets (English)"), blank=True)
     category_id = models.PositiveIntegerField(_("category"), null=True, blank=True)
     date = models.DateTimeField(_("date"), null=True, blank=True)
     visible_from = models.DateTimeField(_("visible from"), null=True, blank=True)

@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
-
 if TYPE_CHECKING:
     from django.db.models import Model, QuerySet
 

@@ -8,6 +8,7 @@ from datetime import datetime, time
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from core.translation import translations_of
 
 SNIPPET_SOURCE_LENGTH = 3000
 
@@ -17,9 +18,9 @@ class Item:
     kind: str
     key: str
     title: str
-    title_en: str = ""
     text: str = ""
-    text_en: str = ""
+    # The title and snippet text in each content language that has them: {"en": ("Beihai", "...")}.
+    translations: dict[str, tuple[str, str]] = field(default_factory=dict)
     category_id: int | None = None
     date: datetime | None = None
     visible_from: datetime | None = None
@@ -28,7 +29,8 @@ class Item:
 
     def __post_init__(self):
         self.text = self.text[:SNIPPET_SOURCE_LENGTH]
-        self.text_en = self.text_en[:SNIPPET_SOURCE_LENGTH]
+        self.translations = {language: (title, text[:SNIPPET_SOURCE_LENGTH])
+                             for language, (title, text) in self.translations.items()}
 
 
 def plain(markup):
@@ -38,6 +40,11 @@ def plain(markup):
 
 def join(*parts):
     return "\n".join(part for part in parts if part)
+
+
+def in_every_language(obj, field, clean=str):
+    """The field's Chinese and all its translations, one after the other: what the index weighs."""
+    return join(*(clean(text) for text in (getattr(obj, field), *translations_of(obj, field))))
 
 
 def midnight(day):

@@ -10,8 +10,8 @@ from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from core.english import has_english, in_english, localized
 from core.qr import qr_svg
+from core.translation import lacks_translation, localized, reading_language
 
 register = template.Library()
 
@@ -38,8 +38,8 @@ def language_links(context):
         links.append(
             {
                 "code": code,
-                "tag": LANGUAGE_TAGS[code],
-                "label": SWITCH_LABELS[code],
+                "tag": LANGUAGE_TAGS.get(code, code),
+                "label": SWITCH_LABELS.get(code, code.upper()),
                 "name": name,
                 "url": url,
                 "absolute_url": request.build_absolute_uri(url),
@@ -100,16 +100,17 @@ def qr_code(text):
     return mark_safe(qr_svg(text))
 
 
-@register.filter
-def lacks_english(obj, field):
-    """True on an English page when obj has no English version of field, so the Chinese is shown instead."""
-    return in_english() and not has_english(obj, field)
+@register.filter(name="lacks_translation")
+def lacks_translation_filter(obj, field):
+    """True on a page in a content language (English) when obj's field has no translation in it, so the Chinese
+    is shown instead."""
+    return lacks_translation(obj, field)
 
 
 @register.simple_tag
 def fallback_lang(obj, field):
-    """` lang="zh-Hans"` for an element showing the Chinese in place of a missing English version."""
-    return mark_safe(' lang="zh-Hans"') if lacks_english(obj, field) else ""
+    """` lang="zh-Hans"` for an element showing the Chinese in place of a missing translation."""
+    return mark_safe(' lang="zh-Hans"') if lacks_translation(obj, field) else ""
 
 
 @register.inclusion_tag("includes/other_name.html")
@@ -117,7 +118,7 @@ def other_name(obj):
     """Under a heading, the name in the other script: English on Chinese pages, Chinese on English pages."""
     if not obj.name_en:
         return {}
-    if in_english():
+    if reading_language():
         return {"name": obj.name, "lang": "zh-Hans"}
     return {"name": obj.name_en, "lang": "en"}
 
@@ -125,4 +126,4 @@ def other_name(obj):
 @register.inclusion_tag("includes/localized_text.html")
 def localized_text(obj, field):
     """A plain-text field as paragraphs in the reader's language; the Chinese, with the note, where English is missing."""
-    return {"text": localized(obj, field), "chinese_only": lacks_english(obj, field)}
+    return {"text": localized(obj, field), "chinese_only": lacks_translation(obj, field)}

@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from core.groups import GROUP_PERMISSIONS, _codenames
 from association.models import Association, Document
+from core.groups import GROUP_PERMISSIONS, _codenames
 from tests.factories import PDF_BYTES, AssociationFactory, BranchFactory, DocumentFactory, LeaderFactory
 from tests.html import parse
 

@@ -6,7 +6,6 @@ import pytest
 from django.contrib.auth.models import Group
 
 from core.groups import NEWS_REVIEWERS
-
 from news.models import Article
 from tests.factories import PASSWORD, StaffUserFactory
 

@@ -5,8 +5,8 @@ from urllib.parse import urlsplit
 import pytest
 from django.contrib.auth.models import Group
 
-from core.groups import LIAISON_OFFICERS
 from association.models import Document
+from core.groups import LIAISON_OFFICERS
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.browser

@@ -1,0 +1,154 @@
+"""Content in the languages staff write beside the Chinese (settings.CONTENT_LANGUAGES, English today).
+
+A model lists the fields readers need in other languages:
+
+    class Article(TranslatedMixin, models.Model):
+        translated_fields = ("title", "summary", "body")
+
+and gets a column per content language beside each, `title_en` and so on: a copy of the Chinese field, optional
+and twice as long. Adding a content language is a line in settings and a migration (`makemigrations`).
+Traditional Chinese is not one of them: OpenCC makes it from the Simplified as pages leave.
+
+On a page in a content language `obj.i18n.<field>` is the translation, or the Chinese when there is none yet
+(templates then say so with the `lacks_translation` filter). On Chinese pages it is always the Chinese.
+"""
+
+import copy
+
+from django.conf import settings
+from django.db.models import CharField, Field, TextField
+from django.db.models.signals import class_prepared
+from django.utils.functional import lazy
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+
+def content_languages() -> list[str]:
+    return list(settings.CONTENT_LANGUAGES)
+
+
+def column(field: str, language: str) -> str:
+    """The column holding `field` in `language`: title_en, title_vi..."""
+    return f"{field}_{language.replace('-', '_').lower()}"
+
+
+def columns(*fields: str) -> list[str]:
+    """Each field and its translations, for .only() and search_fields."""
+    return [name for field in fields for name in (field, *(column(field, lang) for lang in content_languages()))]
+
+
+def reading_language() -> str | None:
+    """The content language of the page being made, or None on Chinese pages (Simplified or Traditional)."""
+    current = get_language() or ""
+    return next((lang for lang in content_languages() if current == lang or current.startswith(f"{lang}-")), None)
+
+
+def value_in(obj, field: str, language: str | None) -> str:
+    """obj's field in one language exactly: the Chinese for None, "" where no translation was written."""
+    if language is None:
+        return getattr(obj, field)
+    return getattr(obj, column(field, language), "") or ""
+
+
+def translations_of(obj, field: str) -> list[str]:
+    """The field's text in every content language that has one."""
+    return [text for text in (value_in(obj, field, lang) for lang in content_languages()) if text]
+
+
+def has_translation(obj, field: str, language: str | None = None) -> bool:
+    language = language or reading_language()
+    return bool(language and value_in(obj, field, language))
+
+
+def localized(obj, field: str):
+    """obj.<field> in the reader's language where it has been written, else the Chinese."""
+    language = reading_language()
+    if language and has_translation(obj, field, language):
+        return value_in(obj, field, language)
+    return getattr(obj, field)
+
+
+def lacks_translation(obj, field: str) -> bool:
+    """True on a page in a content language when obj's field has no translation: the Chinese shows instead."""
+    language = reading_language()
+    return bool(language) and not has_translation(obj, field, language)
+
+
+class LocalizedFields:
+    """`obj.i18n.title` in templates: the field in the reader's language."""
+
+    def __init__(self, obj):
+        self._obj = obj
+
+    def __getattr__(self, field):
+        if field.startswith("_"):
+            raise AttributeError(field)
+        return localized(self._obj, field)
+
+
+class TranslatedMixin:
+    @property
+    def i18n(self):
+        return LocalizedFields(self)
+
+
+def _language_name(code: str) -> str:
+    return str(dict(settings.LANGUAGES).get(code, code))
+
+
+def _translated_verbose_name(source_name, language):
+    return _("%(field)s (%(language)s)") % {"field": source_name, "language": _language_name(language)}
+
+
+translated_verbose_name = lazy(_translated_verbose_name, str)
+
+
+def translation_field(source, language):
+    """A copy of the Chinese field for one language: optional, never unique, twice as long. Copied the way Django
+    copies the fields of an abstract model, so settings that deconstruct() leaves out (an editor's) come along."""
+    field = copy.deepcopy(source)
+    field.creation_counter = Field.creation_counter  # a field of its own: fields compare and hash by this number
+    Field.creation_counter += 1
+    field.name = None  # contribute_to_class() names it
+    field.blank = True
+    field.null = False
+    field._unique = False
+    field.db_index = False
+    field.verbose_name = field._verbose_name = translated_verbose_name(source.verbose_name, language)
+    if isinstance(source, (CharField, TextField)) and source.max_length:
+        field.max_length = source.max_length * 2
+    field.__dict__.pop("validators", None)  # a cached list holding the Chinese field's MaxLengthValidator
+    return field
+
+
+def add_translation_columns(sender, **kwargs):
+    """On each model class that lists `translated_fields` itself, add their columns before anything (the
+    history of django-simple-history, which copies fields when its model class is ready) reads its fields."""
+    names = sender.__dict__.get("translated_fields")
+    if not names or sender._meta.abstract:
+        return
+    for name in names:
+        source = sender._meta.get_field(name)
+        for language in content_languages():
+            if not hasattr(sender, column(name, language)):
+                translation_field(source, language).contribute_to_class(sender, column(name, language))
+
+
+# Connected on import, which every models module does before defining its classes.
+class_prepared.connect(add_translation_columns, dispatch_uid="core-translation-columns")
+
+
+class TranslationsBesideChineseAdmin:
+    """ModelAdmin mixin: each translation of a field is edited on the same row as the Chinese."""
+
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        translated = {column(name, lang) for name in fields if isinstance(name, str) for lang in content_languages()}
+        rows = []
+        for name in fields:
+            if name in translated:
+                continue
+            beside = [column(name, lang) for lang in content_languages()] if isinstance(name, str) else []
+            beside = [other for other in beside if other in fields]
+            rows.append((name, *beside) if beside else name)
+        return rows

@@ -51,6 +51,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "core.middleware.BusyMiddleware",
 ]
 
 ROOT_URLCONF = "association.urls"
@@ -120,6 +121,9 @@ LANGUAGES = [
 # Languages whose content staff write beside the Chinese: each translated field gets a column per language
 # (core/translation.py). A new one is a line here, its entry in LANGUAGES, and `makemigrations`.
 CONTENT_LANGUAGES = ["en"]
+# Seconds a request waits for a row another transaction holds (a delegation being decided) before it answers
+# "busy, please retry" with 503 (core/locks.py).
+LOCK_TIMEOUT = env.float("LOCK_TIMEOUT", default=5.0)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True

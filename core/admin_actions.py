@@ -5,6 +5,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from core.locks import Busy
+
 
 def run_for_each(modeladmin, request, objects, call, done_message):
     """`call(obj)` for every object; refusals become warnings naming the object, successes one summary."""
@@ -17,6 +19,8 @@ def run_for_each(modeladmin, request, objects, call, done_message):
             modeladmin.message_user(request, f"{obj}: {error.messages[0]}", messages.WARNING)
         except PermissionDenied:
             modeladmin.message_user(request, f"{obj}: {_('You may not do this.')}", messages.WARNING)
+        except Busy as busy:
+            modeladmin.message_user(request, f"{obj}: {busy.message}", messages.WARNING)
     if done:
         modeladmin.message_user(request, done_message(done), messages.SUCCESS)
 

@@ -1,4 +1,7 @@
+from django.shortcuts import render
+
 from core.chinese import html_to_traditional, to_traditional
+from core.locks import Busy
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml")
 
@@ -21,4 +24,25 @@ class TraditionalChineseMiddleware:
         elif content_type.startswith(FEED_TYPES):
             # Our feeds' URLs are all ASCII, so the whole document can be converted as text.
             response.content = to_traditional(response.content.decode(charset)).encode(charset)
+        return response
+
+
+class BusyMiddleware:
+    """A request that gave up waiting for a row lock (core.locks.Busy) changed nothing: say so, and when to
+    retry, with 503 and Retry-After, rather than a 500."""
+
+    RETRY_AFTER_SECONDS = 5
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, Busy):
+            return None
+        response = render(request, "busy.html", {"message": exception.message}, status=503)
+        response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
         return response

@@ -2,10 +2,10 @@
 
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.locks import atomic_with_lock_timeout
 from events.models import Delegate, Delegation
 
 
@@ -16,7 +16,7 @@ class CheckinResult:
     delegate: Delegate | None = None
 
 
-@transaction.atomic
+@atomic_with_lock_timeout
 def delegate_check_in(*, token, event):
     """Mark the delegate present. The row lock makes simultaneous scans of one code record one check-in."""
     token = (token or "").strip()

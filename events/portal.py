@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from core.locks import Busy
 from events import services
 from events.models import Delegation, Event
 from events.portal_forms import DELEGATE_FIELDS, DelegateFormSet, DelegationForm
@@ -38,6 +39,9 @@ def delegation(request, pk, officer):
         except ValidationError as error:
             messages.error(request, error.messages[0])
             return redirect(request.path)
+        except Busy as busy:
+            messages.error(request, busy.message)
+            return redirect(request.path)
         messages.success(request, _("Your delegation has been withdrawn."))
         return redirect("portal:dashboard")
 
@@ -60,6 +64,10 @@ def delegation(request, pk, officer):
                                                  remarks=form.cleaned_data["remarks"], consent=form.cleaned_data["consent"])
             except ValidationError as error:
                 form.add_error(None, error)
+            except Busy as busy:
+                # Nothing was saved; the form keeps what the officer typed, so sending it again is one click.
+                form.add_error(None, busy.message)
+                status = 503
             else:
                 messages.success(request, _("Your delegation has been saved."))
                 return redirect(request.path)

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.locks import atomic_with_lock_timeout
 from events import notices
 from events.models import Delegate, Delegation, DelegationTransition, Event
 from members.access import speaks_for
@@ -90,7 +91,7 @@ def _place(event, delegation):
     raise ValidationError(_("The meeting is full: there is no room for %(count)d more delegates.") % {"count": delegation.delegate_count})
 
 
-@transaction.atomic
+@atomic_with_lock_timeout
 def delegation_register(*, event, officer, delegates, remarks="", consent):
     """An officer registers their city's delegation. One active delegation per event and city."""
     event = _lock_event(event.pk)
@@ -116,7 +117,7 @@ def delegation_register(*, event, officer, delegates, remarks="", consent):
     return delegation
 
 
-@transaction.atomic
+@atomic_with_lock_timeout
 def delegation_change(*, delegation, officer, delegates, remarks=""):
     """Change the delegates until the edit deadline; growing a confirmed delegation re-checks capacity."""
     event = _lock_event(delegation.event_id)
@@ -140,7 +141,7 @@ def delegation_change(*, delegation, officer, delegates, remarks=""):
     return delegation
 
 
-@transaction.atomic
+@atomic_with_lock_timeout
 def delegation_withdraw(*, delegation, by, reason=""):
     event = _lock_event(delegation.event_id)
     delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
@@ -178,17 +179,17 @@ def _staff_decision(delegation, *, to, by, reason=""):
     return delegation
 
 
-@transaction.atomic
+@atomic_with_lock_timeout
 def delegation_confirm(*, delegation, by, reason=""):
     return _staff_decision(delegation, to=State.CONFIRMED, by=by, reason=reason)
 
 
-@transaction.atomic
+@atomic_with_lock_timeout
 def delegation_waitlist(*, delegation, by, reason=""):
     return _staff_decision(delegation, to=State.WAITLISTED, by=by, reason=reason)
 
 
-@transaction.atomic
+@atomic_with_lock_timeout
 def delegation_reject(*, delegation, by, reason):
     if not reason.strip():
         raise ValidationError(_("Give the reason for the rejection; the liaison officer will read it."))

@@ -1,10 +1,10 @@
 """The editorial workflow: every change of an article's status goes through here."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from core.locks import atomic_with_lock_timeout
 from news.models import Article
 
 Status = Article.Status
@@ -20,22 +20,22 @@ TRANSITIONS = {
 }
 
 
+@atomic_with_lock_timeout
 def _transition(*, article, to, by, comment=None):
-    with transaction.atomic():
-        article = Article.objects.select_for_update().get(pk=article.pk)
-        permission = TRANSITIONS.get((article.status, to))
-        if permission is None:
-            raise ValidationError(
-                _("An article that is %(current)s cannot become %(target)s.")
-                % {"current": article.get_status_display(), "target": Status(to).label}
-            )
-        if not by.has_perm(permission):
-            raise PermissionDenied(_("You may not do this to articles."))
-        article.status = to
-        if comment is not None:
-            article.review_comment = comment
-        article._change_reason = f"{Status(to).label}"
-        article.save()
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    permission = TRANSITIONS.get((article.status, to))
+    if permission is None:
+        raise ValidationError(
+            _("An article that is %(current)s cannot become %(target)s.")
+            % {"current": article.get_status_display(), "target": Status(to).label}
+        )
+    if not by.has_perm(permission):
+        raise PermissionDenied(_("You may not do this to articles."))
+    article.status = to
+    if comment is not None:
+        article.review_comment = comment
+    article._change_reason = f"{Status(to).label}"
+    article.save()
     return article
 
 

@@ -23,8 +23,11 @@ run: install
 	$(BIN)/python manage.py ensure_admin
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-## test: the whole suite; on SQLite unless DATABASE_URL points at PostgreSQL
+## test: the layer contract (import-linter), the types of services and selectors (mypy), then the whole suite;
+## on SQLite unless DATABASE_URL points at PostgreSQL
 test: install
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## serve: production-like: DEBUG off, hashed and compressed static files, gunicorn + WhiteNoise

@@ -13,7 +13,10 @@ On a page in a content language `obj.i18n.<field>` is the translation, or the Ch
 (templates then say so with the `lacks_translation` filter). On Chinese pages it is always the Chinese.
 """
 
+from __future__ import annotations
+
 import copy
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db.models import CharField, Field, TextField
@@ -21,6 +24,17 @@ from django.db.models.signals import class_prepared
 from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+if TYPE_CHECKING:
+    from django.contrib.admin import ModelAdmin
+    from django.db.models import Model
+    from django.http import HttpRequest
+    from django.utils.functional import Promise
+
+    # The admin mixin below is only ever mixed into a ModelAdmin: type it as one, so super() is checked.
+    _AdminBase = ModelAdmin[Any]
+else:
+    _AdminBase = object
 
 
 def content_languages() -> list[str]:
@@ -43,24 +57,24 @@ def reading_language() -> str | None:
     return next((lang for lang in content_languages() if current == lang or current.startswith(f"{lang}-")), None)
 
 
-def value_in(obj, field: str, language: str | None) -> str:
+def value_in(obj: object, field: str, language: str | None) -> str:
     """obj's field in one language exactly: the Chinese for None, "" where no translation was written."""
     if language is None:
         return getattr(obj, field)
     return getattr(obj, column(field, language), "") or ""
 
 
-def translations_of(obj, field: str) -> list[str]:
+def translations_of(obj: object, field: str) -> list[str]:
     """The field's text in every content language that has one."""
     return [text for text in (value_in(obj, field, lang) for lang in content_languages()) if text]
 
 
-def has_translation(obj, field: str, language: str | None = None) -> bool:
+def has_translation(obj: object, field: str, language: str | None = None) -> bool:
     language = language or reading_language()
     return bool(language and value_in(obj, field, language))
 
 
-def localized(obj, field: str):
+def localized(obj: object, field: str) -> str:
     """obj.<field> in the reader's language where it has been written, else the Chinese."""
     language = reading_language()
     if language and has_translation(obj, field, language):
@@ -68,7 +82,7 @@ def localized(obj, field: str):
     return getattr(obj, field)
 
 
-def lacks_translation(obj, field: str) -> bool:
+def lacks_translation(obj: object, field: str) -> bool:
     """True on a page in a content language when obj's field has no translation: the Chinese shows instead."""
     language = reading_language()
     return bool(language) and not has_translation(obj, field, language)
@@ -77,10 +91,10 @@ def lacks_translation(obj, field: str) -> bool:
 class LocalizedFields:
     """`obj.i18n.title` in templates: the field in the reader's language."""
 
-    def __init__(self, obj):
+    def __init__(self, obj: object) -> None:
         self._obj = obj
 
-    def __getattr__(self, field):
+    def __getattr__(self, field: str) -> str:
         if field.startswith("_"):
             raise AttributeError(field)
         return localized(self._obj, field)
@@ -88,7 +102,7 @@ class LocalizedFields:
 
 class TranslatedMixin:
     @property
-    def i18n(self):
+    def i18n(self) -> LocalizedFields:
         return LocalizedFields(self)
 
 
@@ -96,17 +110,19 @@ def _language_name(code: str) -> str:
     return str(dict(settings.LANGUAGES).get(code, code))
 
 
-def _translated_verbose_name(source_name, language):
+def _translated_verbose_name(source_name: str | Promise, language: str) -> str:
     return _("%(field)s (%(language)s)") % {"field": source_name, "language": _language_name(language)}
 
 
 translated_verbose_name = lazy(_translated_verbose_name, str)
 
 
-def translation_field(source, language):
+def translation_field(source: Field[Any, Any], language: str) -> Field[Any, Any]:
     """A copy of the Chinese field for one language: optional, never unique, twice as long. Copied the way Django
     copies the fields of an abstract model, so settings that deconstruct() leaves out (an editor's) come along."""
-    field = copy.deepcopy(source)
+    # Any: the copy's private attributes (_unique, _verbose_name) and its name (None until contribute_to_class) are
+    # set directly, as Django does, and django-stubs types none of them that way.
+    field: Any = copy.deepcopy(source)
     field.creation_counter = Field.creation_counter  # a field of its own: fields compare and hash by this number
     Field.creation_counter += 1
     field.name = None  # contribute_to_class() names it
@@ -121,7 +137,7 @@ def translation_field(source, language):
     return field
 
 
-def add_translation_columns(sender, **kwargs):
+def add_translation_columns(sender: type[Model], **kwargs: Any) -> None:
     """On each model class that lists `translated_fields` itself, add their columns before anything (the
     history of django-simple-history, which copies fields when its model class is ready) reads its fields."""
     names = sender.__dict__.get("translated_fields")
@@ -131,24 +147,25 @@ def add_translation_columns(sender, **kwargs):
         source = sender._meta.get_field(name)
         for language in content_languages():
             if not hasattr(sender, column(name, language)):
-                translation_field(source, language).contribute_to_class(sender, column(name, language))
+                # (ignored: translated_fields name concrete fields, never relations)
+                translation_field(source, language).contribute_to_class(sender, column(name, language))  # type: ignore[arg-type]
 
 
 # Connected on import, which every models module does before defining its classes.
 class_prepared.connect(add_translation_columns, dispatch_uid="core-translation-columns")
 
 
-class TranslationsBesideChineseAdmin:
+class TranslationsBesideChineseAdmin(_AdminBase):
     """ModelAdmin mixin: each translation of a field is edited on the same row as the Chinese."""
 
-    def get_fields(self, request, obj=None):
+    def get_fields(self, request: HttpRequest, obj: Model | None = None) -> list[str | list[str] | tuple[str, ...]]:
         fields = list(super().get_fields(request, obj))
         translated = {column(name, lang) for name in fields if isinstance(name, str) for lang in content_languages()}
-        rows = []
+        rows: list[str | list[str] | tuple[str, ...]] = []
         for name in fields:
             if name in translated:
                 continue
             beside = [column(name, lang) for lang in content_languages()] if isinstance(name, str) else []
             beside = [other for other in beside if other in fields]
-            rows.append((name, *beside) if beside else name)
+            rows.append((name, *beside) if beside else name)  # type: ignore[arg-type]  # beside only for a str name
         return rows

@@ -2,6 +2,11 @@
 waiting list. Each takes the event's row lock inside one transaction, so no interleaving of
 requests can confirm more delegates than the capacity or a city's limit."""
 
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -12,14 +17,19 @@ from events import notices
 from events.models import Delegate, Delegation, DelegationTransition, Event
 from members.access import speaks_for
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from members.models import LiaisonOfficer
+
 State = Delegation.State
 
 # Switched off only by the concurrency test's control run, to prove that test can see overbooking.
 LOCKING = True
 # A test hook run between the capacity check and the write, to widen the window a race needs.
-after_capacity_check = None
+after_capacity_check: Callable[[], object] | None = None
 
-LEGAL = {
+LEGAL: dict[str, set[State]] = {
     State.PENDING: {State.CONFIRMED, State.WAITLISTED, State.REJECTED, State.WITHDRAWN},
     State.WAITLISTED: {State.CONFIRMED, State.REJECTED, State.WITHDRAWN},
     State.CONFIRMED: {State.WITHDRAWN, State.REJECTED},
@@ -29,26 +39,26 @@ LEGAL = {
 STAFF_PERMISSION = "events.change_delegation"
 
 
-def _lock_event(event_id):
+def _lock_event(event_id: int) -> Event:
     events = Event.objects.select_for_update() if LOCKING else Event.objects
     return events.get(pk=event_id)
 
 
-def confirmed_delegates(event, *, excluding=None):
+def confirmed_delegates(event: Event, *, excluding: Delegation | None = None) -> int:
     delegations = Delegation.objects.filter(event=event)
     if excluding is not None:
         delegations = delegations.exclude(pk=excluding.pk)
     return delegations.confirmed_delegate_total()
 
 
-def _fits(event, delegation, count):
+def _fits(event: Event, delegation: Delegation, count: int) -> bool:
     fits = confirmed_delegates(event, excluding=delegation) + count <= event.capacity
     if after_capacity_check:
         after_capacity_check()
     return fits
 
 
-def _record(delegation, *, to, by, reason=""):
+def _record(delegation: Delegation, *, to: State, by: User | None, reason: str = "") -> None:
     from_state = delegation.state if delegation.pk else ""
     if from_state and to not in LEGAL[from_state]:
         raise ValidationError(
@@ -63,7 +73,7 @@ def _record(delegation, *, to, by, reason=""):
     transaction.on_commit(lambda: notices.state_changed(delegation.pk))
 
 
-def _check_delegates(event, delegates):
+def _check_delegates(event: Event, delegates: Sequence[Mapping[str, Any]]) -> None:
     if not delegates:
         raise ValidationError(_("Add at least one delegate."))
     if len(delegates) > event.per_city_limit:
@@ -74,13 +84,13 @@ def _check_delegates(event, delegates):
         raise ValidationError(_("Name exactly one head of delegation."))
 
 
-def _write_delegates(delegation, delegates):
+def _write_delegates(delegation: Delegation, delegates: Sequence[Mapping[str, Any]]) -> None:
     delegation.delegates.all().delete()
     Delegate.objects.bulk_create(Delegate(delegation=delegation, **data) for data in delegates)
     delegation.delegate_count = len(delegates)
 
 
-def _place(event, delegation):
+def _place(event: Event, delegation: Delegation) -> State:
     """Where a delegation goes when no staff decision is needed, or raise when it cannot go anywhere."""
     if event.requires_approval:
         return State.PENDING
@@ -92,7 +102,9 @@ def _place(event, delegation):
 
 
 @atomic_with_lock_timeout
-def delegation_register(*, event, officer, delegates, remarks="", consent):
+def delegation_register(
+    *, event: Event, officer: LiaisonOfficer, delegates: Sequence[Mapping[str, Any]], remarks: str = "", consent: bool
+) -> Delegation:
     """An officer registers their city's delegation. One active delegation per event and city."""
     event = _lock_event(event.pk)
     if not event.is_open_for_registration:
@@ -118,7 +130,9 @@ def delegation_register(*, event, officer, delegates, remarks="", consent):
 
 
 @atomic_with_lock_timeout
-def delegation_change(*, delegation, officer, delegates, remarks=""):
+def delegation_change(
+    *, delegation: Delegation, officer: LiaisonOfficer, delegates: Sequence[Mapping[str, Any]], remarks: str = ""
+) -> Delegation:
     """Change the delegates until the edit deadline; growing a confirmed delegation re-checks capacity."""
     event = _lock_event(delegation.event_id)
     delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
@@ -142,7 +156,7 @@ def delegation_change(*, delegation, officer, delegates, remarks=""):
 
 
 @atomic_with_lock_timeout
-def delegation_withdraw(*, delegation, by, reason=""):
+def delegation_withdraw(*, delegation: Delegation, by: User, reason: str = "") -> Delegation:
     event = _lock_event(delegation.event_id)
     delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
     is_staff = by.has_perm(STAFF_PERMISSION)
@@ -158,11 +172,11 @@ def delegation_withdraw(*, delegation, by, reason=""):
     return delegation
 
 
-def _deadline(event):
+def _deadline(event: Event) -> str:
     return f"{timezone.localtime(event.changes_allowed_until):%Y-%m-%d %H:%M}"
 
 
-def _staff_decision(delegation, *, to, by, reason=""):
+def _staff_decision(delegation: Delegation, *, to: State, by: User, reason: str = "") -> Delegation:
     if not by.has_perm(STAFF_PERMISSION):
         raise PermissionDenied
     event = _lock_event(delegation.event_id)
@@ -180,23 +194,23 @@ def _staff_decision(delegation, *, to, by, reason=""):
 
 
 @atomic_with_lock_timeout
-def delegation_confirm(*, delegation, by, reason=""):
+def delegation_confirm(*, delegation: Delegation, by: User, reason: str = "") -> Delegation:
     return _staff_decision(delegation, to=State.CONFIRMED, by=by, reason=reason)
 
 
 @atomic_with_lock_timeout
-def delegation_waitlist(*, delegation, by, reason=""):
+def delegation_waitlist(*, delegation: Delegation, by: User, reason: str = "") -> Delegation:
     return _staff_decision(delegation, to=State.WAITLISTED, by=by, reason=reason)
 
 
 @atomic_with_lock_timeout
-def delegation_reject(*, delegation, by, reason):
+def delegation_reject(*, delegation: Delegation, by: User, reason: str) -> Delegation:
     if not reason.strip():
         raise ValidationError(_("Give the reason for the rejection; the liaison officer will read it."))
     return _staff_decision(delegation, to=State.REJECTED, by=by, reason=reason.strip())
 
 
-def _promote_waiting_list(event):
+def _promote_waiting_list(event: Event) -> None:
     """Seats freed go to the waiting list, first in, first out, in the caller's transaction.
     The first delegation that does not fit stops the promotion, so nobody jumps the queue."""
     waiting = Delegation.objects.select_for_update().filter(event=event).waiting()

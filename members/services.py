@@ -1,5 +1,10 @@
 """Rules that change members' data: officers' accounts, invitations and contact details."""
 
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
@@ -17,10 +22,13 @@ from core import site
 from core.groups import LIAISON_OFFICERS
 from members.models import LiaisonOfficer
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 CONTACT_FIELDS = ("position", "office_phone", "mobile", "email", "language")
 
 
-def officer_account_for(*, email, name):
+def officer_account_for(*, email: str, name: str) -> User:
     """The officer's sign-in account: a re-appointed officer keeps the (non-staff) account of their
     e-mail address; otherwise a new one, not staff, without a password until the invitation is accepted."""
     User = get_user_model()
@@ -39,13 +47,13 @@ def officer_account_for(*, email, name):
     return user
 
 
-def invitation_link(user, *, base_url):
+def invitation_link(user: User, *, base_url: str) -> str:
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
     return base_url.rstrip("/") + reverse("accept_invitation", args=[uid, token])
 
 
-def officer_invite(*, officer, by, base_url):
+def officer_invite(*, officer: LiaisonOfficer, by: User, base_url: str) -> None:
     """E-mail the officer a one-time link to set their password; it expires after PASSWORD_RESET_TIMEOUT."""
     if not by.has_perm("members.change_liaisonofficer"):
         raise PermissionDenied
@@ -60,7 +68,7 @@ def officer_invite(*, officer, by, base_url):
     transaction.on_commit(lambda: send_mail(subject, body, None, [officer.email]))
 
 
-def officer_update_contact(*, officer, by, data):
+def officer_update_contact(*, officer: LiaisonOfficer, by: User, data: Mapping[str, Any]) -> LiaisonOfficer:
     """The officer corrects their own contact details; the history keeps who changed what, and when."""
     if officer.user_id != by.pk:
         raise PermissionDenied
@@ -70,7 +78,7 @@ def officer_update_contact(*, officer, by, data):
         return officer
     for field in changed:
         setattr(officer, field, data[field])
-    officer._change_reason = "contact details corrected by the officer"
+    officer._change_reason = "contact details corrected by the officer"  # type: ignore[attr-defined]  # for simple-history
     officer.full_clean()
     officer.save()
     if "email" in changed:
@@ -78,7 +86,7 @@ def officer_update_contact(*, officer, by, data):
     return officer
 
 
-def officer_sync_account_email(*, officer):
+def officer_sync_account_email(*, officer: LiaisonOfficer) -> None:
     """The sign-in account follows the officer's e-mail, so sign-in and password reset use the new address."""
     if officer.user.email != officer.email:
         officer.user.email = officer.email

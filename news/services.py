@@ -1,5 +1,9 @@
 """The editorial workflow: every change of an article's status goes through here."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F
 from django.utils.translation import gettext as _
@@ -7,10 +11,13 @@ from django.utils.translation import gettext as _
 from core.locks import atomic_with_lock_timeout
 from news.models import Article
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 Status = Article.Status
 
 # (from, to) -> permission needed
-TRANSITIONS = {
+TRANSITIONS: dict[tuple[str, str], str] = {
     (Status.DRAFT, Status.REVIEW): "news.change_article",
     (Status.REVIEW, Status.DRAFT): "news.publish_article",
     (Status.DRAFT, Status.PUBLISHED): "news.publish_article",
@@ -21,7 +28,7 @@ TRANSITIONS = {
 
 
 @atomic_with_lock_timeout
-def _transition(*, article, to, by, comment=None):
+def _transition(*, article: Article, to: Status, by: User, comment: str | None = None) -> Article:
     article = Article.objects.select_for_update().get(pk=article.pk)
     permission = TRANSITIONS.get((article.status, to))
     if permission is None:
@@ -34,32 +41,32 @@ def _transition(*, article, to, by, comment=None):
     article.status = to
     if comment is not None:
         article.review_comment = comment
-    article._change_reason = f"{Status(to).label}"
+    article._change_reason = f"{Status(to).label}"  # type: ignore[attr-defined]  # read by django-simple-history
     article.save()
     return article
 
 
-def article_submit(*, article, by):
+def article_submit(*, article: Article, by: User) -> Article:
     """An editor hands a draft to the reviewers."""
     return _transition(article=article, to=Status.REVIEW, by=by, comment="")
 
 
-def article_send_back(*, article, by, comment):
+def article_send_back(*, article: Article, by: User, comment: str) -> Article:
     """A reviewer returns an article to its editor with a comment saying what to change."""
     if not comment.strip():
         raise ValidationError(_("Say what should be changed."))
     return _transition(article=article, to=Status.DRAFT, by=by, comment=comment.strip())
 
 
-def article_publish(*, article, by):
+def article_publish(*, article: Article, by: User) -> Article:
     """A reviewer publishes; a future publish time makes it appear by itself then."""
     return _transition(article=article, to=Status.PUBLISHED, by=by, comment="")
 
 
-def article_archive(*, article, by):
+def article_archive(*, article: Article, by: User) -> Article:
     return _transition(article=article, to=Status.ARCHIVED, by=by)
 
 
-def article_count_view(*, article_id):
+def article_count_view(*, article_id: int) -> None:
     """One more reader: a single UPDATE with F(), no read-modify-write and no long lock."""
     Article.objects.filter(pk=article_id).update(view_count=F("view_count") + 1)

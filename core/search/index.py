@@ -1,5 +1,10 @@
 """Keeping the search index in step with the content: one entry per findable item."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, TypeVar
+
 from django.db import connection, transaction
 from django.utils.translation import override
 
@@ -8,19 +13,24 @@ from core.search.models import SearchEntry
 from core.search.segment import positioned_words
 from core.translation import column
 
+if TYPE_CHECKING:
+    from django.db.models import Model
+
+_T = TypeVar("_T")
+
 TITLE_LENGTH = SearchEntry._meta.get_field("title").max_length
 # Gap between the weighted parts, so that a phrase never matches across title and summary.
 PART_GAP = 100
 
 
-def lexeme(word):
+def lexeme(word: str) -> str:
     """A word quoted for a tsvector or tsquery literal."""
     return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def tsvector_literal(weighted):
+def tsvector_literal(weighted: Iterable[tuple[str, str]]) -> str:
     """A PostgreSQL tsvector in its text form: 'word':3A,7C ... from (weight, text) parts."""
-    positions = {}
+    positions: dict[str, list[str]] = {}
     start = 1
     for weight, text in weighted:
         last = start
@@ -31,17 +41,17 @@ def tsvector_literal(weighted):
     return " ".join(f"{lexeme(word)}:{','.join(dict.fromkeys(marks))}" for word, marks in positions.items())
 
 
-def plain_words(weighted):
+def plain_words(weighted: Iterable[tuple[str, str]]) -> str:
     """The words for SQLite's simpler search: each once, spaces around every one."""
     found = dict.fromkeys(word for _, text in weighted for _, word in positioned_words(text))
     return f" {' '.join(found)} " if found else ""
 
 
-def words_for(weighted):
+def words_for(weighted: Iterable[tuple[str, str]]) -> str:
     return tsvector_literal(weighted) if connection.vendor == "postgresql" else plain_words(weighted)
 
 
-def entry_for(obj):
+def entry_for(obj: Model) -> SearchEntry | None:
     """The unsaved SearchEntry for obj, or None when no one may find it."""
     with override("zh-hans"):
         item = registry.for_model(type(obj)).item(obj)
@@ -50,7 +60,7 @@ def entry_for(obj):
     translations = {}
     for language, (title, text) in item.translations.items():
         title_column = column("title", language)
-        translations[title_column] = title[:SearchEntry._meta.get_field(title_column).max_length]
+        translations[title_column] = title[:SearchEntry._meta.get_field(title_column).max_length]  # type: ignore[union-attr]
         translations[column("text", language)] = text
     return SearchEntry(
         kind=item.kind, object_id=obj.pk, key=item.key, title=item.title[:TITLE_LENGTH], text=item.text,
@@ -59,7 +69,7 @@ def entry_for(obj):
     )
 
 
-def update(obj):
+def update(obj: Model) -> None:
     """Index obj as it is now: add, refresh, or remove it if it may no longer be found."""
     entry = entry_for(obj)
     if entry is None:
@@ -70,13 +80,13 @@ def update(obj):
     SearchEntry.objects.update_or_create(kind=entry.kind, object_id=entry.object_id, defaults=values)
 
 
-def remove(model, pk):
+def remove(model: type[Model], pk: int) -> None:
     SearchEntry.objects.filter(kind=registry.for_model(model).name, object_id=pk).delete()
 
 
-def rebuild(batch_size=500):
+def rebuild(batch_size: int = 500) -> dict[str, int]:
     """Index everything again from scratch; returns the number of entries per kind."""
-    counts = {}
+    counts: dict[str, int] = {}
     with transaction.atomic():
         SearchEntry.objects.all().delete()
         for kind in registry.kinds():
@@ -88,8 +98,8 @@ def rebuild(batch_size=500):
     return counts
 
 
-def _chunks(iterable, size):
-    chunk = []
+def _chunks(iterable: Iterable[_T], size: int) -> Iterator[list[_T]]:
+    chunk: list[_T] = []
     for item in iterable:
         chunk.append(item)
         if len(chunk) == size:

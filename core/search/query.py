@@ -1,10 +1,15 @@
 """Reading a reader's query and finding what matches it, best first."""
 
+from __future__ import annotations
+
 import re
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import reduce
 from operator import or_
+from typing import TYPE_CHECKING
 
 from django.db import connection
 from django.db.models import (
@@ -27,6 +32,10 @@ from core.search.index import lexeme
 from core.search.models import SearchEntry
 from core.search.segment import spaced_words, words
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    from django.db.models import Expression, QuerySet
+
 MAX_LENGTH = 100
 MAX_WORDS = 20
 # Matches beyond the newest this many are not ranked: the cost of a search stays flat as content grows.
@@ -44,15 +53,15 @@ class Query:
     whose words must stand at those distances from one another."""
 
     text: str
-    terms: list = field(default_factory=list)
-    phrases: list = field(default_factory=list)
+    terms: list[list[str]] = field(default_factory=list)
+    phrases: list[list[tuple[int, str]]] = field(default_factory=list)
 
     @property
-    def all_words(self):
+    def all_words(self) -> list[str]:
         phrase_words = [[word for _, word in phrase] for phrase in self.phrases]
         return list(dict.fromkeys(word for group in (*self.terms, *phrase_words) for word in group))
 
-    def tsquery(self):
+    def tsquery(self) -> str:
         parts = [" & ".join(map(lexeme, term)) for term in self.terms]
         for phrase in self.phrases:
             (_, first), *rest = phrase
@@ -63,7 +72,7 @@ class Query:
         return " & ".join(parts)
 
 
-def parse(raw):
+def parse(raw: str | None) -> Query:
     """A Query from what the reader typed (Traditional characters are read as Simplified); QueryError if unusable."""
     text = " ".join(to_simplified(raw or "").split())
     if len(text) > MAX_LENGTH:
@@ -86,7 +95,7 @@ def parse(raw):
     return query
 
 
-def visible_entries(user):
+def visible_entries(user: AbstractBaseUser | AnonymousUser) -> QuerySet[SearchEntry]:
     """Entries this reader may find: published by now, and members-only documents only for members."""
     entries = SearchEntry.objects.filter(Q(visible_from__isnull=True) | Q(visible_from__lte=timezone.now()))
     if not can_read_members_only(user):
@@ -94,16 +103,16 @@ def visible_entries(user):
     return entries
 
 
-def object_ids(query, kind):
+def object_ids(query: Query, kind: str) -> QuerySet[SearchEntry, Mapping[str, object]]:
     """The ids of the items of one kind that match: for lists that keep their own order (news, cities)."""
     return matching(query, SearchEntry.objects.filter(kind=kind)).values("object_id")
 
 
-def _postgres():
+def _postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
-def matching(query, entries):
+def matching(query: Query, entries: QuerySet[SearchEntry]) -> QuerySet[SearchEntry]:
     if _postgres():
         return entries.filter(RawSQL("words @@ %s::tsquery", [query.tsquery()], output_field=BooleanField()))
     # SQLite, more simply: every word must be there, a quoted phrase's words in any order.
@@ -116,11 +125,11 @@ def matching(query, entries):
 class Match:
     pk: int
     kind: str
-    date: object
+    date: datetime | None
     rank: float
 
 
-def find(query, entries, kinds=None):
+def find(query: Query, entries: QuerySet[SearchEntry], kinds: Sequence[str] | None = None) -> list[Match]:
     """The newest MAX_RESULTS matches of each kind, best first: ts_rank over the weights (title A, summary B,
     body C), newer first among equals. On SQLite, more query words in the title rank higher. One query; the
     caller fetches the entries of the page it shows. Capping each kind keeps old cities and documents
@@ -134,7 +143,7 @@ def find(query, entries, kinds=None):
     else:
         candidates = SearchEntry.objects.filter(reduce(or_, (Q(pk__in=part) for part in newest)))
     if _postgres():
-        rank = RawSQL("ts_rank(words, %s::tsquery)", [query.tsquery()], output_field=FloatField())
+        rank: Expression = RawSQL("ts_rank(words, %s::tsquery)", [query.tsquery()], output_field=FloatField())
     else:
         rank = sum((Case(When(title__contains=word, then=Value(1)), default=Value(0)) for word in query.all_words),
                    Value(0))
@@ -145,6 +154,6 @@ def find(query, entries, kinds=None):
     return matches
 
 
-def count_by_kind(matches):
+def count_by_kind(matches: Iterable[Match]) -> dict[str, int]:
     """{"article": 12, "city": 2, ...} for a list of matches."""
     return dict(Counter(match.kind for match in matches))

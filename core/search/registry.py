@@ -49,6 +49,13 @@ def register(kind: SearchKind) -> SearchKind:
     return kind
 
 
+def unregister(name: str) -> None:
+    """Forget a kind and stop following its saves (its entries stay until the next rebuild)."""
+    from core.search import signals
+
+    signals.disconnect(_kinds.pop(name))
+
+
 def kinds() -> list[SearchKind]:
     return sorted(_kinds.values(), key=lambda kind: kind.position)
 
@@ -57,8 +64,11 @@ def get(name: str) -> SearchKind:
     return _kinds[name]
 
 
-def for_model(model: type[Model]) -> SearchKind | None:
-    return next((kind for kind in _kinds.values() if kind.model is model), None)
+def for_model(model: type[Model]) -> SearchKind:
+    for kind in _kinds.values():
+        if kind.model is model:
+            return kind
+    raise LookupError(f"{model.__name__} is not a registered search kind")
 
 
 def kind_choices() -> list[tuple[str, Any]]:

@@ -23,10 +23,20 @@ def _dependents_saved(kind):
     return reindex
 
 
+def _dependent_uid(kind, dependent):
+    return f"search-index-{kind.name}-after-{dependent._meta.label_lower}"
+
+
 def connect(kind):
-    model = kind.model
-    post_save.connect(_saved, sender=model, dispatch_uid=f"search-index-{kind.name}")
-    post_delete.connect(_deleted, sender=model, dispatch_uid=f"search-unindex-{kind.name}")
+    post_save.connect(_saved, sender=kind.model, dispatch_uid=f"search-index-{kind.name}")
+    post_delete.connect(_deleted, sender=kind.model, dispatch_uid=f"search-unindex-{kind.name}")
     for dependent in kind.dependents:
         post_save.connect(_dependents_saved(kind), sender=dependent, weak=False,
-                          dispatch_uid=f"search-index-{kind.name}-after-{dependent._meta.label_lower}")
+                          dispatch_uid=_dependent_uid(kind, dependent))
+
+
+def disconnect(kind):
+    post_save.disconnect(sender=kind.model, dispatch_uid=f"search-index-{kind.name}")
+    post_delete.disconnect(sender=kind.model, dispatch_uid=f"search-unindex-{kind.name}")
+    for dependent in kind.dependents:
+        post_save.disconnect(sender=dependent, dispatch_uid=_dependent_uid(kind, dependent))

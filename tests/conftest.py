@@ -1,14 +1,21 @@
-"""Fixtures shared by every app's tests: isolated file storage, a clean cache, users and demo content."""
+"""Fixtures shared by every app's tests: isolated file storage, a clean cache, users, demo content, and the
+region and news category several apps' tests build on. All objects come from tests/factories."""
 
 import pytest
 from django.conf import settings as django_settings
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.utils import translation
 
 from association import demo
-from core.groups import LIAISON_OFFICERS, MEMBERSHIP_MANAGERS, NEWS_EDITORS
-from tests.factories import StaffUserFactory, SuperUserFactory, UserFactory
+from core.groups import MEMBERSHIP_MANAGERS, NEWS_EDITORS
+from tests.factories import (
+    CategoryFactory,
+    OfficerUserFactory,
+    RegionFactory,
+    StaffUserFactory,
+    SuperUserFactory,
+    UserFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -47,12 +54,6 @@ def demo_data(db):
     demo.load(lambda message: None)
 
 
-def _member_of(group_name, **kwargs):
-    user = UserFactory(**kwargs)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
 @pytest.fixture
 def user(db):
     """A signed-in account with no group and no permission."""
@@ -61,7 +62,8 @@ def user(db):
 
 @pytest.fixture
 def liaison_officer(db):
-    return _member_of(LIAISON_OFFICERS)
+    """An account in the liaison officers' group with no officer record behind it."""
+    return OfficerUserFactory()
 
 
 @pytest.fixture
@@ -76,9 +78,21 @@ def superuser(db):
 
 @pytest.fixture
 def news_editor(db):
-    return _member_of(NEWS_EDITORS, is_staff=True)
+    return StaffUserFactory(groups=[NEWS_EDITORS])
 
 
 @pytest.fixture
 def membership_manager(db):
-    return _member_of(MEMBERSHIP_MANAGERS, is_staff=True)
+    return StaffUserFactory(groups=[MEMBERSHIP_MANAGERS])
+
+
+@pytest.fixture
+def region(db):
+    return RegionFactory(name="广西壮族自治区", name_en="Guangxi")
+
+
+@pytest.fixture
+def category(db):
+    """A news category, 联络工作 (liaison-work), under the home-page column 城市交流 (city-exchange)."""
+    parent = CategoryFactory(name="城市交流", slug="city-exchange", order=1, show_on_home=True)
+    return CategoryFactory(name="联络工作", slug="liaison-work", parent=parent, order=2)

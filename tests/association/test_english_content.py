@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from events.models import Event, EventSeries
-from news.models import Article, Category
-from tests.factories import BranchFactory, MemberCityFactory, RegionFactory
+from news.models import Article
+from tests.factories import BranchFactory, CategoryFactory, MemberCityFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,24 +19,25 @@ NOTE = "Not yet available in English: shown in Chinese."
 
 
 @pytest.fixture
-def category():
-    return Category.objects.create(name="会议活动", name_en="Meetings", slug="meetings")
+def meetings_category():
+    """A category with an English name (unlike the shared `category`, which has none)."""
+    return CategoryFactory(name="会议活动", name_en="Meetings", slug="meetings")
 
 
 @pytest.fixture
-def translated(category):
+def translated(meetings_category):
     return Article.objects.create(
         title="第七届中国—东盟市长论坛成功举办", title_en="7th China–ASEAN Mayors' Forum held",
         summary="200多位中外市长共话城市可持续发展", summary_en="More than 200 mayors discussed sustainable cities.",
         body="<p>论坛在南宁举办。</p>", body_en="<p>The forum was held in Nanning.</p>",
-        category=category, status="published",
+        category=meetings_category, status="published",
     )
 
 
 @pytest.fixture
-def chinese_only(category):
+def chinese_only(meetings_category):
     return Article.objects.create(title="联络工作会议在北海召开", summary="总结交流联络工作", body="<p>会议在北海召开。</p>",
-                                  category=category, status="published")
+                                  category=meetings_category, status="published")
 
 
 def _text(html, selector_class):
@@ -115,8 +116,8 @@ def test_the_english_feed_carries_english_titles(client, translated, chinese_onl
     assert "<title>第七届中国—东盟市长论坛成功举办</title>" in chinese_feed
 
 
-def test_english_bodies_are_sanitised_like_the_chinese(category):
-    article = Article.objects.create(title="标题", category=category,
+def test_english_bodies_are_sanitised_like_the_chinese(meetings_category):
+    article = Article.objects.create(title="标题", category=meetings_category,
                                      body_en='<p onclick="x()">Hello<script>alert(1)</script></p>')
     article.refresh_from_db()
     assert article.body_en == "<p>Hello</p>"

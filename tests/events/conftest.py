@@ -1,11 +1,14 @@
+"""Fixtures for the events tests: cities with officers made on demand, events open for registration, a manager."""
+
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
+from core.groups import EVENT_MANAGERS
 from events.models import Event
-from members.models import LiaisonOfficer, MemberCity, Region
+from members.models import MemberCity
+from tests.factories import EventFactory, LiaisonOfficerFactory, MemberCityFactory, StaffUserFactory
 
 
 def delegates(count, head=0):
@@ -16,31 +19,32 @@ def delegates(count, head=0):
 
 
 @pytest.fixture
-def region(db):
-    return Region.objects.create(name="广西壮族自治区")
-
-
-@pytest.fixture
 def make_city(region):
+    """make_city("nanning"): the city "nanning市" at /members/nanning/, in `region`."""
+
     def make(slug):
-        return MemberCity.objects.create(name=f"{slug}市", slug=slug, level="prefecture", region=region)
+        return MemberCityFactory(name=f"{slug}市", slug=slug, level=MemberCity.Level.PREFECTURE, region=region)
 
     return make
 
 
 @pytest.fixture
 def make_officer(make_city):
+    """make_officer("nanning"): the current primary officer of a new city "nanning市", signing in as "nanning",
+    with the e-mail nanning@example.cn; make_officer(slug, city=city) for an officer of an existing city."""
+
     def make(slug, city=None):
-        city = city or make_city(slug)
-        user = User.objects.create_user(slug, email=f"{slug}@example.cn", password="pw")
-        return LiaisonOfficer.objects.create(user=user, city=city, name=f"{slug}联络员", position="副秘书长",
-                                             email=f"{slug}@example.cn")
+        return LiaisonOfficerFactory(city=city or make_city(slug), name=f"{slug}联络员", position="副秘书长",
+                                     email=f"{slug}@example.cn", user__username=slug)
 
     return make
 
 
 @pytest.fixture
 def make_event(db):
+    """A published liaison-work conference in 30 days, registration open for 20 more days, 10 seats, 5 a city,
+    no approval, with a waiting list; keyword arguments change any field."""
+
     def make(**fields):
         now = timezone.now()
         defaults = {
@@ -50,13 +54,12 @@ def make_event(db):
             "registration_closes_at": now + datetime.timedelta(days=20),
             "capacity": 10, "per_city_limit": 5, "requires_approval": False, "waiting_list": True,
         }
-        return Event.objects.create(**{**defaults, **fields})
+        return EventFactory(**{**defaults, **fields})
 
     return make
 
 
 @pytest.fixture
 def event_manager(db):
-    user = User.objects.create_user("manager", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name="event managers"))
-    return user
+    """A staff member of the event managers' group, signing in as "manager"."""
+    return StaffUserFactory(username="manager", groups=[EVENT_MANAGERS])

@@ -1,17 +1,13 @@
-"""Fixtures for the members app: cities with officers, and helpers for the admin and e-mail."""
+"""Fixtures for the members app: two cities of `region` (tests/conftest.py) with their officers, and a helper
+for the links in e-mails."""
 
 import re
 
 import pytest
 
-from tests.factories import LiaisonOfficerFactory, MemberCityFactory, RegionFactory
+from tests.factories import LiaisonOfficerFactory, MemberCityFactory
 
 LINK = re.compile(r"https?://[^/\s]+(/\S*?/(?:invitation|password/reset)/[^/\s]+/[^/\s]+/)")
-
-
-@pytest.fixture
-def region(db):
-    return RegionFactory(name="广西壮族自治区", name_en="Guangxi")
 
 
 @pytest.fixture

@@ -34,8 +34,8 @@ OFFICER_ROWS = [
 
 
 @pytest.fixture
-def regions(db):
-    return [RegionFactory(name="广西壮族自治区"), RegionFactory(name="广东省")]
+def regions(region):
+    return [region, RegionFactory(name="广东省", name_en="Guangdong")]
 
 
 @pytest.fixture

@@ -9,8 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from members.models import MemberCity
-from news.models import Article, Category
+from news.models import Article
 from tests.factories import (
+    ArticleFactory,
     LiaisonAwardFactory,
     LiaisonOfficerFactory,
     MayorFactory,
@@ -169,16 +170,10 @@ def test_cities_that_left_and_unknown_cities_are_404(client, directory, slug):
     assert client.get(f"/members/{slug}/").status_code == 404
 
 
-@pytest.fixture
-def category(db):
-    return Category.objects.create(name="城市交流", slug="city-exchange")
-
-
 def article(category, title, cities=(), **fields):
+    """A published article in `category` (the shared fixture of tests/conftest.py) about `cities`."""
     fields.setdefault("status", Article.Status.PUBLISHED)
-    made = Article.objects.create(title=title, category=category, body="<p>正文</p>", **fields)
-    made.related_cities.add(*cities)
-    return made
+    return ArticleFactory(title=title, category=category, body="<p>正文</p>", related_cities=cities, **fields)
 
 
 def test_a_city_page_lists_the_published_news_about_the_city_only(client, directory, category):

@@ -2,7 +2,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from news.models import Article, ArticleImage
-from tests.news.conftest import png_file
+from tests.factories import png_file
 
 CHANGELIST = "/admin/news/article/"
 

@@ -1,5 +1,5 @@
 from news.models import ArticleImage
-from tests.news.conftest import png_file
+from tests.factories import png_file
 
 
 def test_renditions_are_made_once_in_webp_and_jpeg(make_article):

@@ -6,7 +6,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from news.models import Article, ArticleImage, Category, Topic, TopicEntry
-from tests.news.conftest import png_file
+from tests.factories import png_file
 
 
 def test_news_list_shows_published_articles_newest_first(client, make_article):

@@ -111,6 +111,11 @@ class Mayor(models.Model):
         return f"{self.city} {self.name}"
 
 
+def interface_languages():
+    """The site's languages, read when needed: a new one in settings needs no migration here."""
+    return settings.LANGUAGES
+
+
 class LiaisonOfficerQuerySet(models.QuerySet):
     def current(self):
         """Officers whose appointment has not ended and who are not deactivated."""
@@ -132,7 +137,7 @@ class LiaisonOfficer(models.Model):
     email = models.EmailField(_("e-mail"))
     appointed_on = models.DateField(_("appointed on"), default=timezone.localdate)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
-    language = models.CharField(_("language of e-mails"), max_length=8, choices=settings.LANGUAGES, default="zh-hans",
+    language = models.CharField(_("language of e-mails"), max_length=8, choices=interface_languages, default="zh-hans",
                                 blank=True)
     is_primary = models.BooleanField(_("primary officer"), default=True)
     is_active = models.BooleanField(_("active"), default=True)

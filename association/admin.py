@@ -14,14 +14,14 @@ from association.models import (
     Position,
 )
 from core import dashboard
-from core.translation import TranslationsBesideChineseAdmin
+from core.translation import TranslationsBesideChineseAdmin, columns
 
 
 @admin.register(Association)
-class AssociationAdmin(admin.ModelAdmin):
+class AssociationAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     fieldsets = [
-        (_("Names"), {"fields": [("name", "name_en"), "short_name", ("mission", "mission_en"), "founded_on", "emblem"]}),
-        (_("About"), {"fields": [("introduction", "introduction_en"), "supervising_bodies"]}),
+        (_("Names"), {"fields": ["name", "short_name", "mission", "founded_on", "emblem"]}),
+        (_("About"), {"fields": ["introduction", "supervising_bodies"]}),
         (_("Secretariat contact"), {"fields": ["address", "postcode", "phone", "fax", "email", "office_hours"]}),
         (_("WeChat"), {"fields": ["wechat_name", "wechat_qr"]}),
         (_("Footer"), {"fields": ["icp_number", "police_filing_number"]}),
@@ -45,7 +45,7 @@ class LeaderAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     list_display = ["name", "position", "affiliation", "since", "until", "thumbnail"]
     list_filter = ["position", ("until", admin.EmptyFieldListFilter)]
     list_select_related = ["position"]
-    search_fields = ["name", "name_en", "affiliation"]
+    search_fields = [*columns("name"), "affiliation"]
     date_hierarchy = "since"
 
     @admin.display(description=_("photo"))
@@ -65,7 +65,7 @@ class BranchAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     list_display = ["name", "kind", "founded_on", "is_active", "order"]
     list_filter = ["kind", "is_active"]
     list_editable = ["order"]
-    search_fields = ["name", "name_en"]
+    search_fields = columns("name")
     prepopulated_fields = {"slug": ["name_en"]}
     inlines = [CouncilMemberInline]
 
@@ -74,7 +74,7 @@ class BranchAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
 class DocumentAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     list_display = ["title", "kind", "issued_on", "visibility", "size"]
     list_filter = ["kind", "visibility", "issued_on"]
-    search_fields = ["title", "title_en", "description"]
+    search_fields = [*columns("title"), "description"]
     date_hierarchy = "issued_on"
 
     @admin.display(description=_("file size"), ordering="file_size")

@@ -155,17 +155,46 @@ def add_translation_columns(sender: type[Model], **kwargs: Any) -> None:
 class_prepared.connect(add_translation_columns, dispatch_uid="core-translation-columns")
 
 
-class TranslationsBesideChineseAdmin(_AdminBase):
-    """ModelAdmin mixin: each translation of a field is edited on the same row as the Chinese."""
+Row = str | list[str] | tuple[str, ...]
 
-    def get_fields(self, request: HttpRequest, obj: Model | None = None) -> list[str | list[str] | tuple[str, ...]]:
+
+class TranslationsBesideChineseAdmin(_AdminBase):
+    """ModelAdmin mixin: each translation of a field is edited on the same row as the Chinese, in every content
+    language, whether the admin declares fieldsets (naming the Chinese fields only) or not. A translation
+    column the fieldsets name themselves (a fieldset of its own for long texts) stays where it is named."""
+
+    def _translations(self, name: str) -> list[str]:
+        if name not in getattr(self.model, "translated_fields", ()):
+            return []
+        return [column(name, language) for language in content_languages()]
+
+    def _row(self, row: Row, available: set[str]) -> Row:
+        names = [row] if isinstance(row, str) else list(row)
+        expanded = [each for name in names for each in (name, *(c for c in self._translations(name) if c in available))]
+        return expanded[0] if len(expanded) == 1 else tuple(expanded)
+
+    def get_fields(self, request: HttpRequest, obj: Model | None = None) -> list[Row]:
         fields = list(super().get_fields(request, obj))
-        translated = {column(name, lang) for name in fields if isinstance(name, str) for lang in content_languages()}
-        rows: list[str | list[str] | tuple[str, ...]] = []
-        for name in fields:
-            if name in translated:
-                continue
-            beside = [column(name, lang) for lang in content_languages()] if isinstance(name, str) else []
-            beside = [other for other in beside if other in fields]
-            rows.append((name, *beside) if beside else name)  # type: ignore[arg-type]  # beside only for a str name
-        return rows
+        columns = {c for name in fields if isinstance(name, str) for c in self._translations(name)}
+        available = {name for name in fields if isinstance(name, str)}
+        return [self._row(name, available) for name in fields if name not in columns]
+
+    def get_fieldsets(self, request: HttpRequest, obj: Model | None = None) -> Any:
+        fieldsets = super().get_fieldsets(request, obj)
+        if not self.fieldsets:
+            return fieldsets  # made from get_fields(), already paired
+        named = {name for _title, options in fieldsets for row in options["fields"]
+                 for name in ([row] if isinstance(row, str) else row)}
+        available = {c for name in getattr(self.model, "translated_fields", ()) for c in self._translations(name)} - named
+        return [(title, {**options, "fields": [self._row(row, available) for row in options["fields"]]})
+                for title, options in fieldsets]
+
+
+def translation_fieldsets(*fields: str, description: Any = None) -> list[tuple[Any, dict[str, Any]]]:
+    """A fieldset per content language holding the translations of `fields`: for long texts, which are easier to
+    write below the Chinese than beside it."""
+    return [
+        (lazy(lambda language=language: _("%(language)s version") % {"language": _language_name(language)}, str)(),
+         {"fields": [column(field, language) for field in fields], "description": description})
+        for language in content_languages()
+    ]

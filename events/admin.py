@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 from core import dashboard
 from core.admin_actions import service_action, service_action_with_reason
 from core.models import ExportLog
-from core.translation import TranslationsBesideChineseAdmin
+from core.translation import TranslationsBesideChineseAdmin, columns
 from events import exports, services
 from events.models import (
     AgendaItem,
@@ -54,16 +54,16 @@ class PhotoInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     list_display = ["__str__", "kind", "starts_at", "status", "confirmed", "capacity", "waitlisted", "pending"]
     list_filter = ["status", "kind", "series", "starts_at"]
     list_select_related = ["series"]
-    search_fields = ["title", "title_en", "venue"]
+    search_fields = [*columns("title"), "venue"]
     date_hierarchy = "starts_at"
     inlines = [AgendaInline, PhotoInline]
     fieldsets = [
-        (None, {"fields": ["kind", "series", "edition", ("title", "title_en"), "host_city", ("venue", "venue_en"), "address",
-                           "starts_at", "ends_at", ("description", "description_en"), "cover", "status"]}),
+        (None, {"fields": ["kind", "series", "edition", "title", "host_city", "venue", "address", "starts_at", "ends_at",
+                           "description", "cover", "status"]}),
         (_("Registration"), {"fields": ["registration_opens_at", "registration_closes_at", "edit_deadline", "capacity",
                                         "per_city_limit", "requires_approval", "waiting_list", "reminder_days"]}),
     ]

@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core import dashboard
-from core.translation import TranslationsBesideChineseAdmin
+from core.translation import TranslationsBesideChineseAdmin, columns
 from members import exports, importers, services
 from members.forms import ImportForm
 from members.models import LiaisonAward, LiaisonOfficer, Mayor, MemberCity, Region
@@ -89,7 +89,7 @@ class MemberCityAdmin(ImportMixin, TranslationsBesideChineseAdmin, admin.ModelAd
     list_display = ["name", "name_en", "region", "level", "status", "joined_on"]
     list_filter = ["region", "level", "status"]
     list_select_related = ["region"]
-    search_fields = ["name", "name_en"]
+    search_fields = columns("name")
     prepopulated_fields = {"slug": ["name_en"]}
     inlines = [MayorInline, OfficerInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

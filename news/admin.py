@@ -9,7 +9,11 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core import dashboard
 from core.admin_actions import service_action, service_action_with_reason
-from core.translation import TranslationsBesideChineseAdmin
+from core.translation import (
+    TranslationsBesideChineseAdmin,
+    columns,
+    translation_fieldsets,
+)
 from news import services
 from news.models import Article, ArticleImage, Attachment, Category, Topic, TopicEntry
 
@@ -59,11 +63,11 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(TranslationsBesideChineseAdmin, SimpleHistoryAdmin):
     list_display = ["title", "category", "status", "publish_at", "pinned", "view_count", "cover_thumbnail"]
     list_filter = ["status", "category", "pinned", "publish_at"]
     list_select_related = ["category"]
-    search_fields = ["title", "subtitle", "summary", "body", "title_en"]
+    search_fields = ["subtitle", "summary", "body", *columns("title")]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["status", "review_comment", "view_count", "cover_thumbnail", "created_by", "created_at", "updated_at"]
@@ -72,8 +76,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
     actions = ["submit_for_review", "publish", "archive", "send_back"]
     fieldsets = [
         (None, {"fields": ["title", "subtitle", "slug", "category", "tags", "summary", "body"]}),
-        (_("English version"), {"fields": ["title_en", "summary_en", "body_en"],
-                                "description": _("Optional. Without it, English readers see the Chinese with a note.")}),
+        *translation_fieldsets("title", "summary", "body", description=_(
+            "Optional. Without it, English readers see the Chinese with a note.")),
         (_("Cover"), {"fields": ["cover", "cover_alt", "cover_thumbnail"]}),
         (_("Credits"), {"fields": ["source", "author", "editor"]}),
         (_("Related"), {"fields": ["related_cities", "related_event"]}),

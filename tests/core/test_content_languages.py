@@ -77,10 +77,23 @@ def test_in_a_new_content_language_readers_get_its_text_and_the_chinese_where_it
         "    print(localized(city, 'name'), localized(city, 'introduction'), lacks_translation(city, 'introduction'))\n"
         "with translation.override('en'):\n"
         "    print(localized(city, 'name'))\n"
+        "from django.contrib import admin\n"
+        "from events.models import Event\n"
+        "from news.models import Article\n"
+        "print([row for _, options in admin.site._registry[Event].get_fieldsets(None) for row in options['fields']"
+        " if isinstance(row, tuple)])\n"
+        "print([options['fields'] for _, options in admin.site._registry[Article].get_fieldsets(None)][1:3])\n"
     )
     result = run_with_vietnamese("-c", script)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["Bắc Hải 北海是... True", "Beihai"]
+    assert result.stdout.splitlines() == [
+        "Bắc Hải 北海是... True",
+        "Beihai",
+        # the admin puts each translation beside the Chinese, or in a fieldset of its own for an article's texts
+        "[('title', 'title_en', 'title_vi'), ('venue', 'venue_en', 'venue_vi'), "
+        "('description', 'description_en', 'description_vi')]",
+        "[['title_en', 'summary_en', 'body_en'], ['title_vi', 'summary_vi', 'body_vi']]",
+    ]
 
 
 def test_a_new_interface_language_gets_a_language_link_instead_of_an_error():

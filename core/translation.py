@@ -16,6 +16,7 @@ On a page in a content language `obj.i18n.<field>` is the translation, or the Ch
 from __future__ import annotations
 
 import copy
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -41,6 +42,7 @@ def content_languages() -> list[str]:
     return list(settings.CONTENT_LANGUAGES)
 
 
+@lru_cache(maxsize=1024)
 def column(field: str, language: str) -> str:
     """The column holding `field` in `language`: title_en, title_vi..."""
     return f"{field}_{language.replace('-', '_').lower()}"
@@ -53,8 +55,13 @@ def columns(*fields: str) -> list[str]:
 
 def reading_language() -> str | None:
     """The content language of the page being made, or None on Chinese pages (Simplified or Traditional)."""
-    current = get_language() or ""
-    return next((lang for lang in content_languages() if current == lang or current.startswith(f"{lang}-")), None)
+    current = get_language()
+    if not current or current.startswith("zh"):
+        return None
+    for language in settings.CONTENT_LANGUAGES:
+        if current == language or current.startswith(f"{language}-"):
+            return language
+    return None
 
 
 def value_in(obj: object, field: str, language: str | None) -> str:
@@ -77,8 +84,10 @@ def has_translation(obj: object, field: str, language: str | None = None) -> boo
 def localized(obj: object, field: str) -> str:
     """obj.<field> in the reader's language where it has been written, else the Chinese."""
     language = reading_language()
-    if language and has_translation(obj, field, language):
-        return value_in(obj, field, language)
+    if language:
+        translated = getattr(obj, column(field, language), "")
+        if translated:
+            return translated
     return getattr(obj, field)
 
 

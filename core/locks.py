@@ -41,7 +41,8 @@ def is_lock_timeout(error: BaseException) -> bool:
 
 def atomic_with_lock_timeout(function: Callable[_P, _R]) -> Callable[_P, _R]:
     """transaction.atomic for a service that takes row locks: each wait is bounded, and running out of time is
-    Busy (the transaction, or its savepoint, rolled back) rather than an OperationalError."""
+    Busy (the transaction, or its savepoint, rolled back) rather than an OperationalError. Called inside an outer
+    transaction that goes on afterwards (demo loading), the limit stays for the rest of it, as SET LOCAL does."""
 
     @wraps(function)
     def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:

@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db.models import CharField, Field, TextField
 from django.db.models.signals import class_prepared
 from django.utils.functional import lazy
@@ -142,7 +143,10 @@ def translation_field(source: Field[Any, Any], language: str) -> Field[Any, Any]
     field.verbose_name = field._verbose_name = translated_verbose_name(source.verbose_name, language)
     if isinstance(source, (CharField, TextField)) and source.max_length:
         field.max_length = source.max_length * 2
-    field.__dict__.pop("validators", None)  # a cached list holding the Chinese field's MaxLengthValidator
+    # Validators are a cached list made with the Chinese field's length: the same, checking the new length.
+    field.__dict__["validators"] = [v for v in source.validators if not isinstance(v, MaxLengthValidator)]
+    if isinstance(source, CharField):
+        field.validators.append(MaxLengthValidator(field.max_length))
     return field
 
 

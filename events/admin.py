@@ -41,7 +41,7 @@ class SpeakerAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     search_fields = ["name", "organisation"]
 
 
-class AgendaInline(admin.TabularInline):
+class AgendaInline(TranslationsBesideChineseAdmin, admin.TabularInline):
     model = AgendaItem
     extra = 1
     autocomplete_fields = ["speakers"]

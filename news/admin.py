@@ -77,7 +77,7 @@ class ArticleAdmin(TranslationsBesideChineseAdmin, SimpleHistoryAdmin):
     fieldsets = [
         (None, {"fields": ["title", "subtitle", "slug", "category", "tags", "summary", "body"]}),
         *translation_fieldsets("title", "summary", "body", description=_(
-            "Optional. Without it, English readers see the Chinese with a note.")),
+            "Optional. Without it, readers in this language see the Chinese with a note.")),
         (_("Cover"), {"fields": ["cover", "cover_alt", "cover_thumbnail"]}),
         (_("Credits"), {"fields": ["source", "author", "editor"]}),
         (_("Related"), {"fields": ["related_cities", "related_event"]}),

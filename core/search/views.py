@@ -24,7 +24,7 @@ def search(request):
                "years": SearchForm.years()}
     if not form.is_bound or not form.is_valid() or form.cleaned_data["q"] is None:
         status = 400 if form.is_bound and form.errors else 200
-        return render(request, "association/search.html", context, status=status)
+        return render(request, "core/search.html", context, status=status)
     query, kind = form.cleaned_data["q"], form.cleaned_data["kind"]
     everything = search_query.find(query, form.filter(search_query.visible_entries(request.user)), kinds=form.kinds())
     page_obj = paginate(request, [match for match in everything if match.kind == kind] if kind else everything)
@@ -40,4 +40,4 @@ def search(request):
         capped=any(count >= search_query.MAX_RESULTS for count in counts.values()),
         kinds=registry.kind_choices(),
     )
-    return render(request, "association/search.html", context)
+    return render(request, "core/search.html", context)

@@ -6,7 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.test import RequestFactory, override_settings
 from django.utils import translation
 
@@ -36,6 +38,13 @@ def test_every_translated_field_has_a_column_per_content_language():
             assert type(translation_column) is type(source)
             if getattr(source, "max_length", None):
                 assert translation_column.max_length == 2 * source.max_length
+
+
+def test_a_translation_longer_than_its_column_is_refused_by_validation_not_by_the_database():
+    name_en = MemberCity._meta.get_field("name_en")
+    name_en.run_validators("x" * name_en.max_length)
+    with pytest.raises(ValidationError):
+        name_en.run_validators("x" * (name_en.max_length + 1))
 
 
 def test_the_history_of_articles_keeps_the_translations_too():

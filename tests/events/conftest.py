@@ -8,7 +8,12 @@ from django.utils import timezone
 from core.groups import EVENT_MANAGERS
 from events.models import Event
 from members.models import MemberCity
-from tests.factories import EventFactory, LiaisonOfficerFactory, MemberCityFactory, StaffUserFactory
+from tests.factories import (
+    EventFactory,
+    LiaisonOfficerFactory,
+    MemberCityFactory,
+    StaffUserFactory,
+)
 
 
 def delegates(count, head=0):

@@ -13,7 +13,7 @@ from django.utils import translation
 from core.locks import Busy
 from core.middleware import BusyMiddleware
 from events import services
-from events.models import Delegation, Event
+from events.models import Delegate, Delegation, Event
 from tests.events.conftest import delegates
 from tests.events.test_pages import form_data
 
@@ -28,8 +28,10 @@ def on_postgres(test):
 class HeldLock:
     """Another transaction, on its own connection, holding the event's row lock until released."""
 
-    def __init__(self, event):
-        self.event = event
+    model = Event
+
+    def __init__(self, row):
+        self.row = row
         self.taken = threading.Event()
         self.release = threading.Event()
         self.thread = threading.Thread(target=self._hold)
@@ -37,7 +39,7 @@ class HeldLock:
     def _hold(self):
         try:
             with transaction.atomic():
-                Event.objects.select_for_update().get(pk=self.event.pk)
+                self.model.objects.select_for_update().get(pk=self.row.pk)
                 self.taken.set()
                 self.release.wait(timeout=30)
         finally:
@@ -51,6 +53,12 @@ class HeldLock:
     def __exit__(self, *exc):
         self.release.set()
         self.thread.join(timeout=30)
+
+
+class HeldDelegate(HeldLock):
+    """The same for a delegate's row, as a check-in desk scanning the same code holds it."""
+
+    model = Delegate
 
 
 @on_postgres
@@ -120,3 +128,22 @@ def test_busy_anywhere_is_a_503_with_retry_after_not_a_500():
     with translation.override("zh-hans"):
         assert str(Busy.message) in response.content.decode()
     assert middleware.process_exception(request, ValueError()) is None
+
+
+@on_postgres
+@override_settings(LOCK_TIMEOUT=0.3)
+def test_a_check_in_that_waits_too_long_keeps_the_code_for_one_more_tap(client, make_event, make_officer,
+                                                                        django_user_model):
+    event = make_event()
+    delegation = services.delegation_register(event=event, officer=make_officer("beihai"), delegates=delegates(1),
+                                              consent=True)
+    delegate = delegation.delegates.get()
+    client.force_login(django_user_model.objects.create_superuser("desk", password="pw"))
+
+    with HeldDelegate(delegate):
+        response = client.post(f"/events/{event.pk}/checkin/", {"token": delegate.checkin_token})
+
+    assert response.status_code == 503
+    assert f'value="{delegate.checkin_token}"' in response.content.decode()
+    delegate.refresh_from_db()
+    assert delegate.checked_in_at is None

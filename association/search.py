@@ -5,15 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from association.models import Document
 from core.search import registry
-from core.search.sources import Item, in_every_language, midnight
-from core.translation import content_languages, value_in
+from core.search.sources import Item, in_every_language, midnight, translated
 
 
 def document_item(document):
     return Item(
-        kind="document", key=str(document.pk), title=document.title, text=document.description,
-        translations={language: (value_in(document, "title", language), value_in(document, "description", language))
-                      for language in content_languages()},
+        key=str(document.pk), title=document.title, text=document.description,
+        translations=translated(document, "title", "description"),
         date=midnight(document.issued_on), members_only=document.visibility == Document.Visibility.MEMBERS,
         weighted=[("A", in_every_language(document, "title")), ("B", document.get_kind_display()),
                   ("C", in_every_language(document, "description"))],

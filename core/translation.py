@@ -49,9 +49,12 @@ def column(field: str, language: str) -> str:
     return f"{field}_{language.replace('-', '_').lower()}"
 
 
-def columns(*fields: str) -> list[str]:
-    """Each field and its translations, for .only() and search_fields."""
-    return [name for field in fields for name in (field, *(column(field, lang) for lang in content_languages()))]
+def columns(*fields: str, through: str = "") -> list[str]:
+    """Each field and its translations, for .only() and search_fields; `through="region"` names them across a
+    relation (region__name, region__name_en)."""
+    prefix = f"{through}__" if through else ""
+    return [f"{prefix}{name}" for field in fields
+            for name in (field, *(column(field, lang) for lang in content_languages()))]
 
 
 def reading_language() -> str | None:

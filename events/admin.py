@@ -182,15 +182,15 @@ class DelegationAdmin(admin.ModelAdmin):
         return False
 
     confirm = service_action(
-        lambda delegation, by: services.delegation_confirm(delegation=delegation, by=by),
+        services.delegation_confirm,
         description=_("Confirm"), permissions=["change"], prepare=_in_order_of_submission,
         done=lambda n: ngettext("%d delegation confirmed.", "%d delegations confirmed.", n) % n)
     waitlist = service_action(
-        lambda delegation, by: services.delegation_waitlist(delegation=delegation, by=by),
+        services.delegation_waitlist,
         description=_("Put on the waiting list"), permissions=["change"], prepare=_in_order_of_submission,
         done=lambda n: ngettext("%d delegation put on the waiting list.", "%d delegations put on the waiting list.", n) % n)
     reject = service_action_with_reason(
-        lambda delegation, by, reason: services.delegation_reject(delegation=delegation, by=by, reason=reason),
+        services.delegation_reject,
         description=_("Reject with a reason"), permissions=["change"], prepare=_in_order_of_submission,
         describe=lambda delegation: f"{delegation} ({delegation.get_state_display()})",
         done=lambda n: ngettext("%d delegation rejected.", "%d delegations rejected.", n) % n,
@@ -204,7 +204,7 @@ class DelegationAdmin(admin.ModelAdmin):
 def events_tiles(request):
     if request.user.has_perm("events.view_delegation"):
         url = reverse("admin:events_delegation_changelist")
-        pending = Delegation.objects.filter(state=State.PENDING).count()
+        pending = Delegation.objects.pending().count()
         yield dashboard.Tile(_("Delegations awaiting decision"), pending, f"{url}?state__exact=pending", attention=True)
     if request.user.has_perm("events.view_event"):
         upcoming = Event.objects.filter(ends_at__gte=timezone.now()).exclude(status=Event.Status.CANCELLED).count()

@@ -27,7 +27,7 @@ def event_item(event):
     translations = {language: (_title_in(event, language), value_in(event, "description", language))
                     for language in content_languages()}
     return Item(
-        kind="event", key=str(event.pk), title=title, text=event.description, translations=translations,
+        key=str(event.pk), title=title, text=event.description, translations=translations,
         date=event.starts_at,
         weighted=[("A", join(title, *(title for title, _text in translations.values()))),
                   ("B", join(in_every_language(event, "venue"),

@@ -4,8 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.search import registry
-from core.search.sources import Item, in_every_language, midnight
-from core.translation import content_languages, value_in
+from core.search.sources import Item, in_every_language, midnight, translated
 from members.models import MemberCity, Region
 
 
@@ -13,9 +12,8 @@ def city_item(city):
     if city.status == MemberCity.Status.LEFT:
         return None
     return Item(
-        kind="city", key=city.slug, title=city.name, text=city.introduction,
-        translations={language: (value_in(city, "name", language), value_in(city, "introduction", language))
-                      for language in content_languages()},
+        key=city.slug, title=city.name, text=city.introduction,
+        translations=translated(city, "name", "introduction"),
         date=midnight(city.joined_on),
         weighted=[("A", in_every_language(city, "name")), ("B", in_every_language(city.region, "name")),
                   ("C", in_every_language(city, "introduction"))],

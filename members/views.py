@@ -11,7 +11,7 @@ from members.models import LiaisonAward, MemberCity
 def index(request):
     form = DirectoryFilterForm(request.GET or None)
     cities = MemberCity.objects.members().select_related("region").only(
-        "slug", "level", "emblem", "region__order", *columns("name"), *(f"region__{name}" for name in columns("name"))
+        "slug", "level", "emblem", "region__order", *columns("name"), *columns("name", through="region")
     )
     status = 200
     if form.is_bound and not form.is_valid():
@@ -40,7 +40,7 @@ def city(request, slug):
 
 def honours(request):
     awards = LiaisonAward.objects.select_related("officer", "officer__city").only(
-        "year", "title", "officer__name", "officer__position", *(f"officer__city__{name}" for name in columns("name")), "officer__city__slug",
+        "year", "title", "officer__name", "officer__position", *columns("name", through="officer__city"), "officer__city__slug",
         "officer__city__status",
     )
     by_year = {}

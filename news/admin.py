@@ -121,16 +121,16 @@ class ArticleAdmin(TranslationsBesideChineseAdmin, SimpleHistoryAdmin):
         return actions
 
     submit_for_review = service_action(
-        lambda article, by: services.article_submit(article=article, by=by), description=_("Submit for review"),
+        services.article_submit, description=_("Submit for review"),
         done=lambda n: ngettext("%d article submitted for review.", "%d articles submitted for review.", n) % n)
     publish = service_action(
-        lambda article, by: services.article_publish(article=article, by=by), description=_("Publish"),
+        services.article_publish, description=_("Publish"),
         done=lambda n: ngettext("%d article published.", "%d articles published.", n) % n)
     archive = service_action(
-        lambda article, by: services.article_archive(article=article, by=by), description=_("Archive"),
+        services.article_archive, description=_("Archive"),
         done=lambda n: ngettext("%d article archived.", "%d articles archived.", n) % n)
     send_back = service_action_with_reason(
-        lambda article, by, comment: services.article_send_back(article=article, by=by, comment=comment),
+        services.article_send_back,
         description=_("Send back to the editor with a comment"), field="comment",
         describe=lambda article: f"{article.title} ({article.get_status_display()})",
         done=lambda n: ngettext("%d article sent back.", "%d articles sent back.", n) % n,

@@ -13,7 +13,7 @@ def article_item(article):
     if not article.is_released:
         return None
     return Item(
-        kind="article", key=str(article.pk), title=article.title, text=join(article.summary, plain(article.body)),
+        key=str(article.pk), title=article.title, text=join(article.summary, plain(article.body)),
         translations={language: (value_in(article, "title", language),
                                  join(value_in(article, "summary", language), plain(value_in(article, "body", language))))
                       for language in content_languages()},

@@ -53,8 +53,9 @@ def words_for(weighted: Iterable[tuple[str, str]]) -> str:
 
 def entry_for(obj: Model) -> SearchEntry | None:
     """The unsaved SearchEntry for obj, or None when no one may find it."""
+    kind = registry.for_model(type(obj))
     with override("zh-hans"):
-        item = registry.for_model(type(obj)).item(obj)
+        item = kind.item(obj)
     if item is None:
         return None
     translations = {}
@@ -63,7 +64,7 @@ def entry_for(obj: Model) -> SearchEntry | None:
         translations[title_column] = title[:SearchEntry._meta.get_field(title_column).max_length]  # type: ignore[union-attr]
         translations[column("text", language)] = text
     return SearchEntry(
-        kind=item.kind, object_id=obj.pk, key=item.key, title=item.title[:TITLE_LENGTH], text=item.text,
+        kind=kind.name, object_id=obj.pk, key=item.key, title=item.title[:TITLE_LENGTH], text=item.text,
         **translations, category_id=item.category_id, date=item.date, visible_from=item.visible_from,
         members_only=item.members_only, words=words_for(item.weighted),
     )

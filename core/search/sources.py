@@ -8,14 +8,13 @@ from datetime import datetime, time
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from core.translation import translations_of
+from core.translation import content_languages, translations_of, value_in
 
 SNIPPET_SOURCE_LENGTH = 3000
 
 
 @dataclass
 class Item:
-    kind: str
     key: str
     title: str
     text: str = ""
@@ -40,6 +39,12 @@ def plain(markup):
 
 def join(*parts):
     return "\n".join(part for part in parts if part)
+
+
+def translated(obj, title_field, text_field):
+    """Item.translations for an object whose title and snippet text are two of its translated fields."""
+    return {language: (value_in(obj, title_field, language), value_in(obj, text_field, language))
+            for language in content_languages()}
 
 
 def in_every_language(obj, field, clean=str):

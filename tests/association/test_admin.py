@@ -10,7 +10,13 @@ from django.utils import timezone
 
 from association.models import Association, Document
 from core.groups import GROUP_PERMISSIONS, _codenames
-from tests.factories import PDF_BYTES, AssociationFactory, BranchFactory, DocumentFactory, LeaderFactory
+from tests.factories import (
+    PDF_BYTES,
+    AssociationFactory,
+    BranchFactory,
+    DocumentFactory,
+    LeaderFactory,
+)
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,12 @@ from django.utils import translation
 
 from events.models import Event, EventSeries
 from news.models import Article
-from tests.factories import BranchFactory, CategoryFactory, MemberCityFactory, RegionFactory
+from tests.factories import (
+    BranchFactory,
+    CategoryFactory,
+    MemberCityFactory,
+    RegionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

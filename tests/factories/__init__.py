@@ -41,7 +41,12 @@ from tests.factories.news import (
     TopicEntryFactory,
     TopicFactory,
 )
-from tests.factories.users import PASSWORD, StaffUserFactory, SuperUserFactory, UserFactory
+from tests.factories.users import (
+    PASSWORD,
+    StaffUserFactory,
+    SuperUserFactory,
+    UserFactory,
+)
 
 __all__ = [
     "PASSWORD",

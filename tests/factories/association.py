@@ -4,7 +4,15 @@ import datetime
 
 import factory
 
-from association.models import Association, Branch, CouncilMember, Document, Leader, Page, Position
+from association.models import (
+    Association,
+    Branch,
+    CouncilMember,
+    Document,
+    Leader,
+    Page,
+    Position,
+)
 from tests.factories.files import PDF_BYTES
 
 

@@ -8,7 +8,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from members import services
-from tests.factories import PASSWORD, LiaisonOfficerFactory, StaffUserFactory, SuperUserFactory, UserFactory
+from tests.factories import (
+    PASSWORD,
+    LiaisonOfficerFactory,
+    StaffUserFactory,
+    SuperUserFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,12 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from PIL import Image
 
-from core.groups import LIAISON_OFFICERS, MEMBERSHIP_MANAGERS, NEWS_EDITORS, NEWS_REVIEWERS
+from core.groups import (
+    LIAISON_OFFICERS,
+    MEMBERSHIP_MANAGERS,
+    NEWS_EDITORS,
+    NEWS_REVIEWERS,
+)
 from members import demo as members_demo
 from members.models import LiaisonAward, LiaisonOfficer, Mayor, MemberCity, Region
 

@@ -20,7 +20,7 @@ def test_the_four_apps_register_their_kinds_in_tab_order():
 
 
 def page_item(page):
-    return Item(kind="page", key=page.slug, title=page.title, text=page.body, weighted=[("A", page.title), ("C", page.body)])
+    return Item(key=page.slug, title=page.title, text=page.body, weighted=[("A", page.title), ("C", page.body)])
 
 
 @pytest.fixture

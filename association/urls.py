@@ -9,6 +9,7 @@ from django.views.static import serve
 
 from association import views
 from association.sitemaps import BranchSitemap, PageSitemap, StaticPagesSitemap
+from core import health
 from events.sitemaps import EventSeriesSitemap, EventSitemap
 from members.sitemaps import MemberCitySitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap, TopicSitemap
@@ -26,7 +27,8 @@ sitemaps = {
 }
 
 urlpatterns = [
-    path("healthz", views.healthz, name="healthz"),
+    path("healthz", health.healthz, name="healthz"),
+    path("healthz/ready", health.ready, name="readiness"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="django.contrib.sitemaps.views.sitemap"),
 ]

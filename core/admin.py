@@ -1,14 +1,14 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from core.models import ExportLog
+from core import dashboard, outbox
+from core.models import ExportLog, OutgoingEmail, PeriodicRun
 
 
-@admin.register(ExportLog)
-class ExportLogAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "user", "what", "row_count"]
-    list_filter = ["created_at"]
-    list_select_related = ["user"]
-
+class ReadOnlyAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
@@ -17,3 +17,64 @@ class ExportLogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ExportLog)
+class ExportLogAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "user", "what", "row_count"]
+    list_filter = ["created_at"]
+    list_select_related = ["user"]
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(admin.ModelAdmin):
+    """The outbox as staff see it: what was sent, what waits and why. Nothing here is edited; failed e-mails can be
+    sent again. Bodies holding a sign-in link (invitations, password resets) are never shown."""
+
+    list_display = ["created_at", "kind", "recipients", "subject", "state", "attempts", "next_attempt_at", "sent_at"]
+    list_filter = ["state", "kind", "created_at"]
+    search_fields = ["subject", "to"]
+    date_hierarchy = "created_at"
+    actions = ["send_again"]
+    fields = ["kind", "recipients", "language", "subject", "body_for_staff", "state", "attempts", "last_error",
+              "created_at", "next_attempt_at", "give_up_at", "sent_at", "message_id", "key"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("recipients"))
+    def recipients(self, message):
+        return ", ".join(message.to)
+
+    @admin.display(description=_("body"))
+    def body_for_staff(self, message):
+        if message.is_secret:
+            return _("Not shown: this e-mail holds a personal sign-in link.")
+        return format_html_join("", "{}<br>", ((line,) for line in message.body.splitlines()))
+
+    @admin.action(description=_("Send the selected e-mails again"), permissions=["change"])
+    def send_again(self, request, queryset):
+        count = outbox.send_again(queryset.exclude(state=OutgoingEmail.State.SENT))
+        if count:
+            self.message_user(request, ngettext("%(count)d e-mail will be sent again.", "%(count)d e-mails will be sent again.",
+                                                count) % {"count": count}, messages.SUCCESS)
+        else:
+            self.message_user(request, _("Sent e-mails are not sent again."), messages.WARNING)
+
+
+@admin.register(PeriodicRun)
+class PeriodicRunAdmin(ReadOnlyAdmin):
+    list_display = ["name", "finished_at", "duration", "summary"]
+
+
+@dashboard.register
+def outbox_tiles(request):
+    if request.user.has_perm("core.view_outgoingemail"):
+        failed = OutgoingEmail.objects.filter(state=OutgoingEmail.State.FAILED).count()
+        if failed:
+            url = reverse("admin:core_outgoingemail_changelist")
+            yield dashboard.Tile(_("E-mails that could not be sent"), failed, f"{url}?state__exact=failed", attention=True)

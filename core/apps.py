@@ -7,3 +7,8 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Site infrastructure")
+
+    def ready(self):
+        from core import jobs
+
+        jobs.connect_request_signals()

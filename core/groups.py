@@ -37,11 +37,11 @@ GROUP_PERMISSIONS = {
             "delegation": ALL, "delegate": ALL, "delegationtransition": ("view",),
         },
         "members": {"membercity": ("view",), "region": ("view",)},
-        "core": {"exportlog": ("view",)},
+        "core": {"exportlog": ("view",), "outgoingemail": ("view", "change"), "periodicrun": ("view",)},
     },
     MEMBERSHIP_MANAGERS: {
         "association": {"branch": ALL, "councilmember": ALL, "leader": ALL, "position": ALL},
-        "core": {"exportlog": ("view",)},
+        "core": {"exportlog": ("view",), "outgoingemail": ("view", "change"), "periodicrun": ("view",)},
         "members": {
             "region": ALL, "membercity": ALL, "mayor": ALL, "liaisonofficer": ALL, "liaisonaward": ALL,
             "historicalliaisonofficer": ("view",),

@@ -1,7 +1,14 @@
+import logging
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from core.chinese import html_to_traditional, to_traditional
 from core.locks import Busy
+
+logger = logging.getLogger(__name__)
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml")
 
@@ -28,8 +35,8 @@ class TraditionalChineseMiddleware:
 
 
 class BusyMiddleware:
-    """A request that gave up waiting for a row lock (core.locks.Busy) changed nothing: say so, and when to
-    retry, with 503 and Retry-After, rather than a 500."""
+    """A request that gave up waiting for a row lock (core.locks.Busy), or that lost its database, changed nothing:
+    say so, and when to retry, with 503 and Retry-After, rather than a 500."""
 
     RETRY_AFTER_SECONDS = 5
 
@@ -40,9 +47,14 @@ class BusyMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, Busy):
+        if isinstance(exception, Busy):
+            response = render(request, "busy.html", {"message": exception.message}, status=503)
+        elif isinstance(exception, (OperationalError, InterfaceError)):
+            # The page itself needs the database, so it is rendered without the site's context (no queries).
+            logger.error("database unavailable: %s", exception)
+            response = HttpResponse(render_to_string("unavailable.html", {"path": request.get_full_path()}), status=503)
+        else:
             return None
-        response = render(request, "busy.html", {"message": exception.message}, status=503)
         response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
         return response

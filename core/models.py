@@ -1,7 +1,12 @@
-"""The models the shared infrastructure keeps: the export record and the search index."""
+"""The models the shared infrastructure keeps: the export record, the search index, the e-mail outbox and
+the record of periodic jobs."""
+
+import datetime
+import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.search.models import SearchEntry  # noqa: F401  (the search index lives in core.search)
@@ -25,3 +30,81 @@ class ExportLog(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.user} {self.what}"
+
+
+def _give_up_default():
+    return timezone.now() + datetime.timedelta(seconds=settings.OUTBOX_RETRY_FOR_SECONDS)
+
+
+class OutgoingEmail(models.Model):
+    """An e-mail the portal has decided to send: written in the same transaction as the change that causes it,
+    delivered afterwards by a worker (core.outbox). A row is sent at least once; its Message-ID stays the same on
+    every attempt, so a rare second copy after a worker crash can be recognised."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("waiting to be sent")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed")
+
+    class Kind(models.TextChoices):
+        DELEGATION = "delegation", _("delegation notice")
+        REMINDER = "reminder", _("meeting reminder")
+        INVITATION = "invitation", _("officer invitation")
+        PASSWORD_RESET = "password_reset", _("password reset")
+        OTHER = "other", _("other")
+
+    # Kinds whose body holds a sign-in link: staff see that such a mail exists, never the link itself.
+    SECRET_KINDS = frozenset({Kind.INVITATION, Kind.PASSWORD_RESET})
+
+    key = models.CharField(_("key"), max_length=200, unique=True,
+                           help_text=_("Names the change that caused the e-mail, so it is written only once."))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    uuid = models.UUIDField(_("message identifier"), default=uuid.uuid4, unique=True, editable=False)
+    to = models.JSONField(_("recipients"), default=list)
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("body"))
+    headers = models.JSONField(_("extra headers"), default=dict, blank=True)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("written at"), default=timezone.now, db_index=True)
+    next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
+    give_up_at = models.DateTimeField(_("retried until"), default=_give_up_default)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["state", "next_attempt_at"], name="core_outgoing_due")]
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+
+    def __str__(self):
+        return self.subject
+
+    @property
+    def message_id(self):
+        domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2].strip("<> ") or "localhost"
+        return f"<{self.uuid}@{domain}>"
+
+    @property
+    def is_secret(self):
+        return self.kind in self.SECRET_KINDS
+
+
+class PeriodicRun(models.Model):
+    """When each periodic job (celery beat or cron) last finished: the readiness check reads the outbox sweep's
+    to tell whether a worker is alive."""
+
+    name = models.CharField(_("job"), max_length=100, primary_key=True)
+    finished_at = models.DateTimeField(_("last finished at"))
+    duration = models.FloatField(_("seconds taken"))
+    summary = models.CharField(_("result"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("periodic job")
+        verbose_name_plural = _("periodic jobs")
+
+    def __str__(self):
+        return self.name

@@ -4,9 +4,11 @@ requests can confirm more delegates than the capacity or a city's limit."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -69,8 +71,9 @@ def _record(delegation: Delegation, *, to: State, by: User | None, reason: str =
     if to == State.WAITLISTED:
         delegation.waitlisted_at = timezone.now()
     delegation.save()
-    DelegationTransition.objects.create(delegation=delegation, from_state=from_state, to_state=to, by=by, reason=reason)
-    transaction.on_commit(lambda: notices.state_changed(delegation.pk))
+    transition = DelegationTransition.objects.create(delegation=delegation, from_state=from_state, to_state=to, by=by,
+                                                     reason=reason)
+    notices.state_changed(delegation, transition)
 
 
 def _check_delegates(event: Event, delegates: Sequence[Mapping[str, Any]]) -> None:
@@ -120,10 +123,10 @@ def delegation_register(
     delegation.state = State.PENDING
     delegation.save()
     _write_delegates(delegation, delegates)
-    DelegationTransition.objects.create(delegation=delegation, from_state="", to_state=State.PENDING, by=officer.user,
-                                        reason=_("Submitted"))
+    submitted = DelegationTransition.objects.create(delegation=delegation, from_state="", to_state=State.PENDING,
+                                                    by=officer.user, reason=_("Submitted"))
     if state == State.PENDING:
-        transaction.on_commit(lambda: notices.state_changed(delegation.pk))
+        notices.state_changed(delegation, submitted)
     else:
         _record(delegation, to=state, by=None, reason=_("Decided automatically"))
     return delegation
@@ -220,3 +223,35 @@ def _promote_waiting_list(event: Event) -> None:
             break
         _record(delegation, to=State.CONFIRMED, by=None, reason=_("A place became free on the waiting list"))
         confirmed += delegation.delegate_count
+
+
+def reminders_send_due(*, now: datetime.datetime | None = None) -> int:
+    """Remind each confirmed delegation's officers once, the event's number of days before it. Claiming a reminder
+    and writing its e-mail happen in one transaction, so two runs at once send it once and a failure sends none."""
+    now = now or timezone.now()
+    sent = 0
+    for event in Event.objects.filter(status=Event.Status.PUBLISHED, starts_at__gt=now):
+        if event.starts_at > now + datetime.timedelta(days=event.reminder_days):
+            continue
+        waiting = Delegation.objects.filter(event=event, reminder_sent_at__isnull=True).confirmed()
+        for delegation in waiting.select_related("event", "event__series", "city"):
+            with transaction.atomic():
+                claimed = Delegation.objects.filter(pk=delegation.pk, reminder_sent_at__isnull=True).update(reminder_sent_at=now)
+                if claimed:
+                    notices.reminder(delegation)
+                    sent += 1
+    return sent
+
+
+DELEGATE_DATA_ERASED: dict[str, Any] = {
+    "mobile": "", "arrival": None, "arrival_by": "", "departure": None, "departure_by": "", "dietary_needs": "",
+    "remarks": "",
+}
+
+
+def delegate_data_purge(*, days: int | None = None) -> tuple[int, datetime.datetime]:
+    """Erase delegates' contact and travel details `days` after their event ended; names and counts are kept."""
+    days = settings.DELEGATE_DATA_RETENTION_DAYS if days is None else days
+    cutoff = timezone.now() - datetime.timedelta(days=days)
+    erased = Delegate.objects.filter(delegation__event__ends_at__lt=cutoff).update(**DELEGATE_DATA_ERASED)
+    return erased, cutoff

@@ -9,16 +9,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 
-from core import site
+from core import outbox, site
 from core.groups import LIAISON_OFFICERS
 from members.models import LiaisonOfficer
 
@@ -58,14 +56,13 @@ def officer_invite(*, officer: LiaisonOfficer, by: User, base_url: str) -> None:
     if not by.has_perm("members.change_liaisonofficer"):
         raise PermissionDenied
     link = invitation_link(officer.user, base_url=base_url)
-    association = site.profile()
-    with translation.override(officer.email_language):
-        context = {"officer": officer, "link": link, "association": association, "username": officer.user.username}
-        subject = render_to_string("members/email/invitation_subject.txt", context).strip()
-        body = render_to_string("members/email/invitation.txt", context)
-    officer.invited_at = timezone.now()
-    officer.save(update_fields=["invited_at"])
-    transaction.on_commit(lambda: send_mail(subject, body, None, [officer.email]))
+    context = {"officer": officer, "link": link, "association": site.profile(), "username": officer.user.username}
+    subject, body = outbox.compose("members/email/invitation", context, officer.email_language)
+    with transaction.atomic():
+        officer.invited_at = timezone.now()
+        officer.save(update_fields=["invited_at"])
+        outbox.enqueue(kind=outbox.Kind.INVITATION, key=f"invitation:officer-{officer.pk}:{officer.invited_at.isoformat()}",
+                       to=[officer.email], subject=subject, body=body, language=officer.email_language)
 
 
 def officer_update_contact(*, officer: LiaisonOfficer, by: User, data: Mapping[str, Any]) -> LiaisonOfficer:

@@ -69,13 +69,14 @@ def test_simultaneous_scans_of_one_code_record_one_check_in(make_event, make_off
     assert results.count(True) == 1
 
 
-def test_reminders_are_sent_once(make_event, make_officer, mailoutbox):
+def test_reminders_are_sent_once(make_event, make_officer, mailoutbox, django_capture_on_commit_callbacks):
     event = make_event(starts_at=timezone.now() + datetime.timedelta(days=2), ends_at=timezone.now() + datetime.timedelta(days=3),
                        reminder_days=3)
     services.delegation_register(event=event, officer=make_officer("nanning"), delegates=delegates(1), consent=True)
     mailoutbox.clear()
-    call_command("send_event_reminders")
-    call_command("send_event_reminders")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_event_reminders")
+        call_command("send_event_reminders")
     assert len(mailoutbox) == 1
     assert Delegation.objects.get().reminder_sent_at is not None
 

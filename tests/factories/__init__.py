@@ -13,7 +13,11 @@ from tests.factories.association import (
     PageFactory,
     PositionFactory,
 )
-from tests.factories.core import ExportLogFactory
+from tests.factories.core import (
+    ExportLogFactory,
+    OutgoingEmailFactory,
+    PeriodicRunFactory,
+)
 from tests.factories.events import (
     AgendaItemFactory,
     DelegateFactory,
@@ -50,6 +54,8 @@ from tests.factories.users import (
 
 __all__ = [
     "PASSWORD",
+    "OutgoingEmailFactory",
+    "PeriodicRunFactory",
     "PDF_BYTES",
     "AgendaItemFactory",
     "ArticleFactory",

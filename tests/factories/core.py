@@ -1,4 +1,5 @@
-"""The shared infrastructure's own model: the record of exports of personal data.
+"""The shared infrastructure's own models: the record of exports of personal data, the e-mail outbox and the
+record of periodic jobs.
 
 SearchEntry has no factory, on purpose. Its rows are derived data: core.search.signals writes one whenever
 a registered kind (article, event, member city, document...) is saved and removes it when the item may no
@@ -8,8 +9,9 @@ factory instead (ArticleFactory, EventFactory, MemberCityFactory, DocumentFactor
 """
 
 import factory
+from django.utils import timezone
 
-from core.models import ExportLog
+from core.models import ExportLog, OutgoingEmail, PeriodicRun
 from tests.factories.users import StaffUserFactory
 
 
@@ -20,3 +22,28 @@ class ExportLogFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(StaffUserFactory)
     what = "联络员名册"
     row_count = 12
+
+
+class OutgoingEmailFactory(factory.django.DjangoModelFactory):
+    """A pending e-mail in the outbox, as a service writes it (delivery is not queued: call core.outbox.deliver)."""
+
+    class Meta:
+        model = OutgoingEmail
+
+    key = factory.Sequence(lambda n: f"test:{n}")
+    kind = OutgoingEmail.Kind.DELEGATION
+    to = factory.Sequence(lambda n: [f"officer{n}@example.cn"])
+    language = "zh-hans"
+    subject = factory.Sequence(lambda n: f"【市长协会】南宁市代表团报名已确认 {n}")
+    body = "南宁市出席联络工作会议的代表团现为：已确认。"
+
+
+class PeriodicRunFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PeriodicRun
+        django_get_or_create = ["name"]
+
+    name = "outbox-sweep"
+    finished_at = factory.LazyFunction(timezone.now)
+    duration = 0.05
+    summary = "sent 0"

@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.tokens import default_token_generator
+from django.test import TestCase
 from django.urls import reverse
 
 from members.models import LiaisonOfficer
@@ -196,8 +197,12 @@ def test_once_one_of_two_invitations_is_used_the_other_link_no_longer_works(clie
     assert client.get(first, follow=True).context["validlink"] is False
 
 
+capture_on_commit_callbacks = TestCase.captureOnCommitCallbacks
+
+
 def reset_link(client, email, mailoutbox):
-    response = client.post("/accounts/password/reset/", {"email": email})
+    with capture_on_commit_callbacks(execute=True):
+        response = client.post("/accounts/password/reset/", {"email": email})
     assert response.status_code == 302
     assert response["Location"] == reverse("password_reset_done")
     return link_in(mailoutbox[-1]) if mailoutbox else None

@@ -1,0 +1,100 @@
+"""Health checks for load balancers and operators.
+
+`/healthz` is the cheap liveness check: one database round trip. `/healthz/ready` says what works and what does
+not: the database, the cache, the task broker, the e-mail outbox and whether a worker has been seen lately. It
+answers 503 only when the database is down, because without Redis or a worker the site still serves every page
+and keeps every registration (mail waits in the outbox); then it says "degraded" and why.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from core import jobs, outbox
+from core.models import PeriodicRun
+from core.tasks import OUTBOX_SWEEP
+
+# A pending e-mail older than this means delivery is stuck.
+OUTBOX_STUCK_SECONDS = 15 * 60
+
+
+def _database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return False
+    return True
+
+
+def _ping_redis(url: str) -> dict[str, Any]:
+    import redis
+
+    started = time.monotonic()
+    try:
+        client = redis.Redis.from_url(url, socket_connect_timeout=settings.REDIS_TIMEOUT_SECONDS,
+                                      socket_timeout=settings.REDIS_TIMEOUT_SECONDS)
+        client.ping()
+        client.close()
+    except redis.RedisError as error:
+        return {"status": "unavailable", "error": type(error).__name__}
+    return {"status": "ok", "ms": round((time.monotonic() - started) * 1000, 1)}
+
+
+def _cache() -> dict[str, Any]:
+    backend = settings.CACHES["default"]["BACKEND"]
+    if "redis" not in backend.lower():
+        return {"status": "local"}
+    return _ping_redis(settings.CACHES["default"]["LOCATION"])
+
+
+def _broker() -> dict[str, Any]:
+    if jobs.embedded():
+        return {"status": "embedded"}  # tasks run in the web process
+    return _ping_redis(settings.CELERY_BROKER_URL)
+
+
+def _worker() -> dict[str, Any]:
+    sweep = PeriodicRun.objects.filter(name=OUTBOX_SWEEP).first()
+    seen = None if sweep is None else round((timezone.now() - sweep.finished_at).total_seconds())
+    if jobs.embedded():
+        return {"status": "embedded", "last_sweep_seconds_ago": seen}
+    if seen is None:
+        return {"status": "never seen"}
+    fresh = seen <= 3 * settings.OUTBOX_SWEEP_INTERVAL_SECONDS + 60
+    return {"status": "ok" if fresh else "stale", "last_sweep_seconds_ago": seen}
+
+
+def _outbox() -> dict[str, Any]:
+    figures = outbox.backlog()
+    oldest = figures["oldest_pending_seconds"]
+    return {"status": "stuck" if oldest is not None and oldest > OUTBOX_STUCK_SECONDS else "ok", **figures}
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    if not _database_ok():
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@never_cache
+@require_safe
+def ready(request):
+    if not _database_ok():
+        return JsonResponse({"status": "error", "checks": {"database": {"status": "unavailable"}}}, status=503)
+    checks = {"database": {"status": "ok"}, "cache": _cache(), "broker": _broker(), "worker": _worker(),
+              "outbox": _outbox()}
+    healthy = {"ok", "local", "embedded"}
+    problems = sorted(name for name, check in checks.items() if check["status"] not in healthy)
+    return JsonResponse({"status": "degraded" if problems else "ok", "problems": problems, "checks": checks})

@@ -1,0 +1,88 @@
+"""Running work outside the request: Celery tasks queued once the transaction commits, and the record of periodic
+jobs.
+
+With a broker (CELERY_BROKER_URL, normally the REDIS_URL) a task is published with short timeouts and no retries,
+so a broker that is down costs the request a fraction of a second at most; what was not published is picked up by
+the periodic sweep. Without a broker (the embedded default: `make run`, most tests) the task runs in this process:
+after the response has been sent when it was queued during a request, at once otherwise. Either way the work
+itself (an e-mail in the outbox) is already committed, so nothing is lost when the task is.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from django.conf import settings
+from django.core.signals import request_finished, request_started
+from django.db import transaction
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+_local = threading.local()
+
+
+def embedded() -> bool:
+    return not settings.CELERY_BROKER_URL
+
+
+def run_after_commit(task: Any, *args: Any) -> None:
+    """Queue `task(*args)` once the current transaction commits (at once outside a transaction)."""
+    transaction.on_commit(lambda: dispatch(task, *args), robust=True)
+
+
+def dispatch(task: Any, *args: Any) -> None:
+    if not embedded():
+        try:
+            task.apply_async(args, retry=False)
+        except Exception:  # noqa: BLE001  the broker is down: the sweep does the work later
+            logger.warning("could not queue %s%r; the periodic sweep will pick it up", task.name, args, exc_info=True)
+        return
+    waiting = getattr(_local, "after_response", None)
+    if waiting is not None:
+        waiting.append((task, args))
+    else:
+        _run_here(task, args)
+
+
+def _run_here(task: Any, args: tuple[Any, ...]) -> None:
+    result = task.apply(args)  # in this process; a failure is kept in the result, not raised
+    if result.failed():
+        logger.error("%s%r failed in process: %r", task.name, args, result.result)
+
+
+def _start_collecting(**kwargs: Any) -> None:
+    _run_collected()  # a request that never finished cleanly leaves nothing behind
+    _local.after_response = []
+
+
+def _run_collected(**kwargs: Any) -> None:
+    waiting, _local.after_response = getattr(_local, "after_response", None), None
+    for task, args in waiting or ():
+        _run_here(task, args)
+
+
+def connect_request_signals() -> None:
+    """In embedded mode, tasks queued while a request is served run once its response has been sent (the WSGI
+    server closes the response, which sends request_finished)."""
+    request_started.connect(_start_collecting, dispatch_uid="core.jobs.start_collecting")
+    request_finished.connect(_run_collected, dispatch_uid="core.jobs.run_collected")
+
+
+@contextmanager
+def recorded_run(name: str) -> Iterator[Callable[[str], None]]:
+    """Record when a periodic job last finished, and with what result; the readiness check reads it."""
+    from core.models import PeriodicRun
+
+    started = time.monotonic()
+    summary = {"text": ""}
+    yield lambda text: summary.update(text=text[:300])
+    PeriodicRun.objects.update_or_create(
+        name=name,
+        defaults={"finished_at": timezone.now(), "duration": round(time.monotonic() - started, 3), "summary": summary["text"]},
+    )

@@ -1,0 +1,168 @@
+"""The e-mail outbox: every e-mail the portal sends is first a row (OutgoingEmail) written in the transaction of
+the change that causes it, then delivered by a worker. Nothing else in the portal talks to an SMTP server.
+
+Delivery is at least once. A row is claimed with SELECT … FOR UPDATE SKIP LOCKED and marked sent in the same
+transaction that held the claim, so two workers and the sweep never send one row twice while they run normally.
+A worker that dies after the SMTP server accepted a message but before its transaction committed leaves the row
+pending; it is sent again with the same Message-ID, by which a reader's mail program can recognise the copy.
+Concurrent workers need PostgreSQL: SQLite has no row locks, so run one worker there.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import smtplib
+import uuid
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from core.models import OutgoingEmail
+
+logger = logging.getLogger(__name__)
+
+State = OutgoingEmail.State
+Kind = OutgoingEmail.Kind
+
+
+def enqueue(
+    *, kind: str, to: Iterable[str], subject: str, body: str, language: str = "", key: str = "",
+    headers: Mapping[str, str] | None = None,
+) -> OutgoingEmail:
+    """Write an e-mail to the outbox and have it delivered once the current transaction commits. A key names the
+    change that caused the e-mail: a second enqueue with the same key returns the first row and sends nothing."""
+    from core import jobs, tasks
+
+    recipients = sorted({address for address in to if address})
+    with transaction.atomic():
+        message, created = OutgoingEmail.objects.get_or_create(
+            key=key or f"{kind}:{uuid.uuid4()}",
+            defaults={"kind": kind, "to": recipients, "subject": " ".join(subject.split()), "body": body,
+                      "language": language, "headers": dict(headers or {})},
+        )
+    if created:
+        jobs.run_after_commit(tasks.deliver_email, message.pk)
+    return message
+
+
+def compose(template: str, context: Mapping[str, Any], language: str) -> tuple[str, str]:
+    """Subject and body from `<template>_subject.txt` and `<template>.txt`, rendered in the reader's language."""
+    with translation.override(language):
+        subject = render_to_string(f"{template}_subject.txt", dict(context)).strip()
+        body = render_to_string(f"{template}.txt", dict(context))
+    return subject, body
+
+
+def retry_delay(attempts: int) -> datetime.timedelta:
+    """Exponential backoff after the given number of failed attempts, capped."""
+    seconds = settings.OUTBOX_RETRY_BASE_SECONDS * 2 ** max(0, attempts - 1)
+    return datetime.timedelta(seconds=min(seconds, settings.OUTBOX_RETRY_MAX_SECONDS))
+
+
+def _is_permanent(error: Exception) -> bool:
+    """The SMTP server refused for good (5xx): trying again would only be refused again."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(code >= 500 for code, _message in error.recipients.values())
+    return isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500
+
+
+def as_email_message(message: OutgoingEmail, connection: Any = None) -> EmailMessage:
+    headers = {**message.headers, "Message-ID": message.message_id}
+    if message.language:
+        headers["Content-Language"] = message.language
+    return EmailMessage(message.subject, message.body, None, list(message.to), headers=headers, connection=connection)
+
+
+def deliver(message_id: int) -> str | None:
+    """One attempt to send one row, if it is still pending and due and no other worker holds it. Returns the
+    row's state afterwards, or None when there was nothing to do."""
+    now = timezone.now()
+    with transaction.atomic():
+        message = (
+            OutgoingEmail.objects.select_for_update(skip_locked=True)
+            .filter(pk=message_id, state=State.PENDING, next_attempt_at__lte=now)
+            .first()
+        )
+        if message is None:
+            return None
+        message.attempts += 1
+        try:
+            connection = get_connection(timeout=settings.EMAIL_TIMEOUT)
+            as_email_message(message, connection).send()
+        except Exception as error:  # noqa: BLE001  any failure of the mail server: record it, retry later
+            message.last_error = f"{type(error).__name__}: {error}"[:2000]
+            if _is_permanent(error) or now >= message.give_up_at:
+                message.state = State.FAILED
+                logger.error("e-mail %s failed for good after %d attempt(s): %s", message.pk, message.attempts,
+                             message.last_error)
+            else:
+                message.next_attempt_at = now + retry_delay(message.attempts)
+                logger.warning("e-mail %s not sent (attempt %d), next try at %s: %s", message.pk, message.attempts,
+                               message.next_attempt_at.isoformat(), message.last_error)
+        else:
+            message.state = State.SENT
+            message.sent_at = timezone.now()
+            message.last_error = ""
+        message.save(update_fields=["state", "attempts", "last_error", "next_attempt_at", "sent_at"])
+    return message.state
+
+
+def due_for_sweep(*, now: datetime.datetime | None = None) -> list[int]:
+    """Pending rows that have been due for longer than the sweep's grace period: their delivery task was lost
+    (the broker was down, a worker died) or never existed (embedded mode after a failure)."""
+    now = now or timezone.now()
+    grace = datetime.timedelta(seconds=settings.OUTBOX_SWEEP_AFTER_SECONDS)
+    due = OutgoingEmail.objects.filter(state=State.PENDING, next_attempt_at__lte=now - grace)
+    return list(due.order_by("next_attempt_at", "pk").values_list("pk", flat=True)[: settings.OUTBOX_SWEEP_BATCH])
+
+
+def sweep() -> dict[str, int]:
+    """Deliver what the sweep is due to pick up, row by row (each claimed on its own, so workers delivering the
+    same rows at the same time skip them)."""
+    counts = {"sent": 0, "retrying": 0, "failed": 0, "skipped": 0}
+    for message_id in due_for_sweep():
+        state = deliver(message_id)
+        counts[{State.SENT: "sent", State.PENDING: "retrying", State.FAILED: "failed"}.get(state, "skipped")] += 1
+    return counts
+
+
+def send_again(messages: Iterable[OutgoingEmail]) -> int:
+    """Staff send failed (or stuck) e-mails again: due now, with a fresh day of retries."""
+    from core import jobs, tasks
+
+    now = timezone.now()
+    count = 0
+    for message in messages:
+        if message.state == State.SENT:
+            continue
+        OutgoingEmail.objects.filter(pk=message.pk).update(
+            state=State.PENDING, next_attempt_at=now, give_up_at=now + datetime.timedelta(seconds=settings.OUTBOX_RETRY_FOR_SECONDS)
+        )
+        jobs.run_after_commit(tasks.deliver_email, message.pk)
+        count += 1
+    return count
+
+
+def forget_sent(*, days: int | None = None) -> int:
+    """Delete sent e-mails after the retention period: they hold addresses and delegates' names."""
+    days = settings.OUTBOX_KEEP_DAYS if days is None else days
+    cutoff = timezone.now() - datetime.timedelta(days=days)
+    deleted, _by_model = OutgoingEmail.objects.filter(state=State.SENT, sent_at__lt=cutoff).delete()
+    return deleted
+
+
+def backlog() -> dict[str, Any]:
+    """What waits in the outbox, for the readiness check and the dashboard."""
+    pending = OutgoingEmail.objects.filter(state=State.PENDING)
+    oldest = pending.order_by("created_at").values_list("created_at", flat=True).first()
+    return {
+        "pending": pending.count(),
+        "failed": OutgoingEmail.objects.filter(state=State.FAILED).count(),
+        "oldest_pending_seconds": round((timezone.now() - oldest).total_seconds()) if oldest else None,
+    }

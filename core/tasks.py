@@ -1,0 +1,41 @@
+"""Celery tasks of the shared infrastructure: delivering the outbox."""
+
+import logging
+
+from celery import shared_task
+
+from core import jobs, outbox
+
+logger = logging.getLogger(__name__)
+
+OUTBOX_SWEEP = "outbox-sweep"
+OUTBOX_CLEANUP = "outbox-cleanup"
+
+
+@shared_task(ignore_result=True)
+def deliver_email(message_id: int) -> None:
+    """One attempt at one outbox row; after a failure the next attempt is queued with its backoff delay (the sweep
+    catches it should that task be lost)."""
+    state = outbox.deliver(message_id)
+    if state == outbox.State.PENDING and not jobs.embedded():
+        from core.models import OutgoingEmail
+
+        delay = OutgoingEmail.objects.filter(pk=message_id).values_list("next_attempt_at", flat=True).first()
+        if delay is not None:
+            try:
+                deliver_email.apply_async((message_id,), eta=delay, retry=False)
+            except Exception:  # noqa: BLE001  broker gone: the sweep retries the row
+                logger.warning("could not queue the next attempt at e-mail %s; the sweep will", message_id)
+
+
+@shared_task(ignore_result=True)
+def sweep_outbox() -> None:
+    with jobs.recorded_run(OUTBOX_SWEEP) as summary:
+        counts = outbox.sweep()
+        summary(", ".join(f"{name} {count}" for name, count in counts.items()))
+
+
+@shared_task(ignore_result=True)
+def forget_sent_emails() -> None:
+    with jobs.recorded_run(OUTBOX_CLEANUP) as summary:
+        summary(f"deleted {outbox.forget_sent()}")

@@ -1,0 +1,22 @@
+"""Periodic jobs of events, run by celery beat (settings.CELERY_BEAT_SCHEDULE) or by their management commands."""
+
+from celery import shared_task
+
+from core import jobs
+from events import services
+
+EVENT_REMINDERS = "event-reminders"
+DELEGATE_DATA_PURGE = "delegate-data-purge"
+
+
+@shared_task(ignore_result=True)
+def send_event_reminders() -> None:
+    with jobs.recorded_run(EVENT_REMINDERS) as summary:
+        summary(f"{services.reminders_send_due()} reminder(s)")
+
+
+@shared_task(ignore_result=True)
+def purge_delegate_data() -> None:
+    with jobs.recorded_run(DELEGATE_DATA_PURGE) as summary:
+        erased, _cutoff = services.delegate_data_purge()
+        summary(f"{erased} delegate(s)")

@@ -58,9 +58,19 @@ def _cache() -> dict[str, Any]:
 
 
 def _broker() -> dict[str, Any]:
+    url = settings.CELERY_BROKER_URL
     if jobs.embedded():
         return {"status": "embedded"}  # tasks run in the web process
-    return _ping_redis(settings.CELERY_BROKER_URL)
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return _ping_redis(url)
+    from kombu import Connection
+
+    try:
+        with Connection(url, connect_timeout=settings.REDIS_TIMEOUT_SECONDS) as broker:
+            broker.ensure_connection(max_retries=1)
+    except Exception as error:  # noqa: BLE001  whatever the transport raises, the broker is unreachable
+        return {"status": "unavailable", "error": type(error).__name__}
+    return {"status": "ok"}
 
 
 def _worker() -> dict[str, Any]:

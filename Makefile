@@ -30,15 +30,17 @@ test: install
 	$(BIN)/mypy
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-## serve: production-like: DEBUG off, hashed and compressed static files, gunicorn + WhiteNoise
+## serve: production-like: DEBUG off, hashed and compressed static files, gunicorn + WhiteNoise; with REDIS_URL set,
+## also a Celery worker and celery beat (the Procfile, run by honcho); SERVE_PORT (default 8000)
 serve: export DEBUG ?= false
 serve: export SECRET_KEY ?= local-serve-$(shell hostname)-not-for-production
 serve: export SECURE_COOKIES ?= false
 serve: export SERVE_MEDIA ?= true
+serve: export SERVE_PORT ?= 8000
 serve: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(BIN)/gunicorn association.wsgi --bind 127.0.0.1:8000 --workers 3 --access-logfile -
+	if [ -n "$$REDIS_URL" ]; then $(BIN)/honcho start; else echo "REDIS_URL unset: e-mail is sent by the web process"; $(BIN)/honcho start web; fi
 
 ## bench: timings printed as tables: page rendering and the Traditional Chinese conversion (SQLite demo data),
 ## then search latency over 10,000 and 100,000 generated articles on PostgreSQL (BENCH_DATABASE_URL)

@@ -34,19 +34,12 @@ def pending_rows(n, **fields):
     return [OutgoingEmailFactory(next_attempt_at=due, **fields) for _ in range(n)]
 
 
-class publishing_to:
-    """Queue tasks from the test process on the stack's broker."""
-
-    def __init__(self, url):
-        self.url = url
-
-    def __enter__(self):
-        celery_app.conf.broker_url = self.url
-        return self
-
-    def __exit__(self, *exc):
-        celery_app.pool.force_close_all()
-        celery_app.conf.broker_url = None
+def queue_deliveries(url, rows, times=1):
+    """Queue a delivery task for each row from the test process, on the stack's broker."""
+    with celery_app.connection_for_write(url) as broker:
+        for _ in range(times):
+            for row in rows:
+                tasks.deliver_email.apply_async((row.pk,), connection=broker, retry=False)
 
 
 def test_registrations_with_smtp_down_are_kept_and_delivered_once_when_it_returns(stack, make_event, make_officer):
@@ -81,10 +74,7 @@ def test_two_workers_and_the_sweep_deliver_200_rows_once_each(stack):
     rows = pending_rows(200)
     stack.redis.start()
     stack.smtp.start()
-    with publishing_to(stack.redis.url):
-        for _ in range(2):  # every row queued twice, besides the sweep
-            for row in rows:
-                tasks.deliver_email.apply_async((row.pk,), retry=False)
+    queue_deliveries(stack.redis.url, rows, times=2)  # every row queued twice, besides the sweep
     stack.worker("one")
     stack.worker("two")
     stack.beat()
@@ -99,9 +89,7 @@ def test_a_worker_killed_mid_batch_loses_nothing(stack):
     rows = pending_rows(40)
     stack.redis.start()
     stack.smtp.start(seconds_per_message=0.2)
-    with publishing_to(stack.redis.url):
-        for row in rows:
-            tasks.deliver_email.apply_async((row.pk,), retry=False)
+    queue_deliveries(stack.redis.url, rows)
     worker = stack.worker("doomed", concurrency=2)
     wait_for(lambda: len(stack.smtp.message_ids()) >= 8, 60, f"the worker sent nothing\n{stack.logs()}")
 

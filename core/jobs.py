@@ -75,13 +75,19 @@ def connect_request_signals() -> None:
 
 
 @contextmanager
-def recorded_run(name: str) -> Iterator[Callable[[str], None]]:
-    """Record when a periodic job last finished, and with what result; the readiness check reads it."""
+def recorded_run(name: str) -> Iterator[Callable[[str], str]]:
+    """Record when a periodic job last finished, and with what result (given to the function it yields, which
+    returns it); the readiness check reads the record."""
     from core.models import PeriodicRun
 
     started = time.monotonic()
     summary = {"text": ""}
-    yield lambda text: summary.update(text=text[:300])
+
+    def record(text: str) -> str:
+        summary["text"] = text[:300]
+        return text
+
+    yield record
     PeriodicRun.objects.update_or_create(
         name=name,
         defaults={"finished_at": timezone.now(), "duration": round(time.monotonic() - started, 3), "summary": summary["text"]},

@@ -29,13 +29,13 @@ def deliver_email(message_id: int) -> None:
 
 
 @shared_task(ignore_result=True)
-def sweep_outbox() -> None:
+def sweep_outbox() -> str:
+    """Periodic jobs return their summary, which is also recorded (and printed by their cron commands)."""
     with jobs.recorded_run(OUTBOX_SWEEP) as summary:
-        counts = outbox.sweep()
-        summary(", ".join(f"{name} {count}" for name, count in counts.items()))
+        return summary(", ".join(f"{name} {count}" for name, count in outbox.sweep().items()))
 
 
 @shared_task(ignore_result=True)
-def forget_sent_emails() -> None:
+def forget_sent_emails() -> str:
     with jobs.recorded_run(OUTBOX_CLEANUP) as summary:
-        summary(f"deleted {outbox.forget_sent()}")
+        return summary(f"deleted {outbox.forget_sent()}")

@@ -10,13 +10,14 @@ DELEGATE_DATA_PURGE = "delegate-data-purge"
 
 
 @shared_task(ignore_result=True)
-def send_event_reminders() -> None:
+def send_event_reminders() -> str:
     with jobs.recorded_run(EVENT_REMINDERS) as summary:
-        summary(f"{services.reminders_send_due()} reminder(s)")
+        return summary(f"{services.reminders_send_due()} reminder(s) written to the outbox")
 
 
 @shared_task(ignore_result=True)
-def purge_delegate_data() -> None:
+def purge_delegate_data(days: int | None = None) -> str:
     with jobs.recorded_run(DELEGATE_DATA_PURGE) as summary:
-        erased, _cutoff = services.delegate_data_purge()
-        summary(f"{erased} delegate(s)")
+        erased, cutoff = services.delegate_data_purge(days=days)
+        return summary(f"Contact and travel details erased for {erased} delegate(s) of events that ended before "
+                       f"{cutoff:%Y-%m-%d}.")

@@ -17,6 +17,8 @@ from tests.factories import (
     UserFactory,
 )
 
+pytest_plugins = ["tests.events.fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def isolated_storage(settings, tmp_path):

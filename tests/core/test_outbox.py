@@ -16,7 +16,7 @@ from django.utils import timezone
 from core import jobs, outbox, tasks
 from core.models import OutgoingEmail, PeriodicRun
 from events.models import Delegation
-from tests.events.conftest import delegates, make_city, make_event, make_officer  # noqa: F401  (fixtures)
+from tests.events.conftest import delegates
 from tests.events.test_pages import form_data
 from tests.factories import OutgoingEmailFactory, StaffUserFactory
 
@@ -274,3 +274,17 @@ def test_without_a_broker_tasks_queued_outside_a_request_run_at_once(mailoutbox)
     message = OutgoingEmailFactory()
     jobs.dispatch(tasks.deliver_email, message.pk)
     assert len(mailoutbox) == 1
+
+
+@pytest.mark.django_db
+def test_the_cron_command_sends_what_the_sweep_would_and_records_the_run(mailoutbox):
+    from django.core.management import call_command
+
+    lost = OutgoingEmailFactory(next_attempt_at=timezone.now() - datetime.timedelta(minutes=5))
+    call_command("send_outbox")
+    lost.refresh_from_db()
+    assert lost.state == State.SENT and len(mailoutbox) == 1
+    assert PeriodicRun.objects.filter(name=tasks.OUTBOX_SWEEP).exists()
+    OutgoingEmail.objects.filter(pk=lost.pk).update(sent_at=timezone.now() - datetime.timedelta(days=40))
+    call_command("send_outbox", "--forget-sent")
+    assert not OutgoingEmail.objects.exists()

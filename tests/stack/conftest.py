@@ -283,6 +283,8 @@ class OwnPostgres:
 
 @pytest.fixture
 def own_postgres():
+    if connection.vendor != "postgresql":
+        pytest.skip("run with the PostgreSQL suite")
     if not shutil.which("psql"):
         pytest.skip("needs psql")
     cluster = OwnPostgres()

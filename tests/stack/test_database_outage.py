@@ -8,7 +8,6 @@ import sys
 import time
 
 import pytest
-from django.db import connection
 
 from tests.events.conftest import delegates
 from tests.events.test_pages import form_data
@@ -33,8 +32,6 @@ def active_delegations_by_city(stack):
 
 
 def test_the_database_stopped_mid_burst_loses_and_duplicates_no_delegation(own_postgres, tmp_path):
-    if connection.vendor != "postgresql":
-        pytest.skip("run with the PostgreSQL suite")
     stack = Stack(tmp_path, own_postgres.url)
     no_redis = {"REDIS_URL": "", "EMAIL_URL": "consolemail://"}
     manage(stack, "migrate", "--noinput", **no_redis)

@@ -13,7 +13,7 @@ from association.celery import app as celery_app
 from core import tasks
 from core.models import OutgoingEmail
 from events.models import Delegation
-from tests.events.conftest import delegates, make_city, make_event, make_officer  # noqa: F401  (fixtures)
+from tests.events.conftest import delegates
 from tests.events.test_pages import form_data
 from tests.factories import OutgoingEmailFactory
 from tests.stack.conftest import session_for, wait_for

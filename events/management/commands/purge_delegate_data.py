@@ -1,9 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from core import jobs
-from events import services
-from events.tasks import DELEGATE_DATA_PURGE
+from events import tasks
 
 
 class Command(BaseCommand):
@@ -15,7 +13,4 @@ class Command(BaseCommand):
                             help="days after the end of the event (default: DELEGATE_DATA_RETENTION_DAYS)")
 
     def handle(self, *args, days, **options):
-        with jobs.recorded_run(DELEGATE_DATA_PURGE) as summary:
-            erased, cutoff = services.delegate_data_purge(days=days)
-            summary(f"{erased} delegate(s)")
-        self.stdout.write(f"Contact and travel details erased for {erased} delegate(s) of events that ended before {cutoff:%Y-%m-%d}.")
+        self.stdout.write(tasks.purge_delegate_data(days))

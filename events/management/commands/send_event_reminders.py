@@ -1,8 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from core import jobs
-from events import services
-from events.tasks import EVENT_REMINDERS
+from events import tasks
 
 
 class Command(BaseCommand):
@@ -10,7 +8,4 @@ class Command(BaseCommand):
             "twice at once. Celery beat runs it every quarter of an hour; this command is for cron.")
 
     def handle(self, *args, **options):
-        with jobs.recorded_run(EVENT_REMINDERS) as summary:
-            sent = services.reminders_send_due()
-            summary(f"{sent} reminder(s)")
-        self.stdout.write(f"{sent} reminder(s) written to the outbox.")
+        self.stdout.write(tasks.send_event_reminders())

@@ -31,13 +31,13 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
     """The outbox as staff see it: what was sent, what waits and why. Nothing here is edited; failed e-mails can be
     sent again. Bodies holding a sign-in link (invitations, password resets) are never shown."""
 
-    list_display = ["created_at", "kind", "recipients", "subject", "state", "attempts", "next_attempt_at", "sent_at"]
+    list_display = ["created_at", "subject", "first_recipient", "kind", "state", "attempts"]
     list_filter = ["state", "kind", "created_at"]
     search_fields = ["subject", "to"]
     date_hierarchy = "created_at"
     actions = ["send_again"]
     fields = ["kind", "recipients", "language", "subject", "body_for_staff", "state", "attempts", "last_error",
-              "created_at", "next_attempt_at", "give_up_at", "sent_at", "message_id", "key"]
+              "created_at", "next_attempt_at", "give_up_at", "sent_at", "message_id_header", "key"]
     readonly_fields = fields
 
     def has_add_permission(self, request):
@@ -46,9 +46,23 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "show_save": False, "show_save_and_continue": False}
+        return super().change_view(request, object_id, form_url, extra_context)
+
     @admin.display(description=_("recipients"))
     def recipients(self, message):
         return ", ".join(message.to)
+
+    @admin.display(description=_("recipient"))
+    def first_recipient(self, message):
+        if len(message.to) > 1:
+            return _("%(first)s and %(more)d more") % {"first": message.to[0], "more": len(message.to) - 1}
+        return message.to[0] if message.to else ""
+
+    @admin.display(description=_("Message-ID"))
+    def message_id_header(self, message):
+        return message.message_id
 
     @admin.display(description=_("body"))
     def body_for_staff(self, message):

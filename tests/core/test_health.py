@@ -83,7 +83,7 @@ def test_a_page_without_its_database_is_503_with_a_retry_not_500(client, databas
     response = client.get("/en/news/")
     assert response.status_code == 503
     assert response["Retry-After"] == "5"
-    assert "Nothing you sent was saved" in response.content.decode()
+    assert "What you sent may not have been saved" in response.content.decode()
 
 
 def test_with_redis_down_public_pages_still_answer(client, redis_down):

@@ -79,7 +79,7 @@ def as_email_message(message: OutgoingEmail, connection: Any = None) -> EmailMes
     return EmailMessage(message.subject, message.body, None, list(message.to), headers=headers, connection=connection)
 
 
-def deliver(message_id: int) -> str | None:
+def deliver(message_id: int) -> State | None:
     """One attempt to send one row, if it is still pending and due and no other worker holds it. Returns the
     row's state afterwards, or None when there was nothing to do."""
     now = timezone.now()
@@ -110,7 +110,7 @@ def deliver(message_id: int) -> str | None:
             message.sent_at = timezone.now()
             message.last_error = ""
         message.save(update_fields=["state", "attempts", "last_error", "next_attempt_at", "sent_at"])
-    return message.state
+    return State(message.state)
 
 
 def due_for_sweep(*, now: datetime.datetime | None = None) -> list[int]:
@@ -125,10 +125,10 @@ def due_for_sweep(*, now: datetime.datetime | None = None) -> list[int]:
 def sweep() -> dict[str, int]:
     """Deliver what the sweep is due to pick up, row by row (each claimed on its own, so workers delivering the
     same rows at the same time skip them)."""
-    counts = {"sent": 0, "retrying": 0, "failed": 0, "skipped": 0}
+    outcome = {State.SENT: "sent", State.PENDING: "retrying", State.FAILED: "failed", None: "skipped"}
+    counts = dict.fromkeys(outcome.values(), 0)
     for message_id in due_for_sweep():
-        state = deliver(message_id)
-        counts[{State.SENT: "sent", State.PENDING: "retrying", State.FAILED: "failed"}.get(state, "skipped")] += 1
+        counts[outcome[deliver(message_id)]] += 1
     return counts
 
 

@@ -46,9 +46,9 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = {**(extra_context or {}), "show_save": False, "show_save_and_continue": False}
-        return super().change_view(request, object_id, form_url, extra_context)
+    def has_change_permission(self, request, obj=None):
+        # "change" lets staff send failed e-mails again from the list; a single e-mail is only ever viewed.
+        return obj is None and super().has_change_permission(request)
 
     @admin.display(description=_("recipients"))
     def recipients(self, message):

@@ -103,8 +103,11 @@ def healthz(request):
 def ready(request):
     if not _database_ok():
         return JsonResponse({"status": "error", "checks": {"database": {"status": "unavailable"}}}, status=503)
-    checks = {"database": {"status": "ok"}, "cache": _cache(), "broker": _broker(), "worker": _worker(),
-              "outbox": _outbox()}
+    try:
+        checks = {"database": {"status": "ok"}, "cache": _cache(), "broker": _broker(), "worker": _worker(),
+                  "outbox": _outbox()}
+    except DatabaseError:  # lost between the round trip and the outbox figures
+        return JsonResponse({"status": "error", "checks": {"database": {"status": "unavailable"}}}, status=503)
     healthy = {"ok", "local", "embedded"}
     problems = sorted(name for name, check in checks.items() if check["status"] not in healthy)
     return JsonResponse({"status": "degraded" if problems else "ok", "problems": problems, "checks": checks})

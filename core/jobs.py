@@ -2,9 +2,11 @@
 jobs.
 
 With a broker (CELERY_BROKER_URL, normally the REDIS_URL) a task is published with short timeouts and no retries,
-so a broker that is down costs the request a fraction of a second at most; what was not published is picked up by
-the periodic sweep. Without a broker (the embedded default: `make run`, most tests) the task runs in this process:
-after the response has been sent when it was queued during a request, at once otherwise. Either way the work
+so a broker that is down costs the request a fraction of a second at most; after a failure this process does not
+try the broker again for BROKER_PAUSE_SECONDS, and what was not published is picked up by the periodic sweep.
+Without a broker (the embedded default: `make run`, most tests) the task runs in this process: after the response
+has been sent when it was queued during a request, at once otherwise; and once every OUTBOX_SWEEP_INTERVAL_SECONDS
+a finished request also runs the outbox sweep, so failed e-mails are retried without a worker. Either way the work
 itself (an e-mail in the outbox) is already committed, so nothing is lost when the task is.
 """
 
@@ -19,12 +21,16 @@ from typing import Any
 
 from django.conf import settings
 from django.core.signals import request_finished, request_started
-from django.db import transaction
+from django.db import close_old_connections, transaction
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
 _local = threading.local()
+
+BROKER_PAUSE_SECONDS = 15.0
+_broker_paused_until = 0.0
+_next_embedded_sweep = 0.0
 
 
 def embedded() -> bool:
@@ -37,10 +43,15 @@ def run_after_commit(task: Any, *args: Any) -> None:
 
 
 def dispatch(task: Any, *args: Any) -> None:
+    global _broker_paused_until
     if not embedded():
+        if time.monotonic() < _broker_paused_until:
+            logger.info("broker paused: %s%r left to the periodic sweep", task.name, args)
+            return
         try:
             task.apply_async(args, retry=False)
         except Exception:  # noqa: BLE001  the broker is down: the sweep does the work later
+            _broker_paused_until = time.monotonic() + BROKER_PAUSE_SECONDS
             logger.warning("could not queue %s%r; the periodic sweep will pick it up", task.name, args, exc_info=True)
         return
     waiting = getattr(_local, "after_response", None)
@@ -62,9 +73,19 @@ def _start_collecting(**kwargs: Any) -> None:
 
 
 def _run_collected(**kwargs: Any) -> None:
+    global _next_embedded_sweep
     waiting, _local.after_response = getattr(_local, "after_response", None), None
     for task, args in waiting or ():
         _run_here(task, args)
+    ran = bool(waiting)
+    if embedded() and settings.OUTBOX_SWEEP_IN_PROCESS and time.monotonic() >= _next_embedded_sweep:
+        from core.tasks import sweep_outbox
+
+        _next_embedded_sweep = time.monotonic() + settings.OUTBOX_SWEEP_INTERVAL_SECONDS
+        _run_here(sweep_outbox, ())
+        ran = True
+    if ran:
+        close_old_connections()  # Django closed them before this ran; close what the tasks opened
 
 
 def connect_request_signals() -> None:

@@ -51,7 +51,7 @@ class BusyMiddleware:
             response = render(request, "busy.html", {"message": exception.message}, status=503)
         elif isinstance(exception, (OperationalError, InterfaceError)):
             # The page itself needs the database, so it is rendered without the site's context (no queries).
-            logger.error("database unavailable: %s", exception)
+            logger.error("database unavailable: %s", exception, exc_info=exception)
             response = HttpResponse(render_to_string("unavailable.html", {"path": request.get_full_path()}), status=503)
         else:
             return None

@@ -40,10 +40,14 @@ def enqueue(
     from core import jobs, tasks
 
     recipients = sorted({address for address in to if address})
+    subject = " ".join(subject.split())
+    limit = OutgoingEmail._meta.get_field("subject").max_length or len(subject)
+    if len(subject) > limit:
+        subject = subject[: limit - 1] + "…"
     with transaction.atomic():
         message, created = OutgoingEmail.objects.get_or_create(
             key=key or f"{kind}:{uuid.uuid4()}",
-            defaults={"kind": kind, "to": recipients, "subject": " ".join(subject.split()), "body": body,
+            defaults={"kind": kind, "to": recipients, "subject": subject, "body": body,
                       "language": language, "headers": dict(headers or {})},
         )
     if created:
@@ -66,10 +70,11 @@ def retry_delay(attempts: int) -> datetime.timedelta:
 
 
 def _is_permanent(error: Exception) -> bool:
-    """The SMTP server refused for good (5xx): trying again would only be refused again."""
+    """Every recipient was refused for good (5xx): trying again would only be refused again. Other refusals, a
+    wrong password or sender included, are the server's configuration: retried, so that mending it sends them."""
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return all(code >= 500 for code, _message in error.recipients.values())
-    return isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500
+    return False
 
 
 def as_email_message(message: OutgoingEmail, connection: Any = None) -> EmailMessage:
@@ -109,7 +114,9 @@ def deliver(message_id: int) -> State | None:
             message.state = State.SENT
             message.sent_at = timezone.now()
             message.last_error = ""
-        message.save(update_fields=["state", "attempts", "last_error", "next_attempt_at", "sent_at"])
+            if message.is_secret:
+                message.body = ""  # its sign-in link has no business staying in the database
+        message.save(update_fields=["state", "attempts", "last_error", "next_attempt_at", "sent_at", "body"])
     return State(message.state)
 
 
@@ -139,21 +146,23 @@ def send_again(messages: Iterable[OutgoingEmail]) -> int:
     now = timezone.now()
     count = 0
     for message in messages:
-        if message.state == State.SENT:
-            continue
-        OutgoingEmail.objects.filter(pk=message.pk).update(
+        # The state is checked again as the row is updated: a worker may be sending it right now.
+        updated = OutgoingEmail.objects.filter(pk=message.pk, state__in=[State.PENDING, State.FAILED]).update(
             state=State.PENDING, next_attempt_at=now, give_up_at=now + datetime.timedelta(seconds=settings.OUTBOX_RETRY_FOR_SECONDS)
         )
-        jobs.run_after_commit(tasks.deliver_email, message.pk)
-        count += 1
+        if updated:
+            jobs.run_after_commit(tasks.deliver_email, message.pk)
+            count += 1
     return count
 
 
 def forget_sent(*, days: int | None = None) -> int:
-    """Delete sent e-mails after the retention period: they hold addresses and delegates' names."""
+    """Delete sent and failed e-mails after the retention period: they hold addresses and delegates' names."""
     days = settings.OUTBOX_KEEP_DAYS if days is None else days
     cutoff = timezone.now() - datetime.timedelta(days=days)
-    deleted, _by_model = OutgoingEmail.objects.filter(state=State.SENT, sent_at__lt=cutoff).delete()
+    done = OutgoingEmail.objects.filter(state=State.SENT, sent_at__lt=cutoff)
+    given_up = OutgoingEmail.objects.filter(state=State.FAILED, give_up_at__lt=cutoff)
+    deleted, _by_model = (done | given_up).delete()
     return deleted
 
 

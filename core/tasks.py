@@ -3,10 +3,15 @@
 import logging
 
 from celery import shared_task
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core import jobs, outbox
 
 logger = logging.getLogger(__name__)
+
+SWEEP_OUTCOMES = {"sent": gettext_lazy("sent %(count)d"), "retrying": gettext_lazy("to retry %(count)d"),
+                  "failed": gettext_lazy("failed %(count)d"), "skipped": gettext_lazy("skipped %(count)d")}
 
 OUTBOX_SWEEP = "outbox-sweep"
 OUTBOX_CLEANUP = "outbox-cleanup"
@@ -32,10 +37,11 @@ def deliver_email(message_id: int) -> None:
 def sweep_outbox() -> str:
     """Periodic jobs return their summary, which is also recorded (and printed by their cron commands)."""
     with jobs.recorded_run(OUTBOX_SWEEP) as summary:
-        return summary(", ".join(f"{name} {count}" for name, count in outbox.sweep().items()))
+        counts = outbox.sweep()
+        return summary(", ".join(str(SWEEP_OUTCOMES[name]) % {"count": count} for name, count in counts.items()))
 
 
 @shared_task(ignore_result=True)
 def forget_sent_emails() -> str:
     with jobs.recorded_run(OUTBOX_CLEANUP) as summary:
-        return summary(f"deleted {outbox.forget_sent()}")
+        return summary(_("%(count)d e-mail(s) deleted") % {"count": outbox.forget_sent()})

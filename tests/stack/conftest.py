@@ -162,6 +162,7 @@ class Stack:
             "PRIVATE_MEDIA_ROOT": str(self.tmp / "private"),
             "OUTBOX_SWEEP_INTERVAL_SECONDS": "1",
             "OUTBOX_SWEEP_AFTER_SECONDS": "5",
+            "OUTBOX_RETRY_BASE_SECONDS": "2",  # the backoff's shape, on a shorter clock
             "PYTHONDONTWRITEBYTECODE": "1",
         }
         env.update({key: str(value) for key, value in extra.items()})

@@ -1,5 +1,6 @@
 """What the home page shows, gathered in one place so each app's part can be added as it arrives."""
 
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -11,16 +12,30 @@ from news import selectors as news
 from news.models import Article
 
 
+FIGURES_CACHE_KEY = "home:key-figures"
+FIGURES_CACHE_SECONDS = 600
+
+
 def key_figures():
-    """(label, number) pairs for the figures panel; only figures the data can back are shown."""
+    """(label, number) pairs for the figures panel; only figures the data can back are shown. Counting every
+    article on every home page grows with the archive, so the counts are cached for ten minutes."""
+    counts = cache.get(FIGURES_CACHE_KEY)
+    if counts is None:
+        counts = {
+            "cities": MemberCity.objects.members().count(),
+            "branches": Branch.objects.active().count(),
+            "documents": Document.objects.public().count(),
+            "articles": Article.objects.published().count(),
+        }
+        cache.set(FIGURES_CACHE_KEY, counts, FIGURES_CACHE_SECONDS)
     association = Association.load()
-    figures = [(_("Member cities"), MemberCity.objects.members().count())]
+    figures = [(_("Member cities"), counts["cities"])]
     if association.founded_on:
         years = timezone.localdate().year - association.founded_on.year
         figures.append((_("Years of service"), years))
-    figures.append((_("Branches"), Branch.objects.active().count()))
-    figures.append((_("Public documents"), Document.objects.public().count()))
-    figures.append((_("News articles"), Article.objects.published().count()))
+    figures.append((_("Branches"), counts["branches"]))
+    figures.append((_("Public documents"), counts["documents"]))
+    figures.append((_("News articles"), counts["articles"]))
     return figures
 
 

@@ -153,7 +153,12 @@ class Article(TranslatedMixin, RenditionsMixin, models.Model):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         permissions = [("publish_article", _("Can publish, archive and send back articles"))]
-        indexes = [models.Index(fields=["status", "-publish_at"]), models.Index(fields=["category", "status", "-publish_at"])]
+        indexes = [
+            models.Index(fields=["status", "-publish_at"]),
+            models.Index(fields=["category", "status", "-publish_at"]),
+            # The home page's carousel: the few pinned articles, found without walking the whole archive.
+            models.Index(fields=["-publish_at"], condition=models.Q(pinned=True), name="news_article_pinned"),
+        ]
 
     def __str__(self):
         return localized(self, "title")

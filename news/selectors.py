@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber
-
 from core.translation import columns
 from news.models import Article, Category
 
@@ -15,25 +12,32 @@ def headlines(limit: int = 5) -> list[Article]:
 
 
 def home_columns(per_column: int = 6) -> list[tuple[Category, list[Article]]]:
-    """[(category, [articles])] for categories shown on the home page, in one query for all columns.
+    """[(category, [articles])] for the categories shown on the home page, newest first. An article counts towards
+    its top-level category. One query per column, each a LIMIT on the (category, status, publish_at) index, so a
+    column costs the same with a hundred articles or a hundred thousand."""
+    tree = list(Category.objects.all())
+    families = _families(tree)
+    return [
+        (category, list(Article.objects.published().filter(category_id__in=families[category.pk])
+                        .order_by("-publish_at", "-id").only("id", "publish_at", "category_id", *columns("title"))[:per_column]))
+        for category in tree if category.show_on_home and category.parent_id is None
+    ]
 
-    An article counts towards its category's top-level category.
-    """
-    categories = list(Category.objects.filter(show_on_home=True, parent__isnull=True))
-    if not categories:
-        return []
-    ranked = (
-        Article.objects.published()
-        .with_root_category()
-        .filter(root_category_id__in=[c.pk for c in categories])
-        .annotate(rank=Window(RowNumber(), partition_by=F("root_category_id"), order_by=[F("publish_at").desc(), F("id").desc()]))
-        .filter(rank__lte=per_column)
-        .only("id", "publish_at", "category_id", *columns("title"))
-    )
-    by_category: dict[int, list[Article]] = {}
-    for article in ranked:
-        by_category.setdefault(article.root_category_id, []).append(article)
-    return [(category, sorted(by_category.get(category.pk, []), key=lambda a: (a.publish_at, a.pk), reverse=True)) for category in categories]
+
+def _families(categories: list[Category]) -> dict[int, list[int]]:
+    """Each category's id with the ids of every category below it."""
+    children: dict[int | None, list[int]] = {}
+    for category in categories:
+        children.setdefault(category.parent_id, []).append(category.pk)
+    families = {}
+    for category in categories:
+        ids, stack = [], [category.pk]
+        while stack:
+            pk = stack.pop()
+            ids.append(pk)
+            stack.extend(children.get(pk, []))
+        families[category.pk] = ids
+    return families
 
 
 def category_tree() -> list[Category]:

@@ -47,6 +47,7 @@ serve: install
 bench: install
 	$(BIN)/python tools/bench.py
 	$(BIN)/python tools/bench_search.py
+	$(BIN)/python tools/bench_scale.py
 
 ## messages: refresh zh_Hans and en from the source, generate zh_Hant with OpenCC, compile all three
 messages: install

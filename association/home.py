@@ -11,7 +11,6 @@ from members.models import MemberCity
 from news import selectors as news
 from news.models import Article
 
-
 FIGURES_CACHE_KEY = "home:key-figures"
 FIGURES_CACHE_SECONDS = 600
 

@@ -134,6 +134,7 @@ CELERY_BEAT_SCHEDULE = {
     "outbox-cleanup": {"task": "core.tasks.forget_sent_emails", "schedule": crontab(hour=3, minute=40)},
     "event-reminders": {"task": "events.tasks.send_event_reminders", "schedule": crontab(minute="*/15")},
     "delegate-data-purge": {"task": "events.tasks.purge_delegate_data", "schedule": crontab(hour=3, minute=30)},
+    "view-counts": {"task": "news.tasks.flush_view_counts", "schedule": 60.0, "options": {"expires": 60}},
 }
 
 # The outbox (core/outbox.py): a failed e-mail is tried again after 10 s, 20 s, 40 s … (at most an hour apart)

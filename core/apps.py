@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site infrastructure")
 
     def ready(self):
-        from core import jobs
+        from core import jobs, tasks
 
         jobs.connect_request_signals()
+        jobs.run_in_process_periodically(tasks.sweep_outbox)

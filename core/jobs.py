@@ -6,7 +6,8 @@ so a broker that is down costs the request a fraction of a second at most; after
 try the broker again for BROKER_PAUSE_SECONDS, and what was not published is picked up by the periodic sweep.
 Without a broker (the embedded default: `make run`, most tests) the task runs in this process: after the response
 has been sent when it was queued during a request, at once otherwise; and once every OUTBOX_SWEEP_INTERVAL_SECONDS
-a finished request also runs the outbox sweep, so failed e-mails are retried without a worker. Either way the work
+a finished request also runs the periodic tasks registered with run_in_process_periodically (the outbox sweep, the
+view-count flush), so failed e-mails are retried without a worker. Either way the work
 itself (an e-mail in the outbox) is already committed, so nothing is lost when the task is.
 """
 
@@ -31,6 +32,14 @@ _local = threading.local()
 BROKER_PAUSE_SECONDS = 15.0
 _broker_paused_until = 0.0
 _next_embedded_sweep = 0.0
+# Periodic tasks that, without a broker (and so without celery beat), finished requests run once an interval.
+_in_process_periodic: list[Any] = []
+
+
+def run_in_process_periodically(task: Any) -> None:
+    """Have `task` run by finished requests once every OUTBOX_SWEEP_INTERVAL_SECONDS when there is no broker."""
+    if task not in _in_process_periodic:
+        _in_process_periodic.append(task)
 
 
 def embedded() -> bool:
@@ -79,10 +88,9 @@ def _run_collected(**kwargs: Any) -> None:
         _run_here(task, args)
     ran = bool(waiting)
     if embedded() and settings.OUTBOX_SWEEP_IN_PROCESS and time.monotonic() >= _next_embedded_sweep:
-        from core.tasks import sweep_outbox
-
         _next_embedded_sweep = time.monotonic() + settings.OUTBOX_SWEEP_INTERVAL_SECONDS
-        _run_here(sweep_outbox, ())
+        for task in _in_process_periodic:
+            _run_here(task, ())
         ran = True
     if ran:
         close_old_connections()  # Django closed them before this ran; close what the tasks opened

@@ -7,6 +7,8 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from news import search
+        from core import jobs
+        from news import search, tasks
 
         search.register()
+        jobs.run_in_process_periodically(tasks.flush_view_counts)

@@ -163,6 +163,11 @@ class Article(TranslatedMixin, RenditionsMixin, models.Model):
     def __str__(self):
         return localized(self, "title")
 
+    @property
+    def views(self):
+        """The views counted so far, with those not yet flushed onto the article."""
+        return self.view_count + ArticleView.objects.filter(article_id=self.pk).count()
+
     def save(self, *args, **kwargs):
         for body in columns("body"):
             setattr(self, body, sanitize_html(getattr(self, body)))
@@ -246,3 +251,19 @@ class TopicEntry(models.Model):
         verbose_name = _("article in the topic")
         verbose_name_plural = _("articles in the topic")
         constraints = [models.UniqueConstraint(fields=["topic", "article"], name="topic_entry_unique")]
+
+
+class ArticleView(models.Model):
+    """One reader's view of an article, not yet added to its view_count. A view is an INSERT of this narrow row,
+    never an UPDATE of the article: readers of a popular article do not queue on its row lock. The periodic flush
+    (news.services.view_counts_flush) adds them to the articles and deletes them."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+", db_constraint=False,
+                                verbose_name=_("article"))
+
+    class Meta:
+        verbose_name = _("view not yet counted")
+        verbose_name_plural = _("views not yet counted")
+
+    def __str__(self):
+        return f"{self.article_id}"

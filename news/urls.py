@@ -14,4 +14,5 @@ urlpatterns = [
     path("topics/<slug:slug>/", views.topic, name="topic"),
     path("<int:pk>/", views.article, name="article"),
     path("<int:pk>/qr.svg", views.article_qr, name="article_qr"),
+    path("<int:pk>/seen/", views.article_seen, name="article_seen"),
 ]

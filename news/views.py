@@ -4,6 +4,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 from taggit.models import Tag
 
 from core.pagination import paginate
@@ -64,9 +67,6 @@ def article(request, pk):
     preview = not article.is_live
     if preview and not request.user.has_perm("news.view_article"):
         raise Http404(_("There is no such article."))
-    if not preview:
-        services.article_count_view(article_id=article.pk)
-        article.view_count += 1
 
     published_here = Article.objects.published().filter(category_id=article.category_id).only("id", *columns("title"))
     earlier = Q(publish_at__lt=article.publish_at) | Q(publish_at=article.publish_at, id__lt=article.pk)
@@ -122,3 +122,13 @@ def article_qr(request, pk):
     response = HttpResponse(svg, content_type="image/svg+xml")
     patch_cache_control(response, public=True, max_age=86400)
     return response
+
+
+@csrf_exempt  # a beacon from a page that may have come from a cache; it changes nothing but a counter
+@require_POST
+@never_cache
+def article_seen(request, pk):
+    """The article page's script reports one view here, so views are counted even when the page was cached."""
+    if not services.article_count_view(article_id=pk):
+        raise Http404(_("There is no such article."))
+    return HttpResponse(status=204)

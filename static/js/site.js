@@ -1,4 +1,4 @@
-/* Font-size switch (remembered in the browser) and the phone menu. */
+/* Font-size switch (remembered in the browser), the phone menu, and the article's view beacon. */
 (function () {
   var root = document.documentElement;
 
@@ -42,4 +42,10 @@
       }
     });
   });
+
+  // One view of this article, counted by a request no cache answers (the page itself may come from one).
+  var counted = document.querySelector("[data-view-beacon]");
+  if (counted && navigator.sendBeacon) {
+    navigator.sendBeacon(counted.getAttribute("data-view-beacon"));
+  }
 })();

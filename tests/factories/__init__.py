@@ -40,6 +40,7 @@ from tests.factories.members import (
 from tests.factories.news import (
     ArticleFactory,
     ArticleImageFactory,
+    ArticleViewFactory,
     AttachmentFactory,
     CategoryFactory,
     TopicEntryFactory,
@@ -60,6 +61,7 @@ __all__ = [
     "AgendaItemFactory",
     "ArticleFactory",
     "ArticleImageFactory",
+    "ArticleViewFactory",
     "AssociationFactory",
     "AttachmentFactory",
     "BranchFactory",

@@ -2,7 +2,7 @@
 
 import factory
 
-from news.models import Article, ArticleImage, Attachment, Category, Topic, TopicEntry
+from news.models import Article, ArticleImage, ArticleView, Attachment, Category, Topic, TopicEntry
 from tests.factories.files import PDF_BYTES
 
 
@@ -83,3 +83,12 @@ class TopicEntryFactory(factory.django.DjangoModelFactory):
     topic = factory.SubFactory(TopicFactory)
     article = factory.SubFactory(ArticleFactory)
     order = factory.Sequence(lambda n: n)
+
+
+class ArticleViewFactory(factory.django.DjangoModelFactory):
+    """A reader's view not yet flushed onto the article's count."""
+
+    class Meta:
+        model = ArticleView
+
+    article = factory.SubFactory(ArticleFactory, status=Article.Status.PUBLISHED)

@@ -61,9 +61,12 @@ def test_scheduled_article_appears_by_itself(make_article):
     assert future in Article.objects.published()
 
 
-def test_counting_a_view_adds_one(make_article):
-    article = make_article()
-    services.article_count_view(article_id=article.pk)
-    services.article_count_view(article_id=article.pk)
+def test_views_reach_the_article_when_flushed_and_only_once(make_article):
+    article, other = make_article(), make_article()
+    for pk in (article.pk, article.pk, other.pk):
+        assert services.article_count_view(article_id=pk)
+    assert services.view_counts_flush() == 3
+    assert services.view_counts_flush() == 0
     article.refresh_from_db()
-    assert article.view_count == 2
+    assert (article.view_count, article.views) == (2, 2)
+    assert not services.article_count_view(article_id=make_article(status=Article.Status.DRAFT).pk)

@@ -1,0 +1,15 @@
+"""Periodic jobs of news, run by celery beat (settings.CELERY_BEAT_SCHEDULE) or by their management commands."""
+
+from celery import shared_task
+from django.utils.translation import gettext as _
+
+from core import jobs
+from news import services
+
+VIEW_COUNTS = "view-counts"
+
+
+@shared_task(ignore_result=True)
+def flush_view_counts() -> str:
+    with jobs.recorded_run(VIEW_COUNTS) as summary:
+        return summary(_("%(count)d view(s) added to their articles") % {"count": services.view_counts_flush()})

@@ -184,8 +184,8 @@ class Stack:
 
     def web(self, **env):
         self.web_port = free_port()
-        process = self.start("web", [str(BIN / "gunicorn"), "association.wsgi", "--bind", f"127.0.0.1:{self.web_port}",
-                                     "--workers", "2", "--timeout", "60"], **env)
+        process = self.start("web", [str(BIN / "gunicorn"), "-c", str(ROOT / "deploy/gunicorn.conf.py"), "association.wsgi",
+                                     "--bind", f"127.0.0.1:{self.web_port}", "--workers", "2", "--timeout", "60"], **env)
         wait_for(lambda: _accepts(self.web_port), 30, f"gunicorn did not start:\n{process.output()}")
         return process
 

@@ -20,8 +20,9 @@ class Sink:
             await asyncio.sleep(self.delay)
         message = email.message_from_bytes(envelope.content)
         name = f"{uuid.uuid4().hex}.eml"
-        (self.folder / f".{name}").write_bytes(envelope.content)
-        (self.folder / f".{name}").rename(self.folder / name)  # whole files only
+        partial = self.folder / f"{name}.part"
+        partial.write_bytes(envelope.content)
+        partial.rename(self.folder / name)  # readers glob *.eml: they see whole files only
         print("accepted", message["Message-ID"], flush=True)
         return "250 Message accepted for delivery"
 

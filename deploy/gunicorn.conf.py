@@ -1,0 +1,26 @@
+"""gunicorn settings for the portal (`gunicorn -c deploy/gunicorn.conf.py association.wsgi`; the Procfile uses it).
+
+The application, jieba's dictionary (about 60 MB) and OpenCC's tables are loaded once in the master and shared
+by the workers it forks, instead of once per worker. gc.freeze() keeps the collector from touching, and so
+copying, those shared pages. The master opens no database connection: each worker opens its own.
+"""
+
+import gc
+import os
+
+bind = f"127.0.0.1:{os.environ.get('SERVE_PORT', '8000')}"
+workers = int(os.environ.get("WEB_WORKERS", "3"))
+preload_app = True
+accesslog = "-"
+timeout = 30
+
+
+def when_ready(server):
+    from core.chinese import to_simplified, to_traditional
+    from core.search.segment import warm_up
+
+    warm_up()
+    to_traditional("预热")  # OpenCC's Simplified → Traditional tables
+    to_simplified("預熱")  # and back, for search queries typed in Traditional
+    gc.collect()
+    gc.freeze()

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",  # ETag and 304, for cached pages too
+    "core.pagecache.PageCacheMiddleware",  # outside the Traditional conversion: converted pages are kept
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "core.middleware.TraditionalChineseMiddleware",
@@ -110,6 +112,17 @@ if REDIS_URL:
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole pages for anonymous readers (core/pagecache.py): in Redis, or without it in the database, never in one
+# process's memory, so that every gunicorn worker serves the same pages and sees the same invalidation.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)  # 0 turns the page cache off
+if REDIS_URL:
+    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "portal-pages"}
+else:
+    CACHES["pages"] = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "core_page_cache"}
+# Changes to these apps' models start a new page generation; these models are never shown on public pages.
+PAGE_CACHE_APPS = ["association", "members", "events", "news", "taggit"]
+PAGE_CACHE_IGNORED_MODELS = ["news.ArticleView", "events.Delegation", "events.Delegate", "events.DelegationTransition"]
 
 # Celery: workers deliver the e-mail outbox and run the periodic jobs below (association/celery.py). Without a
 # broker the tasks run in the web process, after the response (core/jobs.py).

@@ -9,7 +9,13 @@ from association.settings import STORAGES, VAR_DIR  # noqa: E402
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}
+# Off for the suite, whose tests change rows with update() and read the pages again; tests/core/test_pagecache.py
+# turns it on.
+PAGE_CACHE_SECONDS = 0
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tasks run in the test process (embedded mode), whatever REDIS_URL the environment holds; the periodic sweep runs
 # only where a test calls it, so that no request's query count depends on the clock.

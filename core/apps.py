@@ -9,7 +9,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site infrastructure")
 
     def ready(self):
-        from core import jobs, tasks
+        from core import jobs, pagecache, tasks
 
         jobs.connect_request_signals()
+        pagecache.connect_signals()
         jobs.run_in_process_periodically(tasks.sweep_outbox)

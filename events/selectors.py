@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
+
+from django.db.models import Min, Q
 
 from events.models import Delegation, Event
 
@@ -24,3 +27,14 @@ def open_events_with_delegations(city: MemberCity) -> list[Event]:
     for event in events:
         event.delegation = latest.get(event.pk)
     return events
+
+
+SCHEDULED_TIMES = ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at", "edit_deadline")
+
+
+def next_schedule_change(now: datetime.datetime) -> datetime.datetime | None:
+    """The next moment a published meeting's page changes by itself: it starts or ends, registration opens or
+    closes, changes close (cached pages must not outlive it)."""
+    times = Event.objects.published().aggregate(**{field: Min(field, filter=Q(**{f"{field}__gt": now}))
+                                                   for field in SCHEDULED_TIMES})
+    return min((when for when in times.values() if when is not None), default=None)

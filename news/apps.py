@@ -7,8 +7,9 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from core import jobs
-        from news import search, tasks
+        from core import jobs, pagecache
+        from news import search, selectors, tasks
 
         search.register()
         jobs.run_in_process_periodically(tasks.flush_view_counts)
+        pagecache.register_next_change(selectors.next_publish_at)

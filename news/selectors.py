@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from core.translation import columns
 from news.models import Article, Category
 
@@ -46,3 +48,8 @@ def category_tree() -> list[Category]:
     for category in categories:
         category.subcategories = [c for c in categories if c.parent_id == category.pk]  # type: ignore[attr-defined]
     return [c for c in categories if c.parent_id is None]
+
+
+def next_publish_at(now: datetime.datetime) -> datetime.datetime | None:
+    """When the next article released for a later time appears by itself (cached pages must not outlive it)."""
+    return Article.objects.released().filter(publish_at__gt=now).order_by("publish_at").values_list("publish_at", flat=True).first()

@@ -2,7 +2,15 @@
 
 import factory
 
-from news.models import Article, ArticleImage, ArticleView, Attachment, Category, Topic, TopicEntry
+from news.models import (
+    Article,
+    ArticleImage,
+    ArticleView,
+    Attachment,
+    Category,
+    Topic,
+    TopicEntry,
+)
 from tests.factories.files import PDF_BYTES
 
 

@@ -9,6 +9,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.test import TestCase
 from django.urls import reverse
 
+from core import pagecache
 from members.models import LiaisonOfficer
 from tests.factories import PASSWORD
 from tests.members.conftest import link_in
@@ -65,7 +66,8 @@ def test_no_email_leaves_before_the_transaction_commits(client, membership_manag
         run_action(client, "send_invitation", invited)
 
     assert mailoutbox == []
-    assert len(callbacks) == 1
+    deliveries = [callback for callback in callbacks if callback is not pagecache.new_generation]
+    assert len(deliveries) == 1  # the e-mail's delivery, queued for after the commit
 
 
 def test_an_officer_whose_appointment_ended_is_not_invited(invite, invited, mailoutbox):

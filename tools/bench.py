@@ -18,12 +18,12 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.test import Client  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
 
 from core.chinese import html_to_traditional, to_traditional  # noqa: E402
 from news.models import Article  # noqa: E402
 
-ROUNDS = 30
+ROUNDS = 30  # requests per timing
 
 
 def timings(client, url):
@@ -44,12 +44,14 @@ def main():
     client = Client()
     article = Article.objects.published().first()
     pages = ["/", "/news/", f"/news/{article.pk}/", "/members/", "/events/", "/about/leadership/"]
-    print(f"{'page':28} {'zh-hans median':>15} {'zh-hant median':>15} {'conversion':>11} {'zh-hant p95':>12}")
-    for page in pages:
-        simplified, _ = timings(client, page)
-        traditional, p95 = timings(client, "/zh-hant" + page)
-        print(f"{page:28} {simplified:13.1f}ms {traditional:13.1f}ms {traditional - simplified:9.1f}ms {p95:10.1f}ms")
+    print(f"{'page (uncached)':28} {'zh-hans median':>15} {'zh-hant median':>15} {'conversion':>11} {'zh-hant p95':>12}")
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        for page in pages:
+            simplified, _ = timings(client, page)
+            traditional, p95 = timings(client, "/zh-hant" + page)
+            print(f"{page:28} {simplified:13.1f}ms {traditional:13.1f}ms {traditional - simplified:9.1f}ms {p95:10.1f}ms")
     conversion_alone(client, f"/news/{article.pk}/")
+    page_cache(client, ["/", f"/news/{article.pk}/", "/zh-hant/", "/news/"])
 
 
 def conversion_alone(client, url):
@@ -66,6 +68,26 @@ def conversion_alone(client, url):
         warm.append((time.perf_counter() - start) * 1000)
     print(f"\nconverting {url} alone ({len(markup.encode()) // 1024} KB of HTML): "
           f"{cold:.1f} ms with an empty cache, {statistics.median(warm):.1f} ms median once cached")
+
+
+def page_cache(client, pages, rounds=5):
+    """Uncached renders against page-cache hits (the database cache here, as without Redis), interleaved."""
+    from django.conf import settings
+
+    print(f"\npage cache ({settings.CACHES['pages']['BACKEND'].rsplit('.', 1)[-1]}), {rounds} interleaved rounds")
+    print(f"{'page':28} {'uncached':>10} {'cache hit':>10} {'speed-up':>9}")
+    for page in pages:
+        ratios, uncached_times, hit_times = [], [], []
+        for _ in range(rounds):
+            with override_settings(PAGE_CACHE_SECONDS=0):
+                uncached, _ = timings(client, page)
+            with override_settings(PAGE_CACHE_SECONDS=600):
+                hit, _ = timings(client, page)
+            ratios.append(uncached / hit)
+            uncached_times.append(uncached)
+            hit_times.append(hit)
+        print(f"{page:28} {statistics.median(uncached_times):8.1f}ms {statistics.median(hit_times):8.2f}ms "
+              f"{statistics.median(ratios):8.1f}x")
 
 
 if __name__ == "__main__":

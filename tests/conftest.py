@@ -4,6 +4,7 @@ region and news category several apps' tests build on. All objects come from tes
 import pytest
 from django.conf import settings as django_settings
 from django.core.cache import cache
+from django.db import OperationalError, connections
 from django.utils import translation
 
 from association import demo
@@ -98,3 +99,16 @@ def category(db):
     """A news category, 联络工作 (liaison-work), under the home-page column 城市交流 (city-exchange)."""
     parent = CategoryFactory(name="城市交流", slug="city-exchange", order=1, show_on_home=True)
     return CategoryFactory(name="联络工作", slug="liaison-work", parent=parent, order=2)
+
+
+@pytest.fixture
+def database_down():
+    """The default connection's cursor fails as it does when PostgreSQL is stopped."""
+    connection = connections["default"]
+
+    def cursor(*args, **kwargs):
+        raise OperationalError("connection to server at 127.0.0.1, port 5432 failed: Connection refused")
+
+    connection.cursor = cursor
+    yield
+    del connection.cursor

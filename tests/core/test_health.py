@@ -3,19 +3,18 @@
 import datetime
 
 import pytest
-from django.db import OperationalError, connections
 from django.utils import timezone
 
 from core.tasks import OUTBOX_SWEEP
-from tests.core.test_outbox import closed_port
 from tests.factories import OutgoingEmailFactory, PeriodicRunFactory
+from tests.ports import free_port
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def redis_down(settings):
-    url = f"redis://127.0.0.1:{closed_port()}/0"
+    url = f"redis://127.0.0.1:{free_port()}/0"
     settings.CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": url,
                                    "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.25}}}
     settings.CELERY_BROKER_URL = url
@@ -60,18 +59,6 @@ def test_mail_waiting_for_long_is_reported(client):
     outbox = body["checks"]["outbox"]
     assert (outbox["status"], outbox["pending"], outbox["failed"]) == ("stuck", 1, 1)
     assert 2390 <= outbox["oldest_pending_seconds"] <= 2410
-
-
-@pytest.fixture
-def database_down():
-    connection = connections["default"]
-
-    def cursor(*args, **kwargs):
-        raise OperationalError("connection to server at 127.0.0.1, port 5432 failed: Connection refused")
-
-    connection.cursor = cursor
-    yield
-    del connection.cursor
 
 
 def test_without_the_database_readiness_is_503(client, database_down):

@@ -5,7 +5,6 @@ import datetime
 import inspect
 import pathlib
 import smtplib
-import socket
 import time
 
 import pytest
@@ -20,16 +19,10 @@ from events.models import Delegation
 from tests.events.conftest import delegates
 from tests.events.test_pages import form_data
 from tests.factories import OutgoingEmailFactory, StaffUserFactory
+from tests.ports import free_port
 
 State = OutgoingEmail.State
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-
-
-def closed_port():
-    """A local port nothing listens on: connecting to it is refused at once, as with a server that is down."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class CallerRecordingBackend:
@@ -60,7 +53,7 @@ class FailingBackend:
 @pytest.fixture
 def smtp_down(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", closed_port()
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
 
 
@@ -236,7 +229,7 @@ class TestRequestsNeverWaitForSmtp:
         assert len(mailoutbox) == 1, "the next sweep waits for its interval"
 
     def test_with_the_broker_down_queuing_gives_up_at_once_and_the_sweep_sends_later(self, settings, mailoutbox, caplog):
-        settings.CELERY_BROKER_URL = f"redis://127.0.0.1:{closed_port()}/0"
+        settings.CELERY_BROKER_URL = f"redis://127.0.0.1:{free_port()}/0"
         from association.celery import app
 
         app.conf.broker_url = settings.CELERY_BROKER_URL

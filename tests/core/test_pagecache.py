@@ -10,13 +10,13 @@ from core import pagecache
 from events.models import Event
 from news import services
 from news.models import Article, ArticleView
-from tests.core.test_outbox import closed_port
 from tests.factories import (
     ArticleFactory,
     CategoryFactory,
     EventFactory,
     StaffUserFactory,
 )
+from tests.ports import free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -145,7 +145,7 @@ def test_no_page_outlives_a_meetings_registration_deadline(client, news, django_
 
 def test_with_its_cache_down_pages_are_rendered(client, news, settings):
     settings.CACHES = {**settings.CACHES, "pages": {"BACKEND": "django_redis.cache.RedisCache",
-                                                    "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+                                                    "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
                                                     "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.25}}}
     assert get(client, "/").status_code == 200
     assert get(client, "/").status_code == 200

@@ -19,15 +19,11 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from tests.ports import free_port
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BIN = pathlib.Path(sys.executable).parent
 CSRF = "s" * 32  # a CSRF secret the tests set as cookie and send back, as a browser would
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_for(condition, timeout, message, interval=0.2):
@@ -167,6 +163,13 @@ class Stack:
         }
         env.update({key: str(value) for key, value in extra.items()})
         return env
+
+    def manage(self, *args, **env):
+        """`manage.py` with the stack's settings and environment; its output."""
+        result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=self.env(**env), capture_output=True,
+                                text=True, timeout=300)
+        assert result.returncode == 0, result.stderr[-3000:]
+        return result.stdout
 
     def start(self, name, command, **env):
         process = Process(name, command, self.env(**env), self.tmp).start()

@@ -3,8 +3,6 @@
 
 import concurrent.futures
 import json
-import subprocess
-import sys
 
 import pytest
 
@@ -17,15 +15,10 @@ pytestmark = [pytest.mark.postgres, pytest.mark.stack]
 CITIES = 40
 
 
-def manage(stack, *args, **env):
-    result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=stack.env(**env), capture_output=True,
-                            text=True, timeout=300)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return result.stdout
 
 
 def active_delegations_by_city(stack):
-    out = manage(stack, "shell", "-c", "import json; from events.models import Delegation; "
+    out = stack.manage("shell", "-c", "import json; from events.models import Delegation; "
                  "print(json.dumps(list(Delegation.objects.active().values_list('city_id', flat=True))))")
     return json.loads(out.strip().splitlines()[-1])
 
@@ -33,8 +26,8 @@ def active_delegations_by_city(stack):
 def test_the_database_stopped_mid_burst_loses_and_duplicates_no_delegation(own_postgres, tmp_path):
     stack = Stack(tmp_path, own_postgres.url)
     no_redis = {"REDIS_URL": "", "EMAIL_URL": "consolemail://"}
-    manage(stack, "migrate", "--noinput", **no_redis)
-    seeded = json.loads(manage(stack, "shell", "-c", open(ROOT / "tests/stack/seed_burst.py").read(),
+    stack.manage("migrate", "--noinput", **no_redis)
+    seeded = json.loads(stack.manage("shell", "-c", open(ROOT / "tests/stack/seed_burst.py").read(),
                                BURST_CITIES=CITIES, **no_redis).strip().splitlines()[-1])
     stack.web(**no_redis)
     url = f"/portal/events/{seeded['event']}/delegation/"

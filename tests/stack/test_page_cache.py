@@ -1,22 +1,15 @@
 """Cached pages across gunicorn workers: a change made anywhere clears the pages every worker serves, with Redis and,
 without it, with the database cache."""
 
-import subprocess
-import sys
 
 import pytest
 
 from news.models import Article
 from tests.factories import ArticleFactory, CategoryFactory
-from tests.stack.conftest import ROOT
 
 pytestmark = [pytest.mark.postgres, pytest.mark.stack]
 
 
-def manage(stack, *args, **env):
-    result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=stack.env(**env), capture_output=True,
-                            text=True, timeout=120)
-    assert result.returncode == 0, result.stderr[-3000:]
 
 
 @pytest.mark.parametrize("shared_cache", ["redis", "database"])
@@ -26,7 +19,7 @@ def test_a_change_made_in_one_process_clears_the_pages_of_every_worker(stack, sh
         stack.redis.start()
     else:
         env["REDIS_URL"] = ""
-        manage(stack, "createcachetable", **env)
+        stack.manage("createcachetable", **env)
     category = CategoryFactory(name="协会动态", slug="association-news", show_on_home=True)
     ArticleFactory(title="联络员工作会议在北海召开", category=category, status=Article.Status.PUBLISHED)
     stack.web(**env)
@@ -36,7 +29,7 @@ def test_a_change_made_in_one_process_clears_the_pages_of_every_worker(stack, sh
     assert sum(1 for _status, headers, _body in answers if headers.get("X-Page-Cache") == "hit") >= 8
 
     # Another process (the admin on another instance, a worker) publishes an article.
-    manage(stack, "shell", "-c", "from news.models import Article, Category; "
+    stack.manage("shell", "-c", "from news.models import Article, Category; "
            "Article.objects.create(title='第七届中国—东盟市长论坛开幕', category=Category.objects.get(slug='association-news'), "
            "status='published')", **env)
 

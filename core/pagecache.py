@@ -70,10 +70,28 @@ def new_generation(**kwargs: Any) -> str:
     return generation
 
 
+class NewGenerationOnCommit:
+    """The on-commit callback that starts a new generation; it knows whether it has run, so that a transaction
+    registers one while one is waiting (loading the demo changes hundreds of rows in one transaction)."""
+
+    def __init__(self) -> None:
+        self.done = False
+
+    def __call__(self) -> None:
+        self.done = True
+        new_generation()
+
+
 def content_changed(sender: type, **kwargs: Any) -> None:
     if sender._meta.label in settings.PAGE_CACHE_IGNORED_MODELS or sender.__name__.startswith("Historical"):
         return
-    transaction.on_commit(new_generation, robust=True)
+    connection = transaction.get_connection()
+    # A callback registered in a savepoint that rolls back is dropped with it, so a later change registers again.
+    waiting = (isinstance(callback, NewGenerationOnCommit) and not callback.done
+               for _sids, callback, _robust in connection.run_on_commit)
+    if connection.in_atomic_block and any(waiting):
+        return
+    transaction.on_commit(NewGenerationOnCommit(), robust=True)
 
 
 def connect_signals() -> None:
@@ -135,13 +153,14 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not may_serve_from_cache(request):
             return self._mark_private_if_personal(request, self.get_response(request))
+        key = _key(request)
         try:
-            generation = current_generation()
-            key = _key(request)
-            entry = _cache().get(key)
+            found = _cache().get_many([GENERATION_KEY, key])  # one round trip
+            generation = found.get(GENERATION_KEY) or new_generation()
         except Exception:  # noqa: BLE001  the cache is down: render the page
             logger.warning("page cache unavailable", exc_info=True)
             return self.get_response(request)
+        entry = found.get(key)
         if entry and entry["generation"] == generation and entry["expires"] > time.time():
             return self._from_entry(entry)
         response = self.get_response(request)

@@ -18,7 +18,8 @@ from tests.factories import (
 )
 from tests.ports import free_port
 
-pytestmark = pytest.mark.django_db
+# Real commits: the generation starts when a change commits, as in production.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)
@@ -149,3 +150,34 @@ def test_with_its_cache_down_pages_are_rendered(client, news, settings):
                                                     "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.25}}}
     assert get(client, "/").status_code == 200
     assert get(client, "/").status_code == 200
+
+
+@pytest.fixture
+def generations(monkeypatch):
+    started = []
+    real = pagecache.new_generation
+    monkeypatch.setattr(pagecache, "new_generation", lambda: started.append(1) or real())
+    return started
+
+
+def test_a_transaction_changing_many_rows_starts_one_generation(news, generations):
+    from django.db import transaction
+
+    with transaction.atomic():
+        for n in range(5):
+            ArticleFactory(title=f"新闻{n}", category=news, status=Article.Status.PUBLISHED)
+    assert len(generations) == 1
+
+
+def test_a_change_after_a_rolled_back_savepoint_still_starts_a_generation(news, generations):
+    from django.db import transaction
+
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                ArticleFactory(title="撤回的新闻", category=news)
+                raise RuntimeError
+        except RuntimeError:
+            pass
+        ArticleFactory(title="保留的新闻", category=news)
+    assert len(generations) == 1

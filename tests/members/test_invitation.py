@@ -66,7 +66,7 @@ def test_no_email_leaves_before_the_transaction_commits(client, membership_manag
         run_action(client, "send_invitation", invited)
 
     assert mailoutbox == []
-    deliveries = [callback for callback in callbacks if callback is not pagecache.new_generation]
+    deliveries = [callback for callback in callbacks if not isinstance(callback, pagecache.NewGenerationOnCommit)]
     assert len(deliveries) == 1  # the e-mail's delivery, queued for after the commit
 
 

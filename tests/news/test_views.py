@@ -179,3 +179,11 @@ def test_the_number_shown_includes_views_not_yet_flushed(client, make_article):
     for _ in range(2):
         client.post(f"/news/{article.pk}/seen/")
     assert "Views: 42" in client.get(f"/en/news/{article.pk}/").content.decode()
+
+
+def test_reading_an_article_writes_nothing_to_its_row(client, make_article):
+    """Readers of a popular article once queued on its row lock: each view was an UPDATE of the article."""
+    article = make_article()
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(f"/news/{article.pk}/").status_code == 200
+    assert not [q["sql"] for q in context.captured_queries if q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT"))]

@@ -96,20 +96,25 @@ REDIS_URL = env("REDIS_URL", default="")
 # Redis speeds things up; nothing depends on it. Cache errors are logged and count as misses (django-redis), and
 # every connection gives up within a fraction of a second. Sessions stay in the database.
 REDIS_TIMEOUT_SECONDS = env.float("REDIS_TIMEOUT_SECONDS", default=0.25)
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "portal",
-            "OPTIONS": {
-                "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT_SECONDS,
-                "SOCKET_TIMEOUT": REDIS_TIMEOUT_SECONDS,
-                "IGNORE_EXCEPTIONS": True,
-            },
-        }
+
+
+def redis_cache(location, key_prefix):
+    """A cache in Redis that never fails a request: errors are logged and count as misses (django-redis)."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": location,
+        "KEY_PREFIX": key_prefix,
+        "OPTIONS": {
+            "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT_SECONDS,
+            "SOCKET_TIMEOUT": REDIS_TIMEOUT_SECONDS,
+            "IGNORE_EXCEPTIONS": True,
+        },
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL, "portal")}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -117,7 +122,7 @@ else:
 # process's memory, so that every gunicorn worker serves the same pages and sees the same invalidation.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)  # 0 turns the page cache off
 if REDIS_URL:
-    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "portal-pages"}
+    CACHES["pages"] = redis_cache(REDIS_URL, "portal-pages")
 else:
     CACHES["pages"] = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "core_page_cache"}
 # Changes to these apps' models start a new page generation; these models are never shown on public pages.

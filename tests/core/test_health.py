@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from association.settings import redis_cache
 from core.tasks import OUTBOX_SWEEP
 from tests.factories import OutgoingEmailFactory, PeriodicRunFactory
 from tests.ports import free_port
@@ -15,8 +16,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def redis_down(settings):
     url = f"redis://127.0.0.1:{free_port()}/0"
-    settings.CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": url,
-                                   "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.25}}}
+    settings.CACHES = {"default": redis_cache(url, "portal"), "pages": redis_cache(url, "portal-pages")}
     settings.CELERY_BROKER_URL = url
 
 

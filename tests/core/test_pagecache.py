@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from association.settings import redis_cache
 from core import pagecache
 from events.models import Event
 from news import services
@@ -145,9 +146,7 @@ def test_no_page_outlives_a_meetings_registration_deadline(client, news, django_
 
 
 def test_with_its_cache_down_pages_are_rendered(client, news, settings):
-    settings.CACHES = {**settings.CACHES, "pages": {"BACKEND": "django_redis.cache.RedisCache",
-                                                    "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
-                                                    "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.25}}}
+    settings.CACHES = {**settings.CACHES, "pages": redis_cache(f"redis://127.0.0.1:{free_port()}/0", "portal-pages")}
     assert get(client, "/").status_code == 200
     assert get(client, "/").status_code == 200
 

@@ -5,9 +5,8 @@ substitution that would change wording. Only text and the alt/title attributes a
 URLs, other attributes, scripts, styles and code stay exactly as they are.
 """
 
-import html
+import re
 from functools import lru_cache
-from html.parser import HTMLParser
 
 import opencc
 
@@ -40,72 +39,43 @@ def to_simplified(text):
     return _simplifier().convert(text)
 
 
-class _Converter(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=False)
-        self.out = []
-        self.skip_depth = 0
-        self.in_json_ld = False
+# What the page is cut into: blocks copied as they are (scripts, styles, code, with their content), comments and
+# declarations, and tags (whose attributes may hold ">" inside quotes); the text between them is converted.
+_SKIPPED = "|".join(sorted(SKIPPED_ELEMENTS))
+_TAG_BODY = r"""(?:"[^"]*"|'[^']*'|[^'">])*"""
+_BLOCKS = "|".join(rf"<{name}\b{_TAG_BODY}>.*?</{name}\s*>" for name in sorted(SKIPPED_ELEMENTS))
+_PIECES = re.compile(rf"({_BLOCKS}|<!--.*?-->|<[a-zA-Z/!?]{_TAG_BODY}>)", re.S | re.I)
+_SKIPPED_START = re.compile(rf"<({_SKIPPED})\b", re.I)
+_ATTRIBUTE = re.compile(r"""(\s+)([^\s=/>]+)(\s*=\s*)?("[^"]*"|'[^']*'|[^\s"'>]+)?""")
 
-    def handle_starttag(self, tag, attrs):
-        if tag == "script" and ("type", "application/ld+json") in attrs:
-            self.in_json_ld = True  # structured data describes the content: its text is converted
-            self.out.append(self.get_starttag_text())
-            return
-        if self.skip_depth or tag in SKIPPED_ELEMENTS:
-            self.skip_depth += tag not in ("br", "img", "input", "meta", "link", "hr")
-            self.out.append(self.get_starttag_text())
-            return
-        text = self.get_starttag_text()
-        if any(name in CONVERTED_ATTRIBUTES and value and not value.isascii() for name, value in attrs):
-            text = self._rebuild(tag, attrs, closing="/>" if text.endswith("/>") else ">")
-        self.out.append(text)
 
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-        if self.skip_depth and tag in SKIPPED_ELEMENTS:
-            self.skip_depth -= 1
+def _convert_attributes(tag):
+    def convert(match):
+        space, name, equals, value = match.groups()
+        if value and name.lower() in CONVERTED_ATTRIBUTES and not value.isascii():
+            value = to_traditional(value)
+        return f"{space}{name}{equals or ''}{value or ''}"
 
-    @staticmethod
-    def _rebuild(tag, attrs, closing):
-        parts = [tag]
-        for name, value in attrs:
-            if value is None:
-                parts.append(name)
-            else:
-                if name in CONVERTED_ATTRIBUTES:
-                    value = to_traditional(value)
-                parts.append(f'{name}="{html.escape(value, quote=True)}"')
-        return "<" + " ".join(parts) + closing
+    return _ATTRIBUTE.sub(convert, tag)
 
-    def handle_endtag(self, tag):
-        if self.in_json_ld and tag == "script":
-            self.in_json_ld = False
-        elif self.skip_depth:
-            self.skip_depth -= 1
-        self.out.append(f"</{tag}>")
 
-    def handle_data(self, data):
-        self.out.append(data if self.skip_depth and not self.in_json_ld else to_traditional(data))
-
-    def handle_entityref(self, name):
-        self.out.append(f"&{name};")
-
-    def handle_charref(self, name):
-        self.out.append(f"&#{name};")
-
-    def handle_comment(self, data):
-        self.out.append(f"<!--{data}-->")
-
-    def handle_decl(self, decl):
-        self.out.append(f"<!{decl}>")
-
-    def handle_pi(self, data):
-        self.out.append(f"<?{data}>")
+def _convert_piece(piece, is_markup):
+    if piece.isascii():
+        return piece
+    if not is_markup:
+        return to_traditional(piece)
+    if piece.startswith("<!--"):
+        return piece
+    skipped = _SKIPPED_START.match(piece)
+    if skipped:
+        opening = piece[: piece.index(">") + 1] if skipped.group(1).lower() == "script" else ""
+        # Structured data (JSON-LD) describes the page: its text is converted; other scripts, styles and code not.
+        return to_traditional(piece) if "application/ld+json" in opening else piece
+    return _convert_attributes(piece)
 
 
 def html_to_traditional(markup):
-    parser = _Converter()
-    parser.feed(markup)
-    parser.close()
-    return "".join(parser.out)
+    """The page with its text and its alt, title, aria-label, placeholder and content attributes in Traditional
+    characters; URLs, other attributes, scripts, styles and code exactly as they were."""
+    pieces = _PIECES.split(markup)  # text, markup, text, markup, ..., text
+    return "".join([_convert_piece(piece, index % 2) for index, piece in enumerate(pieces)])

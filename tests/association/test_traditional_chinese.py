@@ -22,12 +22,14 @@ def test_urls_code_scripts_and_other_attributes_are_left_alone():
     markup = (
         '<a href="/news/tag/联络工作/" title="联络工作" data-x="联络">联络工作</a><img src="/media/发展.png" alt="会议现场">'
         '<script>var label = "联络";</script><code>联络</code><p>mishuchu@example.cn &amp; 发展</p>'
+        '<pre><code>联络</code> 发展</pre><!-- 联络 --><p title=\'a > b 发展\'>联络</p>'
     )
     converted = html_to_traditional(markup)
     assert 'href="/news/tag/联络工作/"' in converted and 'src="/media/发展.png"' in converted and 'data-x="联络"' in converted
     assert 'title="聯絡工作"' in converted and 'alt="會議現場"' in converted and ">聯絡工作</a>" in converted
     assert 'var label = "联络";' in converted and "<code>联络</code>" in converted
     assert "mishuchu@example.cn &amp; 發展" in converted
+    assert "<pre><code>联络</code> 发展</pre><!-- 联络 -->" in converted and "<p title='a > b 發展'>聯絡</p>" in converted
 
 
 @pytest.mark.django_db

@@ -1,6 +1,7 @@
 """Settings for the mayors' association portal, read from environment variables."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from celery.schedules import crontab
@@ -121,6 +122,9 @@ else:
 # Whole pages for anonymous readers (core/pagecache.py): in Redis, or without it in the database, never in one
 # process's memory, so that every gunicorn worker serves the same pages and sees the same invalidation.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)  # 0 turns the page cache off
+# How long a proxy or CDN may keep an anonymous page before asking again (s-maxage): it cannot be purged, so this
+# is the longest a publication takes to show through it.
+PROXY_CACHE_SECONDS = env.int("PROXY_CACHE_SECONDS", default=1)
 if REDIS_URL:
     CACHES["pages"] = redis_cache(REDIS_URL, "portal-pages")
 else:
@@ -205,7 +209,7 @@ FORMAT_MODULE_PATH = ["association.formats"]
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = VAR_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=VAR_DIR / "staticfiles")
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
@@ -226,6 +230,34 @@ STORAGES = {
         ),
     },
 }
+
+# Several instances: media and documents in S3-compatible object storage (django-storages), so that an upload made
+# through one instance is there for all. MEDIA_BUCKET is readable by anyone (photos, QR codes: readers fetch them
+# from MEDIA_PUBLIC_URL, the bucket's public address or a CDN before it); DOCUMENTS_BUCKET must not be (members-only
+# files, which the portal streams to those allowed). Credentials come from AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY, read by boto3 itself.
+MEDIA_BUCKET = env("MEDIA_BUCKET", default="")
+DOCUMENTS_BUCKET = env("DOCUMENTS_BUCKET", default="")
+
+
+def s3_storage(bucket, **options):
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": bucket,
+        "endpoint_url": env("S3_ENDPOINT_URL", default=None),
+        "region_name": env("S3_REGION", default=None),
+        "addressing_style": env("S3_ADDRESSING_STYLE", default="path"),
+        "file_overwrite": False,  # an upload never replaces another file of the same name
+        **options,
+    }}
+
+
+if MEDIA_BUCKET:
+    public_url = urlsplit(env("MEDIA_PUBLIC_URL", default=""))
+    STORAGES["default"] = s3_storage(MEDIA_BUCKET, querystring_auth=False,
+                                     custom_domain=(public_url.netloc + public_url.path.rstrip("/")) or None,
+                                     url_protocol=f"{public_url.scheme or 'https'}:")
+if DOCUMENTS_BUCKET:
+    STORAGES["documents"] = s3_storage(DOCUMENTS_BUCKET, querystring_auth=True, default_acl="private")
 
 # Uploads: the limits the forms enforce; Django's own limit on in-memory bodies stays as is.
 DOCUMENT_MAX_BYTES = 50 * 1024 * 1024

@@ -170,10 +170,14 @@ class PageCacheMiddleware:
 
     def _store(self, key: str, generation: str, response: HttpResponse) -> None:
         seconds = seconds_to_keep(generation)
-        patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
-        # Nothing personal reaches this point, so the page does not vary by cookie; shared caches step aside for
-        # signed-in readers by their session cookie (deploy/nginx.conf).
-        vary = [v.strip() for v in response.get("Vary", "").split(",") if v.strip() and v.strip().lower() != "cookie"]
+        # A proxy (nginx's micro-cache, a CDN) cannot be told of a change, so it may keep the page only briefly and
+        # then asks again with the ETag, which this cache answers with a 304 without rendering.
+        patch_cache_control(response, public=True, max_age=0, s_maxage=min(seconds, settings.PROXY_CACHE_SECONDS))
+        # Nothing personal reaches this point, so the page does not vary by cookie (shared caches step aside for
+        # signed-in readers by their session cookie: deploy/nginx.conf); nor by Accept-Language, since the
+        # language is the path's (unprefixed paths are always Simplified Chinese).
+        vary = [v.strip() for v in response.get("Vary", "").split(",")
+                if v.strip() and v.strip().lower() not in ("cookie", "accept-language")]
         if vary:
             response["Vary"] = ", ".join(vary)
         elif response.has_header("Vary"):

@@ -5,6 +5,7 @@ import concurrent.futures
 import json
 
 import pytest
+from django.conf import settings
 
 from tests.events.conftest import delegates
 from tests.events.test_pages import form_data
@@ -24,7 +25,7 @@ def active_delegations_by_city(stack):
 
 
 def test_the_database_stopped_mid_burst_loses_and_duplicates_no_delegation(own_postgres, tmp_path):
-    stack = Stack(tmp_path, own_postgres.url)
+    stack = Stack(tmp_path, own_postgres.url, secret_key=settings.SECRET_KEY)
     no_redis = {"REDIS_URL": "", "EMAIL_URL": "consolemail://"}
     stack.manage("migrate", "--noinput", **no_redis)
     seeded = json.loads(stack.manage("shell", "-c", open(ROOT / "tests/stack/seed_burst.py").read(),

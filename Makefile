@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test serve bench install messages clean
+.PHONY: run test serve bench bench-http install messages clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,11 @@ bench: install
 	$(BIN)/python tools/bench.py
 	$(BIN)/python tools/bench_search.py
 	$(BIN)/python tools/bench_scale.py
+
+## bench-http: requests per second and p50/p99 over HTTP for the uncached portal, its page cache, nginx's micro-cache
+## (deploy/nginx.conf) and nginx serving a saved copy, side by side; starts Redis, gunicorn on PostgreSQL and nginx itself
+bench-http: install
+	$(BIN)/python tools/bench_http.py
 
 ## messages: refresh zh_Hans and en from the source, generate zh_Hant with OpenCC, compile all three
 messages: install

@@ -13,10 +13,13 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from benchdb import create_database_if_missing  # noqa: E402
+
 BASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_bench")
 ROUNDS = 6
 REQUESTS = 25
@@ -35,19 +38,8 @@ def child_env(size):
 
 
 def ensure_database(size):
-    import psycopg2
-
-    parts = urlsplit(database_url(size))
-    name = parts.path.lstrip("/")
-    admin = psycopg2.connect(host=parts.hostname, port=parts.port or 5432, user=parts.username, dbname="postgres")
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        exists = cursor.fetchone() is not None
-        if not exists:
-            cursor.execute(f'CREATE DATABASE "{name}"')
-    admin.close()
-    subprocess.run([sys.executable, __file__, "--migrate" if exists else "--fill", size], env=child_env(size), check=True)
+    created = create_database_if_missing(database_url(size))
+    subprocess.run([sys.executable, __file__, "--fill" if created else "--migrate", size], env=child_env(size), check=True)
 
 
 def fill(size):

@@ -244,7 +244,7 @@ class Nginx:
     """nginx with the shipped deploy/nginx.conf in front of `upstreams` (ports), everything it writes (pid, logs,
     temporary files, the micro-cache, a self-signed certificate) under a folder of its own."""
 
-    def __init__(self, folder, upstreams, static_root, media_root, extra_http=""):
+    def __init__(self, folder, upstreams, static_root, media_root):
         self.dir = pathlib.Path(folder) / "nginx"
         self.dir.mkdir(parents=True, exist_ok=True)
         self.http_port, self.https_port = free_port(), free_port()
@@ -268,27 +268,6 @@ class Nginx:
         # As envsubst with the PORTAL_ names only: nginx's own $variables are left alone.
         portal = string.Template((ROOT / "deploy/nginx.conf").read_text()).safe_substitute(values)
         (self.dir / "portal.conf").write_text(portal)
-        temporary = "\n".join(f"    {kind}_temp_path {self.dir / 'tmp' / kind};"
-                               for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-        # Run as root (as here), nginx's workers would be "nobody", who may not read the test's private folders.
-        user = "user root;" if os.geteuid() == 0 else ""
-        (self.dir / "nginx.conf").write_text(f"""daemon off;
-{user}
-worker_processes 1;
-pid {self.dir / 'nginx.pid'};
-error_log {self.dir / 'error.log'} warn;
-events {{ worker_connections 1024; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log {self.dir / 'access.log'};
-    sendfile on;
-    keepalive_timeout 65;
-{temporary}
-    include {self.dir / 'portal.conf'};
-{extra_http}
-}}
-""")
         self.process = None
 
     @staticmethod
@@ -303,7 +282,32 @@ http {{
         return [self.binary(), "-p", str(self.dir), "-e", str(self.dir / "error.log"),
                 "-c", str(self.dir / "nginx.conf"), *args]
 
-    def start(self):
+    def write_main_config(self, extra_http="", access_log=True):
+        """nginx.conf around the shipped file; `extra_http` may add servers (the benchmark's static copy)."""
+        temporary = "\n".join(f"    {kind}_temp_path {self.dir / 'tmp' / kind};"
+                               for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+        # Run as root (as here), nginx's workers would be "nobody", who may not read the test's private folders.
+        user = "user root;" if os.geteuid() == 0 else ""
+        (self.dir / "nginx.conf").write_text(f"""daemon off;
+{user}
+worker_processes 1;
+pid {self.dir / 'nginx.pid'};
+error_log {self.dir / 'error.log'} warn;
+events {{ worker_connections 1024; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log {self.dir / 'access.log' if access_log else 'off'};
+    sendfile on;
+    keepalive_timeout 65;
+{temporary}
+    include {self.dir / 'portal.conf'};
+{extra_http}
+}}
+""")
+
+    def start(self, extra_http="", access_log=True):
+        self.write_main_config(extra_http, access_log)
         (self.dir / "tmp").mkdir(exist_ok=True)
         checked = subprocess.run(self.command("-t"), capture_output=True, text=True)
         assert checked.returncode == 0, checked.stderr

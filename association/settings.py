@@ -1,5 +1,6 @@
 """Settings for the mayors' association portal, read from environment variables."""
 
+import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -35,6 +36,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_prose_editor",
     "simple_history",
+    "axes",
     "core",
     "association.apps.AssociationConfig",
     "members",
@@ -57,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "core.middleware.BusyMiddleware",
+    "axes.middleware.AxesMiddleware",  # turns a locked-out sign-in into the lock-out page
 ]
 
 ROOT_URLCONF = "association.urls"
@@ -176,7 +179,24 @@ EMAIL_TIMEOUT = env.float("EMAIL_TIMEOUT", default=10.0)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="portal@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-AUTHENTICATION_BACKENDS = ["members.auth.PortalBackend"]
+# Axes first: a locked-out user name and address is refused before any password is hashed.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "members.auth.PortalBackend"]
+# Sign-in throttling (django-axes): five wrong passwords for one user name from one address lock that pair out for a
+# quarter of an hour; staff lift lock-outs in the admin (Axes → Access attempts). Attempts are kept in the database,
+# so every instance sees them.
+AXES_FAILURE_LIMIT = env.int("SIGN_IN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("SIGN_IN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # a quarter of an hour from the lock-out, not from the last try
+AXES_LOCKOUT_CALLABLE = "members.account_views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "core.network.client_ip"
+AXES_DISABLE_ACCESS_LOG = True  # no record of every successful sign-in and its address
+AXES_VERBOSE = False
+# How many proxies in front of the portal set X-Forwarded-For (1 behind the shipped nginx); 0 trusts none.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Password-reset requests: this many per address and per e-mail address in a quarter of an hour.
+PASSWORD_RESET_LIMIT = 5
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600  # invitation and reset links last three days
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -285,6 +305,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
+        "axes": {"level": "WARNING"},  # a line per failed sign-in otherwise; lock-outs go to the security log
         # Without a broker, tasks run in the web process: one "Task … succeeded" line each is noise there.
         "celery.app.trace": {"level": "INFO" if CELERY_BROKER_URL else "WARNING"},
     },

@@ -3,8 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from members.account_views import PortalLoginView
-from members.forms import OfficerPasswordResetForm
+from members.account_views import PortalLoginView, ThrottledPasswordResetView
 
 urlpatterns = [
     path("login/", PortalLoginView.as_view(), name="login"),
@@ -19,7 +18,7 @@ urlpatterns = [
         ),
         name="accept_invitation",
     ),
-    path("password/reset/", auth_views.PasswordResetView.as_view(form_class=OfficerPasswordResetForm), name="password_reset"),
+    path("password/reset/", ThrottledPasswordResetView.as_view(), name="password_reset"),
     path("password/reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path("password/reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
     path("password/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),

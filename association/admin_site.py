@@ -10,6 +10,11 @@ class PortalAdminSite(admin.AdminSite):
     index_title = _("Dashboard")
     enable_nav_sidebar = True
 
+    def has_permission(self, request):
+        """Staff who have also given their second sign-in step (members/two_factor.py)."""
+        verified = getattr(request.user, "is_verified", None)
+        return super().has_permission(request) and verified is not None and verified()
+
     def index(self, request, extra_context=None):
         extra_context = {**(extra_context or {}), "dashboard_tiles": dashboard.tiles_for(request)}
         return super().index(request, extra_context)

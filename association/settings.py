@@ -37,6 +37,9 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "core",
     "association.apps.AssociationConfig",
     "members",
@@ -55,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "members.two_factor.SecondStepRequiredMiddleware",  # staff (and officers who chose it) give a code first
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -193,6 +198,13 @@ AXES_LOCKOUT_CALLABLE = "members.account_views.locked_out"
 AXES_CLIENT_IP_CALLABLE = "core.network.client_ip"
 AXES_DISABLE_ACCESS_LOG = True  # no record of every successful sign-in and its address
 AXES_VERBOSE = False
+# Two-step sign-in (django-otp, members/two_factor.py): the name under which authenticator apps list the account.
+def OTP_TOTP_ISSUER(device):  # noqa: N802  (a setting, which django-otp calls)
+    from members.two_factor import authenticator_issuer
+
+    return authenticator_issuer(device)
+
+
 # How many proxies in front of the portal set X-Forwarded-For (1 behind the shipped nginx); 0 trusts none.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 # Password-reset requests: this many per address and per e-mail address in a quarter of an hour.

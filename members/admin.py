@@ -1,4 +1,6 @@
 from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.signing import BadSignature, dumps, loads
 from django.db import models
@@ -13,7 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core import dashboard
 from core.translation import TranslationsBesideChineseAdmin, columns
-from members import exports, importers, services
+from members import exports, importers, services, two_factor
 from members.forms import ImportForm
 from members.models import LiaisonAward, LiaisonOfficer, Mayor, MemberCity, Region
 
@@ -148,3 +150,41 @@ def members_tiles(request):
     if request.user.has_perm("members.view_liaisonofficer"):
         yield dashboard.Tile(_("Liaison officers in office"), LiaisonOfficer.objects.current().count(),
                              reverse("admin:members_liaisonofficer_changelist"))
+
+
+class PortalUserAdmin(UserAdmin):
+    """Django's user admin, with whether the account has two-step sign-in and, for superusers, a way to reset it
+    (a lost phone)."""
+
+    list_display = [*UserAdmin.list_display, "two_step"]
+    actions = ["reset_two_step"]
+
+    @admin.display(description=_("two-step sign-in"), boolean=True)
+    def two_step(self, user):
+        return user.two_step_devices > 0
+
+    def get_queryset(self, request):
+        from django.db.models import Count
+
+        return super().get_queryset(request).annotate(two_step_devices=Count("totpdevice", distinct=True))
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not request.user.is_superuser:
+            actions.pop("reset_two_step", None)
+        return actions
+
+    @admin.action(description=_("Reset two-step sign-in (lost phone)"))
+    def reset_two_step(self, request, queryset):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        for user in queryset:
+            two_factor.second_step_reset(user=user)
+        self.message_user(request, ngettext(
+            "Two-step sign-in reset for %d account: it sets up a new authenticator at its next sign-in.",
+            "Two-step sign-in reset for %d accounts: they set up a new authenticator at their next sign-in.",
+            queryset.count()) % queryset.count(), messages.SUCCESS)
+
+
+admin.site.unregister(User)
+admin.site.register(User, PortalUserAdmin)

@@ -72,3 +72,12 @@ class OfficerPasswordResetForm(PasswordResetForm):
         body = render_to_string(email_template_name, context)
         outbox.enqueue(kind=outbox.Kind.PASSWORD_RESET, to=[to_email], subject=subject, body=body,
                        language=get_language())
+
+
+class SecondStepCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"), max_length=20, strip=True,
+        help_text=_("The six digits your authenticator app shows, or one of your backup codes."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True,
+                                      "spellcheck": "false"}),
+    )

@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from members import desk, services
+from members import desk, services, two_factor
 from members.access import officer_required
 from members.forms import OfficerContactForm
 
@@ -26,5 +26,6 @@ def dashboard(request, officer):
         "form": form,
         "colleagues": officer.city.officers.current().exclude(pk=officer.pk).only("name", "position"),
         "desk_sections": desk.sections_for(officer),
+        "two_step_on": two_factor.has_authenticator(request.user),
     }
     return render(request, "members/portal/dashboard.html", context, status=400 if form.errors else 200)

@@ -4,6 +4,7 @@ region and news category several apps' tests build on. All objects come from tes
 import pytest
 from django.conf import settings as django_settings
 from django.core.cache import cache
+from django.test import Client
 from django.db import OperationalError, connections
 from django.utils import translation
 
@@ -49,6 +50,33 @@ def default_language():
     translation.activate(django_settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def force_login_skips_both_steps(monkeypatch):
+    """`client.force_login(user)` skips signing in. Staff must also give a code from their phone (two-step
+    sign-in), so for them it skips that step too, with a confirmed authenticator of theirs; the tests of two-step
+    sign-in itself sign in for real, with real codes."""
+    sign_in = Client.force_login
+
+    def force_login(self, user, backend=None):
+        sign_in(self, user, backend)
+        if user.is_staff:
+            verify_session(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
+def verify_session(client, user):
+    """Mark the client's session as having passed the second step with a (confirmed) authenticator of `user`."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+        user=user, name="authenticator", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
 
 
 @pytest.fixture

@@ -4,7 +4,10 @@ Skipped, with the reason, where Chromium or the playwright package is missing. N
 `playwright install`: the browser is the system's /usr/bin/chromium.
 """
 
+import base64
 import io
+import re
+import time
 from pathlib import Path
 
 import pytest
@@ -87,3 +90,32 @@ def phone_page(browser, site):
     yield page
     context.close()
     assert errors == []
+
+
+def authenticator_code(key_text, steps_ahead=0):
+    """What an authenticator app shows for the key the setup page prints (base32, in groups of four)."""
+    from django_otp.oath import TOTP
+
+    totp = TOTP(base64.b32decode(key_text.replace(" ", "")))
+    totp.time = time.time() + steps_ahead * totp.step
+    return f"{totp.token():06d}"
+
+
+def sign_in_to_the_back_office(page, site, username, password):
+    """A staff member's first sign-in, as a person does it: the password at /admin/login/, then setting up an
+    authenticator from the key on the page and typing the code it shows, then past the backup codes. Returns the
+    key, which the phone would now hold."""
+    from playwright.sync_api import expect
+
+    page.goto(f"{site}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.locator("input[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/accounts/two-step/setup/"))
+    key = page.locator(".secret-key").inner_text()
+    page.fill("#id_code", authenticator_code(key))
+    page.locator("form.stacked-form button[type=submit]").click()
+    expect(page.locator(".backup-codes li")).to_have_count(10)
+    page.locator("a.button--primary").click()
+    expect(page).to_have_url(f"{site}/admin/")
+    return key

@@ -9,6 +9,7 @@ from django.utils import timezone
 from core.groups import EVENT_MANAGERS
 from events.models import Delegation, Event
 from members.models import LiaisonOfficer
+from tests.browser.conftest import sign_in_to_the_back_office
 from tests.factories import PASSWORD, StaffUserFactory
 
 pytestmark = pytest.mark.browser
@@ -18,8 +19,8 @@ expect = pytest.importorskip(
 ).expect
 
 
-def sign_in(page, site, username, password=PASSWORD, path="/accounts/login/"):
-    page.goto(f"{site}{path}")
+def sign_in(page, site, username, password=PASSWORD):
+    page.goto(f"{site}/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
     page.locator("form.stacked-form button[type=submit], input[type=submit]").first.click()
@@ -59,7 +60,7 @@ def test_register_confirm_and_check_in(browser, site):
 
     staff_context = browser.new_context(viewport={"width": 1366, "height": 900})
     admin = staff_context.new_page()
-    sign_in(admin, site, "meetings", path="/admin/login/")
+    sign_in_to_the_back_office(admin, site, "meetings", PASSWORD)
     admin.goto(f"{site}/admin/events/delegation/?state__exact=pending&event__id__exact={event.pk}")
     admin.locator(f"input[name='_selected_action'][value='{delegation.pk}']").check()
     admin.select_option("select[name='action']", "confirm")

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 
 from core.groups import MEMBERSHIP_MANAGERS
 from members.models import LiaisonOfficer, MemberCity
-from tests.browser.conftest import DESKTOP
+from tests.browser.conftest import DESKTOP, sign_in_to_the_back_office
 from tests.factories import PASSWORD, StaffUserFactory
 
 pytestmark = pytest.mark.browser
@@ -24,14 +24,6 @@ INVITATION = re.compile(r"https?://[^/\s]+(/(?:[a-z-]+/)?accounts/invitation/[^/
 
 def path_of(page):
     return urlsplit(page.url).path
-
-
-def sign_in_to_the_admin(page, site, username):
-    page.goto(f"{site}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("input[type=submit]").click()
-    expect(page).to_have_url(f"{site}/admin/")
 
 
 def create_officer_in_the_admin(page, site, city):
@@ -62,7 +54,7 @@ def test_staff_invite_a_new_officer_who_sets_a_password_and_signs_in_with_their_
     manager.groups.add(Group.objects.get(name=MEMBERSHIP_MANAGERS))
     city = MemberCity.objects.get(slug="beihai")
 
-    sign_in_to_the_admin(page, site, "membership")
+    sign_in_to_the_back_office(page, site, "membership", PASSWORD)
     officer = create_officer_in_the_admin(page, site, city)
     assert officer.city == city and not officer.user.is_staff and not officer.user.has_usable_password()
     invite_from_the_changelist(page, officer)

@@ -1,13 +1,16 @@
 """Reading the news in Chromium, and a reviewer publishing an article from the back office."""
 
+import base64
 import re
 import time
 
 import pytest
 from django.contrib.auth.models import Group
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.groups import NEWS_REVIEWERS
 from news.models import Article, ArticleView
+from tests.browser.conftest import authenticator_code
 from tests.factories import PASSWORD, StaffUserFactory
 
 pytestmark = pytest.mark.browser
@@ -79,10 +82,15 @@ def test_a_reviewer_publishes_an_article_in_the_admin_and_readers_see_it(page, s
     )
     assert page.goto(f"{site}/news/{draft.pk}/").status == 404
 
+    phone = TOTPDevice.objects.create(user=reviewer, name="authenticator", confirmed=True)  # set up earlier
     page.goto(f"{site}/admin/login/")
     page.fill("#id_username", "reviewer")
     page.fill("#id_password", PASSWORD)
     page.locator("input[type=submit]").click()
+    expect(page.locator("#id_code")).to_be_visible()  # the second step
+    page.fill("#id_code", authenticator_code(base64.b32encode(phone.bin_key).decode()))
+    page.locator("form.stacked-form button[type=submit]").click()
+    expect(page).to_have_url(f"{site}/admin/")
     page.goto(f"{site}/admin/news/article/?status__exact=review")
     page.locator(f"input[name='_selected_action'][value='{draft.pk}']").check()
     page.select_option("select[name='action']", "publish")

@@ -35,6 +35,7 @@ test: install
 serve: export DEBUG ?= false
 serve: export SECRET_KEY ?= local-serve-$(shell hostname)-not-for-production
 serve: export SECURE_COOKIES ?= false
+serve: export SECURE_SSL_REDIRECT ?= false
 serve: export SERVE_MEDIA ?= true
 serve: export SERVE_PORT ?= 8000
 serve: install

@@ -52,7 +52,7 @@ class LeaderAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     def thumbnail(self, leader):
         if not leader.photo:
             return "—"
-        return format_html('<img src="{}" alt="" width="40" height="50" style="object-fit:cover">', leader.photo.url)
+        return format_html('<img src="{}" alt="" width="40" height="50" class="admin-portrait">', leader.photo.url)
 
 
 class CouncilMemberInline(admin.TabularInline):

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -49,6 +50,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",  # ETag and 304, for cached pages too
     "core.pagecache.PageCacheMiddleware",  # outside the Traditional conversion: converted pages are kept
@@ -300,6 +303,40 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 # Delegates' contact and travel details are erased this many days after their event (purge_delegate_data).
 DELEGATE_DATA_RETENTION_DAYS = env.int("DELEGATE_DATA_RETENTION_DAYS", default=180)
 
+# Content-Security-Policy (django-csp 4): scripts and styles only from our own static files, no inline code at all
+# (cached pages cannot carry a fresh nonce), nothing may frame the portal. CSP_REPORT_ONLY=true reports violations
+# to CSP_REPORT_URI without blocking, to try a change of policy first.
+def _origin(url):
+    parts = urlsplit(url)
+    return [f"{parts.scheme}://{parts.netloc}"] if parts.scheme and parts.netloc else []
+
+
+# Photos come from the media bucket's own address when media are in object storage.
+MEDIA_SOURCES = _origin(env("MEDIA_PUBLIC_URL", default="") or env("S3_ENDPOINT_URL", default="")) if MEDIA_BUCKET else []
+_csp_directives = {
+    "default-src": [SELF],
+    "script-src": [SELF],
+    "style-src": [SELF],
+    "img-src": [SELF, *MEDIA_SOURCES],
+    "media-src": [SELF, *MEDIA_SOURCES],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "frame-ancestors": [NONE],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+}
+if env("CSP_REPORT_URI", default=""):
+    _csp_directives["report-uri"] = [env("CSP_REPORT_URI")]
+if env.bool("CSP_REPORT_ONLY", default=False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _csp_directives}
+    CONTENT_SECURITY_POLICY = None
+else:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": _csp_directives}
+# Browser features no page needs; the check-in desk allows the camera for itself (core/middleware.py).
+PERMISSIONS_POLICY = {"camera": "()", "microphone": "()", "geolocation": "()", "payment": "()", "usb": "()",
+                      "interest-cohort": "()"}
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
@@ -309,6 +346,16 @@ if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    # HTTPS only: plain HTTP is redirected (but for the health checks a load balancer makes inside the network),
+    # and browsers remember for a year to use nothing else.
+    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz"]
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    # Asking to be on the browsers' preload list commits the whole domain to HTTPS for good: the operator's call.
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 LOGGING = {
     "version": 1,

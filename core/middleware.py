@@ -1,5 +1,7 @@
 import logging
+from functools import wraps
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -38,8 +40,6 @@ class BusyMiddleware:
     """A request that gave up waiting for a row lock (core.locks.Busy), or that lost its database, changed nothing:
     say so, and when to retry, with 503 and Retry-After, rather than a 500."""
 
-    RETRY_AFTER_SECONDS = 5
-
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -49,12 +49,55 @@ class BusyMiddleware:
     def process_exception(self, request, exception):
         if isinstance(exception, Busy):
             response = render(request, "busy.html", {"message": exception.message}, status=503)
-        elif isinstance(exception, (OperationalError, InterfaceError)):
-            # The page itself needs the database, so it is rendered without the site's context (no queries).
-            logger.error("database unavailable: %s", exception, exc_info=exception)
-            response = HttpResponse(render_to_string("unavailable.html", {"path": request.get_full_path()}), status=503)
+        elif isinstance(exception, DATABASE_ERRORS):
+            return database_unavailable(request, exception)
         else:
             return None
-        response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
         return response
+
+
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 5
+
+
+def database_unavailable(request, exception):
+    """503 with Retry-After, for a request that lost its database (in a view, or in a middleware that needed it)."""
+    # The page itself needs the database, so it is rendered without the site's context (no queries).
+    logger.error("database unavailable: %s", exception, exc_info=exception)
+    response = HttpResponse(render_to_string("unavailable.html", {"path": request.get_full_path()}), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class PermissionsPolicyMiddleware:
+    """Permissions-Policy on every response: the browser features in PERMISSIONS_POLICY are off, but for those a
+    view allows for itself with @allow_features (the check-in desk's camera)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not response.has_header("Permissions-Policy"):
+            policy = {**settings.PERMISSIONS_POLICY,
+                      **{feature: "(self)" for feature in getattr(response, "allowed_features", ())}}
+            response["Permissions-Policy"] = ", ".join(f"{feature}={value}" for feature, value in policy.items())
+        return response
+
+
+def allow_features(*features):
+    """Let this view's pages use these browser features (e.g. "camera"), from this site only."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            response = view(request, *args, **kwargs)
+            response.allowed_features = features
+            return response
+
+        return wrapper
+
+    return decorate

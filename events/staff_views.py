@@ -5,11 +5,13 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
 from core.locks import Busy
+from core.middleware import allow_features
 from events.checkin import CheckinResult, delegate_check_in
 from events.models import Delegate, Event
 
 
 @never_cache
+@allow_features("camera")  # the phone scans delegates' codes
 @login_required
 @permission_required("events.change_delegate", raise_exception=True)
 def checkin(request, pk):

@@ -21,6 +21,8 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core.middleware import DATABASE_ERRORS, database_unavailable
+
 BACKUP_CODES = 10
 AUTHENTICATOR = "authenticator"
 BACKUP = "backup codes"
@@ -60,10 +62,13 @@ class SecondStepRequiredMiddleware:
         self.protected = _protected_paths()
 
     def __call__(self, request):
-        user = request.user
-        if (user.is_authenticated and self.protected.match(request.path_info) and not user.is_verified()
-                and needs_second_step(user) and not request.path_info.endswith("/logout/")):
-            return redirect(f"{reverse('two_factor')}?{_next_query(request)}")
+        if self.protected.match(request.path_info) and not request.path_info.endswith("/logout/"):
+            try:
+                user = request.user
+                if user.is_authenticated and not user.is_verified() and needs_second_step(user):
+                    return redirect(f"{reverse('two_factor')}?{_next_query(request)}")
+            except DATABASE_ERRORS as error:  # the session and devices are in the database
+                return database_unavailable(request, error)
         return self.get_response(request)
 
 

@@ -22,7 +22,7 @@ def _thumbnail(obj):
     picture = obj.picture
     if not picture:
         return "—"
-    return format_html('<img src="{}" alt="" width="80" style="height:auto">', picture["thumbnail"])
+    return format_html('<img src="{}" alt="" width="80" class="admin-thumbnail">', picture["thumbnail"])
 
 
 @admin.register(Category)

@@ -41,6 +41,7 @@ WAYS = ["uncached app", "app page cache", "nginx micro-cache", "nginx static cop
 def portal_env(tmp, redis_url, **extra):
     return {**os.environ, "DJANGO_SETTINGS_MODULE": "association.settings", "DATABASE_URL": DATABASE_URL,
             "REDIS_URL": redis_url, "DEBUG": "false", "SECRET_KEY": "bench-http-not-secret", "SECURE_COOKIES": "false",
+            "SECURE_SSL_REDIRECT": "false",
             "ALLOWED_HOSTS": "127.0.0.1,localhost", "STATIC_ROOT": str(tmp / "static"),
             "EMAIL_URL": "consolemail://", "PYTHONDONTWRITEBYTECODE": "1", "LOG_LEVEL": "WARNING", **extra}
 

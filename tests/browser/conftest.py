@@ -43,8 +43,42 @@ def browser():
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            yield browser
+            yield WatchedBrowser(browser)
             browser.close()
+
+
+# Every page of every journey reports what the Content-Security-Policy blocked, as a console error.
+REPORT_CSP_VIOLATIONS = """document.addEventListener("securitypolicyviolation", (event) => console.error(
+  `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"} at ${event.sourceFile}:${event.lineNumber}`));"""
+CSP_VIOLATIONS = []
+
+
+class WatchedBrowser:
+    """The browser, whose every context collects the CSP violations of its pages (the journeys fail on any)."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        context.add_init_script(REPORT_CSP_VIOLATIONS)
+        context.on("console", _record_csp_violation)
+        return context
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
+def _record_csp_violation(message):
+    if message.type == "error" and ("CSP violation" in message.text or "Content Security Policy" in message.text):
+        CSP_VIOLATIONS.append(f"{message.text} ({message.location.get('url')})")
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violations():
+    CSP_VIOLATIONS.clear()
+    yield
+    assert CSP_VIOLATIONS == [], "the Content-Security-Policy blocked:\n" + "\n".join(CSP_VIOLATIONS)
 
 
 def restore_staff_groups():

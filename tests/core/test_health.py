@@ -73,6 +73,15 @@ def test_a_page_without_its_database_is_503_with_a_retry_not_500(client, databas
     assert "What you sent may not have been saved" in response.content.decode()
 
 
+@pytest.mark.parametrize("path", ["/portal/", "/admin/", "/en/portal/"])
+def test_a_signed_in_request_without_its_database_is_503_too(client, staff_user, path, request):
+    """The two-step check reads the session and the devices before the view: it answers 503 as a view would."""
+    client.force_login(staff_user)
+    request.getfixturevalue("database_down")
+    response = client.get(path)
+    assert response.status_code == 503 and response["Retry-After"] == "5"
+
+
 def test_with_redis_down_public_pages_still_answer(client, redis_down):
     for url in ("/", "/news/", "/events/", "/search/?q=会议", "/accounts/login/"):
         assert client.get(url).status_code == 200, url

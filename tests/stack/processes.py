@@ -152,6 +152,7 @@ class Stack:
             "SECRET_KEY": self.secret_key,  # sessions made by the test process stay valid
             "DEBUG": "false",
             "SECURE_COOKIES": "false",
+            "SECURE_SSL_REDIRECT": "false",  # the tests speak plain HTTP to gunicorn; nginx has its own redirect
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "MEDIA_ROOT": str(self.tmp / "media"),
             "PRIVATE_MEDIA_ROOT": str(self.tmp / "private"),

@@ -15,8 +15,10 @@ class AssociationConfig(AppConfig):
 
     def ready(self):
         from association import search
-        from association.models import Association
-        from core import site
+        from association.models import Association, Document, Page
+        from core import integrity, site
 
         search.register()
         site.register_profile(Association.load)
+        integrity.register(Page, Page.objects.all)
+        integrity.register(Document, Document.objects.all)

@@ -15,6 +15,7 @@ from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
 
 from core.files import FileSizeMixin
+from core.integrity import IntegrityChecked
 from core.translation import TranslatedMixin, localized
 from core.uploads import validate_document, validate_image
 
@@ -239,7 +240,7 @@ class DocumentQuerySet(models.QuerySet):
         return self if can_read_members_only(user) else self.public()
 
 
-class Document(TranslatedMixin, FileSizeMixin, models.Model):
+class Document(TranslatedMixin, IntegrityChecked, FileSizeMixin, models.Model):
     """A downloadable document: the charter, a regulation, a work report, a form..."""
 
     class Kind(models.TextChoices):
@@ -256,6 +257,7 @@ class Document(TranslatedMixin, FileSizeMixin, models.Model):
 
     title = models.CharField(_("title"), max_length=200)
     translated_fields = ("title", "description")
+    integrity_fields = ("title", "description")
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     issued_on = models.DateField(_("date"))
     description = models.TextField(_("description"), blank=True)
@@ -293,7 +295,7 @@ class Document(TranslatedMixin, FileSizeMixin, models.Model):
         return self.visibility == self.Visibility.MEMBERS
 
 
-class Page(TranslatedMixin, models.Model):
+class Page(TranslatedMixin, IntegrityChecked, models.Model):
     """A simple page staff edit in the admin: the about text, contact directions, the privacy notice."""
 
     RESERVED_SLUGS = {"leadership", "branches"}
@@ -301,6 +303,7 @@ class Page(TranslatedMixin, models.Model):
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     title = models.CharField(_("title"), max_length=100)
     translated_fields = ("title", "body")
+    integrity_fields = ("title", "body")
     body = models.TextField(_("text"), help_text=_("Plain text; blank lines separate paragraphs."))
     show_in_footer = models.BooleanField(_("link in footer"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)

@@ -167,6 +167,7 @@ CELERY_BEAT_SCHEDULE = {
     "outbox-cleanup": {"task": "core.tasks.forget_sent_emails", "schedule": crontab(hour=3, minute=40)},
     "event-reminders": {"task": "events.tasks.send_event_reminders", "schedule": crontab(minute="*/15")},
     "delegate-data-purge": {"task": "events.tasks.purge_delegate_data", "schedule": crontab(hour=3, minute=30)},
+    "content-scan": {"task": "core.tasks.scan_content", "schedule": crontab(hour=4, minute=10)},
     "view-counts": {"task": "news.tasks.flush_view_counts", "schedule": 60.0, "options": {"expires": 60}},
 }
 
@@ -333,6 +334,9 @@ if env.bool("CSP_REPORT_ONLY", default=False):
     CONTENT_SECURITY_POLICY = None
 else:
     CONTENT_SECURITY_POLICY = {"DIRECTIVES": _csp_directives}
+# Links in published texts to sites outside these domains (and the portal's own ALLOWED_HOSTS) are reported by the
+# content scan (core/integrity.py).
+TRUSTED_LINK_DOMAINS = env.list("TRUSTED_LINK_DOMAINS", default=["gov.cn"])
 # Browser features no page needs; the check-in desk allows the camera for itself (core/middleware.py).
 PERMISSIONS_POLICY = {"camera": "()", "microphone": "()", "geolocation": "()", "payment": "()", "usb": "()",
                       "interest-cohort": "()"}

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core import dashboard, outbox
-from core.models import ExportLog, OutgoingEmail, PeriodicRun
+from core.models import BlockedTerm, ExportLog, OutgoingEmail, PeriodicRun
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -92,3 +92,12 @@ def outbox_tiles(request):
         if failed:
             url = reverse("admin:core_outgoingemail_changelist")
             yield dashboard.Tile(_("E-mails that could not be sent"), failed, f"{url}?state__exact=failed", attention=True)
+
+
+@admin.register(BlockedTerm)
+class BlockedTermAdmin(admin.ModelAdmin):
+    """The words and sites of spam that no text may hold (core/integrity.py); news reviewers keep the list."""
+
+    list_display = ["term", "kind", "note", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["term", "note"]

@@ -17,6 +17,7 @@ LIAISON_OFFICERS = "liaison officers"
 GROUP_PERMISSIONS = {
     NEWS_EDITORS: {
         "association": {"document": EDIT, "page": EDIT},
+        "core": {"blockedterm": ("view",)},
         "news": {
             "article": EDIT, "articleimage": ALL, "attachment": ALL, "historicalarticle": ("view",),
             "category": ("view",), "topic": ("view",), "topicentry": ("view",),
@@ -25,6 +26,7 @@ GROUP_PERMISSIONS = {
     },
     NEWS_REVIEWERS: {
         "association": {"document": ALL, "page": ALL},
+        "core": {"blockedterm": ALL},  # they keep the blocklist of spam
         "news": {
             "article": (*ALL, "codename:publish_article"), "articleimage": ALL, "attachment": ALL,
             "historicalarticle": ("view",), "category": ALL, "topic": ALL, "topicentry": ALL,

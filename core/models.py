@@ -108,3 +108,27 @@ class PeriodicRun(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class BlockedTerm(models.Model):
+    """A word or a site of spam (gambling, lottery): texts holding it are refused on save and reported by the
+    content scan (core/integrity.py). Words match in Simplified or Traditional characters, however spaced."""
+
+    class Kind(models.TextChoices):
+        WORD = "word", _("word or phrase")
+        DOMAIN = "domain", _("web site (domain)")
+
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.WORD)
+    term = models.CharField(_("term"), max_length=100, help_text=_(
+        "A word or phrase, e.g. 博彩; or a domain such as example.com, which also blocks its subdomains."))
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("added at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["kind", "term"]
+        verbose_name = _("blocked term")
+        verbose_name_plural = _("blocklist of spam")
+        constraints = [models.UniqueConstraint(fields=["kind", "term"], name="blocked_term_unique")]
+
+    def __str__(self):
+        return self.term

@@ -1,12 +1,12 @@
-"""Celery tasks of the shared infrastructure: delivering the outbox."""
+"""Celery tasks of the shared infrastructure: delivering the outbox, scanning published content."""
 
 import logging
 
 from celery import shared_task
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
-from core import jobs, outbox
+from core import integrity, jobs, outbox
 
 logger = logging.getLogger(__name__)
 
@@ -15,6 +15,8 @@ SWEEP_OUTCOMES = {"sent": gettext_lazy("sent %(count)d"), "retrying": gettext_la
 
 OUTBOX_SWEEP = "outbox-sweep"
 OUTBOX_CLEANUP = "outbox-cleanup"
+CONTENT_SCAN = "content-scan"
+security_log = logging.getLogger("portal.security")
 
 
 @shared_task(ignore_result=True)
@@ -45,3 +47,21 @@ def sweep_outbox() -> str:
 def forget_sent_emails() -> str:
     with jobs.recorded_run(OUTBOX_CLEANUP) as summary:
         return summary(_("%(count)d e-mail(s) deleted") % {"count": outbox.forget_sent()})
+
+
+def content_scan() -> list[integrity.Finding]:
+    """Scan what is published (core/integrity.py); each finding goes to the security log, the count to the record
+    of periodic jobs."""
+    with jobs.recorded_run(CONTENT_SCAN) as summary:
+        findings = list(integrity.scan())
+        for finding in findings:
+            security_log.warning("content scan: %s", finding)
+        summary(ngettext("%(count)d finding", "%(count)d findings", len(findings)) % {"count": len(findings)}
+                + "".join(f"; {finding}" for finding in findings[:3]))
+    return findings
+
+
+@shared_task(ignore_result=True)
+def scan_content() -> str:
+    findings = content_scan()
+    return ngettext("%(count)d finding", "%(count)d findings", len(findings)) % {"count": len(findings)}

@@ -7,12 +7,14 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from core import pagecache
+        from core import integrity, pagecache
+        from events.models import Event
         from events import search, selectors
         from members import desk
 
         search.register()
         pagecache.register_next_change(selectors.next_schedule_change)
+        integrity.register(Event, Event.objects.published)
         desk.register(desk.DeskSection(
             template="events/portal/desk_open_events.html",
             data=lambda officer: selectors.open_events_with_delegations(officer.city),

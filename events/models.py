@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.images import Photo, RenditionsMixin
+from core.integrity import IntegrityChecked
 from core.translation import TranslatedMixin, localized
 from core.uploads import validate_image
 from members.models import MemberCity
@@ -55,7 +56,7 @@ class EventQuerySet(models.QuerySet):
         ).order_by("starts_at")
 
 
-class Event(TranslatedMixin, RenditionsMixin, models.Model):
+class Event(TranslatedMixin, IntegrityChecked, RenditionsMixin, models.Model):
     IMAGE_FIELD = "cover"
 
     class Kind(models.TextChoices):
@@ -80,6 +81,7 @@ class Event(TranslatedMixin, RenditionsMixin, models.Model):
     host_city = models.ForeignKey(MemberCity, on_delete=models.PROTECT, null=True, blank=True, related_name="hosted_events",
                                   verbose_name=_("host city"))
     translated_fields = ("title", "venue", "description")
+    integrity_fields = ("title", "venue", "description")
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     address = models.CharField(_("address"), max_length=200, blank=True)
     starts_at = models.DateTimeField(_("starts at"))

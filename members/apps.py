@@ -7,6 +7,9 @@ class MembersConfig(AppConfig):
     verbose_name = _("Member cities")
 
     def ready(self):
+        from core import integrity
         from members import search
+        from members.models import MemberCity
 
         search.register()
+        integrity.register(MemberCity, MemberCity.objects.all)

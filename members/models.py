@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.integrity import IntegrityChecked
 from core.translation import TranslatedMixin, localized
 from core.uploads import validate_image
 
@@ -40,7 +41,7 @@ class MemberCityQuerySet(models.QuerySet):
         return self.exclude(status=MemberCity.Status.LEFT)
 
 
-class MemberCity(TranslatedMixin, models.Model):
+class MemberCity(TranslatedMixin, IntegrityChecked, models.Model):
     class Level(models.TextChoices):
         PREFECTURE = "prefecture", _("Prefecture-level city")
         COUNTY = "county", _("County-level city")
@@ -52,6 +53,7 @@ class MemberCity(TranslatedMixin, models.Model):
 
     name = models.CharField(_("name"), max_length=50)
     translated_fields = ("name", "introduction")
+    integrity_fields = ("name", "introduction")
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     level = models.CharField(_("level"), max_length=12, choices=Level.choices)
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="cities", verbose_name=_("region"))

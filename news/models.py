@@ -16,6 +16,7 @@ from taggit.managers import TaggableManager
 
 from core.files import FileSizeMixin
 from core.images import Photo, RenditionsMixin
+from core.integrity import IntegrityChecked
 from core.translation import TranslatedMixin, columns, localized
 from core.uploads import validate_document, validate_image
 from news.sanitize import sanitize_html
@@ -104,7 +105,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.annotate(root_category_id=Coalesce("category__parent_id", "category_id"))
 
 
-class Article(TranslatedMixin, RenditionsMixin, models.Model):
+class Article(TranslatedMixin, IntegrityChecked, RenditionsMixin, models.Model):
     IMAGE_FIELD = "cover"
 
     class Status(models.TextChoices):
@@ -121,6 +122,7 @@ class Article(TranslatedMixin, RenditionsMixin, models.Model):
     summary = models.TextField(_("summary"), max_length=500, blank=True)
     body = ProseEditorField(_("body"), extensions=EDITOR_EXTENSIONS, sanitize=sanitize_html, blank=True)
     translated_fields = ("title", "summary", "body")
+    integrity_fields = ("title", "subtitle", "summary", "body", "source", "author", "editor")
     cover = models.ImageField(_("cover image"), upload_to=image_upload_to, blank=True, validators=[validate_image])
     cover_alt = models.CharField(_("cover image description"), max_length=200, blank=True)
     source = models.CharField(_("source"), max_length=100, blank=True)

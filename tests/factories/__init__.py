@@ -14,6 +14,7 @@ from tests.factories.association import (
     PositionFactory,
 )
 from tests.factories.core import (
+    BlockedTermFactory,
     ExportLogFactory,
     OutgoingEmailFactory,
     PeriodicRunFactory,
@@ -74,6 +75,7 @@ __all__ = [
     "EventFactory",
     "EventPhotoFactory",
     "EventSeriesFactory",
+    "BlockedTermFactory",
     "ExportLogFactory",
     "LeaderFactory",
     "LiaisonAwardFactory",

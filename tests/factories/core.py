@@ -11,7 +11,7 @@ factory instead (ArticleFactory, EventFactory, MemberCityFactory, DocumentFactor
 import factory
 from django.utils import timezone
 
-from core.models import ExportLog, OutgoingEmail, PeriodicRun
+from core.models import BlockedTerm, ExportLog, OutgoingEmail, PeriodicRun
 from tests.factories.users import StaffUserFactory
 
 
@@ -47,3 +47,14 @@ class PeriodicRunFactory(factory.django.DjangoModelFactory):
     finished_at = factory.LazyFunction(timezone.now)
     duration = 0.05
     summary = "sent 0"
+
+
+class BlockedTermFactory(factory.django.DjangoModelFactory):
+    """A word of spam on the blocklist (the migration seeds the gambling words)."""
+
+    class Meta:
+        model = BlockedTerm
+        django_get_or_create = ["kind", "term"]
+
+    kind = BlockedTerm.Kind.WORD
+    term = factory.Sequence(lambda n: f"代开发票{n}")

@@ -15,6 +15,7 @@ from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
 
 from core.files import FileSizeMixin
+from core.dates import sensible_dates, validate_sensible_date
 from core.integrity import IntegrityChecked
 from core.translation import TranslatedMixin, localized
 from core.uploads import validate_document, validate_image
@@ -29,7 +30,7 @@ class Association(TranslatedMixin, models.Model):
     translated_fields = ("name", "mission", "introduction")
     short_name = models.CharField(_("short name"), max_length=30, blank=True)
     mission = models.CharField(_("mission statement"), max_length=200, blank=True)
-    founded_on = models.DateField(_("founded on"), null=True, blank=True)
+    founded_on = models.DateField(_("founded on"), null=True, blank=True, validators=[validate_sensible_date])
     introduction = models.TextField(_("introduction"), blank=True)
     supervising_bodies = models.TextField(
         _("supervising bodies"), blank=True, help_text=_("One per line.")
@@ -53,6 +54,7 @@ class Association(TranslatedMixin, models.Model):
     class Meta:
         verbose_name = _("association profile")
         verbose_name_plural = _("association profile")
+        constraints = [*sensible_dates("association", days=("founded_on",), optional=("founded_on",))]
 
     def __str__(self):
         return self.name or str(_("Association profile"))
@@ -116,8 +118,8 @@ class Leader(TranslatedMixin, models.Model):
     )
     photo = models.ImageField(_("photo"), upload_to="leaders/", blank=True, validators=[validate_image])
     biography = models.TextField(_("short biography"), blank=True)
-    since = models.DateField(_("in office since"))
-    until = models.DateField(_("in office until"), null=True, blank=True)
+    since = models.DateField(_("in office since"), validators=[validate_sensible_date])
+    until = models.DateField(_("in office until"), null=True, blank=True, validators=[validate_sensible_date])
     order = models.PositiveSmallIntegerField(_("order within the position"), default=0)
 
     objects = LeaderQuerySet.as_manager()
@@ -127,6 +129,7 @@ class Leader(TranslatedMixin, models.Model):
         verbose_name = _("leader")
         verbose_name_plural = _("leaders")
         constraints = [
+            *sensible_dates("leader", days=("since", "until"), optional=("until",)),
             models.CheckConstraint(
                 condition=models.Q(until__isnull=True) | models.Q(until__gte=models.F("since")),
                 name="leader_until_after_since",
@@ -172,6 +175,7 @@ class Branch(TranslatedMixin, models.Model):
         ordering = ["order", "id"]
         verbose_name = _("branch")
         verbose_name_plural = _("branches")
+        constraints = [*sensible_dates("branch", days=("founded_on",), optional=("founded_on",))]
 
     def __str__(self):
         return localized(self, "name")
@@ -259,7 +263,7 @@ class Document(TranslatedMixin, IntegrityChecked, FileSizeMixin, models.Model):
     translated_fields = ("title", "description")
     integrity_fields = ("title", "description")
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
-    issued_on = models.DateField(_("date"))
+    issued_on = models.DateField(_("date"), validators=[validate_sensible_date])
     description = models.TextField(_("description"), blank=True)
     file = models.FileField(
         _("file"),
@@ -283,6 +287,7 @@ class Document(TranslatedMixin, IntegrityChecked, FileSizeMixin, models.Model):
         verbose_name_plural = _("documents")
         permissions = [("view_members_only_document", _("Can download members-only documents"))]
         indexes = [models.Index(fields=["kind", "-issued_on"])]
+        constraints = [*sensible_dates("document", days=("issued_on",))]
 
     def __str__(self):
         return self.title

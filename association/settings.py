@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.middleware.UnreadableInputMiddleware",  # NUL or broken UTF-8 in the request: 400 before any view reads it
     "django_otp.middleware.OTPMiddleware",
     "members.two_factor.SecondStepRequiredMiddleware",  # staff (and officers who chose it) give a code first
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -1,9 +1,10 @@
 import logging
 from functools import wraps
+from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
@@ -33,6 +34,10 @@ class TraditionalChineseMiddleware:
         elif content_type.startswith(FEED_TYPES):
             # Our feeds' URLs are all ASCII, so the whole document can be converted as text.
             response.content = to_traditional(response.content.decode(charset)).encode(charset)
+        else:
+            return response
+        if response.has_header("Content-Length"):  # set before the conversion changed the length
+            response["Content-Length"] = str(len(response.content))
         return response
 
 
@@ -101,3 +106,40 @@ def allow_features(*features):
         return wrapper
 
     return decorate
+
+
+class UnreadableInputMiddleware:
+    """A request whose path, query or form holds a NUL character or bytes that are not UTF-8 is answered 400 with
+    a page saying so, before any view (or database, which refuses NUL) sees it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _unreadable(request):
+            response = HttpResponseBadRequest(render_to_string("400.html", request=request))
+            response["Cache-Control"] = "no-store"
+            return response
+        return self.get_response(request)
+
+
+def _unreadable(request):
+    raw_path = request.META.get("PATH_INFO", "").encode("latin-1", "replace")
+    raw_query = request.META.get("QUERY_STRING", "").encode("latin-1", "replace")
+    for raw in (raw_path, unquote_to_bytes(raw_path), unquote_to_bytes(raw_query.replace(b"+", b" "))):
+        if b"\x00" in raw or not _is_utf8(raw):
+            return True
+    if request.method in ("POST", "PUT", "PATCH") and request.content_type == "application/x-www-form-urlencoded":
+        body = unquote_to_bytes(request.body.replace(b"+", b" "))
+        return b"\x00" in body or not _is_utf8(body)
+    if request.method in ("POST", "PUT", "PATCH") and request.content_type == "multipart/form-data":
+        return any("\x00" in value for values in request.POST.lists() for value in values[1])
+    return False
+
+
+def _is_utf8(raw):
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True

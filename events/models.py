@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.images import Photo, RenditionsMixin
+from core.dates import sensible_dates, validate_sensible_date
 from core.integrity import IntegrityChecked
 from core.translation import TranslatedMixin, localized
 from core.uploads import validate_image
@@ -56,6 +57,9 @@ class EventQuerySet(models.QuerySet):
         ).order_by("starts_at")
 
 
+OPTIONAL_MOMENTS = ("registration_opens_at", "registration_closes_at", "edit_deadline")
+
+
 class Event(TranslatedMixin, IntegrityChecked, RenditionsMixin, models.Model):
     IMAGE_FIELD = "cover"
 
@@ -84,15 +88,18 @@ class Event(TranslatedMixin, IntegrityChecked, RenditionsMixin, models.Model):
     integrity_fields = ("title", "venue", "description")
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     address = models.CharField(_("address"), max_length=200, blank=True)
-    starts_at = models.DateTimeField(_("starts at"))
-    ends_at = models.DateTimeField(_("ends at"))
+    starts_at = models.DateTimeField(_("starts at"), validators=[validate_sensible_date])
+    ends_at = models.DateTimeField(_("ends at"), validators=[validate_sensible_date])
     description = models.TextField(_("description"), blank=True)
     cover = models.ImageField(_("cover image"), upload_to="events/", blank=True, validators=[validate_image])
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
-    registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
-    registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True,
+                                                 validators=[validate_sensible_date])
+    registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True,
+                                                  validators=[validate_sensible_date])
     edit_deadline = models.DateTimeField(_("changes allowed until"), null=True, blank=True,
-                                         help_text=_("Empty: until registration closes."))
+                                         help_text=_("Empty: until registration closes."),
+                                         validators=[validate_sensible_date])
     capacity = models.PositiveIntegerField(_("capacity (delegates)"), default=100)
     per_city_limit = models.PositiveSmallIntegerField(_("delegates per city at most"), default=5)
     requires_approval = models.BooleanField(_("staff approve each delegation"), default=True)
@@ -107,6 +114,7 @@ class Event(TranslatedMixin, IntegrityChecked, RenditionsMixin, models.Model):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         constraints = [
+            *sensible_dates("event", moments=("starts_at", "ends_at", *OPTIONAL_MOMENTS), optional=OPTIONAL_MOMENTS),
             models.CheckConstraint(condition=Q(ends_at__gte=models.F("starts_at")), name="event_ends_after_start"),
             models.UniqueConstraint(fields=["series", "edition"], name="one_event_per_edition"),
         ]
@@ -191,7 +199,7 @@ class AgendaItem(TranslatedMixin, models.Model):
         OTHER = "other", _("Other")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="agenda", verbose_name=_("event"))
-    day = models.DateField(_("day"))
+    day = models.DateField(_("day"), validators=[validate_sensible_date])
     starts_at = models.TimeField(_("from"))
     ends_at = models.TimeField(_("until"), null=True, blank=True)
     title = models.CharField(_("title"), max_length=200)
@@ -204,6 +212,7 @@ class AgendaItem(TranslatedMixin, models.Model):
         ordering = ["day", "starts_at", "id"]
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda")
+        constraints = [*sensible_dates("agendaitem", days=("day",))]
 
     def __str__(self):
         return localized(self, "title")
@@ -309,9 +318,9 @@ class Delegate(models.Model):
     rank = models.PositiveSmallIntegerField(_("protocol rank"), default=1, help_text=_("1 is the most senior."))
     is_head = models.BooleanField(_("head of delegation"), default=False)
     mobile = models.CharField(_("mobile"), max_length=20, blank=True)
-    arrival = models.DateTimeField(_("arrival"), null=True, blank=True)
+    arrival = models.DateTimeField(_("arrival"), null=True, blank=True, validators=[validate_sensible_date])
     arrival_by = models.CharField(_("arriving by (train or flight number)"), max_length=30, blank=True)
-    departure = models.DateTimeField(_("departure"), null=True, blank=True)
+    departure = models.DateTimeField(_("departure"), null=True, blank=True, validators=[validate_sensible_date])
     departure_by = models.CharField(_("leaving by (train or flight number)"), max_length=30, blank=True)
     accommodation = models.CharField(_("accommodation"), max_length=6, choices=Accommodation.choices, default=Accommodation.SINGLE)
     dietary_needs = models.CharField(_("dietary needs"), max_length=200, blank=True)
@@ -326,6 +335,7 @@ class Delegate(models.Model):
         ordering = ["rank", "id"]
         verbose_name = _("delegate")
         verbose_name_plural = _("delegates")
+        constraints = [*sensible_dates("delegate", moments=("arrival", "departure"), optional=("arrival", "departure"))]
 
     def __str__(self):
         return self.name

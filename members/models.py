@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.dates import sensible_dates, validate_sensible_date
 from core.integrity import IntegrityChecked
 from core.translation import TranslatedMixin, localized
 from core.uploads import validate_image
@@ -57,7 +58,7 @@ class MemberCity(TranslatedMixin, IntegrityChecked, models.Model):
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     level = models.CharField(_("level"), max_length=12, choices=Level.choices)
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="cities", verbose_name=_("region"))
-    joined_on = models.DateField(_("joined on"), null=True, blank=True)
+    joined_on = models.DateField(_("joined on"), null=True, blank=True, validators=[validate_sensible_date])
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
     population = models.PositiveIntegerField(_("population (10,000 people)"), null=True, blank=True,
                                              help_text=_("Resident population in units of 10,000."))
@@ -77,6 +78,7 @@ class MemberCity(TranslatedMixin, IntegrityChecked, models.Model):
         ordering = ["region__order", "-level", "joined_on", "name"]
         verbose_name = _("member city")
         verbose_name_plural = _("member cities")
+        constraints = [*sensible_dates("membercity", days=("joined_on",), optional=("joined_on",))]
 
     def __str__(self):
         return localized(self, "name")
@@ -97,14 +99,15 @@ class Mayor(models.Model):
     city = models.ForeignKey(MemberCity, on_delete=models.CASCADE, related_name="mayors", verbose_name=_("city"))
     name = models.CharField(_("name"), max_length=50)
     gender = models.CharField(_("gender"), max_length=6, choices=Gender.choices)
-    term_start = models.DateField(_("term start"))
-    term_end = models.DateField(_("term end"), null=True, blank=True)
+    term_start = models.DateField(_("term start"), validators=[validate_sensible_date])
+    term_end = models.DateField(_("term end"), null=True, blank=True, validators=[validate_sensible_date])
 
     class Meta:
         ordering = ["-term_start"]
         verbose_name = _("mayor")
         verbose_name_plural = _("mayors")
         constraints = [
+            *sensible_dates("mayor", days=("term_start", "term_end"), optional=("term_end",)),
             models.CheckConstraint(condition=Q(term_end__isnull=True) | Q(term_end__gte=models.F("term_start")),
                                    name="mayor_term_end_after_start"),
         ]
@@ -137,8 +140,8 @@ class LiaisonOfficer(models.Model):
     office_phone = models.CharField(_("office phone"), max_length=30, blank=True, validators=[phone_number])
     mobile = models.CharField(_("mobile"), max_length=20, blank=True, validators=[phone_number])
     email = models.EmailField(_("e-mail"))
-    appointed_on = models.DateField(_("appointed on"), default=timezone.localdate)
-    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    appointed_on = models.DateField(_("appointed on"), default=timezone.localdate, validators=[validate_sensible_date])
+    ended_on = models.DateField(_("ended on"), null=True, blank=True, validators=[validate_sensible_date])
     language = models.CharField(_("language of e-mails"), max_length=8, choices=interface_languages, default="zh-hans",
                                 blank=True)
     is_primary = models.BooleanField(_("primary officer"), default=True)
@@ -153,6 +156,7 @@ class LiaisonOfficer(models.Model):
         verbose_name = _("liaison officer")
         verbose_name_plural = _("liaison officers")
         constraints = [
+            *sensible_dates("liaisonofficer", days=("appointed_on", "ended_on"), optional=("ended_on",)),
             models.UniqueConstraint(fields=["city"], condition=Q(is_primary=True, ended_on__isnull=True, is_active=True),
                                     name="one_current_primary_officer_per_city"),
             models.CheckConstraint(condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("appointed_on")),

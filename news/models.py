@@ -16,6 +16,7 @@ from taggit.managers import TaggableManager
 
 from core.files import FileSizeMixin
 from core.images import Photo, RenditionsMixin
+from core.dates import sensible_dates, validate_sensible_date
 from core.integrity import IntegrityChecked
 from core.translation import TranslatedMixin, columns, localized
 from core.uploads import validate_document, validate_image
@@ -129,7 +130,7 @@ class Article(TranslatedMixin, IntegrityChecked, RenditionsMixin, models.Model):
     author = models.CharField(_("author"), max_length=100, blank=True)
     editor = models.CharField(_("editor"), max_length=100, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
-    publish_at = models.DateTimeField(_("publish at"), default=timezone.now, db_index=True)
+    publish_at = models.DateTimeField(_("publish at"), default=timezone.now, db_index=True, validators=[validate_sensible_date])
     pinned = models.BooleanField(_("headline"), default=False, help_text=_("Shown in the headlines on the home page."))
     view_count = models.PositiveBigIntegerField(_("views"), default=0, editable=False)
     related_cities = models.ManyToManyField(
@@ -161,6 +162,7 @@ class Article(TranslatedMixin, IntegrityChecked, RenditionsMixin, models.Model):
             # The home page's carousel: the few pinned articles, found without walking the whole archive.
             models.Index(fields=["-publish_at"], condition=models.Q(pinned=True), name="news_article_pinned"),
         ]
+        constraints = [*sensible_dates("article", moments=("publish_at",))]
 
     def __str__(self):
         return localized(self, "title")

@@ -1,0 +1,66 @@
+"""Dates people may type: within 1900–2100. A form refuses anything else with a message, and a check constraint
+keeps the database from holding it, since a date such as 0001-01-01 00:00 in Beijing is year 0 in UTC, which no
+page can read back."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+EARLIEST = datetime.date(1900, 1, 1)
+LATEST = datetime.date(2100, 12, 31)
+EARLIEST_MOMENT = datetime.datetime(1900, 1, 1, tzinfo=datetime.UTC)
+AFTER_LATEST_MOMENT = datetime.datetime(2101, 1, 1, tzinfo=datetime.UTC)
+
+
+def validate_sensible_date(value: datetime.date | datetime.datetime | None) -> None:
+    if value is None:
+        return
+    day = value.date() if isinstance(value, datetime.datetime) else value
+    if not EARLIEST <= day <= LATEST:
+        raise ValidationError(_("Enter a date between %(earliest)s and %(latest)s.") %
+                              {"earliest": EARLIEST.year, "latest": LATEST.year}, code="date_out_of_range")
+
+
+def _window(field: models.Field[Any, Any]) -> tuple[Any, Any]:
+    if isinstance(field, models.DateTimeField):
+        return EARLIEST_MOMENT, AFTER_LATEST_MOMENT
+    return EARLIEST, LATEST + datetime.timedelta(days=1)
+
+
+def sensible_dates(model: str, *, days: tuple[str, ...] = (), moments: tuple[str, ...] = (),
+                   optional: tuple[str, ...] = ()) -> list[models.CheckConstraint]:
+    """Check constraints for a model's date fields (`days`) and date-time fields (`moments`): within the window,
+    or empty for those in `optional`."""
+    constraints = []
+    for names, (earliest, after_latest) in ((days, (EARLIEST, LATEST + datetime.timedelta(days=1))),
+                                            (moments, (EARLIEST_MOMENT, AFTER_LATEST_MOMENT))):
+        for name in names:
+            condition = Q(**{f"{name}__gte": earliest, f"{name}__lt": after_latest})
+            if name in optional:
+                condition |= Q(**{f"{name}__isnull": True})
+            constraints.append(models.CheckConstraint(condition=condition, name=f"{model}_{name}_sensible_date"))
+    return constraints
+
+
+def clear_out_of_window_dates(app_label: str, model_name: str, names: tuple[str, ...]):
+    """A data migration's function, before the constraints: a date outside the window becomes empty where the
+    field may be empty, and the window's edge where it may not. Done by UPDATE, without reading the rows, which
+    may not be readable."""
+
+    def run(apps: Any, schema_editor: Any) -> None:
+        model = apps.get_model(app_label, model_name)
+        for name in names:
+            field = model._meta.get_field(name)
+            earliest, after_latest = _window(field)
+            latest = after_latest - (datetime.timedelta(seconds=1) if isinstance(field, models.DateTimeField)
+                                     else datetime.timedelta(days=1))
+            model.objects.filter(**{f"{name}__lt": earliest}).update(**{name: None if field.null else earliest})
+            model.objects.filter(**{f"{name}__gte": after_latest}).update(**{name: None if field.null else latest})
+
+    return run

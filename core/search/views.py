@@ -1,4 +1,5 @@
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from core.pagination import paginate
 from core.search import query as search_query
@@ -17,6 +18,7 @@ def _result(entry, words):
     }
 
 
+@require_safe
 def search(request):
     form = SearchForm(request.GET or None)
     categories = form.fields.get("category")

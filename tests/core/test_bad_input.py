@@ -92,3 +92,8 @@ def test_a_meeting_in_year_9999_is_refused_with_the_window_named():
     with pytest.raises(ValidationError) as refused:
         event.clean_fields(exclude=["series", "host_city", "cover"])
     assert "1900" in refused.value.message_dict["starts_at"][0] and "2100" in refused.value.message_dict["starts_at"][0]
+
+
+def test_the_search_page_answers_only_gets(client):
+    assert client.post("/search/", {"q": "会议"}).status_code == 405
+    assert client.get("/search/", {"q": "会议"}).status_code == 200

@@ -103,16 +103,17 @@ def test_an_empty_query_shows_tips_and_no_results(client, make_article):
 @pytest.mark.parametrize("params, status, message", [
     pytest.param({"q": "！！！???"}, 400, "punctuation alone finds nothing", id="punctuation-only"),
     pytest.param({"q": "联" * 101}, 400, "under 100 characters", id="101-characters"),
-    pytest.param({"q": "联络员\x00会议"}, 400, "Null characters are not allowed", id="nul-in-q"),
+    # A NUL anywhere in a request is answered before the view (tests/core/test_bad_input.py).
+    pytest.param({"q": "联络员\x00会议"}, 400, None, id="nul-in-q"),
     pytest.param({"q": "联络员", "kind": "bogus"}, 400, "Select a valid choice", id="kind-bogus"),
     pytest.param({"q": "联络员", "year": "abc"}, 400, "Select a valid choice", id="year-abc"),
     pytest.param({"q": "联络员", "year": "1900"}, 400, "Select a valid choice", id="year-out-of-range"),
     pytest.param({"q": "联络员", "category": "no-such-slug"}, 400, "Select a valid choice", id="category-unknown"),
-    pytest.param({"q": "联络员", "category": "\x00"}, 400, "Null characters are not allowed", id="nul-in-category"),
+    pytest.param({"q": "联络员", "category": "\x00"}, 400, None, id="nul-in-category"),
     pytest.param({"q": "联络员", "page": "999"}, 404, None, id="page-999"),
     pytest.param({"q": "联络员", "page": "abc"}, 404, None, id="page-abc"),
     pytest.param({"q": "联络员", "page": "0"}, 404, None, id="page-0"),
-    pytest.param({"q": "联络员", "page": "\x00"}, 404, None, id="nul-in-page"),
+    pytest.param({"q": "联络员", "page": "\x00"}, 400, None, id="nul-in-page"),
 ])
 def test_bad_input_is_refused_helpfully_and_changes_nothing(client, make_article, params, status, message):
     make_article(title="联络员会议")

@@ -18,7 +18,7 @@ from core.files import FileSizeMixin
 from core.dates import sensible_dates, validate_sensible_date
 from core.integrity import IntegrityChecked
 from core.translation import TranslatedMixin, localized
-from core.uploads import validate_document, validate_image
+from core.uploads import CleanImageField, validate_document, validate_image
 
 
 class Association(TranslatedMixin, models.Model):
@@ -42,10 +42,10 @@ class Association(TranslatedMixin, models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     office_hours = models.CharField(_("office hours"), max_length=100, blank=True)
     wechat_name = models.CharField(_("WeChat official account"), max_length=60, blank=True)
-    wechat_qr = models.ImageField(
+    wechat_qr = CleanImageField(
         _("WeChat QR code"), upload_to="association/", blank=True, validators=[validate_image]
     )
-    emblem = models.ImageField(
+    emblem = CleanImageField(
         _("emblem"), upload_to="association/", blank=True, validators=[validate_image]
     )
     icp_number = models.CharField(_("ICP filing number"), max_length=50, blank=True)
@@ -116,7 +116,7 @@ class Leader(TranslatedMixin, models.Model):
     affiliation = models.CharField(
         _("other offices"), max_length=200, blank=True, help_text=_("E.g. mayor of a member city.")
     )
-    photo = models.ImageField(_("photo"), upload_to="leaders/", blank=True, validators=[validate_image])
+    photo = CleanImageField(_("photo"), upload_to="leaders/", blank=True, validators=[validate_image])
     biography = models.TextField(_("short biography"), blank=True)
     since = models.DateField(_("in office since"), validators=[validate_sensible_date])
     until = models.DateField(_("in office until"), null=True, blank=True, validators=[validate_sensible_date])

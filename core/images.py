@@ -9,7 +9,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from core.renditions import make_renditions, rendition_urls
-from core.uploads import validate_image
+from core.uploads import CleanImageField, validate_image
 
 
 class RenditionsMixin(models.Model):
@@ -50,7 +50,7 @@ class Photo(RenditionsMixin):
 
     UPLOAD_FOLDER = "photos"
 
-    image = models.ImageField(_("image"), upload_to=photo_upload_to, validators=[validate_image])
+    image = CleanImageField(_("image"), upload_to=photo_upload_to, validators=[validate_image])
     alt_text = models.CharField(_("description for screen readers"), max_length=200)
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)

@@ -1,13 +1,17 @@
-"""Checks for uploaded files: the content decides, never the file name alone."""
+"""Checks for uploaded files (the content decides, never the file name alone), and images stored without their
+metadata."""
 
 import codecs
+import io
 import os
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 ALLOWED_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 
@@ -95,3 +99,43 @@ def validate_document(file):
             _("The content of this file does not match its %(extension)s extension.") % {"extension": extension},
             code="document_content",
         )
+
+
+def without_metadata(file):
+    """The uploaded image re-encoded without EXIF, XMP or comments (camera, GPS position, software), turned upright
+    as its EXIF orientation said; the colour profile is kept. Returns (bytes, format)."""
+    with Image.open(_rewound(file)) as source:
+        image_format = source.format
+        frames = getattr(source, "n_frames", 1)
+        icc_profile = source.info.get("icc_profile")
+        buffer = io.BytesIO()
+        if image_format == "GIF" and frames > 1:
+            source.save(buffer, format="GIF", save_all=True, loop=source.info.get("loop", 0),
+                        duration=source.info.get("duration", 100))
+        else:
+            image = ImageOps.exif_transpose(source)
+            options = {"JPEG": {"quality": 92, "optimize": True}, "WEBP": {"quality": 90}, "PNG": {"optimize": True},
+                       "GIF": {}}[image_format]
+            if icc_profile and image_format != "GIF":
+                options["icc_profile"] = icc_profile
+            if image_format == "JPEG" and image.mode not in ("RGB", "L", "CMYK"):
+                image = image.convert("RGB")
+            image.save(buffer, format=image_format, **options)
+    _rewound(file)
+    return buffer.getvalue(), image_format
+
+
+class CleanImageField(models.ImageField):
+    """An ImageField whose newly uploaded files are stored without their metadata (without_metadata): originals
+    are served as they are, so nothing of the camera or the place it was taken leaves with them."""
+
+    def pre_save(self, model_instance, add):
+        file = getattr(model_instance, self.attname)
+        if file and not file._committed:
+            try:
+                content, _format = without_metadata(file)
+            except (OSError, SyntaxError, ValueError, KeyError, Image.DecompressionBombError):
+                pass  # not an image Pillow can write back; validate_image refuses such files in forms
+            else:
+                file.file = ContentFile(content, name=file.name)
+        return super().pre_save(model_instance, add)

@@ -15,7 +15,7 @@ from core.images import Photo, RenditionsMixin
 from core.dates import sensible_dates, validate_sensible_date
 from core.integrity import IntegrityChecked
 from core.translation import TranslatedMixin, localized
-from core.uploads import validate_image
+from core.uploads import CleanImageField, validate_image
 from members.models import MemberCity
 
 
@@ -91,7 +91,7 @@ class Event(TranslatedMixin, IntegrityChecked, RenditionsMixin, models.Model):
     starts_at = models.DateTimeField(_("starts at"), validators=[validate_sensible_date])
     ends_at = models.DateTimeField(_("ends at"), validators=[validate_sensible_date])
     description = models.TextField(_("description"), blank=True)
-    cover = models.ImageField(_("cover image"), upload_to="events/", blank=True, validators=[validate_image])
+    cover = CleanImageField(_("cover image"), upload_to="events/", blank=True, validators=[validate_image])
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True,
                                                  validators=[validate_sensible_date])

@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 from core.dates import sensible_dates, validate_sensible_date
 from core.integrity import IntegrityChecked
 from core.translation import TranslatedMixin, localized
-from core.uploads import validate_image
+from core.uploads import CleanImageField, validate_image
 
 phone_number = RegexValidator(
     r"^\+?[0-9][0-9 \-]{5,19}$", _("Enter a phone number: digits, with spaces or dashes if you like.")
@@ -63,8 +63,8 @@ class MemberCity(TranslatedMixin, IntegrityChecked, models.Model):
     population = models.PositiveIntegerField(_("population (10,000 people)"), null=True, blank=True,
                                              help_text=_("Resident population in units of 10,000."))
     area = models.PositiveIntegerField(_("area (km²)"), null=True, blank=True)
-    emblem = models.ImageField(_("emblem"), upload_to="members/emblems/", blank=True, validators=[validate_image])
-    photo = models.ImageField(_("photo"), upload_to="members/photos/", blank=True, validators=[validate_image])
+    emblem = CleanImageField(_("emblem"), upload_to="members/emblems/", blank=True, validators=[validate_image])
+    photo = CleanImageField(_("photo"), upload_to="members/photos/", blank=True, validators=[validate_image])
     latitude = models.DecimalField(_("latitude"), max_digits=8, decimal_places=5, null=True, blank=True,
                                    validators=[MinValueValidator(-90), MaxValueValidator(90)])
     longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5, null=True, blank=True,

@@ -19,7 +19,7 @@ from core.images import Photo, RenditionsMixin
 from core.dates import sensible_dates, validate_sensible_date
 from core.integrity import IntegrityChecked
 from core.translation import TranslatedMixin, columns, localized
-from core.uploads import validate_document, validate_image
+from core.uploads import CleanImageField, validate_document, validate_image
 from news.sanitize import sanitize_html
 
 EDITOR_EXTENSIONS = {
@@ -124,7 +124,7 @@ class Article(TranslatedMixin, IntegrityChecked, RenditionsMixin, models.Model):
     body = ProseEditorField(_("body"), extensions=EDITOR_EXTENSIONS, sanitize=sanitize_html, blank=True)
     translated_fields = ("title", "summary", "body")
     integrity_fields = ("title", "subtitle", "summary", "body", "source", "author", "editor")
-    cover = models.ImageField(_("cover image"), upload_to=image_upload_to, blank=True, validators=[validate_image])
+    cover = CleanImageField(_("cover image"), upload_to=image_upload_to, blank=True, validators=[validate_image])
     cover_alt = models.CharField(_("cover image description"), max_length=200, blank=True)
     source = models.CharField(_("source"), max_length=100, blank=True)
     author = models.CharField(_("author"), max_length=100, blank=True)
@@ -226,7 +226,7 @@ class Topic(RenditionsMixin, models.Model):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     summary = models.TextField(_("summary"), blank=True)
-    cover = models.ImageField(_("cover image"), upload_to=image_upload_to, blank=True, validators=[validate_image])
+    cover = CleanImageField(_("cover image"), upload_to=image_upload_to, blank=True, validators=[validate_image])
     is_published = models.BooleanField(_("published"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     articles = models.ManyToManyField(Article, through="TopicEntry", related_name="topics", verbose_name=_("articles"))

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -249,9 +251,24 @@ DELEGATE_DATA_ERASED: dict[str, Any] = {
 }
 
 
-def delegate_data_purge(*, days: int | None = None) -> tuple[int, datetime.datetime]:
-    """Erase delegates' contact and travel details `days` after their event ended; names and counts are kept."""
+@dataclass(frozen=True)
+class Purged:
+    delegates: int  # delegates whose contact or travel details were erased
+    texts: int  # delegations' remarks and state-change reasons emptied (they may hold phone or ID numbers)
+    cutoff: datetime.datetime
+
+
+@transaction.atomic
+def delegate_data_purge(*, days: int | None = None) -> Purged:
+    """Erase delegates' contact and travel details, and the free texts of the registration (remarks, reasons of
+    state changes), `days` after their event ended; names, states, times and counts are kept. Only what still held
+    something is changed and counted, so a second run reports nothing."""
     days = settings.DELEGATE_DATA_RETENTION_DAYS if days is None else days
     cutoff = timezone.now() - datetime.timedelta(days=days)
-    erased = Delegate.objects.filter(delegation__event__ends_at__lt=cutoff).update(**DELEGATE_DATA_ERASED)
-    return erased, cutoff
+    still_held = Q()
+    for field, erased in DELEGATE_DATA_ERASED.items():
+        still_held |= Q(**{f"{field}__isnull": False}) if erased is None else ~Q(**{field: erased})
+    delegates = Delegate.objects.filter(still_held, delegation__event__ends_at__lt=cutoff).update(**DELEGATE_DATA_ERASED)
+    texts = Delegation.objects.filter(event__ends_at__lt=cutoff).exclude(remarks="").update(remarks="")
+    texts += DelegationTransition.objects.filter(delegation__event__ends_at__lt=cutoff).exclude(reason="").update(reason="")
+    return Purged(delegates, texts, cutoff)

@@ -19,6 +19,7 @@ def send_event_reminders() -> str:
 @shared_task(ignore_result=True)
 def purge_delegate_data(days: int | None = None) -> str:
     with jobs.recorded_run(DELEGATE_DATA_PURGE) as summary:
-        erased, cutoff = services.delegate_data_purge(days=days)
-        return summary(_("Contact and travel details erased for %(count)d delegate(s) of events that ended before "
-                         "%(date)s.") % {"count": erased, "date": f"{cutoff:%Y-%m-%d}"})
+        purged = services.delegate_data_purge(days=days)
+        return summary(_("Contact and travel details erased for %(count)d delegate(s), and %(texts)d remark(s) or "
+                         "reason(s) emptied, of events that ended before %(date)s.")
+                       % {"count": purged.delegates, "texts": purged.texts, "date": f"{purged.cutoff:%Y-%m-%d}"})

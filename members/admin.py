@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import UserChangeForm
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.signing import BadSignature, dumps, loads
@@ -17,7 +18,7 @@ from core import dashboard
 from core.translation import TranslationsBesideChineseAdmin, columns
 from members import exports, importers, services, two_factor
 from members.forms import ImportForm
-from members.models import LiaisonAward, LiaisonOfficer, Mayor, MemberCity, Region
+from members.models import LiaisonAward, LiaisonOfficer, Mayor, MemberCity, Region, email_used_by_another_account
 
 
 @admin.register(Region)
@@ -152,10 +153,19 @@ def members_tiles(request):
                              reverse("admin:members_liaisonofficer_changelist"))
 
 
+class PortalUserChangeForm(UserChangeForm):
+    def clean_email(self):
+        email = self.cleaned_data.get("email", "")
+        if email and email_used_by_another_account(email, self.instance.pk):
+            raise ValidationError(_("Another account already has this e-mail address: each account needs its own."))
+        return email
+
+
 class PortalUserAdmin(UserAdmin):
     """Django's user admin, with whether the account has two-step sign-in and, for superusers, a way to reset it
-    (a lost phone)."""
+    (a lost phone); no two accounts may share an e-mail address."""
 
+    form = PortalUserChangeForm
     list_display = [*UserAdmin.list_display, "two_step"]
     actions = ["reset_two_step"]
 

@@ -1,6 +1,7 @@
 """Member cities, their mayors and liaison officers, and the awards officers receive."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -128,6 +129,15 @@ class LiaisonOfficerQuerySet(models.QuerySet):
         return self.filter(Q(ended_on__isnull=True) | Q(ended_on__gt=today), is_active=True)
 
 
+def email_used_by_another_account(email, user_id):
+    """Whether an account other than `user_id`'s has this address, in any case. For a new appointment (no account
+    yet) the officer account of that address is not "another": members.services.officer_account_for reuses it."""
+    others = get_user_model()._default_manager.filter(email__iexact=email.strip())
+    if user_id:
+        return others.exclude(pk=user_id).exists()
+    return others.exclude(is_staff=False, liaison_roles__isnull=False).exists()
+
+
 class LiaisonOfficer(models.Model):
     """A city's appointed link to the association, with the account they sign in with."""
 
@@ -165,6 +175,13 @@ class LiaisonOfficer(models.Model):
 
     def __str__(self):
         return f"{self.city} {self.name}"
+
+    def clean(self):
+        super().clean()
+        if self.email and email_used_by_another_account(self.email, self.user_id):
+            raise ValidationError({"email": _(
+                "This e-mail address already belongs to another account. Sign-in and password resets go by e-mail, "
+                "so each account needs an address of its own; ask the secretariat if it should move.")})
 
     @property
     def email_language(self):

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from events import services
 from events.checkin import delegate_check_in
-from events.models import Delegate, Delegation
+from events.models import Delegate, Delegation, DelegationTransition, Event
 from tests.events.conftest import delegates
 
 
@@ -99,6 +99,27 @@ def test_purge_erases_contact_and_travel_details_but_keeps_counts(make_event, ma
     call_command("purge_delegate_data", "--days", "180")
     assert set(Delegate.objects.values_list("mobile", "arrival_by", "dietary_needs")) == {("", "", "")}
     assert Delegation.objects.get().delegate_count == 2 and Delegate.objects.count() == 2
+
+
+def test_purge_empties_the_free_texts_that_may_hold_numbers_and_reports_only_what_it_changed(make_event, make_officer,
+                                                                                             event_manager):
+    event = make_event(requires_approval=True)
+    people = [{**person, "mobile": "13800000000"} for person in delegates(1)]
+    delegation = services.delegation_register(event=event, officer=make_officer("nanning"), delegates=people,
+                                              consent=True, remarks="联系人手机13907710000，身份证450102199001011234")
+    services.delegation_reject(delegation=delegation, by=event_manager, reason="请补充身份证号450102199001011234后重报")
+    Event.objects.filter(pk=event.pk).update(starts_at=timezone.now() - datetime.timedelta(days=400),
+                                             ends_at=timezone.now() - datetime.timedelta(days=399))
+
+    first = services.delegate_data_purge(days=180)
+    assert (first.delegates, first.texts) == (1, 3)  # the remarks, and the reasons of "submitted" and of the refusal
+    delegation.refresh_from_db()
+    assert delegation.remarks == "" and delegation.state == Delegation.State.REJECTED
+    assert set(DelegationTransition.objects.values_list("reason", flat=True)) == {""}
+    assert DelegationTransition.objects.filter(to_state=Delegation.State.REJECTED).exists()  # states and times stay
+
+    second = services.delegate_data_purge(days=180)
+    assert (second.delegates, second.texts) == (0, 0)
 
 
 def test_exports_are_staff_only_grouped_by_city_in_protocol_order_and_recorded(client, make_event, make_officer, event_manager):

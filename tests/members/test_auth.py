@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from members import services
+from members.models import LiaisonOfficer
 from tests.factories import (
     PASSWORD,
     LiaisonOfficerFactory,
@@ -214,3 +215,41 @@ def test_an_officer_signs_in_with_the_address_staff_corrected_in_the_admin(clien
 
     assert response.status_code == 302
     assert signed_in_user_id(client) == str(officer.user.pk)
+
+
+def test_an_officer_cannot_take_the_e_mail_address_of_another_account(client):
+    mine = LiaisonOfficerFactory(user__username="linhaibo", email="lin@nanning.example.cn")
+    LiaisonOfficerFactory(user__username="wangli", email="wang@liuzhou.example.cn")
+    client.force_login(mine.user)
+    response = client.post("/portal/", {"position": "副秘书长", "office_phone": "", "mobile": "", "email": "WANG@liuzhou.example.cn",
+                                        "language": "zh-hans"})
+    assert response.status_code == 400 and "已属于另一个账户" in response.content.decode()
+    mine.refresh_from_db()
+    assert mine.email == "lin@nanning.example.cn" and mine.user.email == "lin@nanning.example.cn"
+
+
+def test_staff_cannot_give_two_accounts_one_address(client):
+    LiaisonOfficerFactory(user__username="wangli", email="wang@liuzhou.example.cn")
+    editor = StaffUserFactory(username="bianji", email="bianji@example.cn")
+    client.force_login(SuperUserFactory())
+    response = client.post(f"/admin/auth/user/{editor.pk}/change/", {
+        "username": "bianji", "email": "Wang@Liuzhou.example.cn", "is_active": "on", "is_staff": "on",
+        "date_joined_0": "2026-01-01", "date_joined_1": "00:00:00"})
+    assert response.status_code == 200 and "errorlist" in response.content.decode()
+    editor.refresh_from_db()
+    assert editor.email == "bianji@example.cn"
+
+
+def test_the_database_holds_no_two_accounts_with_one_address_in_any_case():
+    from django.db import IntegrityError, transaction
+
+    StaffUserFactory(username="a", email="office@example.cn")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        StaffUserFactory(username="b", email="Office@Example.cn")
+
+
+def test_a_new_appointment_of_the_same_person_reuses_their_account(client):
+    first = LiaisonOfficerFactory(user__username="linhaibo", email="lin@nanning.example.cn")
+    again = LiaisonOfficer(city=first.city, name=first.name, position="副秘书长", email="LIN@nanning.example.cn",
+                           is_primary=False)
+    again.full_clean(exclude=["user"])  # the account of this address is theirs: not "another account"

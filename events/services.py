@@ -96,11 +96,13 @@ def _write_delegates(delegation: Delegation, delegates: Sequence[Mapping[str, An
 
 
 def _place(event: Event, delegation: Delegation) -> State:
-    """Where a delegation goes when no staff decision is needed, or raise when it cannot go anywhere."""
+    """Where a delegation goes when no staff decision is needed, or raise when it cannot go anywhere. Seats freed go
+    to the waiting list first in, first out (_promote_waiting_list), so nobody who registers later goes before."""
     if event.requires_approval:
         return State.PENDING
-    if _fits(event, delegation, delegation.delegate_count):
-        return State.CONFIRMED
+    queue = Delegation.objects.filter(event=event).waiting().exists() if event.waiting_list else False
+    if not queue and _fits(event, delegation, delegation.delegate_count):
+        return State.CONFIRMED  # while anyone waits, a newcomer queues behind them even if it would fit
     if event.waiting_list:
         return State.WAITLISTED
     raise ValidationError(_("The meeting is full: there is no room for %(count)d more delegates.") % {"count": delegation.delegate_count})

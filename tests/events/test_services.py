@@ -84,6 +84,15 @@ def test_the_waiting_list_does_not_let_a_later_small_delegation_jump_the_queue(m
     assert (big.state, small.state) == (State.WAITLISTED, State.WAITLISTED)
 
 
+def test_while_anyone_waits_a_new_registration_queues_behind_them_even_when_it_would_fit(make_event, make_officer):
+    event = make_event(capacity=4)
+    services.delegation_register(event=event, officer=make_officer("a"), delegates=delegates(3), consent=True)
+    waiting = services.delegation_register(event=event, officer=make_officer("b"), delegates=delegates(2), consent=True)
+    later = services.delegation_register(event=event, officer=make_officer("c"), delegates=delegates(1), consent=True)
+    assert (waiting.state, later.state) == (State.WAITLISTED, State.WAITLISTED)  # one seat is free, but b was first
+    assert list(Delegation.objects.filter(event=event).waiting()) == [waiting, later]
+
+
 def test_growing_a_confirmed_delegation_rechecks_capacity(make_event, make_officer):
     event = make_event(capacity=4)
     officer = make_officer("a")

@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",  # ETag and 304, for cached pages too
     "core.pagecache.PageCacheMiddleware",  # outside the Traditional conversion: converted pages are kept
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "core.security.RefusalsMiddleware",  # every 403 into the security log
     "django.middleware.locale.LocaleMiddleware",
     "core.middleware.TraditionalChineseMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -169,6 +170,7 @@ CELERY_BEAT_SCHEDULE = {
     "event-reminders": {"task": "events.tasks.send_event_reminders", "schedule": crontab(minute="*/15")},
     "delegate-data-purge": {"task": "events.tasks.purge_delegate_data", "schedule": crontab(hour=3, minute=30)},
     "content-scan": {"task": "core.tasks.scan_content", "schedule": crontab(hour=4, minute=10)},
+    "security-log-cleanup": {"task": "core.tasks.forget_security_events", "schedule": crontab(hour=3, minute=50)},
     "view-counts": {"task": "news.tasks.flush_view_counts", "schedule": 60.0, "options": {"expires": 60}},
 }
 
@@ -210,6 +212,9 @@ def OTP_TOTP_ISSUER(device):  # noqa: N802  (a setting, which django-otp calls)
     return authenticator_issuer(device)
 
 
+# The security log (core/security.py) keeps a year; SECURITY_CONTACT is who /.well-known/security.txt names.
+SECURITY_LOG_KEEP_DAYS = env.int("SECURITY_LOG_KEEP_DAYS", default=365)
+SECURITY_CONTACT = env("SECURITY_CONTACT", default="")
 # How many proxies in front of the portal set X-Forwarded-For (1 behind the shipped nginx); 0 trusts none.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 # Password-reset requests: this many per address and per e-mail address in a quarter of an hour.
@@ -370,6 +375,7 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "INFO"},
         "axes": {"level": "WARNING"},  # a line per failed sign-in otherwise; lock-outs go to the security log
+        "portal.security": {"level": "INFO"},
         # Without a broker, tasks run in the web process: one "Task … succeeded" line each is noise there.
         "celery.app.trace": {"level": "INFO" if CELERY_BROKER_URL else "WARNING"},
     },

@@ -1,3 +1,4 @@
+import datetime
 import mimetypes
 import os
 
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_safe
 
 from association.forms import DocumentFilterForm
 from association.home import home_context, key_figures
-from association.models import Branch, Document, Leader, Page, Position
+from association.models import Association, Branch, Document, Leader, Page, Position
 from core.access import can_read_members_only
 from core.pagination import paginate
 
@@ -116,5 +117,23 @@ def robots_txt(request):
         *(f"Disallow: {prefix}{path}" for prefix in prefixes for path in private),
         "",
         f"Sitemap: {request.build_absolute_uri(reverse('django.contrib.sitemaps.views.sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
+def security_txt(request):
+    """/.well-known/security.txt (RFC 9116): whom to tell of a security problem (SECURITY.md says more)."""
+    profile = Association.load()
+    contact = settings.SECURITY_CONTACT or getattr(profile, "email", "") or settings.DEFAULT_FROM_EMAIL
+    if "@" in contact and not contact.startswith(("mailto:", "https:")):
+        contact = f"mailto:{contact}"
+    expires = datetime.datetime.now(datetime.UTC).replace(microsecond=0) + datetime.timedelta(days=180)
+    lines = [
+        f"Contact: {contact}",
+        f"Expires: {expires:%Y-%m-%dT%H:%M:%SZ}",
+        "Preferred-Languages: zh, en",
+        f"Canonical: {request.build_absolute_uri(reverse('security_txt'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core import dashboard, outbox
-from core.models import BlockedTerm, ExportLog, OutgoingEmail, PeriodicRun
+from core.models import BlockedTerm, ExportLog, OutgoingEmail, PeriodicRun, SecurityEvent
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -101,3 +101,13 @@ class BlockedTermAdmin(admin.ModelAdmin):
     list_display = ["term", "kind", "note", "created_at"]
     list_filter = ["kind"]
     search_fields = ["term", "note"]
+
+
+@admin.register(SecurityEvent)
+class SecurityEventAdmin(ReadOnlyAdmin):
+    """The security log: read here, never changed; deleted after SECURITY_LOG_KEEP_DAYS."""
+
+    list_display = ["at", "kind", "username", "ip_address", "path", "detail"]
+    list_filter = ["kind", "at"]
+    search_fields = ["username", "ip_address", "path", "detail"]
+    date_hierarchy = "at"

@@ -9,8 +9,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site infrastructure")
 
     def ready(self):
-        from core import jobs, pagecache, tasks
+        from core import jobs, pagecache, security, tasks
 
         jobs.connect_request_signals()
+        security.connect_signals()
         pagecache.connect_signals()
         jobs.run_in_process_periodically(tasks.sweep_outbox)

@@ -44,7 +44,8 @@ GROUP_PERMISSIONS = {
     MEMBERSHIP_MANAGERS: {
         "association": {"branch": ALL, "councilmember": ALL, "leader": ALL, "position": ALL},
         "axes": {"accessattempt": ("view", "delete")},  # see who is locked out of signing in, and lift it
-        "core": {"exportlog": ("view",), "outgoingemail": ("view", "change"), "periodicrun": ("view",)},
+        "core": {"exportlog": ("view",), "outgoingemail": ("view", "change"), "periodicrun": ("view",),
+                 "securityevent": ("view",)},
         "members": {
             "region": ALL, "membercity": ALL, "mayor": ALL, "liaisonofficer": ALL, "liaisonaward": ALL,
             "historicalliaisonofficer": ("view",),

@@ -132,3 +132,33 @@ class BlockedTerm(models.Model):
 
     def __str__(self):
         return self.term
+
+
+class SecurityEvent(models.Model):
+    """The security log staff read in the admin (and operators in the "portal.security" log): lock-outs, wrong
+    second-step codes, refused requests, exports of personal data, findings of the content scan."""
+
+    class Kind(models.TextChoices):
+        LOCKOUT = "lockout", _("sign-in locked out")
+        TWO_STEP_FAILED = "two-step-failed", _("wrong two-step code")
+        TWO_STEP_RESET = "two-step-reset", _("two-step sign-in reset")
+        REFUSED = "refused", _("request refused (403)")
+        EXPORT = "export", _("export of personal data")
+        CONTENT = "content", _("content scan finding")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                             related_name="+", verbose_name=_("account"))
+    username = models.CharField(_("user name given"), max_length=150, blank=True)
+    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    path = models.CharField(_("address on the site"), max_length=200, blank=True)
+    detail = models.CharField(_("detail"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("security event")
+        verbose_name_plural = _("security log")
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()} {self.username or self.user or ''}"

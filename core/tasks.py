@@ -3,10 +3,11 @@
 import logging
 
 from celery import shared_task
+from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from core import integrity, jobs, outbox
+from core import integrity, jobs, outbox, security
 
 logger = logging.getLogger(__name__)
 
@@ -16,7 +17,7 @@ SWEEP_OUTCOMES = {"sent": gettext_lazy("sent %(count)d"), "retrying": gettext_la
 OUTBOX_SWEEP = "outbox-sweep"
 OUTBOX_CLEANUP = "outbox-cleanup"
 CONTENT_SCAN = "content-scan"
-security_log = logging.getLogger("portal.security")
+SECURITY_LOG_CLEANUP = "security-log-cleanup"
 
 
 @shared_task(ignore_result=True)
@@ -55,7 +56,7 @@ def content_scan() -> list[integrity.Finding]:
     with jobs.recorded_run(CONTENT_SCAN) as summary:
         findings = list(integrity.scan())
         for finding in findings:
-            security_log.warning("content scan: %s", finding)
+            security.record("content", detail=str(finding))
         summary(ngettext("%(count)d finding", "%(count)d findings", len(findings)) % {"count": len(findings)}
                 + "".join(f"; {finding}" for finding in findings[:3]))
     return findings
@@ -65,3 +66,10 @@ def content_scan() -> list[integrity.Finding]:
 def scan_content() -> str:
     findings = content_scan()
     return ngettext("%(count)d finding", "%(count)d findings", len(findings)) % {"count": len(findings)}
+
+
+@shared_task(ignore_result=True)
+def forget_security_events() -> str:
+    with jobs.recorded_run(SECURITY_LOG_CLEANUP) as summary:
+        return summary(_("%(count)d security event(s) older than %(days)d days deleted")
+                       % {"count": security.forget_old_events(), "days": settings.SECURITY_LOG_KEEP_DAYS})

@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_otp import user_has_device
 
+from core import security
 from core.qr import qr_svg
 
 from core.network import client_ip
@@ -77,6 +78,7 @@ def second_step(request):
     if request.method == "POST" and form.is_valid():
         if two_factor.second_step_verify(request=request, code=form.cleaned_data["code"]):
             return two_factor.redirect_after(request)
+        security.record("two-step-failed", request=request, detail="wrong code at the second sign-in step")
         form.add_error("code", _("This code is not right. Type the six digits your app shows now, or one of your "
                                  "backup codes."))
     context = {"form": form, "next": two_factor.safe_next(request, "")}

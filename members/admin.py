@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from core import dashboard
+from core import dashboard, security
 from core.translation import TranslationsBesideChineseAdmin, columns
 from members import exports, importers, services, two_factor
 from members.forms import ImportForm
@@ -190,6 +190,7 @@ class PortalUserAdmin(UserAdmin):
             raise PermissionDenied
         for user in queryset:
             two_factor.second_step_reset(user=user)
+            security.record("two-step-reset", request=request, user=user, detail=f"reset by {request.user.get_username()}")
         self.message_user(request, ngettext(
             "Two-step sign-in reset for %d account: it sets up a new authenticator at its next sign-in.",
             "Two-step sign-in reset for %d accounts: they set up a new authenticator at their next sign-in.",

@@ -18,6 +18,7 @@ from tests.factories.core import (
     ExportLogFactory,
     OutgoingEmailFactory,
     PeriodicRunFactory,
+    SecurityEventFactory,
 )
 from tests.factories.events import (
     AgendaItemFactory,
@@ -58,6 +59,7 @@ __all__ = [
     "PASSWORD",
     "OutgoingEmailFactory",
     "PeriodicRunFactory",
+    "SecurityEventFactory",
     "PDF_BYTES",
     "AgendaItemFactory",
     "ArticleFactory",

@@ -11,7 +11,7 @@ factory instead (ArticleFactory, EventFactory, MemberCityFactory, DocumentFactor
 import factory
 from django.utils import timezone
 
-from core.models import BlockedTerm, ExportLog, OutgoingEmail, PeriodicRun
+from core.models import BlockedTerm, ExportLog, OutgoingEmail, PeriodicRun, SecurityEvent
 from tests.factories.users import StaffUserFactory
 
 
@@ -58,3 +58,15 @@ class BlockedTermFactory(factory.django.DjangoModelFactory):
 
     kind = BlockedTerm.Kind.WORD
     term = factory.Sequence(lambda n: f"代开发票{n}")
+
+
+class SecurityEventFactory(factory.django.DjangoModelFactory):
+    """A line of the security log: a refused request from an address."""
+
+    class Meta:
+        model = SecurityEvent
+
+    kind = SecurityEvent.Kind.REFUSED
+    username = "linhaibo"
+    ip_address = "203.0.113.5"
+    path = "/admin/"

@@ -37,7 +37,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_prose_editor",
     "simple_history",
-    "axes",
+    "core.third_party_apps.SignInLockoutsConfig",  # django-axes
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",

@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html_join
@@ -111,3 +112,11 @@ class SecurityEventAdmin(ReadOnlyAdmin):
     list_filter = ["kind", "at"]
     search_fields = ["username", "ip_address", "path", "detail"]
     date_hierarchy = "at"
+
+
+# django-axes and django-otp register admins for records the portal does not keep (every sign-in, every failure) or
+# that staff have no use for (authenticator devices: the user list shows and resets two-step sign-in).
+for _model in ("axes.AccessLog", "axes.AccessFailureLog", "otp_totp.TOTPDevice", "otp_static.StaticDevice"):
+    _registered = admin.site._registry.get(apps.get_model(_model))
+    if _registered is not None:
+        admin.site.unregister(_registered.model)

@@ -15,3 +15,4 @@ class CoreConfig(AppConfig):
         security.connect_signals()
         pagecache.connect_signals()
         jobs.run_in_process_periodically(tasks.sweep_outbox)
+

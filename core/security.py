@@ -67,7 +67,13 @@ def connect_signals() -> None:
 
 def _locked_out(sender: Any, request: HttpRequest, username: str | None = None, ip_address: str | None = None,
                 **kwargs: Any) -> None:
-    record("lockout", request=request, username=username or "", detail="sign-in locked after repeated wrong passwords")
+    """Once per lock-out, not for each attempt refused while it lasts."""
+    from core.models import SecurityEvent
+
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    if not SecurityEvent.objects.filter(kind="lockout", username=username or "", ip_address=ip_address or None,
+                                        at__gte=since).exists():
+        record("lockout", request=request, username=username or "", detail="sign-in locked after repeated wrong passwords")
 
 
 def _exported(sender: Any, instance: Any, created: bool, **kwargs: Any) -> None:

@@ -23,6 +23,8 @@ def test_a_lock_out_is_recorded_with_the_user_name_and_address(client):
     LiaisonOfficerFactory(user__username="linhaibo")
     for _ in range(5):
         client.post("/accounts/login/", {"username": "linhaibo", "password": "wrong"}, REMOTE_ADDR="203.0.113.5")
+    for _ in range(3):  # refused while the lock lasts: the same lock-out, not three more
+        client.post("/accounts/login/", {"username": "linhaibo", "password": "wrong"}, REMOTE_ADDR="203.0.113.5")
     event = SecurityEvent.objects.get(kind="lockout")
     assert (event.username, event.ip_address, event.path) == ("linhaibo", "203.0.113.5", "/accounts/login/")
 

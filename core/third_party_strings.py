@@ -1,0 +1,12 @@
+"""Words of the third-party apps staff see in the back office (django-axes' lock-outs) that those apps carry no
+Chinese for: listed here so that `make messages` puts them in our catalogue, which Django reads first."""
+
+from django.utils.translation import gettext_noop as _
+
+AXES = [
+    _("access attempt"), _("access attempts"), _("Access Attempt"), _("Attempt Time"), _("Attempt Remaining"),
+    _("Clean up expired attempts"), _("Expires At"), _("Failed Logins"), _("Form Data"), _("GET Data"),
+    _("HTTP Accept"), _("IP Address"), _("Locked Out"), _("Meta Data"), _("Not set"), _("POST Data"), _("Path"),
+    _("The time when access attempt expires and is no longer valid."), _("User Agent"), _("Username"),
+    _("access attempt expiration"), _("access attempt expirations"),
+]

@@ -15,8 +15,8 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
-from django_otp import DEVICE_ID_SESSION_KEY, user_has_device
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django_otp import DEVICE_ID_SESSION_KEY, match_token, user_has_device
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -73,8 +73,6 @@ class SecondStepRequiredMiddleware:
 
 
 def _next_query(request: HttpRequest) -> str:
-    from django.utils.http import urlencode
-
     return urlencode({"next": request.get_full_path()})
 
 
@@ -113,8 +111,6 @@ def backup_codes_renew(*, user: AbstractBaseUser) -> list[str]:
 def second_step_verify(*, request: HttpRequest, code: str) -> bool:
     """A code from the authenticator or an unused backup code marks this session verified (backup codes are used
     up). django-otp slows down repeated failures per device."""
-    from django_otp import match_token
-
     device = match_token(request.user, normalised_code(code))
     if device is None:
         return False

@@ -77,7 +77,7 @@ def ensure_admin(**options):
 
 def printed_password(output):
     """The password ends the printed login line."""
-    return output.split()[-1]
+    return next(line for line in output.splitlines() if line.startswith("Admin login")).split()[-1]
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.db.models import Count, Q, Sum
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -15,6 +16,7 @@ from core.admin_actions import service_action, service_action_with_reason
 from core.models import ExportLog
 from core.translation import TranslationsBesideChineseAdmin, columns
 from events import exports, services
+from events.rules import delegate_problems
 from events.models import (
     AgendaItem,
     Delegate,
@@ -138,8 +140,22 @@ def _private_download(response, filename):
     return response
 
 
+class DelegateInlineFormSet(BaseInlineFormSet):
+    """Edits by staff keep the meeting's rules (events/rules.py): exactly one head, at most the per-city limit."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        people = [form.cleaned_data for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")]
+        problems = delegate_problems(self.instance.event, people)
+        if problems:
+            raise ValidationError(problems)
+
+
 class DelegateInline(admin.StackedInline):
     model = Delegate
+    formset = DelegateInlineFormSet
     extra = 0
     readonly_fields = ["checked_in_at"]
     fields = ["name", "gender", "position", "rank", "is_head", "mobile", "arrival", "arrival_by", "departure", "departure_by",

@@ -51,13 +51,31 @@ class EventQuerySet(models.QuerySet):
         return self.published().filter(ends_at__lt=timezone.now()).order_by("-starts_at")
 
     def open_for_registration(self):
-        now = timezone.now()
-        return self.filter(
-            status=Event.Status.PUBLISHED, registration_opens_at__lte=now, registration_closes_at__gte=now
-        ).order_by("starts_at")
+        return self.filter(RegistrationWindow.open_q(timezone.now())).order_by("starts_at")
 
 
 OPTIONAL_MOMENTS = ("registration_opens_at", "registration_closes_at", "edit_deadline")
+
+
+class RegistrationWindow:
+    """The one rule of "open for registration", for the database (open_q) and for an event in hand (state_of):
+    a published meeting whose window has opened and not closed; without a closing time it stays open until the
+    meeting ends. Without an opening time there is no online registration."""
+
+    OPEN, LATER, CLOSED, NONE = "open", "later", "closed", "none"
+
+    @staticmethod
+    def open_q(now):
+        return (Q(status=Event.Status.PUBLISHED, registration_opens_at__lte=now)
+                & (Q(registration_closes_at__gte=now) | Q(registration_closes_at__isnull=True, ends_at__gte=now)))
+
+    @classmethod
+    def state_of(cls, event, now):
+        if event.status != Event.Status.PUBLISHED or event.registration_opens_at is None:
+            return cls.NONE if event.registration_opens_at is None else cls.CLOSED
+        if now < event.registration_opens_at:
+            return cls.LATER
+        return cls.OPEN if now <= event.registration_closes else cls.CLOSED
 
 
 class Event(TranslatedMixin, IntegrityChecked, RenditionsMixin, models.Model):
@@ -151,18 +169,26 @@ class Event(TranslatedMixin, IntegrityChecked, RenditionsMixin, models.Model):
         return reverse("events:detail", args=[self.pk])
 
     @property
+    def registration_state(self):
+        """RegistrationWindow.OPEN, LATER, CLOSED or NONE (no online registration), now."""
+        return RegistrationWindow.state_of(self, timezone.now())
+
+    @property
     def is_open_for_registration(self):
-        now = timezone.now()
-        return (self.status == self.Status.PUBLISHED and self.registration_opens_at is not None
-                and self.registration_opens_at <= now <= (self.registration_closes_at or now))
+        return self.registration_state == RegistrationWindow.OPEN
 
     @property
     def registration_opens_later(self):
-        return self.registration_opens_at is not None and self.registration_opens_at > timezone.now()
+        return self.registration_state == RegistrationWindow.LATER
+
+    @property
+    def registration_closes(self):
+        """When registration closes: its closing time, or without one the end of the meeting."""
+        return self.registration_closes_at or self.ends_at
 
     @property
     def changes_allowed_until(self):
-        return self.edit_deadline or self.registration_closes_at
+        return self.edit_deadline or self.registration_closes
 
     def changes_allowed(self):
         deadline = self.changes_allowed_until
@@ -335,7 +361,10 @@ class Delegate(models.Model):
         ordering = ["rank", "id"]
         verbose_name = _("delegate")
         verbose_name_plural = _("delegates")
-        constraints = [*sensible_dates("delegate", moments=("arrival", "departure"), optional=("arrival", "departure"))]
+        constraints = [
+            *sensible_dates("delegate", moments=("arrival", "departure"), optional=("arrival", "departure")),
+            models.UniqueConstraint(fields=["delegation"], condition=Q(is_head=True), name="one_head_per_delegation"),
+        ]
 
     def __str__(self):
         return self.name

@@ -46,7 +46,7 @@ def delegation(request, pk, officer):
         return redirect("portal:dashboard")
 
     initial_people = [model_to_dict(d, fields=DELEGATE_FIELDS) for d in current.delegates.all()] if current else None
-    formset = DelegateFormSet(request.POST if posted else None, initial=initial_people, prefix="delegates")
+    formset = DelegateFormSet(request.POST if posted else None, initial=initial_people, prefix="delegates", event=event)
     form = DelegationForm(request.POST if posted else None, initial={"remarks": current.remarks} if current else None)
     status = 200
     if posted:

@@ -1,8 +1,10 @@
 from django import forms
-from django.forms import formset_factory
+from django.core.exceptions import ValidationError
+from django.forms import BaseFormSet, formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Delegate
+from events.rules import delegate_problems
 from members.models import phone_number
 
 DELEGATE_FIELDS = ["name", "gender", "position", "rank", "is_head", "mobile", "arrival", "arrival_by", "departure",
@@ -28,8 +30,25 @@ class DelegateForm(forms.ModelForm):
         return data
 
 
-DelegateFormSet = formset_factory(DelegateForm, extra=0, min_num=1, validate_min=True, max_num=50, validate_max=True,
-                                  can_delete=True)
+class BaseDelegateFormSet(BaseFormSet):
+    """The delegates of one delegation, checked against the meeting's rules (events/rules.py) as a whole."""
+
+    def __init__(self, *args, event=None, **kwargs):
+        self.event = event
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        if any(self.errors) or self.event is None:
+            return
+        people = [form.cleaned_data for form in self.forms
+                  if form.cleaned_data and not form.cleaned_data.get("DELETE")]
+        problems = delegate_problems(self.event, people)
+        if problems:
+            raise ValidationError(problems)
+
+
+DelegateFormSet = formset_factory(DelegateForm, formset=BaseDelegateFormSet, extra=0, min_num=1, max_num=50,
+                                  validate_max=True, can_delete=True)
 
 
 class DelegationForm(forms.Form):

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from core.locks import atomic_with_lock_timeout
 from events import notices
 from events.models import Delegate, Delegation, DelegationTransition, Event
+from events.rules import delegate_problems
 from members.access import speaks_for
 
 if TYPE_CHECKING:
@@ -79,14 +80,9 @@ def _record(delegation: Delegation, *, to: State, by: User | None, reason: str =
 
 
 def _check_delegates(event: Event, delegates: Sequence[Mapping[str, Any]]) -> None:
-    if not delegates:
-        raise ValidationError(_("Add at least one delegate."))
-    if len(delegates) > event.per_city_limit:
-        raise ValidationError(
-            _("At most %(limit)d delegates per city may attend this meeting.") % {"limit": event.per_city_limit}
-        )
-    if sum(1 for d in delegates if d.get("is_head")) != 1:
-        raise ValidationError(_("Name exactly one head of delegation."))
+    problems = delegate_problems(event, delegates)
+    if problems:
+        raise ValidationError(problems)
 
 
 def _write_delegates(delegation: Delegation, delegates: Sequence[Mapping[str, Any]]) -> None:

@@ -1,0 +1,21 @@
+"""The models of meetings and their delegations (one module each), importable from events.models."""
+
+from events.models.delegations import (  # noqa: F401
+    Delegate,
+    DelegateQuerySet,
+    Delegation,
+    DelegationQuerySet,
+    DelegationTransition,
+    new_checkin_token,
+)
+from events.models.meetings import (  # noqa: F401
+    OPTIONAL_MOMENTS,
+    AgendaItem,
+    EventPhoto,
+    EventQuerySet,
+    EventSeries,
+    Event,
+    RegistrationWindow,
+    Speaker,
+    edition_label,
+)

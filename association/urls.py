@@ -10,6 +10,7 @@ from django.views.static import serve
 from association import views
 from association.sitemaps import BranchSitemap, PageSitemap, StaticPagesSitemap
 from core import health
+from events import portal as events_portal
 from events.sitemaps import EventSeriesSitemap, EventSitemap
 from members.sitemaps import MemberCitySitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap, TopicSitemap
@@ -42,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("members.account_urls")),
     path("portal/", include("members.portal_urls")),
     path("portal/events/", include("events.portal_urls")),
+    path("guests/<str:token>/", events_portal.guest_registration, name="guest_registration"),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -111,7 +111,7 @@ def contact(request):
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     prefixes = [""] + [f"/{code}" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
-    private = ["/admin/", "/accounts/", "/portal/"]
+    private = ["/admin/", "/accounts/", "/portal/", "/guests/"]
     lines = [
         "User-agent: *",
         *(f"Disallow: {prefix}{path}" for prefix in prefixes for path in private),

@@ -36,7 +36,7 @@ GROUP_PERMISSIONS = {
     EVENT_MANAGERS: {
         "events": {
             "eventseries": ALL, "event": ALL, "agendaitem": ALL, "speaker": ALL, "eventphoto": ALL,
-            "delegation": ALL, "delegate": ALL, "delegationtransition": ("view",),
+            "delegation": ALL, "delegate": ALL, "delegationtransition": ("view",), "guestinvitation": ALL,
         },
         "members": {"membercity": ("view",), "region": ("view",)},
         "core": {"exportlog": ("view",), "outgoingemail": ("view", "change"), "periodicrun": ("view",)},

@@ -51,10 +51,12 @@ class OutgoingEmail(models.Model):
         REMINDER = "reminder", _("meeting reminder")
         INVITATION = "invitation", _("officer invitation")
         PASSWORD_RESET = "password_reset", _("password reset")
+        GUEST = "guest", _("message to a guest delegation")
+        MEETING_NOTICE = "meeting_notice", _("meeting notice")
         OTHER = "other", _("other")
 
-    # Kinds whose body holds a sign-in link: staff see that such a mail exists, never the link itself.
-    SECRET_KINDS = frozenset({Kind.INVITATION, Kind.PASSWORD_RESET})
+    # Kinds whose body holds a sign-in or personal link: staff see that such a mail exists, never the link itself.
+    SECRET_KINDS = frozenset({Kind.INVITATION, Kind.PASSWORD_RESET, Kind.GUEST})
 
     key = models.CharField(_("key"), max_length=200, unique=True,
                            help_text=_("Names the change that caused the e-mail, so it is written only once."))

@@ -56,10 +56,12 @@ def enqueue(
 
 
 def compose(template: str, context: Mapping[str, Any], language: str) -> tuple[str, str]:
-    """Subject and body from `<template>_subject.txt` and `<template>.txt`, rendered in the reader's language."""
+    """Subject and body from `<template>_subject.txt` and `<template>.txt`, rendered in the reader's language;
+    `site_url` (SITE_URL) is in the context, for links a mail program can open."""
+    context = {"site_url": settings.SITE_URL.rstrip("/"), **context}
     with translation.override(language):
-        subject = render_to_string(f"{template}_subject.txt", dict(context)).strip()
-        body = render_to_string(f"{template}.txt", dict(context))
+        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        body = render_to_string(f"{template}.txt", context)
     return subject, body
 
 

@@ -4,25 +4,31 @@ import csv
 import io
 
 import openpyxl
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from core.models import ExportLog
 from core.spreadsheets import append_as_text, csv_cell
 from events.models import Delegate
 
 
-def delegates_for(event):
-    """Confirmed delegates grouped by city, in protocol order within each city."""
+def delegates_for(event, *, confirmed_only=True):
+    """Delegates grouped by delegation (member cities in the directory's order, then guests by name), in protocol
+    order within each."""
+    delegates = Delegate.objects.filter(delegation__event=event)
+    if confirmed_only:
+        delegates = delegates.confirmed()
     return list(
-        Delegate.objects.filter(delegation__event=event).confirmed()
-        .select_related("delegation__city", "delegation__city__region")
-        .order_by("delegation__city__region__order", "delegation__city__joined_on", "delegation__city__name", "rank", "id")
+        delegates.select_related("delegation__city", "delegation__city__region", "delegation__guest")
+        .order_by(F("delegation__city__region__order").asc(nulls_last=True), "delegation__city__joined_on",
+                  "delegation__city__name", "delegation__guest__organisation", "delegation_id", "rank", "id")
     )
 
 
 def _header():
-    return [_("City"), _("Name"), _("Gender"), _("Position"), _("Protocol rank"), _("Head of delegation"), _("Mobile"),
+    return [_("Delegation"), pgettext("person", "Name"), _("Gender"), _("Position"), _("Protocol rank"), _("Head of delegation"), _("Mobile"),
             _("Arrival"), _("Arriving by"), _("Departure"), _("Leaving by"), _("Accommodation"), _("Dietary needs"), _("Remarks")]
 
 
@@ -31,7 +37,7 @@ def _when(value):
 
 
 def _row(delegate):
-    return [delegate.delegation.city.name, delegate.name, delegate.get_gender_display(), delegate.position, delegate.rank,
+    return [delegate.delegation.party_name, delegate.name, delegate.get_gender_display(), delegate.position, delegate.rank,
             _("yes") if delegate.is_head else "", delegate.mobile, _when(delegate.arrival), delegate.arrival_by,
             _when(delegate.departure), delegate.departure_by, delegate.get_accommodation_display(), delegate.dietary_needs,
             delegate.remarks]

@@ -1,20 +1,27 @@
-"""The officer's registration of their city's delegation: /portal/events/<id>/delegation/."""
+"""Registering a delegation: the officer's page for their city (/portal/events/<id>/delegation/) and the guest's
+page behind a personal link (/guests/<token>/). Both are one page over the same form and the same services."""
+
+from dataclasses import dataclass
+from typing import Any, Callable
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import model_to_dict
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from core.locks import Busy
 from events import services
-from events.models import Delegation, Event
+from events.models import Delegation, Event, GuestInvitation
 from events.portal_forms import DELEGATE_FIELDS, DelegateFormSet, DelegationForm
 from members.access import officer_required
 
 
-def _people(formset):
+def people_of(formset):
+    """The delegates a valid formset describes, without those marked for deletion."""
     people = []
     for form in formset.forms:
         data = dict(form.cleaned_data)
@@ -24,30 +31,39 @@ def _people(formset):
     return people
 
 
-@never_cache
-@officer_required
-def delegation(request, pk, officer):
-    event = get_object_or_404(Event.objects.published().select_related("series", "host_city"), pk=pk)
-    current = (Delegation.objects.filter(event=event, city=officer.city).active()
-               .prefetch_related("delegates").first())
-    editable = current.is_active and event.changes_allowed() if current else event.is_open_for_registration
+@dataclass
+class RegistrationPage:
+    """What differs between the officer's page and the guest's: who registers, and what the services are told."""
+
+    event: Event
+    current: Delegation | None
+    party_name: str
+    can_register: bool
+    register: Callable[[list[dict[str, Any]], dict[str, Any]], Delegation]
+    change: Callable[[list[dict[str, Any]], dict[str, Any]], Delegation]
+    withdraw: Callable[[], Delegation]
+    after_withdrawal: str
+    context: dict[str, Any]
+
+
+def _answer(request, page: RegistrationPage):
+    event, current = page.event, page.current
+    editable = current.is_active and event.changes_allowed() if current else page.can_register
     posted = request.method == "POST"
 
     if posted and "withdraw" in request.POST and current:
         try:
-            services.delegation_withdraw(delegation=current, by=request.user, reason=_("Withdrawn by the liaison officer"))
-        except ValidationError as error:
-            messages.error(request, error.messages[0])
-            return redirect(request.path)
-        except Busy as busy:
-            messages.error(request, busy.message)
+            page.withdraw()
+        except (ValidationError, Busy) as error:
+            messages.error(request, error.message if isinstance(error, Busy) else error.messages[0])
             return redirect(request.path)
         messages.success(request, _("Your delegation has been withdrawn."))
-        return redirect("portal:dashboard")
+        return redirect(page.after_withdrawal)
 
     initial_people = [model_to_dict(d, fields=DELEGATE_FIELDS) for d in current.delegates.all()] if current else None
     formset = DelegateFormSet(request.POST if posted else None, initial=initial_people, prefix="delegates", event=event)
-    form = DelegationForm(request.POST if posted else None, initial={"remarks": current.remarks} if current else None)
+    form = DelegationForm(request.POST if posted else None, initial={"remarks": current.remarks} if current else None,
+                          consent_needed=current is None)
     status = 200
     if posted:
         status = 400
@@ -55,27 +71,69 @@ def delegation(request, pk, officer):
             form.add_error(None, _("This registration can no longer be changed online; please call the secretariat."))
         elif form.is_valid() and formset.is_valid():
             try:
-                people = _people(formset)
-                if current:
-                    services.delegation_change(delegation=current, officer=officer, delegates=people,
-                                               remarks=form.cleaned_data["remarks"])
-                else:
-                    services.delegation_register(event=event, officer=officer, delegates=people,
-                                                 remarks=form.cleaned_data["remarks"], consent=form.cleaned_data["consent"])
+                (page.change if current else page.register)(people_of(formset), form.cleaned_data)
             except ValidationError as error:
                 form.add_error(None, error)
             except Busy as busy:
-                # Nothing was saved; the form keeps what the officer typed, so sending it again is one click.
+                # Nothing was saved; the form keeps what was typed, so sending it again is one click.
                 form.add_error(None, busy.message)
                 status = 503
             else:
                 messages.success(request, _("Your delegation has been saved."))
                 return redirect(request.path)
 
-    past = Delegation.objects.filter(event=event, city=officer.city).ended()
     context = {
-        "event": event, "officer": officer, "delegation": current, "editable": editable, "form": form, "formset": formset,
-        "transitions": current.transitions.select_related("by") if current else [],
-        "past_delegations": past, "show_codes": current is not None and current.state == Delegation.State.CONFIRMED,
+        "event": event, "party_name": page.party_name, "delegation": current, "editable": editable, "form": form,
+        "formset": formset, "transitions": current.transitions.select_related("by") if current else [],
+        "show_codes": current is not None and current.state == Delegation.State.CONFIRMED, **page.context,
     }
     return render(request, "events/portal/delegation.html", context, status=status)
+
+
+@never_cache
+@officer_required
+def delegation(request, pk, officer):
+    event = get_object_or_404(Event.objects.published().select_related("series", "host_city"), pk=pk)
+    current = (Delegation.objects.filter(event=event, city=officer.city).active()
+               .prefetch_related("delegates").first())
+    page = RegistrationPage(
+        event=event, current=current, party_name=officer.city.i18n.name, can_register=event.is_open_for_registration,
+        register=lambda people, data: services.delegation_register(
+            event=event, officer=officer, delegates=people, remarks=data["remarks"], consent=data["consent"]),
+        change=lambda people, data: services.delegation_change(
+            delegation=current, officer=officer, delegates=people, remarks=data["remarks"]),
+        withdraw=lambda: services.delegation_withdraw(delegation=current, by=request.user,
+                                                      reason=_("Withdrawn by the liaison officer")),
+        after_withdrawal="portal:dashboard",
+        context={"on_desk": True},
+    )
+    return _answer(request, page)
+
+
+@never_cache
+def guest_registration(request, token):
+    """A guest delegation's page: no account, only the personal link, until it expires."""
+    invitation = GuestInvitation.objects.select_related("event", "event__series").filter(token=token).first()
+    if invitation is None:
+        raise Http404(_("There is no such invitation."))
+    if invitation.has_expired:
+        response = render(request, "events/guest_expired.html", {"invitation": invitation}, status=410)
+        response["X-Robots-Tag"] = "noindex"
+        return response
+    event = invitation.event
+    current = Delegation.objects.filter(guest=invitation).prefetch_related("delegates").first()
+    page = RegistrationPage(
+        event=event, current=current, party_name=str(invitation),
+        can_register=event.status == Event.Status.PUBLISHED and event.ends_at >= timezone.now(),
+        register=lambda people, data: services.delegation_register_guest(
+            invitation=invitation, delegates=people, remarks=data["remarks"], consent=data["consent"]),
+        change=lambda people, data: services.delegation_change_as_guest(
+            invitation=invitation, delegates=people, remarks=data["remarks"]),
+        withdraw=lambda: services.delegation_withdraw(delegation=current, by=None, invitation=invitation,
+                                                      reason=_("Withdrawn by the guest")),
+        after_withdrawal=request.path,
+        context={"on_desk": False, "guest": invitation},
+    )
+    response = _answer(request, page)
+    response["X-Robots-Tag"] = "noindex"
+    return response

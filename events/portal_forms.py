@@ -58,3 +58,8 @@ class DelegationForm(forms.Form):
         label=_("I confirm that the delegates agree that their data is used to organise this meeting, as described in the privacy notice."),
         required=True,
     )
+
+    def __init__(self, *args, consent_needed=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not consent_needed:  # given when the delegation was registered; a change does not ask again
+            del self.fields["consent"]

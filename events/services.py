@@ -17,15 +17,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.locks import atomic_with_lock_timeout
-from events import notices
-from events.models import Delegate, Delegation, DelegationTransition, Event
+from events import emails
+from events.models import Delegate, Delegation, DelegationTransition, Event, GuestInvitation
 from events.rules import delegate_problems
 from members.access import speaks_for
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
-    from members.models import LiaisonOfficer
+    from members.models import LiaisonOfficer, MemberCity
 
 State = Delegation.State
 
@@ -76,7 +76,7 @@ def _record(delegation: Delegation, *, to: State, by: User | None, reason: str =
     delegation.save()
     transition = DelegationTransition.objects.create(delegation=delegation, from_state=from_state, to_state=to, by=by,
                                                      reason=reason)
-    notices.state_changed(delegation, transition)
+    emails.state_changed(delegation, transition)
 
 
 def _check_delegates(event: Event, delegates: Sequence[Mapping[str, Any]]) -> None:
@@ -104,6 +104,34 @@ def _place(event: Event, delegation: Delegation) -> State:
     raise ValidationError(_("The meeting is full: there is no room for %(count)d more delegates.") % {"count": delegation.delegate_count})
 
 
+def _register(event: Event, *, delegates: Sequence[Mapping[str, Any]], remarks: str, submitted_by: User | None,
+              reason: str, city: MemberCity | None = None, guest: GuestInvitation | None = None) -> Delegation:
+    """The one way a delegation comes to be, whoever registers it: checked, placed, recorded, its party told."""
+    _check_delegates(event, delegates)
+    if city is not None and Delegation.objects.filter(event=event, city=city).active().exists():
+        raise ValidationError(_("This city has already registered for this meeting; change that registration instead."))
+    if guest is not None and Delegation.objects.filter(guest=guest).exists():
+        raise ValidationError(_("This invitation has already been used to register a delegation."))
+    delegation = Delegation(event=event, city=city, guest=guest, submitted_by=submitted_by, remarks=remarks,
+                            consent_given_at=timezone.now(), delegate_count=len(delegates))
+    state = _place(event, delegation)
+    delegation.state = State.PENDING
+    delegation.save()
+    _write_delegates(delegation, delegates)
+    submitted = DelegationTransition.objects.create(delegation=delegation, from_state="", to_state=State.PENDING,
+                                                    by=submitted_by, reason=reason)
+    if state == State.PENDING:
+        emails.state_changed(delegation, submitted)
+    else:
+        _record(delegation, to=state, by=None, reason=_("Decided automatically"))
+    return delegation
+
+
+def _require_consent(consent: bool) -> None:
+    if not consent:
+        raise ValidationError(_("Consent to the use of the delegates' data is needed to register."))
+
+
 @atomic_with_lock_timeout
 def delegation_register(
     *, event: Event, officer: LiaisonOfficer, delegates: Sequence[Mapping[str, Any]], remarks: str = "", consent: bool
@@ -112,38 +140,44 @@ def delegation_register(
     event = _lock_event(event.pk)
     if not event.is_open_for_registration:
         raise ValidationError(_("Registration for this meeting is not open."))
-    if not consent:
-        raise ValidationError(_("Consent to the use of the delegates' data is needed to register."))
-    _check_delegates(event, delegates)
-    if Delegation.objects.filter(event=event, city=officer.city).active().exists():
-        raise ValidationError(_("Your city has already registered for this meeting; change that registration instead."))
-    delegation = Delegation(event=event, city=officer.city, submitted_by=officer.user, remarks=remarks,
-                            consent_given_at=timezone.now(), delegate_count=len(delegates))
-    state = _place(event, delegation)
-    delegation.state = State.PENDING
-    delegation.save()
-    _write_delegates(delegation, delegates)
-    submitted = DelegationTransition.objects.create(delegation=delegation, from_state="", to_state=State.PENDING,
-                                                    by=officer.user, reason=_("Submitted"))
-    if state == State.PENDING:
-        notices.state_changed(delegation, submitted)
-    else:
-        _record(delegation, to=state, by=None, reason=_("Decided automatically"))
-    return delegation
+    _require_consent(consent)
+    return _register(event, city=officer.city, delegates=delegates, remarks=remarks, submitted_by=officer.user,
+                     reason=_("Submitted"))
 
 
 @atomic_with_lock_timeout
-def delegation_change(
-    *, delegation: Delegation, officer: LiaisonOfficer, delegates: Sequence[Mapping[str, Any]], remarks: str = ""
+def delegation_register_on_behalf(
+    *, event: Event, city: MemberCity, by: User, delegates: Sequence[Mapping[str, Any]], remarks: str = "", consent: bool
 ) -> Delegation:
-    """Change the delegates until the edit deadline; growing a confirmed delegation re-checks capacity."""
+    """Staff register a city's delegation it gave by telephone or letter (also outside the registration window:
+    the secretariat decides); the same checks and placement, recorded as done by staff, the city's officers told."""
+    if not by.has_perm(STAFF_PERMISSION):
+        raise PermissionDenied
+    event = _lock_event(event.pk)
+    _require_consent(consent)
+    return _register(event, city=city, delegates=delegates, remarks=remarks, submitted_by=by,
+                     reason=_("Registered by the secretariat on behalf of the city"))
+
+
+@atomic_with_lock_timeout
+def delegation_register_guest(
+    *, invitation: GuestInvitation, delegates: Sequence[Mapping[str, Any]], remarks: str = "", consent: bool
+) -> Delegation:
+    """A guest registers through their personal link, once, until it expires."""
+    event = _lock_event(invitation.event_id)
+    if invitation.has_expired or event.status != Event.Status.PUBLISHED or event.ends_at < timezone.now():
+        raise ValidationError(_("This invitation link has expired; please contact the secretariat."))
+    _require_consent(consent)
+    return _register(event, guest=invitation, delegates=delegates, remarks=remarks, submitted_by=None,
+                     reason=_("Submitted"))
+
+
+def _change(delegation: Delegation, *, delegates: Sequence[Mapping[str, Any]], remarks: str, by_staff: bool) -> Delegation:
     event = _lock_event(delegation.event_id)
     delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
-    if not speaks_for(officer.user, delegation.city_id):
-        raise PermissionDenied
     if not delegation.is_active:
         raise ValidationError(_("This registration has ended and cannot be changed."))
-    if not event.changes_allowed():
+    if not by_staff and not event.changes_allowed():
         raise ValidationError(_("Changes to this registration closed on %(date)s.") % {"date": _deadline(event)})
     _check_delegates(event, delegates)
     growing = len(delegates) > delegation.delegate_count
@@ -159,12 +193,43 @@ def delegation_change(
 
 
 @atomic_with_lock_timeout
-def delegation_withdraw(*, delegation: Delegation, by: User, reason: str = "") -> Delegation:
+def delegation_change(
+    *, delegation: Delegation, officer: LiaisonOfficer, delegates: Sequence[Mapping[str, Any]], remarks: str = ""
+) -> Delegation:
+    """Change the delegates until the edit deadline; growing a confirmed delegation re-checks capacity."""
+    if not speaks_for(officer.user, delegation.city_id):
+        raise PermissionDenied
+    return _change(delegation, delegates=delegates, remarks=remarks, by_staff=False)
+
+
+@atomic_with_lock_timeout
+def delegation_change_on_behalf(
+    *, delegation: Delegation, by: User, delegates: Sequence[Mapping[str, Any]], remarks: str = ""
+) -> Delegation:
+    """Staff change the delegates for the city or guest (also after the edit deadline); capacity holds as always."""
+    if not by.has_perm(STAFF_PERMISSION):
+        raise PermissionDenied
+    return _change(delegation, delegates=delegates, remarks=remarks, by_staff=True)
+
+
+@atomic_with_lock_timeout
+def delegation_change_as_guest(
+    *, invitation: GuestInvitation, delegates: Sequence[Mapping[str, Any]], remarks: str = ""
+) -> Delegation:
+    return _change(invitation.delegation, delegates=delegates, remarks=remarks, by_staff=False)
+
+
+@atomic_with_lock_timeout
+def delegation_withdraw(*, delegation: Delegation, by: User | None, reason: str = "",
+                        invitation: GuestInvitation | None = None) -> Delegation:
+    """By the city's officer or the guest (until the edit deadline), or by staff on their behalf (at any time)."""
     event = _lock_event(delegation.event_id)
     delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
-    is_staff = by.has_perm(STAFF_PERMISSION)
+    is_staff = by is not None and by.has_perm(STAFF_PERMISSION)
     if not is_staff:
-        if not speaks_for(by, delegation.city_id):
+        allowed = (invitation is not None and delegation.guest_id == invitation.pk) or (
+            by is not None and delegation.city_id is not None and speaks_for(by, delegation.city_id))
+        if not allowed:
             raise PermissionDenied
         if not event.changes_allowed():
             raise ValidationError(_("Withdrawals closed on %(date)s; please call the secretariat.") % {"date": _deadline(event)})
@@ -173,6 +238,19 @@ def delegation_withdraw(*, delegation: Delegation, by: User, reason: str = "") -
     if freed:
         _promote_waiting_list(event)
     return delegation
+
+
+@transaction.atomic
+def guest_invitation_send(*, invitation: GuestInvitation, by: User) -> GuestInvitation:
+    """E-mail the guest their personal link (again, if need be), in the invitation's language."""
+    if not by.has_perm(STAFF_PERMISSION):
+        raise PermissionDenied
+    if invitation.has_expired:
+        raise ValidationError(_("The link has expired: give it a later expiry date first."))
+    invitation.sent_at = timezone.now()
+    invitation.save(update_fields=["sent_at"])
+    emails.guest_invited(invitation)
+    return invitation
 
 
 def _deadline(event: Event) -> str:
@@ -187,7 +265,7 @@ def _staff_decision(delegation: Delegation, *, to: State, by: User, reason: str 
     if to == State.CONFIRMED and not _fits(event, delegation, delegation.delegate_count):
         raise ValidationError(
             _("Confirming %(city)s would exceed the capacity of %(capacity)d delegates.")
-            % {"city": delegation.city, "capacity": event.capacity}
+            % {"city": delegation.party, "capacity": event.capacity}
         )
     freed = delegation.state == State.CONFIRMED and to != State.CONFIRMED
     _record(delegation, to=to, by=by, reason=reason)
@@ -238,7 +316,7 @@ def reminders_send_due(*, now: datetime.datetime | None = None) -> int:
             with transaction.atomic():
                 claimed = Delegation.objects.filter(pk=delegation.pk, reminder_sent_at__isnull=True).update(reminder_sent_at=now)
                 if claimed:
-                    notices.reminder(delegation)
+                    emails.reminder(delegation)
                     sent += 1
     return sent
 

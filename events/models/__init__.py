@@ -6,7 +6,9 @@ from events.models.delegations import (  # noqa: F401
     Delegation,
     DelegationQuerySet,
     DelegationTransition,
+    GuestInvitation,
     new_checkin_token,
+    new_invitation_token,
 )
 from events.models.meetings import (  # noqa: F401
     OPTIONAL_MOMENTS,

@@ -7,6 +7,8 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.db.models import Q, Sum
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import sensible_dates, validate_sensible_date
@@ -37,8 +39,53 @@ class DelegationQuerySet(models.QuerySet):
         return self.confirmed().aggregate(total=Sum("delegate_count"))["total"] or 0
 
 
+def new_invitation_token():
+    return secrets.token_urlsafe(24)
+
+
+class GuestInvitation(models.Model):
+    """A personal link for a delegation that is not a member city (a foreign city, a partner organisation, a
+    speaker): it needs no account, expires, and registers one delegation, in Chinese or English."""
+
+    class Language(models.TextChoices):
+        CHINESE = "zh-hans", _("Chinese")
+        ENGLISH = "en", _("English")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="guest_invitations", verbose_name=_("event"))
+    organisation = models.CharField(_("organisation or city"), max_length=200,
+                                    help_text=_("As it should appear on lists and badges, e.g. Vientiane Capital."))
+    country = models.CharField(_("country or region"), max_length=100, blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=100)
+    email = models.EmailField(_("e-mail"))
+    language = models.CharField(_("language"), max_length=8, choices=Language.choices, default=Language.CHINESE)
+    token = models.CharField(_("link code"), max_length=64, unique=True, default=new_invitation_token, editable=False)
+    expires_at = models.DateTimeField(_("link expires at"), validators=[validate_sensible_date])
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                   verbose_name=_("invited by"))
+    created_at = models.DateTimeField(_("invited at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("link sent at"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["organisation"]
+        verbose_name = _("guest invitation")
+        verbose_name_plural = _("guest invitations")
+
+    def __str__(self):
+        return f"{self.organisation}（{self.country}）" if self.country else self.organisation
+
+    def get_absolute_url(self):
+        """The guest's page, in the invitation's language."""
+        with translation.override(self.language):
+            return reverse("guest_registration", args=[self.token])
+
+    @property
+    def has_expired(self):
+        return timezone.now() > self.expires_at
+
+
 class Delegation(models.Model):
-    """A city's registration for an event. Its state changes only through events.services."""
+    """A registration for an event: of a member city (by its officer, or by staff on its behalf) or of a guest
+    (through a GuestInvitation). Its state changes only through events.services."""
 
     class State(models.TextChoices):
         PENDING = "pending", _("Pending")
@@ -50,10 +97,13 @@ class Delegation(models.Model):
     ACTIVE_STATES = (State.PENDING, State.CONFIRMED, State.WAITLISTED)
 
     event = models.ForeignKey(Event, on_delete=models.PROTECT, related_name="delegations", verbose_name=_("event"))
-    city = models.ForeignKey(MemberCity, on_delete=models.PROTECT, related_name="delegations", verbose_name=_("city"))
+    city = models.ForeignKey(MemberCity, on_delete=models.PROTECT, null=True, blank=True, related_name="delegations",
+                             verbose_name=_("city"))
+    guest = models.OneToOneField(GuestInvitation, on_delete=models.PROTECT, null=True, blank=True,
+                                 related_name="delegation", verbose_name=_("guest"))
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.PENDING)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-                                     verbose_name=_("submitted by"))
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                     related_name="+", verbose_name=_("submitted by"))  # empty for a guest
     delegate_count = models.PositiveSmallIntegerField(_("delegates"), default=0, editable=False)
     remarks = models.TextField(_("remarks"), blank=True)
     consent_given_at = models.DateTimeField(_("consent given at"))
@@ -71,10 +121,25 @@ class Delegation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["event", "city"], condition=Q(state__in=["pending", "confirmed", "waitlisted"]),
                                     name="one_active_delegation_per_city"),
+            models.CheckConstraint(condition=Q(city__isnull=False, guest__isnull=True) | Q(city__isnull=True, guest__isnull=False),
+                                   name="delegation_of_a_city_or_a_guest"),
         ]
 
     def __str__(self):
-        return f"{self.city} → {self.event}"
+        return f"{self.party} → {self.event}"
+
+    @property
+    def party(self):
+        """Who the delegation is: the member city, or the guest (organisation and country)."""
+        return self.city if self.city_id else self.guest
+
+    @property
+    def party_name(self):
+        return self.city.i18n.name if self.city_id else str(self.guest)
+
+    @property
+    def is_guest(self):
+        return self.guest_id is not None
 
     @property
     def is_active(self):

@@ -1,32 +1,19 @@
+"""The back office of meetings: series, speakers, events with their agenda, photos and the lists of delegates."""
+
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms.models import BaseInlineFormSet
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, Sum
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
-from core import dashboard
-from core.admin_actions import service_action, service_action_with_reason
 from core.models import ExportLog
 from core.translation import TranslationsBesideChineseAdmin, columns
-from events import exports, services
-from events.rules import delegate_problems
-from events.models import (
-    AgendaItem,
-    Delegate,
-    Delegation,
-    DelegationTransition,
-    Event,
-    EventPhoto,
-    EventSeries,
-    Speaker,
-)
+from events import exports
+from events.models import AgendaItem, Delegation, Event, EventPhoto, EventSeries, Speaker
 
 State = Delegation.State
 
@@ -138,90 +125,3 @@ def _private_download(response, filename):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-class DelegateInlineFormSet(BaseInlineFormSet):
-    """Edits by staff keep the meeting's rules (events/rules.py): exactly one head, at most the per-city limit."""
-
-    def clean(self):
-        super().clean()
-        if any(self.errors):
-            return
-        people = [form.cleaned_data for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")]
-        problems = delegate_problems(self.instance.event, people)
-        if problems:
-            raise ValidationError(problems)
-
-
-class DelegateInline(admin.StackedInline):
-    model = Delegate
-    formset = DelegateInlineFormSet
-    extra = 0
-    readonly_fields = ["checked_in_at"]
-    fields = ["name", "gender", "position", "rank", "is_head", "mobile", "arrival", "arrival_by", "departure", "departure_by",
-              "accommodation", "dietary_needs", "remarks", "checked_in_at"]
-
-    def has_add_permission(self, request, obj=None):
-        return False  # delegates are registered by the city's officer
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class TransitionInline(admin.TabularInline):
-    model = DelegationTransition
-    extra = 0
-    readonly_fields = ["at", "from_state", "to_state", "by", "reason"]
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-
-def _in_order_of_submission(delegations):
-    return delegations.select_related("city", "event", "event__series").order_by("created_at")
-
-
-@admin.register(Delegation)
-class DelegationAdmin(admin.ModelAdmin):
-    list_display = ["city", "event", "state", "delegate_count", "created_at", "submitted_by"]
-    list_filter = ["state", "event", "city__region"]
-    list_select_related = ["city", "event", "event__series", "submitted_by"]
-    search_fields = ["city__name", "delegates__name"]
-    readonly_fields = ["event", "city", "state", "submitted_by", "delegate_count", "consent_given_at", "waitlisted_at",
-                       "reminder_sent_at", "created_at", "updated_at"]
-    fields = readonly_fields[:4] + ["remarks"] + readonly_fields[4:]
-    inlines = [DelegateInline, TransitionInline]
-    actions = ["confirm", "waitlist", "reject"]
-
-    def has_add_permission(self, request):
-        return False
-
-    confirm = service_action(
-        services.delegation_confirm,
-        description=_("Confirm"), permissions=["change"], prepare=_in_order_of_submission,
-        done=lambda n: ngettext("%d delegation confirmed.", "%d delegations confirmed.", n) % n)
-    waitlist = service_action(
-        services.delegation_waitlist,
-        description=_("Put on the waiting list"), permissions=["change"], prepare=_in_order_of_submission,
-        done=lambda n: ngettext("%d delegation put on the waiting list.", "%d delegations put on the waiting list.", n) % n)
-    reject = service_action_with_reason(
-        services.delegation_reject,
-        description=_("Reject with a reason"), permissions=["change"], prepare=_in_order_of_submission,
-        describe=lambda delegation: f"{delegation} ({delegation.get_state_display()})",
-        done=lambda n: ngettext("%d delegation rejected.", "%d delegations rejected.", n) % n,
-        page={"title": _("Reject delegations"),
-              "intro": _("These delegations will be rejected and their liaison officers told why:"),
-              "label": _("Reason"), "submit": _("Reject"),
-              "missing": _("Give the reason for the rejection; the liaison officer will read it.")})
-
-
-@dashboard.register
-def events_tiles(request):
-    if request.user.has_perm("events.view_delegation"):
-        url = reverse("admin:events_delegation_changelist")
-        pending = Delegation.objects.pending().count()
-        yield dashboard.Tile(_("Delegations awaiting decision"), pending, f"{url}?state__exact=pending", attention=True)
-    if request.user.has_perm("events.view_event"):
-        upcoming = Event.objects.filter(ends_at__gte=timezone.now()).exclude(status=Event.Status.CANCELLED).count()
-        yield dashboard.Tile(_("Upcoming events"), upcoming, reverse("admin:events_event_changelist"))

@@ -1,0 +1,191 @@
+"""The back office of delegations: decisions, and registering, changing or withdrawing on a city's behalf."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms import model_to_dict
+from django.forms.models import BaseInlineFormSet
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from core.admin_actions import service_action, service_action_with_reason
+from core.locks import Busy
+from events import services
+from events.models import Delegate, Delegation, DelegationTransition, Event
+from events.portal import people_of
+from events.portal_forms import DELEGATE_FIELDS, DelegateFormSet, DelegationForm
+from events.rules import delegate_problems
+from members.models import MemberCity
+
+
+class DelegateInlineFormSet(BaseInlineFormSet):
+    """Edits by staff keep the meeting's rules (events/rules.py): exactly one head, at most the per-city limit."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        people = [form.cleaned_data for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")]
+        problems = delegate_problems(self.instance.event, people)
+        if problems:
+            raise ValidationError(problems)
+
+
+class DelegateInline(admin.StackedInline):
+    model = Delegate
+    formset = DelegateInlineFormSet
+    extra = 0
+    readonly_fields = ["checked_in_at"]
+    fields = ["name", "gender", "position", "rank", "is_head", "mobile", "arrival", "arrival_by", "departure", "departure_by",
+              "accommodation", "dietary_needs", "remarks", "checked_in_at"]
+
+    def has_add_permission(self, request, obj=None):
+        return False  # delegates are registered by the city's officer
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class TransitionInline(admin.TabularInline):
+    model = DelegationTransition
+    extra = 0
+    readonly_fields = ["at", "from_state", "to_state", "by", "reason"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+def _in_order_of_submission(delegations):
+    return delegations.select_related("city", "guest", "event", "event__series").order_by("created_at")
+
+
+class OnBehalfForm(forms.Form):
+    """What staff give when a city registers by telephone or letter (a guest registers through its own link)."""
+
+    event = forms.ModelChoiceField(label=_("event"), queryset=Event.objects.exclude(status=Event.Status.DRAFT))
+    city = forms.ModelChoiceField(label=_("city"), queryset=MemberCity.objects.filter(status=MemberCity.Status.ACTIVE))
+
+
+@admin.register(Delegation)
+class DelegationAdmin(admin.ModelAdmin):
+    list_display = ["party", "event", "state", "delegate_count", "created_at", "submitted_by"]
+    list_filter = ["state", "event", "city__region", ("guest", admin.EmptyFieldListFilter)]
+    list_select_related = ["city", "guest", "event", "event__series", "submitted_by"]
+    search_fields = ["city__name", "guest__organisation", "guest__country", "delegates__name"]
+    readonly_fields = ["event", "party", "state", "submitted_by", "delegate_count", "consent_given_at", "waitlisted_at",
+                       "reminder_sent_at", "created_at", "updated_at", "change_delegates"]
+    fields = readonly_fields[:4] + ["remarks"] + readonly_fields[4:]
+    inlines = [DelegateInline, TransitionInline]
+    actions = ["confirm", "waitlist", "reject", "withdraw"]
+
+    def has_add_permission(self, request):
+        return False  # registering goes through the services: "Register on a city's behalf"
+
+    @admin.display(description=_("delegation"), ordering="city__name")
+    def party(self, delegation):
+        return delegation.party
+
+    @admin.display(description=_("delegates"))
+    def change_delegates(self, delegation):
+        if not delegation.pk or not delegation.is_active:
+            return "—"
+        url = reverse("admin:events_delegation_on_behalf_change", args=[delegation.pk])
+        return format_html('<a class="button" href="{}">{}</a>', url, _("Add, remove or change delegates"))
+
+    def get_urls(self):
+        return [
+            path("register/", self.admin_site.admin_view(self.register_on_behalf), name="events_delegation_on_behalf"),
+            path("<int:pk>/delegates/", self.admin_site.admin_view(self.change_on_behalf),
+                 name="events_delegation_on_behalf_change"),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        extra = {"register_url": reverse("admin:events_delegation_on_behalf")} if self.has_change_permission(request) else {}
+        return super().changelist_view(request, {**(extra_context or {}), **extra})
+
+    def register_on_behalf(self, request):
+        """A city's delegation given by telephone or letter: the same form and services as the officer's."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        choose = OnBehalfForm(request.POST or None, initial={"event": request.GET.get("event")})
+        event = None
+        if choose.is_bound and choose.is_valid():
+            event = choose.cleaned_data["event"]
+
+        def register(people, data):
+            return services.delegation_register_on_behalf(
+                event=event, city=choose.cleaned_data["city"], by=request.user, delegates=people,
+                remarks=data["remarks"], consent=data["consent"])
+
+        return self._delegates_page(request, event=event, current=None, choose=choose, save=register,
+                                    title=_("Register a delegation on a city's behalf"))
+
+    def change_on_behalf(self, request, pk):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        delegation = get_object_or_404(Delegation.objects.select_related("event", "city", "guest"), pk=pk)
+
+        def change(people, data):
+            return services.delegation_change_on_behalf(delegation=delegation, by=request.user, delegates=people,
+                                                        remarks=data["remarks"])
+
+        return self._delegates_page(request, event=delegation.event, current=delegation, choose=None, save=change,
+                                    title=_("Delegates of %(party)s") % {"party": delegation.party})
+
+    def _delegates_page(self, request, *, event, current, choose, save, title):
+        posted = request.method == "POST" and "delegates-TOTAL_FORMS" in request.POST
+        initial = [model_to_dict(d, fields=DELEGATE_FIELDS) for d in current.delegates.all()] if current else None
+        formset = DelegateFormSet(request.POST if posted else None, initial=initial, prefix="delegates", event=event)
+        form = DelegationForm(request.POST if posted else None, initial={"remarks": current.remarks} if current else None,
+                              consent_needed=current is None)
+        if current is None:
+            form.fields["consent"].label = _("The city confirmed that its delegates agree that their data is used to "
+                                             "organise this meeting.")
+        if posted and (choose is None or choose.is_valid()) and form.is_valid() and formset.is_valid():
+            try:
+                delegation = save(people_of(formset), form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            except Busy as busy:
+                form.add_error(None, busy.message)
+            else:
+                self.message_user(request, _("Saved for %(party)s; its liaison officers have been told.")
+                                  % {"party": delegation.party}, messages.SUCCESS)
+                return redirect("admin:events_delegation_change", delegation.pk)
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "title": title, "choose": choose,
+                   "form": form, "formset": formset, "delegation": current, "event": event}
+        return TemplateResponse(request, "admin/events/delegation/on_behalf.html", context,
+                                status=400 if posted and (form.errors or formset.errors or formset.non_form_errors()) else 200)
+
+    confirm = service_action(
+        services.delegation_confirm,
+        description=_("Confirm"), permissions=["change"], prepare=_in_order_of_submission,
+        done=lambda n: ngettext("%d delegation confirmed.", "%d delegations confirmed.", n) % n)
+    waitlist = service_action(
+        services.delegation_waitlist,
+        description=_("Put on the waiting list"), permissions=["change"], prepare=_in_order_of_submission,
+        done=lambda n: ngettext("%d delegation put on the waiting list.", "%d delegations put on the waiting list.", n) % n)
+    reject = service_action_with_reason(
+        services.delegation_reject,
+        description=_("Reject with a reason"), permissions=["change"], prepare=_in_order_of_submission,
+        describe=lambda delegation: f"{delegation} ({delegation.get_state_display()})",
+        done=lambda n: ngettext("%d delegation rejected.", "%d delegations rejected.", n) % n,
+        page={"title": _("Reject delegations"),
+              "intro": _("These delegations will be rejected and their liaison officers told why:"),
+              "label": _("Reason"), "submit": _("Reject"),
+              "missing": _("Give the reason for the rejection; the liaison officer will read it.")})
+    withdraw = service_action_with_reason(
+        services.delegation_withdraw,
+        description=_("Withdraw on the city's or guest's behalf"), permissions=["change"],
+        describe=lambda delegation: f"{delegation} ({delegation.get_state_display()})",
+        done=lambda n: ngettext("%d delegation withdrawn.", "%d delegations withdrawn.", n) % n,
+        page={"title": _("Withdraw delegations"),
+              "intro": _("These delegations will be withdrawn on their behalf, and told so:"),
+              "label": _("Reason (e.g. the city called on 12 May)"), "submit": _("Withdraw"),
+              "missing": _("Say why, or who asked for it.")})

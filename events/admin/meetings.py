@@ -1,10 +1,13 @@
 """The back office of meetings: series, speakers, events with their agenda, photos and the lists of delegates."""
 
-from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q, Sum
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponse
+from django.utils.http import content_disposition_header
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -12,10 +15,11 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import ExportLog
 from core.translation import TranslationsBesideChineseAdmin, columns
-from events import exports
+from events import editions, exports, logistics
 from events.models import AgendaItem, Delegation, Event, EventPhoto, EventSeries, Speaker
 
 State = Delegation.State
+_DELEGATES = logistics.LogisticsList("delegates", _("Delegates"), (), None)
 
 
 @admin.register(EventSeries)
@@ -40,6 +44,12 @@ class PhotoInline(admin.TabularInline):
     model = EventPhoto
     extra = 0
     fields = ["image", "alt_text", "caption", "order"]
+
+
+class NextEditionForm(forms.Form):
+    starts_at = forms.DateTimeField(label=_("the next edition starts at"), widget=forms.DateTimeInput(
+        attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"), help_text=_(
+        "Its end, registration window, deadlines and agenda move by the same difference."))
 
 
 @admin.register(Event)
@@ -71,8 +81,31 @@ class EventAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
             view(self.delegates_xlsx, "delegates.xlsx", "delegates_xlsx"),
             view(self.delegates_csv, "delegates.csv", "delegates_csv"),
             *(view(self.printout, suffix, name, {"kind": name}) for name, (suffix, _t, _w) in self.PRINTOUTS.items()),
+            view(self.logistics_xlsx, "lists/<slug:slug>.xlsx", "logistics_xlsx"),
+            view(self.logistics_page, "lists/<slug:slug>/", "logistics_page"),
+            view(self.next_edition, "next-edition/", "next_edition"),
             *super().get_urls(),
         ]
+
+    def _list(self, slug):
+        if slug not in logistics.LISTS:
+            raise Http404
+        return logistics.LISTS[slug]
+
+    def logistics_xlsx(self, request, pk, slug):
+        event, item = self._event_for_export(request, pk), self._list(slug)
+        response = HttpResponse(logistics.workbook(event, item, by=request.user),
+                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        return _private_download(response, logistics.file_name(event, item, "xlsx"))
+
+    def logistics_page(self, request, pk, slug):
+        event, item = self._event_for_export(request, pk), self._list(slug)
+        rows = item.rows(event)
+        logistics.record(event, item, by=request.user, rows=rows, kind=_("printout"))
+        template = "events/print/table_cards.html" if slug == "table-cards" else "events/print/list.html"
+        response = TemplateResponse(request, template, {"event": event, "list": item, "rows": rows})
+        response["Cache-Control"] = "private, no-store"
+        return response
 
     def _event_for_export(self, request, pk):
         if not request.user.has_perm("events.view_delegate"):
@@ -83,12 +116,12 @@ class EventAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
         event = self._event_for_export(request, pk)
         response = HttpResponse(exports.delegates_xlsx(event, by=request.user),
                                 content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        return _private_download(response, f"delegates-{event.pk}.xlsx")
+        return _private_download(response, logistics.file_name(event, _DELEGATES, "xlsx"))
 
     def delegates_csv(self, request, pk):
         event = self._event_for_export(request, pk)
         response = HttpResponse(exports.delegates_csv(event, by=request.user), content_type="text/csv; charset=utf-8")
-        return _private_download(response, f"delegates-{event.pk}.csv")
+        return _private_download(response, logistics.file_name(event, _DELEGATES, "csv"))
 
     def printout(self, request, pk, kind):
         _suffix, template, what = self.PRINTOUTS[kind]
@@ -98,6 +131,31 @@ class EventAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
         response = TemplateResponse(request, template, {"event": event, "delegates": people})
         response["Cache-Control"] = "private, no-store"
         return response
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra = {"logistics_lists": list(logistics.LISTS.items())}
+        return super().change_view(request, object_id, form_url, {**(extra_context or {}), **extra})
+
+    def next_edition(self, request, pk):
+        """Copy this meeting as its next edition, moved to the start the staff give."""
+        event = get_object_or_404(Event.objects.select_related("series"), pk=pk)
+        if not request.user.has_perm("events.add_event"):
+            raise PermissionDenied
+        proposed = timezone.localtime(event.starts_at)
+        form = NextEditionForm(request.POST or None, initial={"starts_at": proposed.replace(year=proposed.year + 1)})
+        if request.method == "POST" and form.is_valid():
+            try:
+                copy = editions.event_next_edition(event=event, starts_at=form.cleaned_data["starts_at"], by=request.user)
+            except ValidationError as error:
+                form.add_error("starts_at", error)
+            else:
+                self.message_user(request, _("The next edition is a draft: check its dates, then publish it."),
+                                  messages.SUCCESS)
+                return redirect("admin:events_event_change", copy.pk)
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "original": event, "form": form,
+                   "title": _("Next edition of %(event)s") % {"event": event}}
+        return TemplateResponse(request, "admin/events/event/next_edition.html", context,
+                                status=400 if form.errors else 200)
 
     def get_queryset(self, request):
         active = Q(delegations__state=State.CONFIRMED)
@@ -122,6 +180,6 @@ class EventAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
 
 
 def _private_download(response, filename):
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, filename)  # UTF-8 names (RFC 6266)
     response["Cache-Control"] = "private, no-store"
     return response

@@ -5,16 +5,12 @@ import uuid
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.files.storage import storages
-from django.core.signals import setting_changed
 from django.db import models
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
 
-from core.files import FileSizeMixin
+from core.files import FileSizeMixin, private_storage
 from core.dates import sensible_dates, validate_sensible_date
 from core.integrity import IntegrityChecked
 from core.translation import TranslatedMixin, localized
@@ -209,24 +205,9 @@ class CouncilMember(models.Model):
         return f"{self.branch} {self.get_role_display()} {self.name}"
 
 
-class _DocumentsStorage(LazyObject):
-    """storages["documents"], looked up when first used and again after STORAGES changes."""
-
-    def _setup(self):
-        self._wrapped = storages["documents"]
-
-
-documents_storage = _DocumentsStorage()
-
-
-@receiver(setting_changed)
-def _reset_documents_storage(*, setting, **kwargs):
-    if setting == "STORAGES":
-        documents_storage._wrapped = empty
-
-
 def document_storage():
-    return documents_storage
+    """Members-only documents' storage (kept as this name for the migrations that refer to it)."""
+    return private_storage()
 
 
 def document_upload_to(instance, filename):

@@ -37,6 +37,7 @@ GROUP_PERMISSIONS = {
         "events": {
             "eventseries": ALL, "event": ALL, "agendaitem": ALL, "speaker": ALL, "eventphoto": ALL,
             "delegation": ALL, "delegate": ALL, "delegationtransition": ("view",), "guestinvitation": ALL,
+            "meetingnotice": ALL, "noticerecipient": ("view",),
         },
         "members": {"membercity": ("view",), "region": ("view",)},
         "core": {"exportlog": ("view",), "outgoingemail": ("view", "change"), "periodicrun": ("view",)},

@@ -16,6 +16,11 @@ class EventsConfig(AppConfig):
         pagecache.register_next_change(selectors.next_schedule_change)
         integrity.register(Event, Event.objects.published)
         desk.register(desk.DeskSection(
+            template="events/portal/desk_notices.html",
+            data=lambda officer: selectors.notices_for(officer.city),
+            position=5,
+        ))
+        desk.register(desk.DeskSection(
             template="events/portal/desk_open_events.html",
             data=lambda officer: selectors.open_events_with_delegations(officer.city),
             position=10,

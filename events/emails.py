@@ -4,7 +4,7 @@ transaction of the change they report."""
 from core import outbox, site
 
 
-def _to_officers(city, *, kind, key, template, context):
+def to_officers(city, *, kind, key, template, context):
     """One e-mail per language the city's current officers read (each officer chooses theirs)."""
     by_language = {}
     for officer in city.officers.current():
@@ -17,7 +17,7 @@ def _to_officers(city, *, kind, key, template, context):
 
 def _to_party(delegation, *, kind, key, template, context):
     if delegation.city_id:
-        _to_officers(delegation.city, kind=kind, key=key, template=template, context=context)
+        to_officers(delegation.city, kind=kind, key=key, template=template, context=context)
         return
     guest = delegation.guest
     subject, body = outbox.compose(f"events/email/{template}", {**context, "guest": guest}, guest.language)

@@ -2,10 +2,12 @@
 
 from django.urls import path
 
-from events import portal
+from events import notice_views, portal
 
 app_name = "delegations"
 
 urlpatterns = [
     path("<int:pk>/delegation/", portal.delegation, name="edit"),
+    path("notices/<int:pk>/", notice_views.notice, name="notice"),
+    path("notices/<int:pk>/attachment/", notice_views.notice_attachment, name="notice_attachment"),
 ]

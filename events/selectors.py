@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Min, Q
 
-from events.models import Delegation, Event
+from events.models import Delegation, Event, NoticeRecipient
 
 if TYPE_CHECKING:
     from members.models import MemberCity
@@ -27,6 +27,12 @@ def open_events_with_delegations(city: MemberCity) -> list[Event]:
     for event in events:
         event.delegation = latest.get(event.pk)
     return events
+
+
+def notices_for(city: MemberCity, *, limit: int = 10) -> list[NoticeRecipient]:
+    """The meeting notices sent to a city, newest first (unread ones are marked on the desk)."""
+    return list(NoticeRecipient.objects.filter(city=city).select_related("notice", "notice__event", "notice__event__series")
+                .order_by("-sent_at")[:limit])
 
 
 SCHEDULED_TIMES = ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at", "edit_deadline")

@@ -10,6 +10,7 @@ from events.models.delegations import (  # noqa: F401
     new_checkin_token,
     new_invitation_token,
 )
+from events.models.notices import MeetingNotice, NoticeRecipient  # noqa: F401
 from events.models.meetings import (  # noqa: F401
     OPTIONAL_MOMENTS,
     AgendaItem,

@@ -28,6 +28,9 @@ from tests.factories.events import (
     EventFactory,
     EventPhotoFactory,
     EventSeriesFactory,
+    GuestInvitationFactory,
+    MeetingNoticeFactory,
+    NoticeRecipientFactory,
     SpeakerFactory,
 )
 from tests.factories.files import PDF_BYTES, pdf_file, png_file
@@ -77,6 +80,9 @@ __all__ = [
     "EventFactory",
     "EventPhotoFactory",
     "EventSeriesFactory",
+    "GuestInvitationFactory",
+    "MeetingNoticeFactory",
+    "NoticeRecipientFactory",
     "BlockedTermFactory",
     "ExportLogFactory",
     "LeaderFactory",

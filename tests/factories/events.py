@@ -17,6 +17,9 @@ from events.models import (
     Event,
     EventPhoto,
     EventSeries,
+    GuestInvitation,
+    MeetingNotice,
+    NoticeRecipient,
     Speaker,
 )
 from tests.factories.members import MemberCityFactory, OfficerUserFactory
@@ -144,3 +147,40 @@ class DelegationTransitionFactory(factory.django.DjangoModelFactory):
     to_state = Delegation.State.CONFIRMED
     by = factory.SubFactory(StaffUserFactory)
     reason = ""
+
+
+class GuestInvitationFactory(factory.django.DjangoModelFactory):
+    """An invitation for a foreign city's delegation, in English, valid a month."""
+
+    class Meta:
+        model = GuestInvitation
+
+    event = factory.SubFactory(EventFactory)
+    organisation = factory.Sequence(lambda n: f"Guest City {n}")
+    country = "Laos"
+    contact_name = "Somchai"
+    email = factory.Sequence(lambda n: f"guest{n}@example.la")
+    language = GuestInvitation.Language.ENGLISH
+    expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    created_by = factory.SubFactory(StaffUserFactory)
+
+
+class MeetingNoticeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MeetingNotice
+
+    event = factory.SubFactory(EventFactory)
+    title = factory.Sequence(lambda n: f"会议通知{n}")
+    body = "各会员城市：\n\n请按时报名。"
+    reply_by = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    created_by = factory.SubFactory(StaffUserFactory)
+
+
+class NoticeRecipientFactory(factory.django.DjangoModelFactory):
+    """A city's copy of a notice, sent and not yet read."""
+
+    class Meta:
+        model = NoticeRecipient
+
+    notice = factory.SubFactory(MeetingNoticeFactory)
+    city = factory.SubFactory(MemberCityFactory)

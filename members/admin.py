@@ -10,6 +10,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
@@ -51,12 +52,27 @@ class ImportMixin:
 
     def get_urls(self):
         name = f"{self.opts.app_label}_{self.opts.model_name}_import"
-        return [path("import/", self.admin_site.admin_view(self.import_view), name=name), *super().get_urls()]
+        return [path("import/", self.admin_site.admin_view(self.import_view), name=name),
+                path("import/template.xlsx", self.admin_site.admin_view(self.import_template), name=f"{name}_template"),
+                *super().get_urls()]
+
+    def import_template(self, request):
+        """The file to fill in: Chinese headers, an example row, and the columns explained."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        response = HttpResponse(importers.template_workbook(self.import_kind),
+                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response["Content-Disposition"] = content_disposition_header(
+            True, _("%(things)s import template.xlsx") % {"things": self.opts.verbose_name_plural})
+        return response
 
     def import_view(self, request):
         if not self.has_add_permission(request):
             raise PermissionDenied
-        context = {**self.admin_site.each_context(request), "opts": self.opts, "title": _("Import %(things)s") % {"things": self.opts.verbose_name_plural}}
+        context = {**self.admin_site.each_context(request), "opts": self.opts,
+                   "title": _("Import %(things)s") % {"things": self.opts.verbose_name_plural},
+                   "columns_help": importers.COLUMNS[self.import_kind],
+                   "template_url": reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import_template")}
         if request.method == "POST" and "confirm" in request.POST:
             try:
                 rows = loads(request.POST["rows"], salt=f"import-{self.import_kind}", max_age=3600)
@@ -70,7 +86,7 @@ class ImportMixin:
         status = 200
         if request.method == "POST" and form.is_valid():
             try:
-                rows = importers.read_rows(form.cleaned_data["file"])
+                rows = importers.read_rows(form.cleaned_data["file"], self.import_kind)
             except ValidationError as error:
                 form.add_error("file", error)
                 status = 400

@@ -10,6 +10,7 @@ import openpyxl
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from members import services
@@ -19,8 +20,9 @@ MAX_ROWS = 2000
 LINE = "__line__"  # the row's line number in the file, carried with its values
 
 
-def read_rows(upload):
-    """The rows of a CSV (UTF-8) or XLSX file as dicts keyed by the first row."""
+def read_rows(upload, kind):
+    """The rows of a CSV (UTF-8) or XLSX file as dicts keyed by field name, whatever language the first row's
+    headers are in (header_names)."""
     name = upload.name.lower()
     try:
         if name.endswith(".xlsx"):
@@ -40,8 +42,79 @@ def read_rows(upload):
         raise ValidationError(_("The file has no rows below its header."))
     if len(numbered) - 1 > MAX_ROWS:
         raise ValidationError(_("At most %(count)d rows can be imported at once.") % {"count": MAX_ROWS})
-    header = [h.strip().lower() for h in numbered[0][1]]
+    names = header_names(kind)
+    header = [names.get(_header_key(h), h.strip().lower()) for h in numbered[0][1]]
     return [{**dict(zip(header, row)), LINE: line} for line, row in numbered[1:]]
+
+
+# Each kind's columns: the field, an example, and the other names a spreadsheet may give it. The field's own
+# labels, in Chinese and in English, are recognised too, so the template's Chinese headers read back.
+COLUMNS = {
+    "cities": [
+        ("name", "北海市", ["城市", "城市名称", "名称"]), ("name_en", "Beihai", ["英文名称", "english name"]),
+        ("slug", "beihai", ["网址标识", "标识"]), ("level", "设区市", ["城市级别", "级别"]),
+        ("region", "广西壮族自治区", ["所属地区", "地区", "省区"]), ("joined_on", "2008-06-01", ["入会日期", "加入日期"]),
+        ("population", "185", ["人口", "常住人口"]), ("area", "3337", ["面积"]), ("website", "https://www.beihai.gov.cn", ["网站", "网址"]),
+    ],
+    "officers": [
+        ("city", "北海市", ["城市", "城市名称", "所在城市"]), ("name", "周文斌", ["姓名"]),
+        ("position", "市人民政府办公室副主任", ["职务"]), ("office_phone", "0779-3030303", ["办公电话", "电话"]),
+        ("mobile", "13877900000", ["手机", "手机号码"]), ("email", "zhou.wenbin@beihai.example.cn", ["邮箱", "电子邮箱", "电子邮件"]),
+        ("appointed_on", "2026-03-01", ["任命日期"]), ("is_primary", "是", ["主联络员", "是否主联络员"]),
+    ],
+}
+YES = {"1", "true", "yes", "y", "是", "主", "√"}
+
+
+def _header_key(text):
+    return "".join(str(text).lower().split()).replace("*", "").replace("（", "(").split("(")[0]
+
+
+def header_names(kind):
+    """{spreadsheet header: field} for a kind: field names, labels in Chinese and English, and the aliases."""
+    from django.utils import translation
+
+    model = {"cities": MemberCity, "officers": LiaisonOfficer}[kind]
+    names = {}
+    for field, _example, aliases in COLUMNS[kind]:
+        labels = []
+        if field in {f.name for f in model._meta.fields}:
+            for language in ("zh-hans", "en"):
+                with translation.override(language):
+                    labels.append(str(model._meta.get_field(field).verbose_name))
+        for name in (field, *labels, *aliases):
+            names.setdefault(_header_key(name), field)
+    return names
+
+
+def template_workbook(kind):
+    """An Excel file to fill in: the headers in Chinese, one example row, and a sheet explaining the columns."""
+    from django.utils import translation
+
+    model = {"cities": MemberCity, "officers": LiaisonOfficer}[kind]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    with translation.override("zh-hans"):
+        sheet.title = str(model._meta.verbose_name_plural)[:31]
+        headers = [_header_label(model, field, aliases) for field, _example, aliases in COLUMNS[kind]]
+    sheet.append(headers)
+    sheet.append([example for _field, example, _aliases in COLUMNS[kind]])
+    for column, header in enumerate(headers, start=1):
+        sheet.column_dimensions[openpyxl.utils.get_column_letter(column)].width = max(12, 2 * len(header) + 4)
+    notes = book.create_sheet(_("Columns"))
+    notes.append([_("Column"), _("Also accepted"), _("Example")])
+    for (field, example, aliases), header in zip(COLUMNS[kind], headers, strict=True):
+        notes.append([header, ", ".join([field, *aliases]), example])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _header_label(model, field, aliases):
+    try:
+        return str(model._meta.get_field(field).verbose_name)
+    except Exception:  # noqa: BLE001  a column that is not a model field (the city of an officer)
+        return aliases[0]
 
 
 def _cell_text(value):
@@ -78,14 +151,15 @@ class CityRowForm(forms.ModelForm):
 
 
 class OfficerRowForm(forms.ModelForm):
-    city = forms.SlugField()
+    city = forms.CharField(max_length=100)  # the city's name (北海市) or its slug (beihai)
 
     class Meta:
         model = LiaisonOfficer
         fields = ["name", "position", "office_phone", "mobile", "email", "appointed_on", "is_primary"]
 
     def clean_city(self):
-        city = MemberCity.objects.filter(slug=self.cleaned_data["city"]).first()
+        given = self.cleaned_data["city"]
+        city = MemberCity.objects.filter(Q(slug=given) | Q(name=given)).first()
         if city is None:
             raise ValidationError(_("Unknown city “%(slug)s”.") % {"slug": self.cleaned_data["city"]})
         return city
@@ -106,6 +180,20 @@ class OfficerRowForm(forms.ModelForm):
 IMPORTERS = {"cities": CityRowForm, "officers": OfficerRowForm}
 
 
+def _choice(choices, value):
+    """A choice given by its value or its label, in Chinese or English."""
+    from django.utils import translation
+
+    for option, label in choices.choices:
+        candidates = {option.lower()}
+        for language in ("zh-hans", "en"):
+            with translation.override(language):
+                candidates.add(str(label).lower())
+        if value.strip().lower() in candidates:
+            return option
+    return value
+
+
 def check_rows(kind, rows):
     """[(row number, form)] for every row, each form validated; duplicates within the file count as errors."""
     form_class = IMPORTERS[kind]
@@ -115,7 +203,9 @@ def check_rows(kind, rows):
         number = row[LINE]
         data = {k: v for k, v in row.items() if v != "" and k != LINE}
         if kind == "officers":
-            data["is_primary"] = row.get("is_primary", "").lower() in {"1", "true", "yes", "是", "主"}
+            data["is_primary"] = row.get("is_primary", "").strip().lower() in YES
+        if kind == "cities" and data.get("level"):
+            data["level"] = _choice(MemberCity.Level, data["level"])
         form = form_class(data)
         form.is_valid()
         value = row.get(key, "").lower()

@@ -396,3 +396,36 @@ def test_the_roster_export_writes_what_officers_typed_as_text_never_as_formulas(
 
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     assert [cell.data_type for cell in sheet[2] if cell.value is not None and cell.data_type == "f"] == []
+
+
+def test_officers_import_with_chinese_headers_and_city_names(manager_client, cities):
+    headers = ["所在城市", "姓名", "职务", "办公电话", "手机", "电子邮箱", "任命日期", "主联络员"]
+    rows = [["柳州市", "覃立新", "市人民政府副秘书长", "0772-2800123", "13877200001", "qinlixin@liuzhou.example.cn",
+             "2023-03-01", "是"]]
+    _preview, response = upload_and_confirm(manager_client, OFFICERS_URL, xlsx_file(headers, rows))
+    assert response.status_code == 302
+    officer = LiaisonOfficer.objects.get(email="qinlixin@liuzhou.example.cn")
+    assert (officer.city.slug, officer.name, officer.is_primary) == ("liuzhou", "覃立新", True)
+
+
+def test_cities_import_with_chinese_headers_and_chinese_level(manager_client, regions):
+    headers = ["城市名称", "英文名称", "网址标识", "城市级别", "所属地区", "入会日期"]
+    rows = [["钦州市", "Qinzhou", "qinzhou", "设区市", "广西壮族自治区", "2008-06-01"]]
+    assert upload_and_confirm(manager_client, CITIES_URL, csv_file(headers, rows))[1].status_code == 302
+    assert MemberCity.objects.get(slug="qinzhou").level == MemberCity.Level.PREFECTURE
+
+
+@pytest.mark.parametrize("url, kind", [(CITIES_URL, "cities"), (OFFICERS_URL, "officers")])
+def test_the_template_carries_the_headers_and_an_example_that_imports_as_it_is(manager_client, url, kind, cities):
+    response = manager_client.get(f"{url}template.xlsx")
+    assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    sheet = book.worksheets[0]
+    headers = [cell.value for cell in sheet[1]]
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in header) for header in headers)  # Chinese headers
+    assert sheet.max_row == 2 and book.worksheets[1].max_row == len(headers) + 1
+    if kind == "officers":
+        rows = [[cell.value for cell in sheet[2]]]
+        rows[0][0] = "柳州市"  # the example's city must exist here
+        upload = xlsx_file(headers, rows)
+        assert upload_and_confirm(manager_client, url, upload)[1].status_code == 302

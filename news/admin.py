@@ -1,7 +1,12 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import filesizeformat
-from django.urls import reverse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -9,6 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core import dashboard
 from core.admin_actions import service_action, service_action_with_reason
+from core.locks import Busy
 from core.translation import (
     TranslationsBesideChineseAdmin,
     columns,
@@ -64,7 +70,7 @@ class AttachmentInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(TranslationsBesideChineseAdmin, SimpleHistoryAdmin):
-    list_display = ["title", "category", "status", "publish_at", "pinned", "view_count", "cover_thumbnail"]
+    list_display = ["title", "category", "status_shown", "publish_at", "pinned", "view_count", "cover_thumbnail"]
     list_filter = ["status", "category", "pinned", "publish_at"]
     list_select_related = ["category"]
     search_fields = ["subtitle", "summary", "body", *columns("title")]
@@ -88,6 +94,56 @@ class ArticleAdmin(TranslationsBesideChineseAdmin, SimpleHistoryAdmin):
     @admin.display(description=_("cover"))
     def cover_thumbnail(self, article):
         return _thumbnail(article)
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_shown(self, article):
+        """Published with a publish time still to come reads as scheduled, with that time."""
+        if article.status == Article.Status.PUBLISHED and article.publish_at > timezone.now():
+            return _("Scheduled for %(time)s") % {"time": f"{timezone.localtime(article.publish_at):%Y-%m-%d %H:%M}"}
+        return article.get_status_display()
+
+    # The workflow's buttons on the article's own page: (name, label, service, needs a comment).
+    WORKFLOW = [
+        ("submit", _("Submit for review"), services.article_submit, False),
+        ("publish", _("Publish"), services.article_publish, False),
+        ("send_back", _("Send back to the editor with a comment"), services.article_send_back, True),
+        ("archive", _("Archive"), services.article_archive, False),
+    ]
+
+    def _workflow_buttons(self, request, article):
+        return [(name, label) for name, label, _service, _comment in self.WORKFLOW
+                if services.article_may(article=article, step=name, by=request.user)]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, object_id)
+        extra = {"workflow_buttons": self._workflow_buttons(request, article) if article else [], "now": timezone.now()}
+        return super().change_view(request, object_id, form_url, {**(extra_context or {}), **extra})
+
+    def get_urls(self):
+        return [path("<int:pk>/workflow/<str:step>/", self.admin_site.admin_view(self.workflow_view),
+                     name="news_article_workflow"), *super().get_urls()]
+
+    def workflow_view(self, request, pk, step):
+        """One step of the workflow from the article's page, through the same service as the bulk actions."""
+        article = get_object_or_404(Article, pk=pk)
+        found = [entry for entry in self.WORKFLOW if entry[0] == step]
+        if not found or request.method != "POST":
+            raise Http404
+        _name, label, service, needs_comment = found[0]
+        comment = request.POST.get("comment", "").strip()
+        if needs_comment and not comment:
+            context = {**self.admin_site.each_context(request), "opts": self.opts, "original": article, "title": label,
+                       "step": step}
+            return TemplateResponse(request, "admin/news/article/send_back.html", context)
+        try:
+            service(article=article, by=request.user, **({"comment": comment} if needs_comment else {}))
+        except (ValidationError, PermissionDenied, Busy) as error:
+            message = getattr(error, "message", None) if isinstance(error, Busy) else (
+                error.messages[0] if isinstance(error, ValidationError) else _("You may not do this."))
+            self.message_user(request, message, messages.WARNING)
+        else:
+            self.message_user(request, _("%(step)s: done.") % {"step": label}, messages.SUCCESS)
+        return redirect("admin:news_article_change", article.pk)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -48,6 +48,17 @@ def _transition(*, article: Article, to: Status, by: User, comment: str | None =
     return article
 
 
+STEPS = {"submit": Status.REVIEW, "publish": Status.PUBLISHED, "send_back": Status.DRAFT, "archive": Status.ARCHIVED}
+
+
+def article_may(*, article: Article, step: str, by: User) -> bool:
+    """Whether this step of the workflow is open to `by` for this article now (the buttons shown ask this)."""
+    permission = TRANSITIONS.get((article.status, STEPS[step]))
+    if step == "send_back" and article.status != Status.REVIEW:
+        return False
+    return permission is not None and by.has_perm(permission)
+
+
 def article_submit(*, article: Article, by: User) -> Article:
     """An editor hands a draft to the reviewers."""
     return _transition(article=article, to=Status.REVIEW, by=by, comment="")

@@ -34,10 +34,14 @@ class SpeakerAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     search_fields = ["name", "organisation"]
 
 
-class AgendaInline(TranslationsBesideChineseAdmin, admin.TabularInline):
+class AgendaInline(TranslationsBesideChineseAdmin, admin.StackedInline):
+    """Three lines an item (when, what in each language, where and who), so the agenda fits a 1366 px screen."""
+
     model = AgendaItem
     extra = 1
     autocomplete_fields = ["speakers"]
+    fieldsets = [(None, {"fields": [("day", "starts_at", "ends_at", "kind"), "title", ("place", "speakers")]})]
+    classes = ["agenda-inline"]
 
 
 class PhotoInline(admin.TabularInline):
@@ -81,6 +85,7 @@ class EventAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
             view(self.delegates_xlsx, "delegates.xlsx", "delegates_xlsx"),
             view(self.delegates_csv, "delegates.csv", "delegates_csv"),
             *(view(self.printout, suffix, name, {"kind": name}) for name, (suffix, _t, _w) in self.PRINTOUTS.items()),
+            view(self.lists_page, "lists/", "lists"),
             view(self.logistics_xlsx, "lists/<slug:slug>.xlsx", "logistics_xlsx"),
             view(self.logistics_page, "lists/<slug:slug>/", "logistics_page"),
             view(self.next_edition, "next-edition/", "next_edition"),
@@ -132,9 +137,11 @@ class EventAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
         response["Cache-Control"] = "private, no-store"
         return response
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra = {"logistics_lists": list(logistics.LISTS.items())}
-        return super().change_view(request, object_id, form_url, {**(extra_context or {}), **extra})
+    def lists_page(self, request, pk):
+        event = self._event_for_export(request, pk)
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "original": event,
+                   "title": _("Lists, badges and exports"), "logistics_lists": list(logistics.LISTS.items())}
+        return TemplateResponse(request, "admin/events/event/lists.html", context)
 
     def next_edition(self, request, pk):
         """Copy this meeting as its next edition, moved to the start the staff give."""

@@ -11,13 +11,15 @@ from django.utils import timezone
 
 from core import demo_images
 from core.groups import EVENT_MANAGERS
-from events import services
+from events import notice_services, services
 from events.models import (
     AgendaItem,
     Delegation,
     Event,
     EventPhoto,
     EventSeries,
+    GuestInvitation,
+    MeetingNotice,
     Speaker,
 )
 from members.models import LiaisonOfficer, MemberCity
@@ -103,8 +105,32 @@ def load(log):
         kind=Event.Kind.SEMINAR, title="城市规划建设研讨会", venue="南宁市", starts_at=_at(60), ends_at=_at(60, 17),
         status=Event.Status.DRAFT, capacity=60,
     )
-    _delegations(congress_2027, training)
-    log(f"events: {Event.objects.count()}, delegations: {Delegation.objects.count()}")
+    staff = _delegations(congress_2027, training)
+    _notice_and_guest(congress_2027, staff)
+    log(f"events: {Event.objects.count()}, delegations: {Delegation.objects.count()}, "
+        f"notices: {MeetingNotice.objects.count()}, guest invitations: {GuestInvitation.objects.count()}")
+
+
+def _notice_and_guest(congress, staff):
+    """The congress's notice, sent to every city, read and answered by some; a guest city invited in English."""
+    notice = MeetingNotice.objects.create(
+        event=congress, title="关于召开广西市长协会2027年会员大会的通知", created_by=staff, reply_by=_at(40, 18),
+        body="各会员城市：\n\n经研究，定于2027年在梧州市召开广西市长协会2027年会员大会。请各会员城市于回复截止日期前在联络员工作台"
+             "回复是否参会，并报名代表团。\n\n广西市长协会秘书处",
+    )
+    notice_services.notice_send(notice=notice, by=staff)
+    officers = {officer.city_id: officer for officer in LiaisonOfficer.objects.current().filter(is_primary=True)}
+    for n, recipient in enumerate(notice.recipients.select_related("city")[:6]):
+        officer = officers.get(recipient.city_id)
+        if officer is None:
+            continue
+        notice_services.notice_mark_read(recipient=recipient, officer=officer)
+        if n % 3 == 0:
+            notice_services.notice_reply(recipient=recipient, officer=officer, reply="decline", reason="同期召开市政府常务会议")
+    GuestInvitation.objects.create(
+        event=congress, organisation="Vientiane Capital", country="Laos", contact_name="Somchai Phommavong",
+        email="somchai@vientiane.example.la", language=GuestInvitation.Language.ENGLISH, created_by=staff,
+        expires_at=congress.registration_closes_at)
 
 
 def _delegations(congress, training):
@@ -128,3 +154,4 @@ def _delegations(congress, training):
             services.delegation_withdraw(delegation=delegation, by=officer.user, reason="行程冲突")
     for officer in officers[10:15]:
         services.delegation_register(event=training, officer=officer, delegates=_delegates(2, officer.city), consent=True)
+    return staff

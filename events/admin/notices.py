@@ -31,7 +31,7 @@ class MeetingNoticeAdmin(admin.ModelAdmin):
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
 
-    @admin.display(description=_("cities"))
+    @admin.display(description=_("where each city stands"))
     def cities_by_state(self, notice):
         if not notice.pk:
             return _("Save the notice, then send it.")

@@ -73,7 +73,7 @@ def test_notice_replies_guest_telephone_registration_lists_and_check_in(browser,
     expect(staff.locator(".messagelist .success")).to_be_visible()
     staff.locator("button[form=notice-send]").click()
     expect(staff.locator(".messagelist .success")).to_contain_text("2")
-    notice = MeetingNotice.objects.get()
+    notice = MeetingNotice.objects.get(title="关于召开2027年联络工作会议的通知")
 
     # Two officers read it on their desk and reply, one yes, one no.
     first = officer_page(browser, site, yes)

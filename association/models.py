@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.files import FileSizeMixin, private_storage
 from core.dates import sensible_dates, validate_sensible_date
@@ -107,7 +108,7 @@ class Leader(TranslatedMixin, models.Model):
     """A person holding a position since a date; past holders keep their row with `until` set."""
 
     position = models.ForeignKey(Position, on_delete=models.PROTECT, related_name="holders", verbose_name=_("position"))
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=50)
     translated_fields = ("name", "biography")
     affiliation = models.CharField(
         _("other offices"), max_length=200, blank=True, help_text=_("E.g. mayor of a member city.")
@@ -191,7 +192,7 @@ class CouncilMember(models.Model):
         DIRECTOR = "director", _("Council member")
 
     branch = models.ForeignKey(Branch, on_delete=models.CASCADE, related_name="council", verbose_name=_("branch"))
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=50)
     role = models.CharField(_("role"), max_length=30, choices=Role.choices, default=Role.DIRECTOR)
     affiliation = models.CharField(_("office held"), max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)

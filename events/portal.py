@@ -46,6 +46,25 @@ class RegistrationPage:
     context: dict[str, Any]
 
 
+def error_summary(form, formset):
+    """[(anchor, text)] of everything to correct, for the summary at the top of the form: each links to its field."""
+    items = [("delegates", str(error)) for error in formset.non_form_errors()]
+    items += [("delegates", str(error)) for error in form.non_field_errors()]
+    for number, delegate in enumerate(formset.forms, start=1):
+        for name, errors in delegate.errors.items():
+            if name == "__all__":
+                items += [(f"delegate-{number}", _("Delegate %(number)d: %(error)s") % {"number": number, "error": e})
+                          for e in errors]
+                continue
+            label = delegate.fields[name].label
+            items += [(delegate[name].auto_id, _("Delegate %(number)d, %(field)s: %(error)s")
+                       % {"number": number, "field": label, "error": error}) for error in errors]
+    for name, errors in form.errors.items():
+        if name != "__all__":
+            items += [(form[name].auto_id, f"{form.fields[name].label}: {error}") for error in errors]
+    return items
+
+
 def _answer(request, page: RegistrationPage):
     event, current = page.event, page.current
     editable = current.is_active and event.changes_allowed() if current else page.can_register
@@ -83,6 +102,7 @@ def _answer(request, page: RegistrationPage):
                 return redirect(request.path)
 
     context = {
+        "error_summary": error_summary(form, formset) if posted else [],
         "event": event, "party_name": page.party_name, "delegation": current, "editable": editable, "form": form,
         "formset": formset, "transitions": current.transitions.select_related("by") if current else [],
         "show_codes": current is not None and current.state == Delegation.State.CONFIRMED, **page.context,

@@ -5,14 +5,16 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Delegate
 from events.rules import delegate_problems
-from members.models import phone_number
+from core.phones import validate_mobile
 
 DELEGATE_FIELDS = ["name", "gender", "position", "rank", "is_head", "mobile", "arrival", "arrival_by", "departure",
                    "departure_by", "accommodation", "dietary_needs", "remarks"]
 
 
 class DelegateForm(forms.ModelForm):
-    mobile = forms.CharField(label=_("mobile"), max_length=20, required=False, validators=[phone_number])
+    mobile = forms.CharField(label=_("mobile"), max_length=20, required=False, validators=[validate_mobile],
+                             widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "off"}))
+    gender = forms.ChoiceField(label=_("gender"), choices=Delegate.Gender.choices, widget=forms.RadioSelect)
 
     class Meta:
         model = Delegate

@@ -9,10 +9,12 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.dates import sensible_dates, validate_sensible_date
 from core.integrity import IntegrityChecked
+from core.phones import validate_mobile, validate_phone
 from core.translation import TranslatedMixin, localized
 from core.uploads import CleanImageField, validate_image
 
@@ -98,7 +100,7 @@ class Mayor(models.Model):
         MALE = "male", _("Male")
 
     city = models.ForeignKey(MemberCity, on_delete=models.CASCADE, related_name="mayors", verbose_name=_("city"))
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=50)
     gender = models.CharField(_("gender"), max_length=6, choices=Gender.choices)
     term_start = models.DateField(_("term start"), validators=[validate_sensible_date])
     term_end = models.DateField(_("term end"), null=True, blank=True, validators=[validate_sensible_date])
@@ -144,11 +146,11 @@ class LiaisonOfficer(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="liaison_roles",
                              verbose_name=_("account"))
     city = models.ForeignKey(MemberCity, on_delete=models.PROTECT, related_name="officers", verbose_name=_("city"))
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=50)
     position = models.CharField(_("position in the city government"), max_length=100,
                                 help_text=_("E.g. deputy secretary-general of the city government."))
-    office_phone = models.CharField(_("office phone"), max_length=30, blank=True, validators=[phone_number])
-    mobile = models.CharField(_("mobile"), max_length=20, blank=True, validators=[phone_number])
+    office_phone = models.CharField(_("office phone"), max_length=30, blank=True, validators=[validate_phone])
+    mobile = models.CharField(_("mobile"), max_length=20, blank=True, validators=[validate_mobile])
     email = models.EmailField(_("e-mail"))
     appointed_on = models.DateField(_("appointed on"), default=timezone.localdate, validators=[validate_sensible_date])
     ended_on = models.DateField(_("ended on"), null=True, blank=True, validators=[validate_sensible_date])

@@ -10,6 +10,7 @@ from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.dates import sensible_dates, validate_sensible_date
 from events.models.meetings import Event
@@ -167,7 +168,7 @@ class Delegate(models.Model):
         NONE = "none", _("No accommodation")
 
     delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="delegates", verbose_name=_("delegation"))
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=50)
     gender = models.CharField(_("gender"), max_length=6, choices=Gender.choices)
     position = models.CharField(_("position / title"), max_length=100)
     rank = models.PositiveSmallIntegerField(_("protocol rank"), default=1, help_text=_("1 is the most senior."))

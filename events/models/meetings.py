@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.dates import sensible_dates, validate_sensible_date
 from core.images import Photo, RenditionsMixin
@@ -196,7 +197,7 @@ def edition_label(number):
 
 
 class Speaker(TranslatedMixin, models.Model):
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=50)
     translated_fields = ("name", "title", "organisation")
     title = models.CharField(_("title"), max_length=100, blank=True, help_text=_("E.g. professor, director."))
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)

@@ -7,13 +7,16 @@
   if (add && list && template && total) {
     add.addEventListener("click", function () {
       var index = parseInt(total.value, 10);
-      var html = template.innerHTML.replace(/__prefix__/g, String(index));
+      var html = template.innerHTML.replace(/__prefix__/g, String(index)).replace(/__number__/g, String(index + 1));
       list.insertAdjacentHTML("beforeend", html);
       total.value = String(index + 1);
       var fresh = list.lastElementChild.querySelector("input, select");
       if (fresh) { fresh.focus(); }
     });
   }
+  // After a refused save, the summary of what to correct takes the focus, so it is read out and seen first.
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) { summary.focus(); }
   document.querySelectorAll("[data-confirm]").forEach(function (button) {
     button.addEventListener("click", function (event) {
       if (!window.confirm(button.dataset.confirm)) { event.preventDefault(); }

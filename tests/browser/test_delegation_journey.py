@@ -48,7 +48,7 @@ def test_register_confirm_and_check_in(browser, site):
     page.locator("[data-add-delegate]").click()
     for n, (name, position) in enumerate([("李明", "副市长"), ("王芳", "副秘书长"), ("赵强", "外事办主任")]):
         page.fill(f"#id_delegates-{n}-name", name)
-        page.select_option(f"#id_delegates-{n}-gender", "male" if n != 1 else "female")
+        page.check(f"input[name='delegates-{n}-gender'][value='{'male' if n != 1 else 'female'}']")
         page.fill(f"#id_delegates-{n}-position", position)
         page.fill(f"#id_delegates-{n}-rank", str(n + 1))
     page.check("#id_delegates-0-is_head")
@@ -83,3 +83,34 @@ def test_register_confirm_and_check_in(browser, site):
     expect(desk.locator(".checkin__result--refused")).to_be_visible()
     officer_context.close()
     staff_context.close()
+
+
+def test_a_refused_registration_shows_a_summary_that_takes_focus_and_leads_to_each_field(browser, site):
+    now = timezone.now()
+    event = Event.objects.create(
+        title="浏览器表单测试会议", kind=Event.Kind.SEMINAR, status=Event.Status.PUBLISHED, capacity=20, per_city_limit=5,
+        starts_at=now + datetime.timedelta(days=20), ends_at=now + datetime.timedelta(days=21),
+        registration_opens_at=now - datetime.timedelta(days=1), registration_closes_at=now + datetime.timedelta(days=10))
+    officer = LiaisonOfficer.objects.current().filter(is_primary=True).first()
+    officer.user.set_password(PASSWORD)
+    officer.user.save()
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    sign_in(page, site, officer.email)
+    page.goto(f"{site}/portal/events/{event.pk}/delegation/")
+    page.fill("#id_delegates-0-name", "李明")
+    page.check("input[name='delegates-0-gender'][value='male']")
+    page.fill("#id_delegates-0-position", "副市长")
+    page.check("#id_delegates-0-is_head")
+    page.fill("#id_delegates-0-mobile", "1380771")  # seven digits
+    page.check("#id_consent")
+    page.locator(".delegation-form button[type=submit]").click()
+
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("代表 1，手机")
+    summary.locator("a").first.click()
+    expect(page.locator("#id_delegates-0-mobile")).to_be_focused()
+    expect(page.locator("#id_delegates-0-mobile")).to_have_attribute("aria-invalid", "true")
+    assert not Delegation.objects.filter(event=event).exists()
+    context.close()

@@ -102,7 +102,7 @@ def test_too_many_delegates_is_a_form_error(client, make_event, make_officer):
     client.force_login(officer.user)
     response = client.post(f"/portal/events/{event.pk}/delegation/", form_data(delegates(3)))
     assert response.status_code == 400
-    assert "form-errors" in response.content.decode()
+    assert "error-summary" in response.content.decode() and "2" in response.context["error_summary"][0][1]
     assert not Delegation.objects.exists()
 
 

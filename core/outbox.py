@@ -14,6 +14,7 @@ import datetime
 import logging
 import smtplib
 import uuid
+from email.utils import formataddr
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -79,11 +80,24 @@ def _is_permanent(error: Exception) -> bool:
     return False
 
 
+def sender() -> str:
+    """DEFAULT_FROM_EMAIL, with the association's name shown where the setting gives none: 广西市长协会 <portal@…>."""
+    address = settings.DEFAULT_FROM_EMAIL
+    if "<" in address:
+        return address
+    from core.site import profile
+
+    association = profile()
+    name = getattr(association, "name", "") if association is not None else ""
+    return formataddr((name, address)) if name else address
+
+
 def as_email_message(message: OutgoingEmail, connection: Any = None) -> EmailMessage:
     headers = {**message.headers, "Message-ID": message.message_id}
     if message.language:
         headers["Content-Language"] = message.language
-    return EmailMessage(message.subject, message.body, None, list(message.to), headers=headers, connection=connection)
+    return EmailMessage(message.subject, message.body, sender(), list(message.to), headers=headers,
+                        connection=connection)
 
 
 def deliver(message_id: int) -> State | None:

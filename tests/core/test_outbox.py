@@ -337,3 +337,14 @@ def test_the_cron_command_sends_what_the_sweep_would_and_records_the_run(mailout
     OutgoingEmail.objects.filter(pk=lost.pk).update(sent_at=timezone.now() - datetime.timedelta(days=40))
     call_command("send_outbox", "--forget-sent")
     assert not OutgoingEmail.objects.exists()
+
+
+@pytest.mark.django_db
+def test_mail_comes_from_the_association_by_name(mailoutbox, demo_data, settings):
+    settings.DEFAULT_FROM_EMAIL = "portal@gxmayors.example.cn"
+    row = OutgoingEmailFactory(to=["lin@example.cn"])
+    outbox.deliver(row.pk)
+    from email.header import decode_header, make_header
+
+    sent = mailoutbox[-1].message()["From"]
+    assert str(make_header(decode_header(sent))) == "广西市长协会 <portal@gxmayors.example.cn>"

@@ -39,3 +39,16 @@ def test_an_english_e_mail_names_the_city_and_the_event_in_english(make_event, m
     body = mailoutbox[0].body
     assert "The delegation of Beihai to Liaison-Work Conference" in body
     assert "联络工作会议" not in body
+
+
+def test_a_notice_says_plainly_who_did_what_and_links_absolutely(make_event, make_officer, event_manager,
+                                                                 django_capture_on_commit_callbacks, mailoutbox, settings):
+    settings.SITE_URL = "https://www.gxmayors.example.cn"
+    officer = make_officer("nanning")
+    with django_capture_on_commit_callbacks(execute=True):
+        delegation = services.delegation_register(event=make_event(requires_approval=True), officer=officer,
+                                                  delegates=delegates(1), consent=True)
+        services.delegation_confirm(delegation=delegation, by=event_manager)
+    submitted, confirmed = (message.body for message in mailoutbox)
+    assert "由nanning办理" in submitted and "由秘书处办理" in confirmed and "秘书处说明" not in submitted
+    assert "https://www.gxmayors.example.cn/portal/" in confirmed and "\n/portal/" not in confirmed

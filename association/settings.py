@@ -39,8 +39,8 @@ INSTALLED_APPS = [
     "simple_history",
     "core.third_party_apps.SignInLockoutsConfig",  # django-axes
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+    "core.third_party_apps.AuthenticatorsConfig",  # django-otp's TOTP devices
+    "core.third_party_apps.BackupCodesConfig",  # django-otp's backup codes
     "core",
     "association.apps.AssociationConfig",
     "members",

@@ -1,11 +1,13 @@
 from django.apps import apps
 from django.contrib import admin, messages
+from django.contrib.auth import admin as auth_admin
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core import dashboard, outbox
+from core import admin_labels, dashboard, outbox
 from core.models import BlockedTerm, ExportLog, OutgoingEmail, PeriodicRun, SecurityEvent
 
 
@@ -112,6 +114,18 @@ class SecurityEventAdmin(ReadOnlyAdmin):
     list_filter = ["kind", "at"]
     search_fields = ["username", "ip_address", "path", "detail"]
     date_hierarchy = "at"
+
+
+class GroupAdmin(auth_admin.GroupAdmin):
+    list_display = ["label"]
+
+    @admin.display(description=_("name"), ordering="name")
+    def label(self, group):
+        return admin_labels.group_label(group)
+
+
+admin.site.unregister(Group)
+admin.site.register(Group, GroupAdmin)
 
 
 # django-axes and django-otp register admins for records the portal does not keep (every sign-in, every failure) or

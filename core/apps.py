@@ -9,8 +9,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site infrastructure")
 
     def ready(self):
-        from core import jobs, pagecache, security, tasks
+        from core import admin_labels, jobs, pagecache, security, tasks
 
+        admin_labels.install()
         jobs.connect_request_signals()
         security.connect_signals()
         pagecache.connect_signals()

@@ -4,6 +4,8 @@ Each app's data migration calls `grant_group_permissions(apps, "<app_label>")` o
 exist, so a group gains the permissions of an app when that app arrives.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 ALL = ("view", "add", "change", "delete")
 EDIT = ("view", "add", "change")
 
@@ -12,6 +14,15 @@ NEWS_REVIEWERS = "news reviewers"
 EVENT_MANAGERS = "event managers"
 MEMBERSHIP_MANAGERS = "membership managers"
 LIAISON_OFFICERS = "liaison officers"
+
+# The names above are keys, stored in English; people read these (core/admin_labels.py).
+GROUP_LABELS = {
+    NEWS_EDITORS: _("news editors"),
+    NEWS_REVIEWERS: _("news reviewers"),
+    EVENT_MANAGERS: _("event managers"),
+    MEMBERSHIP_MANAGERS: _("membership managers"),
+    LIAISON_OFFICERS: _("liaison officers"),
+}
 
 # group -> app label -> model -> actions (or explicit codenames with "codename:...")
 GROUP_PERMISSIONS = {

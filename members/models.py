@@ -160,7 +160,8 @@ class LiaisonOfficer(models.Model):
     is_active = models.BooleanField(_("active"), default=True)
     invited_at = models.DateTimeField(_("invited at"), null=True, blank=True, editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(verbose_name=_("liaison officer record version"),
+                                verbose_name_plural=_("liaison officer record versions"))
     objects = LiaisonOfficerQuerySet.as_manager()
 
     class Meta:

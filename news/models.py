@@ -148,7 +148,8 @@ class Article(TranslatedMixin, IntegrityChecked, RenditionsMixin, models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["view_count", "renditions"])
+    history = HistoricalRecords(excluded_fields=["view_count", "renditions"], verbose_name=_("article version"),
+                                verbose_name_plural=_("article versions"))
     objects = ArticleQuerySet.as_manager()
 
     class Meta:

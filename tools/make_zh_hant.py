@@ -16,8 +16,13 @@ LOCALE = Path(__file__).resolve().parent.parent / "locale"
 
 def main():
     converter = opencc.OpenCC("s2tw.json")
-    source = polib.pofile(LOCALE / "zh_Hans" / "LC_MESSAGES" / "django.po")
-    target_path = LOCALE / "zh_Hant" / "LC_MESSAGES" / "django.po"
+    for domain in ("django", "djangojs"):
+        convert(converter, domain)
+
+
+def convert(converter, domain):
+    source = polib.pofile(LOCALE / "zh_Hans" / "LC_MESSAGES" / f"{domain}.po")
+    target_path = LOCALE / "zh_Hant" / "LC_MESSAGES" / f"{domain}.po"
     target_path.parent.mkdir(parents=True, exist_ok=True)
     target = polib.POFile()
     target.metadata = {**source.metadata, "Language": "zh_Hant"}

@@ -204,8 +204,8 @@ class DelegationTransition(models.Model):
     """Who moved a delegation from which state to which, when and why."""
 
     delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("delegation"))
-    from_state = models.CharField(_("from"), max_length=10, blank=True)
-    to_state = models.CharField(_("to"), max_length=10)
+    from_state = models.CharField(_("from"), max_length=10, blank=True, choices=Delegation.State.choices)
+    to_state = models.CharField(_("to"), max_length=10, choices=Delegation.State.choices)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("by"))
     at = models.DateTimeField(_("at"), auto_now_add=True)
     reason = models.CharField(_("reason"), max_length=300, blank=True)
@@ -216,4 +216,4 @@ class DelegationTransition(models.Model):
         verbose_name_plural = _("state changes")
 
     def __str__(self):
-        return f"{self.from_state or '—'} → {self.to_state}"
+        return f"{self.get_from_state_display() or '—'} → {self.get_to_state_display()}"

@@ -172,6 +172,7 @@ CELERY_BEAT_SCHEDULE = {
     "content-scan": {"task": "core.tasks.scan_content", "schedule": crontab(hour=4, minute=10)},
     "security-log-cleanup": {"task": "core.tasks.forget_security_events", "schedule": crontab(hour=3, minute=50)},
     "view-counts": {"task": "news.tasks.flush_view_counts", "schedule": 60.0, "options": {"expires": 60}},
+    "unplaced-images": {"task": "news.tasks.sweep_unplaced_images", "schedule": crontab(hour=4, minute=30)},
 }
 
 # The outbox (core/outbox.py): a failed e-mail is tried again after 10 s, 20 s, 40 s … (at most an hour apart)

@@ -33,6 +33,15 @@ class RenditionsMixin(models.Model):
             self.renditions = {}
             type(self).objects.filter(pk=self.pk).update(renditions={})
 
+    def delete_with_files(self):
+        """Delete the row, the original and its renditions (a plain delete leaves the files in storage)."""
+        image = getattr(self, self.IMAGE_FIELD)
+        names = [name for size in self.renditions.get("sizes", []) for name in (size.get("webp"), size.get("jpeg"))]
+        self.delete()
+        if image:
+            for name in [image.name, *filter(None, names)]:
+                image.storage.delete(name)
+
     @cached_property
     def picture(self):
         image = getattr(self, self.IMAGE_FIELD)

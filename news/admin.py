@@ -1,7 +1,8 @@
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
@@ -20,7 +21,7 @@ from core.translation import (
     columns,
     translation_fieldsets,
 )
-from news import services
+from news import sanitize, services
 from news.models import Article, ArticleImage, Attachment, Category, Topic, TopicEntry
 
 
@@ -49,8 +50,13 @@ class CategoryAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
 class ArticleImageInline(admin.TabularInline):
     model = ArticleImage
     extra = 1
-    fields = ["thumbnail", "image", "alt_text", "caption", "order"]
-    readonly_fields = ["thumbnail"]
+    fields = ["thumbnail", "image", "alt_text", "caption", "order", "placement"]
+    readonly_fields = ["thumbnail", "placement"]
+    verbose_name_plural = _("photos (uploaded here: shown after the body; uploaded in the editor: placed in it)")
+
+    @admin.display(description=_("where"))
+    def placement(self, image):
+        return _("in the body") if image.in_body else _("after the body")
 
     @admin.display(description=_("preview"))
     def thumbnail(self, image):
@@ -68,8 +74,29 @@ class AttachmentInline(admin.TabularInline):
         return filesizeformat(attachment.file_size) if attachment.pk else "—"
 
 
+class ArticleAdminForm(forms.ModelForm):
+    """Says what the sanitiser took out of the body on save (news/sanitize.py), instead of taking it silently."""
+
+    def _post_clean(self):
+        super()._post_clean()
+        self.body_removals = []
+        for field in columns("body"):
+            raw = self.data.get(self.add_prefix(field), "")
+            self.body_removals += sanitize.removals(raw, getattr(self.instance, field) or "")
+
+
+class BodyImageForm(forms.ModelForm):
+    """An image uploaded from the editor's image dialog: the photo's own validation (type, size, pixels), and its
+    description for screen readers is required."""
+
+    class Meta:
+        model = ArticleImage
+        fields = ["image", "alt_text", "caption"]
+
+
 @admin.register(Article)
 class ArticleAdmin(TranslationsBesideChineseAdmin, SimpleHistoryAdmin):
+    form = ArticleAdminForm
     list_display = ["title", "category", "status_shown", "publish_at", "pinned", "view_count", "cover_thumbnail"]
     list_filter = ["status", "category", "pinned", "publish_at"]
     list_select_related = ["category"]
@@ -121,7 +148,27 @@ class ArticleAdmin(TranslationsBesideChineseAdmin, SimpleHistoryAdmin):
 
     def get_urls(self):
         return [path("<int:pk>/workflow/<str:step>/", self.admin_site.admin_view(self.workflow_view),
-                     name="news_article_workflow"), *super().get_urls()]
+                     name="news_article_workflow"),
+                path("body-image/", self.admin_site.admin_view(self.body_image_view), name="news_body_image"),
+                *super().get_urls()]
+
+    def body_image_view(self, request):
+        """The editor's image dialog opens this in a small window (its "Browse…" button): upload a photo, or take
+        one uploaded before, and it goes back into the dialog with its caption and description."""
+        if not (request.user.has_perm("news.add_articleimage") and request.user.has_perm("news.change_article")):
+            raise PermissionDenied
+        callback = request.GET.get("CKEditorFuncNum", "")
+        if not callback.lstrip("-").isdigit():
+            return HttpResponseBadRequest(_("Open this page from the editor's image dialog."))
+        form = BodyImageForm(request.POST or None, request.FILES or None)
+        chosen = None
+        if request.method == "POST" and form.is_valid():
+            chosen = services.body_image_upload(by=request.user, **form.cleaned_data)
+        recent = ArticleImage.objects.filter(uploaded_by=request.user).exclude(renditions={}).order_by("-uploaded_at")[:12]
+        context = {**self.admin_site.each_context(request), "title": _("Insert an image"), "form": form,
+                   "callback": callback, "chosen": chosen, "recent": recent, "is_popup": True}
+        return TemplateResponse(request, "admin/news/article/body_image.html", context,
+                                status=400 if form.errors else 200)
 
     def workflow_view(self, request, pk, step):
         """One step of the workflow from the article's page, through the same service as the bulk actions."""
@@ -164,10 +211,21 @@ class ArticleAdmin(TranslationsBesideChineseAdmin, SimpleHistoryAdmin):
             return request.user.has_perm("news.publish_article")
         return allowed
 
+    class Media:
+        js = ["js/prose-editor-chinese.js"]
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+        removals = getattr(form, "body_removals", [])
+        if removals:
+            self.message_user(request, _("Taken out of the body on saving: %(what)s.") % {"what": "; ".join(removals)},
+                              messages.WARNING)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.body_images_place(article=form.instance)
 
     def get_actions(self, request):
         actions = super().get_actions(request)

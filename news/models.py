@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
@@ -28,7 +28,7 @@ EDITOR_EXTENSIONS = {
     "Blockquote": True, "HorizontalRule": True, "HardBreak": True,
     "Link": {"protocols": ["http", "https", "mailto"], "enableTarget": False},
     "Table": True, "TableRow": True, "TableHeader": True, "TableCell": True,
-    "Image": True, "Figure": True, "Caption": True, "History": True,
+    "Image": True, "Figure": {"pickerUrl": reverse_lazy("admin:news_body_image")}, "Caption": True, "History": True,
 }
 
 
@@ -192,9 +192,17 @@ class Article(TranslatedMixin, IntegrityChecked, RenditionsMixin, models.Model):
 
 
 class ArticleImage(Photo):
+    """A photo of an article: shown in the gallery after the body, or placed in the body from the editor, where
+    it is uploaded before the article may exist (`article` empty until the article is saved; news.services)."""
+
     UPLOAD_FOLDER = "news/originals"
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="images", verbose_name=_("article"))
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, null=True, blank=True, related_name="images",
+                                verbose_name=_("article"))
+    in_body = models.BooleanField(_("placed in the body"), default=False, editable=False)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    editable=False, related_name="+", verbose_name=_("uploaded by"))
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now, editable=False)
 
 
 class Attachment(FileSizeMixin, models.Model):

@@ -27,7 +27,7 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
-    "img": {"src", "alt", "width", "height"},
+    "img": {"src", "alt", "width", "height", "data-file"},  # data-file: the ArticleImage placed from the editor
     "th": {"colspan", "rowspan", "scope"},
     "td": {"colspan", "rowspan"},
     "ol": {"start"},
@@ -183,14 +183,27 @@ def _remove_hidden_content(markup):
     return "".join(parser.out)
 
 
-def _media_prefix():
-    return "/" + settings.MEDIA_URL.lstrip("/")
+def _media_prefixes():
+    """Where our photos are: MEDIA_URL, or the public address of the media bucket in object storage."""
+    from django.core.files.storage import default_storage
+
+    prefixes = ["/" + settings.MEDIA_URL.lstrip("/")]
+    storage_root = default_storage.url("")
+    if storage_root.startswith(("http://", "https://")):
+        prefixes.append(storage_root.split("?")[0].rstrip("/") + "/")
+    return tuple(prefixes)
+
+
+def is_own_image(src):
+    return src.startswith(_media_prefixes()) and ".." not in src
 
 
 def _keep_attribute(element, attribute, value):
     """Images only from our own media; everything else the allow-list already vetted."""
     if element == "img" and attribute == "src":
-        return value if value.startswith(_media_prefix()) and ".." not in value else None
+        return value if is_own_image(value) else None
+    if element == "img" and attribute == "data-file":
+        return value if value.isdigit() else None
     return value
 
 
@@ -276,5 +289,62 @@ def sanitize_html(markup):
         strip_comments=True,
     )
     cleaned = re.sub(r"<img(?![^>]*\ssrc=)[^>]*>", "", cleaned)  # images whose source was refused
+    cleaned = re.sub(r"<figure>(?:(?!<img)(?!</figure>).)*</figure>", "", cleaned, flags=re.S)  # and their frames
     cleaned = _clean_links(cleaned)
     return "" if cleaned.strip() in {"", "<p></p>"} else cleaned
+
+
+class _Inventory(HTMLParser):
+    """What a piece of HTML holds that the sanitiser may take away, counted."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.images = self.links = self.hidden = self.formatting = 0
+        self.dropped = set()
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "img":
+            self.images += 1
+        elif tag == "a":
+            self.links += 1
+        if tag in DROPPED_WITH_CONTENT:
+            self.dropped.add(tag)
+        elif _is_hidden(tag, attrs):
+            self.hidden += 1
+        elif tag == "font" or attributes.get("style") or attributes.get("class"):
+            self.formatting += 1
+
+    handle_startendtag = handle_starttag
+
+
+def _inventory(markup):
+    inventory = _Inventory()
+    inventory.feed(markup or "")
+    inventory.close()
+    return inventory
+
+
+def removals(raw, cleaned):
+    """What sanitize_html took out of `raw` to give `cleaned`, in words for the editor who saved it."""
+    from django.utils.translation import gettext as _, ngettext
+
+    before, after = _inventory(raw), _inventory(cleaned)
+    said = []
+    if (lost := before.images - after.images) > 0:
+        said.append(ngettext(
+            "%(count)d image that was not uploaded to the portal (only images uploaded with the editor’s image "
+            "button are kept)",
+            "%(count)d images that were not uploaded to the portal (only images uploaded with the editor’s image "
+            "button are kept)", lost) % {"count": lost})
+    if before.dropped:
+        said.append(_("scripts, embedded frames or forms (%(tags)s)") % {"tags": ", ".join(sorted(before.dropped))})
+    if before.hidden:
+        said.append(ngettext("%(count)d hidden block with its text", "%(count)d hidden blocks with their text",
+                             before.hidden) % {"count": before.hidden})
+    if (lost := before.links - after.links) > 0:
+        said.append(ngettext("%(count)d link without visible text or a safe address",
+                             "%(count)d links without visible text or a safe address", lost) % {"count": lost})
+    if before.formatting:
+        said.append(_("pasted formatting such as fonts, colours and sizes (the site’s own style applies)"))
+    return said

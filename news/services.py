@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.locks import atomic_with_lock_timeout
-from news.models import Article, ArticleView
+from core.translation import columns
+from news.models import Article, ArticleImage, ArticleView
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -99,3 +103,35 @@ def view_counts_flush() -> int:
         for article_id, views in counts.items():
             Article.objects.filter(pk=article_id).update(view_count=F("view_count") + views)
     return sum(counts.values())
+
+
+BODY_IMAGE = re.compile(r"<img\b[^>]*\bdata-file=\"(\d+)\"[^>]*>")
+UNPLACED_IMAGES_KEEP_DAYS = 2
+
+
+def body_image_upload(*, image, alt_text: str, caption: str, by: User) -> ArticleImage:
+    """An image uploaded from the editor's image dialog, before its article is saved (or even exists): validated
+    like every photo by the form that gave it, with its renditions made now. Its article claims it on save."""
+    return ArticleImage.objects.create(image=image, alt_text=alt_text, caption=caption, uploaded_by=by,
+                                       article=None, in_body=True)
+
+
+def body_images_place(*, article: Article) -> None:
+    """After an article is saved: the images its body (in any language) shows become its photos, and only they
+    are marked as placed in the body; the others are the gallery after the body. An image another article
+    already holds stays that article's."""
+    shown = {int(pk) for field in columns("body") for pk in BODY_IMAGE.findall(getattr(article, field) or "")}
+    ArticleImage.objects.filter(pk__in=shown, article__isnull=True).update(article=article)
+    article.images.filter(pk__in=shown).update(in_body=True)
+    article.images.exclude(pk__in=shown).update(in_body=False)
+
+
+def unplaced_images_sweep() -> int:
+    """Images uploaded from the editor into an article that was never saved: deleted after a while, with their
+    files (run daily)."""
+    cutoff = timezone.now() - datetime.timedelta(days=UNPLACED_IMAGES_KEEP_DAYS)
+    deleted = 0
+    for image in ArticleImage.objects.filter(article__isnull=True, uploaded_at__lt=cutoff):
+        image.delete_with_files()
+        deleted += 1
+    return deleted

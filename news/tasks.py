@@ -13,3 +13,13 @@ VIEW_COUNTS = "view-counts"
 def flush_view_counts() -> str:
     with jobs.recorded_run(VIEW_COUNTS) as summary:
         return summary(_("%(count)d view(s) added to their articles") % {"count": services.view_counts_flush()})
+
+
+UNPLACED_IMAGES = "unplaced-images"
+
+
+@shared_task(ignore_result=True)
+def sweep_unplaced_images() -> str:
+    with jobs.recorded_run(UNPLACED_IMAGES) as summary:
+        return summary(_("%(count)d image(s) uploaded into articles never saved deleted")
+                       % {"count": services.unplaced_images_sweep()})

@@ -81,7 +81,8 @@ def article(request, pk):
     context = {
         "article": article,
         "preview": preview,
-        "images": article.images.all(),
+        "body_images": (images := list(article.images.all())),
+        "images": [image for image in images if not image.in_body],
         "attachments": article.attachments.all(),
         "tags": tags,
         "previous_article": published_here.filter(earlier).order_by("-publish_at", "-id").first(),

@@ -8,6 +8,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -109,7 +110,7 @@ BODY_IMAGE = re.compile(r"<img\b[^>]*\bdata-file=\"(\d+)\"[^>]*>")
 UNPLACED_IMAGES_KEEP_DAYS = 2
 
 
-def body_image_upload(*, image, alt_text: str, caption: str, by: User) -> ArticleImage:
+def body_image_upload(*, image: File, alt_text: str, caption: str, by: User) -> ArticleImage:
     """An image uploaded from the editor's image dialog, before its article is saved (or even exists): validated
     like every photo by the form that gave it, with its renditions made now. Its article claims it on save."""
     return ArticleImage.objects.create(image=image, alt_text=alt_text, caption=caption, uploaded_by=by,

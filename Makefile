@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: run test serve bench bench-http install messages clean
@@ -13,11 +14,16 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
-install: $(STAMP)
+# The page checkers the tests use (Nu HTML checker, axe-core) and `make audit` (Lighthouse), from package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+install: $(STAMP) $(NODE_STAMP)
 
 ## run: install, migrate the SQLite database, load demo content, print the admin login, serve on :8000
 run: export DEBUG ?= true
-run: install
+run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_data
 	$(BIN)/python manage.py ensure_admin
@@ -58,9 +64,9 @@ bench-http: install
 ## messages: refresh zh_Hans and en from the source, generate zh_Hant with OpenCC, compile all three
 messages: install
 	DEBUG=true $(BIN)/python manage.py makemessages --locale zh_Hans --locale en --no-obsolete \
-		--ignore '.venv/*' --ignore 'tests/*' --ignore 'tools/*' --ignore 'var/*'
+		--ignore '.venv/*' --ignore 'node_modules/*' --ignore 'tests/*' --ignore 'tools/*' --ignore 'var/*'
 	$(BIN)/python tools/make_zh_hant.py
-	DEBUG=true $(BIN)/python manage.py compilemessages --ignore '.venv/*'
+	DEBUG=true $(BIN)/python manage.py compilemessages --ignore '.venv/*' --ignore 'node_modules/*'
 
 clean:
 	rm -rf $(VENV) var/staticfiles

@@ -218,8 +218,6 @@ def load(log):
             name=name,
             defaults={"affiliation": affiliation, "since": _date(since), "until": _date(until), "biography": biography},
         )
-        if created and until is None:
-            leader.photo.save(f"leader-{seed}.jpg", ContentFile(demo_images.portrait(seed)))
     log(f"leaders: {Leader.objects.count()}")
 
     for order, data in enumerate(BRANCHES):

@@ -31,6 +31,8 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("healthz/ready", health.ready, name="readiness"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.root_icon, {"name": "favicon.ico"}, name="favicon"),
+    path("apple-touch-icon.png", views.root_icon, {"name": "apple-touch-icon.png"}, name="apple_touch_icon"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="django.contrib.sitemaps.views.sitemap"),
 ]

@@ -109,6 +109,20 @@ def contact(request):
 
 @require_safe
 @cache_control(max_age=86400, public=True)
+def root_icon(request, name):
+    """/favicon.ico and /apple-touch-icon.png, where browsers and phones look without being told (the pages link
+    the same files under STATIC_URL)."""
+    from django.contrib.staticfiles import finders
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    content_types = {"favicon.ico": "image/x-icon", "apple-touch-icon.png": "image/png"}
+    path = finders.find(f"img/{name}")  # the source file; collected copies where the source is not shipped
+    with (open(path, "rb") if path else staticfiles_storage.open(f"img/{name}")) as icon:
+        return HttpResponse(icon.read(), content_type=content_types[name])
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
 def robots_txt(request):
     prefixes = [""] + [f"/{code}" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
     private = ["/admin/", "/accounts/", "/portal/", "/guests/"]

@@ -18,21 +18,6 @@ def jpeg_bytes(image):
     return buffer.getvalue()
 
 
-def portrait(seed):
-    """A neutral head-and-shoulders silhouette on a tinted background, 240 x 300."""
-    tints = [(214, 224, 235), (226, 219, 208), (216, 229, 219), (232, 220, 224), (222, 222, 232)]
-    image = Image.new("RGB", (240, 300), tints[seed % len(tints)])
-    draw = ImageDraw.Draw(image)
-    suit = (52, 58, 70)
-    draw.ellipse((30, 190, 210, 380), fill=suit)
-    draw.polygon([(104, 196), (136, 196), (120, 250)], fill=(245, 245, 245))
-    draw.polygon([(116, 204), (124, 204), (126, 246), (120, 256), (114, 246)], fill=(150, 30, 30))
-    draw.rectangle((106, 160, 134, 200), fill=(225, 196, 170))
-    draw.ellipse((78, 70, 162, 180), fill=(232, 204, 178))
-    draw.chord((74, 58, 166, 140), 180, 360, fill=(40, 36, 34))
-    return jpeg_bytes(image)
-
-
 def wechat_qr(text):
     code = qrcode.QRCode(border=2, box_size=6)
     code.add_data(text)
@@ -99,18 +84,3 @@ def cityscape(seed, size=(1600, 1067)):
     return jpeg_bytes(image)
 
 
-def city_emblem(seed, letters):
-    """A round emblem: a coloured disc, a ring and the city's initials."""
-    from PIL import ImageFont
-
-    colours = [(166, 27, 27), (26, 79, 139), (30, 110, 70), (150, 90, 20), (90, 50, 120), (0, 110, 120)]
-    image = Image.new("RGBA", (256, 256), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(image)
-    colour = colours[seed % len(colours)]
-    draw.ellipse((4, 4, 252, 252), fill=colour)
-    draw.ellipse((22, 22, 234, 234), outline=(243, 212, 138), width=6)
-    font = ImageFont.load_default(size=88)
-    box = draw.textbbox((0, 0), letters, font=font)
-    draw.text(((256 - (box[2] - box[0])) / 2 - box[0], (256 - (box[3] - box[1])) / 2 - box[1]), letters,
-              font=font, fill=(255, 255, 255))
-    return png_bytes(image)

@@ -2,9 +2,7 @@
 
 import datetime
 
-from django.core.files.base import ContentFile
 
-from core import demo_images
 from members import services
 from members.models import LiaisonAward, LiaisonOfficer, Mayor, MemberCity, Region
 
@@ -58,7 +56,6 @@ def load(log):
             latitude=lat, longitude=lon, joined_on=datetime.date(joined, 6, 18),
             introduction=INTRO.format(name=name, level=level_label, population=population, area=area, joined=joined),
         )
-        city.emblem.save(f"{slug}.png", ContentFile(demo_images.city_emblem(seed, name_en[:2].upper())), save=False)
         city.save()
         Mayor.objects.create(city=city, name=_person(seed + 40), gender="female" if seed % 4 == 1 else "male",
                              term_start=datetime.date(2022, 1 + seed % 12, 10))

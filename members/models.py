@@ -86,6 +86,16 @@ class MemberCity(TranslatedMixin, IntegrityChecked, models.Model):
     def __str__(self):
         return localized(self, "name")
 
+    CHINESE_SUFFIXES = ("自治县", "市", "县", "区", "州", "盟")
+
+    @property
+    def short_name(self):
+        """The Chinese name without 市/县/区… (桂林市 → 桂林), the city's mark where it has no uploaded emblem."""
+        for suffix in self.CHINESE_SUFFIXES:
+            if self.name.endswith(suffix) and len(self.name) - len(suffix) >= 2:
+                return self.name[: -len(suffix)]
+        return self.name
+
     def get_absolute_url(self):
         return reverse("members:city", args=[self.slug])
 

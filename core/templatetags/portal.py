@@ -33,8 +33,8 @@ def language_links(context):
     links = []
     for code, name in settings.LANGUAGES:
         url = translate_url(request.path, code)
-        if request.META.get("QUERY_STRING"):
-            url = f"{url}?{request.META['QUERY_STRING']}"
+        if request.GET:
+            url = f"{url}?{request.GET.urlencode()}"  # re-encoded: the raw query may hold unescaped UTF-8
         links.append(
             {
                 "code": code,
@@ -127,3 +127,25 @@ def other_name(obj):
 def localized_text(obj, field):
     """A plain-text field as paragraphs in the reader's language; the Chinese, with the note, where English is missing."""
     return {"text": localized(obj, field), "chinese_only": lacks_translation(obj, field)}
+
+
+@register.simple_tag(takes_context=True)
+def page_address(context):
+    """This page's absolute address, without its query string (printed under the page with its QR code)."""
+    request = context.get("request")
+    return request.build_absolute_uri(request.path) if request is not None else ""
+
+
+@register.filter
+def machine_time(value):
+    """A moment for <time datetime>, in the portal's time zone, to the second: HTML takes at most three digits
+    of a second's fractions, and Django's "c" format writes six."""
+    if not value:
+        return ""
+    from django.utils import timezone
+
+    if hasattr(value, "hour"):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.replace(microsecond=0).isoformat()
+    return value.isoformat()

@@ -1,4 +1,4 @@
-/* Font-size switch (remembered in the browser), the phone menu, and the article's view beacon. */
+/* Font-size switch and 关怀模式 (both remembered in the browser), the phone menu, and the article's view beacon. */
 (function () {
   var root = document.documentElement;
 
@@ -17,13 +17,32 @@
     });
   });
 
+  var care = document.querySelector(".care-switch");
+  if (care) {
+    care.setAttribute("aria-pressed", String(root.getAttribute("data-care") === "on"));
+    care.addEventListener("click", function () {
+      var on = root.getAttribute("data-care") !== "on";
+      if (on) { root.setAttribute("data-care", "on"); } else { root.removeAttribute("data-care"); }
+      care.setAttribute("aria-pressed", String(on));
+      try { localStorage.setItem("portal-care", on ? "on" : "off"); } catch (e) { /* not remembered */ }
+    });
+  }
+
   var toggle = document.querySelector(".main-nav__toggle");
   var list = document.getElementById("main-nav-list");
+  function showMenu(open) {
+    toggle.setAttribute("aria-expanded", String(open));
+    list.classList.toggle("is-open", open);
+  }
   if (toggle && list) {
     toggle.addEventListener("click", function () {
-      var open = toggle.getAttribute("aria-expanded") !== "true";
-      toggle.setAttribute("aria-expanded", String(open));
-      list.classList.toggle("is-open", open);
+      showMenu(toggle.getAttribute("aria-expanded") !== "true");
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+        showMenu(false);
+        toggle.focus();
+      }
     });
   }
 })();

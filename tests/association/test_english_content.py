@@ -82,7 +82,7 @@ def test_the_english_news_list_can_be_narrowed_to_articles_in_english(client, tr
 
 def test_articles_without_english_are_labelled_in_the_english_list(client, translated, chinese_only):
     html = client.get("/en/news/").content.decode()
-    items = re.findall(r'<h3 class="article-item__title">(.*?)</h3>', html, re.S)
+    items = re.findall(r'<h2 class="article-item__title">(.*?)</h2>', html, re.S)
     labelled = [item for item in items if "label-language" in item]
     assert len(items) == 2 and len(labelled) == 1 and "联络工作会议在北海召开" in labelled[0]
 

@@ -227,3 +227,25 @@ def test_the_sign_in_page_redirects_a_signed_in_user_home(client, user):
 
     assert response.status_code == 302
     assert response["Location"] == "/en/"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path, content_type", [("/favicon.ico", "image/x-icon"), ("/apple-touch-icon.png", "image/png")])
+def test_browsers_find_the_icons_where_they_look_without_being_told(client, path, content_type):
+    response = client.get(path)
+    assert response.status_code == 200 and response["Content-Type"] == content_type
+    assert b"".join(response).startswith(b"\x00\x00\x01\x00" if path.endswith(".ico") else b"\x89PNG")
+
+
+@pytest.mark.django_db
+def test_the_language_links_keep_a_chinese_query_intact(client):
+    page = client.get("/search/", {"q": "南宁"}).content.decode()
+    assert 'href="/en/search/?q=%E5%8D%97%E5%AE%81"' in page
+
+
+@pytest.mark.django_db
+def test_articles_events_and_documents_print_with_their_address_and_qr_code(client, demo_data):
+    for url in ["/documents/"]:
+        page = client.get(url).content.decode()
+        assert "data-print" in page and 'class="print-source"' in page and "<svg" in page
+        assert f"http://testserver{url}" in page

@@ -5,7 +5,6 @@ from io import StringIO
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
-from PIL import Image
 
 from core.groups import (
     LIAISON_OFFICERS,
@@ -47,11 +46,11 @@ def test_the_demo_has_the_fourteen_prefecture_level_and_eight_county_level_citie
     assert all(city.status == MemberCity.Status.ACTIVE for city in cities)
 
 
-def test_every_demo_city_has_a_real_emblem_an_introduction_and_key_figures(demo):
+def test_every_demo_city_has_an_introduction_and_key_figures_and_no_made_up_emblem(demo):
+    """Without an uploaded emblem a city shows its short Chinese name; the demo makes up no emblems (which had
+    shown Latin initials: 桂林, 贵港 and 桂平 were all "GU")."""
     for city in MemberCity.objects.all():
-        with city.emblem.open("rb") as emblem:
-            image = Image.open(emblem)
-            image.verify()
+        assert not city.emblem
         assert city.introduction and city.name_en
         assert city.population and city.area and city.joined_on
         assert city.latitude is not None and city.longitude is not None

@@ -1,0 +1,57 @@
+"""The W3C Nu HTML checker (vnu, from package.json) finds no error on the portal's main pages, in the three
+languages, signed out and on the officer's desk. One Java run checks them all."""
+
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from events.models import Event
+from members.models import LiaisonOfficer, MemberCity
+from news.models import Article, Category
+
+VNU = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def main_pages():
+    article = Article.objects.published().filter(images__isnull=False).first()
+    event = Event.objects.exclude(status=Event.Status.DRAFT).order_by("-starts_at").first()
+    city = MemberCity.objects.order_by("pk").first()
+    category = Category.objects.filter(parent__isnull=False).first()
+    pages = ["/", "/news/", article.get_absolute_url(), category.get_absolute_url(), "/events/",
+             event.get_absolute_url(), "/members/", city.get_absolute_url(), "/about/", "/about/leadership/",
+             "/contact/", "/documents/", "/search/?q=南宁 会议", "/accounts/login/"]
+    return pages + [f"/{language}{page}" for language in ("zh-hant", "en")
+                    for page in ("/", "/news/", article.get_absolute_url(), event.get_absolute_url())]
+
+
+@pytest.mark.django_db
+def test_the_main_pages_are_valid_html(client, tmp_path):
+    if not VNU.exists() or shutil.which("java") is None:
+        pytest.skip("The Nu HTML checker needs Java and `npm ci` (make install runs it)")
+    call_command("load_demo_data", stdout=io.StringIO())
+    files = {}
+    for number, url in enumerate(main_pages()):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        files[url] = tmp_path / f"page-{number}.html"
+        files[url].write_bytes(response.content)
+    officer = LiaisonOfficer.objects.filter(user__isnull=False).first()
+    client.force_login(officer.user)
+    for url in ["/portal/", f"/portal/events/{Event.objects.filter(status=Event.Status.PUBLISHED).first().pk}/delegation/"]:
+        response = client.get(url)
+        if response.status_code == 200:
+            files[url] = tmp_path / f"desk-{len(files)}.html"
+            files[url].write_bytes(response.content)
+    assert "/portal/" in files
+
+    checked = subprocess.run(["java", "-jar", str(VNU), "--format", "json", "--errors-only",
+                              *map(str, files.values())], capture_output=True, text=True, timeout=300)
+    by_file = {f"file:{path}": url for url, path in files.items()}
+    errors = [f"{by_file.get(message.get('url'), message.get('url'))}: {message['message']}"
+              for message in json.loads(checked.stderr)["messages"]]
+    assert errors == []

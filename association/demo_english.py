@@ -13,6 +13,12 @@ P = "<p>{}</p>".format
 
 PROFILE = {
     "mission_en": "Serving the development of our cities and the work of their mayors",
+    "address_en": "9th floor, Municipal Building, 118 Minzu Avenue, Qingxiu District, Nanning, Guangxi",
+    "office_hours_en": "Monday to Friday, 8:30–12:00 and 14:30–17:30 (China Standard Time)",
+    "supervising_bodies_en": (
+        "Department of Civil Affairs of the Guangxi Zhuang Autonomous Region (registration authority)\n"
+        "Department of Housing and Urban-Rural Development of the Guangxi Zhuang Autonomous Region (guidance)"
+    ),
     "introduction_en": (
         "The Guangxi Mayors' Association is a non-profit body formed voluntarily by the mayors of the prefecture-level "
         "and county-level cities of the Guangxi Zhuang Autonomous Region. It gives the cities a common platform for "
@@ -32,6 +38,15 @@ LEADERS = {
     "莫春林": ("Mo Chunlin", "Heads the secretariat, keeps in touch with the liaison officers of the member cities and "
                            "prepares the liaison-work conference and the mayors' forum."),
     "梁静": ("Liang Jing", ""), "李国强": ("Li Guoqiang", ""), "甘永平": ("Gan Yongping", ""),
+}
+
+AFFILIATIONS = {
+    "南宁市人民政府市长": "Mayor of Nanning",
+    "自治区住房和城乡建设厅原副厅长": "Former Deputy Director, Department of Housing and Urban-Rural Development of Guangxi",
+    "柳州市人民政府市长": "Mayor of Liuzhou",
+    "桂林市人民政府市长": "Mayor of Guilin",
+    "北海市人民政府市长": "Mayor of Beihai",
+    "南宁市人民政府原市长": "Former Mayor of Nanning",
 }
 
 BRANCHES = {
@@ -86,7 +101,7 @@ ARTICLES = {
         "The conference reviewed a year of liaison work, honoured the year's outstanding liaison officers and visited "
         "Beihai's urban renewal projects.",
         P("From 12 to 14 November, the 2026 liaison-work conference of the association was held in Beihai. More than "
-          "130 liaison officers from 81 member cities and the staff of the secretariat took part.")
+          "More than 30 liaison officers from all 22 member cities and the staff of the secretariat took part.")
         + P("Secretary-General Mo Chunlin reported on the year's work in organising delegations, reporting information "
             "and studying cities, and set out the tasks ahead. Liaison officers, he said, are the bridge between the "
             "association and its member cities.")
@@ -173,7 +188,8 @@ def load(log):
         filled += _fill(association, **PROFILE)
     for leader in Leader.objects.filter(name__in=LEADERS):
         name_en, biography_en = LEADERS[leader.name]
-        filled += _fill(leader, name_en=name_en, biography_en=biography_en)
+        filled += _fill(leader, name_en=name_en, biography_en=biography_en,
+                        affiliation_en=AFFILIATIONS.get(leader.affiliation, ""))
     for branch in Branch.objects.filter(slug__in=BRANCHES):
         filled += _fill(branch, introduction_en=BRANCHES[branch.slug])
     for page in Page.objects.filter(slug__in=PAGES):

@@ -24,7 +24,7 @@ class Association(TranslatedMixin, models.Model):
     CACHE_KEY = "association:profile"
 
     name = models.CharField(_("name"), max_length=100)
-    translated_fields = ("name", "mission", "introduction")
+    translated_fields = ("name", "mission", "introduction", "supervising_bodies", "address", "office_hours")
     short_name = models.CharField(_("short name"), max_length=30, blank=True)
     mission = models.CharField(_("mission statement"), max_length=200, blank=True)
     founded_on = models.DateField(_("founded on"), null=True, blank=True, validators=[validate_sensible_date])
@@ -76,7 +76,7 @@ class Association(TranslatedMixin, models.Model):
 
     @property
     def supervising_bodies_list(self):
-        return [line.strip() for line in self.supervising_bodies.splitlines() if line.strip()]
+        return [line.strip() for line in self.i18n.supervising_bodies.splitlines() if line.strip()]
 
 
 class Position(TranslatedMixin, models.Model):
@@ -109,7 +109,7 @@ class Leader(TranslatedMixin, models.Model):
 
     position = models.ForeignKey(Position, on_delete=models.PROTECT, related_name="holders", verbose_name=_("position"))
     name = models.CharField(pgettext_lazy("person", "name"), max_length=50)
-    translated_fields = ("name", "biography")
+    translated_fields = ("name", "biography", "affiliation")
     affiliation = models.CharField(
         _("other offices"), max_length=200, blank=True, help_text=_("E.g. mayor of a member city.")
     )

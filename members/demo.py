@@ -40,6 +40,15 @@ INTRO = ("{name}是广西壮族自治区的{level}，常住人口约{population}
          "在城市更新、产业合作和对外交往方面与其他会员城市开展了广泛交流。")
 
 
+# The mayors who hold offices of the association (association/demo.py's LEADERS): the same people on both pages.
+MAYORS = {
+    "nanning": (("韦志宏", "male"), ("李国强", "male")),
+    "liuzhou": (("覃海燕", "female"), ("黎建华", "male")),
+    "guilin": (("黄建军", "male"), ("邓文远", "male")),
+    "beihai": (("陆明峰", "male"), ("罗志刚", "male")),
+}
+
+
 def _person(seed):
     return SURNAMES[seed * 7 % len(SURNAMES)] + GIVEN[seed * 5 % len(GIVEN)]
 
@@ -57,9 +66,10 @@ def load(log):
             introduction=INTRO.format(name=name, level=level_label, population=population, area=area, joined=joined),
         )
         city.save()
-        Mayor.objects.create(city=city, name=_person(seed + 40), gender="female" if seed % 4 == 1 else "male",
-                             term_start=datetime.date(2022, 1 + seed % 12, 10))
-        Mayor.objects.create(city=city, name=_person(seed + 80), gender="male",
+        current, previous = MAYORS.get(slug, ((_person(seed + 40), "female" if seed % 4 == 1 else "male"),
+                                              (_person(seed + 80), "male")))
+        Mayor.objects.create(city=city, name=current[0], gender=current[1], term_start=datetime.date(2022, 1 + seed % 12, 10))
+        Mayor.objects.create(city=city, name=previous[0], gender=previous[1],
                              term_start=datetime.date(2016, 3, 1), term_end=datetime.date(2021, 12, 31))
         for index in range(1 if seed % 3 else 2):
             person = _person(seed * 2 + index)

@@ -149,3 +149,54 @@ def machine_time(value):
             value = timezone.localtime(value)
         return value.replace(microsecond=0).isoformat()
     return value.isoformat()
+
+
+@register.filter
+def population(ten_thousands):
+    """A population kept, as Chinese statistics give it, in 万 (10,000 people): "894万" on Chinese pages,
+    "8.94 million" or "560,000" on English ones."""
+    if ten_thousands in (None, ""):
+        return ""
+    from django.utils.translation import gettext
+
+    people = int(ten_thousands) * 10_000
+    if reading_language() is None:
+        return gettext("%(number)s ten thousand") % {"number": f"{int(ten_thousands):,}".replace(",", "")}
+    if people >= 1_000_000:
+        millions = f"{people / 1_000_000:.2f}".rstrip("0").rstrip(".")
+        return gettext("%(number)s million") % {"number": millions}
+    return f"{people:,}"
+
+
+def _national_digits(number):
+    """A Chinese number's digits without the country code and separators: 0771-5551234 -> 07715551234."""
+    import re
+
+    digits = re.sub(r"[^\d+]", "", number or "")
+    if digits.startswith("+86"):
+        digits = "0" + digits[3:] if not digits[3:].startswith("1") else digits[3:]
+    return digits
+
+
+@register.filter
+def phone_shown(number):
+    """A phone number as readers dial it: as written on Chinese pages; on other pages in the international form,
+    the area code's leading 0 dropped (0771-5551234 -> +86 771 5551234). Numbers abroad (+…) stay as written."""
+    if not number or reading_language() is None or number.strip().startswith("+") and not number.strip().startswith("+86"):
+        return number
+    digits = _national_digits(number)
+    if digits.startswith("1") and len(digits) == 11:  # a mobile
+        return f"+86 {digits[:3]} {digits[3:7]} {digits[7:]}"
+    if digits.startswith("0"):
+        area_length = 2 if digits[1] in "12" else 3  # 010 and 02x; others 0xxx
+        return f"+86 {digits[1:1 + area_length]} {digits[1 + area_length:]}"
+    return number
+
+
+@register.filter
+def phone_link(number):
+    """The tel: target, always international: +867715551234."""
+    digits = _national_digits(number)
+    if not digits or (number or "").strip().startswith("+") and not number.strip().startswith("+86"):
+        return (number or "").replace(" ", "").replace("-", "")
+    return "+86" + (digits[1:] if digits.startswith("0") else digits)

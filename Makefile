@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test serve bench bench-http install messages clean
+.PHONY: run test serve bench bench-http audit install messages clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -60,6 +60,11 @@ bench: install
 ## (deploy/nginx.conf) and nginx serving a saved copy, side by side; starts Redis, gunicorn on PostgreSQL and nginx itself
 bench-http: install
 	$(BIN)/python tools/bench_http.py
+
+## audit: Lighthouse's four scores for home, an article, an event, the directory and the officer's desk, normal and
+## 关怀模式 (serves the demo content itself, production-like, on a free port; about 2 minutes)
+audit: install
+	$(BIN)/python tools/audit.py
 
 ## messages: refresh zh_Hans and en from the source, generate zh_Hant with OpenCC, compile all three
 messages: install

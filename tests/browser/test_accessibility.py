@@ -49,6 +49,9 @@ def test_no_accessibility_violation_on_the_main_pages_and_the_desk(browser, site
     for url in pages:
         page.goto(f"{site}{url}")
         found[url] = violations(page)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > viewport["width"]:
+            found[url].append(f"the page is {width} px wide in a {viewport['width']} px window")
     sign_in(page, site, officer.email)
     expect(page).to_have_url(f"{site}/portal/")
     found["/portal/"] = violations(page)

@@ -119,8 +119,8 @@ def test_the_directory_shows_the_totals_of_member_cities(client, directory):
     tree = parse(client.get("/members/"))
 
     numbers = [span.text for span in tree.find("ul", class_="figures").find_all("span", class_="figures__number")]
-    # cities, population (10,000), area (km²): the city that left is not counted
-    assert numbers[0] == "4" and "460" in numbers and "650" in numbers
+    # cities, population (in 万), area (km²): the city that left is not counted
+    assert numbers[0] == "4" and "460 万人" in numbers and "650" in numbers
 
 
 def test_the_totals_count_every_member_whatever_the_filter(client, directory):

@@ -37,3 +37,14 @@ def test_the_english_contact_block_has_english_address_hours_and_plus_86(client,
     assert "+86 771" in page and 'href="tel:+86771' in page
     assert "Minzu Avenue" in page and "Monday to Friday" in page
     assert "民族大道" not in page and "工作日" not in page
+
+
+def test_machine_times_are_to_the_second_in_the_portals_time_zone():
+    import datetime
+
+    from core.templatetags.portal import machine_time
+
+    moment = datetime.datetime(2026, 11, 28, 1, 2, 3, 456789, tzinfo=datetime.timezone.utc)
+    assert machine_time(moment) == "2026-11-28T09:02:03+08:00"
+    assert machine_time(datetime.date(2026, 11, 28)) == "2026-11-28"
+    assert machine_time(None) == ""

@@ -1,14 +1,21 @@
 """Image renditions, made once when an image is saved and stored through the storage API."""
 
+import hashlib
 import io
 import os
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps
 
 # 1200 so that an 860 px slot (1.4x screens) no longer downloads the 1600 px file.
 WIDTHS = (400, 800, 1200, 1600)
 FORMATS = {"webp": ("WEBP", {"quality": 80, "method": 4}), "jpeg": ("JPEG", {"quality": 82, "optimize": True, "progressive": True})}
+
+
+# Encoded renditions by the source's digest, kept only where settings.RENDITIONS_MEMO is on: the test suite, which
+# loads the same demo photos dozens of times (encoding them is most of the demo's loading time).
+_memo: dict[str, tuple] = {}
 
 
 def make_renditions(field_file):
@@ -19,23 +26,44 @@ def make_renditions(field_file):
     storage = field_file.storage
     field_file.open("rb")
     try:
-        with Image.open(field_file) as source:
-            source.seek(0)
-            image = ImageOps.exif_transpose(source).convert("RGB")
+        source_bytes = field_file.read()
     finally:
         field_file.close()
+    digest = hashlib.sha256(source_bytes).hexdigest() if getattr(settings, "RENDITIONS_MEMO", False) else None
+    if digest not in _memo:
+        encoded = _encode(source_bytes)
+        if digest is None:
+            return _store(storage, field_file.name, *encoded)
+        _memo[digest] = encoded
+    return _store(storage, field_file.name, *_memo[digest])
+
+
+def _encode(source_bytes):
+    """(width, height, [(target width, height, {format: bytes})])"""
+    with Image.open(io.BytesIO(source_bytes)) as source:
+        source.seek(0)
+        image = ImageOps.exif_transpose(source).convert("RGB")
     width, height = image.size
-    stem = os.path.splitext(field_file.name)[0].replace("originals/", "renditions/", 1)
-    widths = expected_widths(width)
-    sizes = []
-    for target in widths:
+    encoded = []
+    for target in expected_widths(width):
         scaled_height = max(1, round(height * target / width))
         resized = image if target == width else image.resize((target, scaled_height), Image.Resampling.LANCZOS)
-        entry = {"width": target, "height": scaled_height}
+        files = {}
         for key, (pillow_format, options) in FORMATS.items():
             buffer = io.BytesIO()
             resized.save(buffer, format=pillow_format, **options)
-            entry[key] = storage.save(f"{stem}-{target}.{key}", ContentFile(buffer.getvalue()))
+            files[key] = buffer.getvalue()
+        encoded.append((target, scaled_height, files))
+    return width, height, encoded
+
+
+def _store(storage, name, width, height, encoded):
+    stem = os.path.splitext(name)[0].replace("originals/", "renditions/", 1)
+    sizes = []
+    for target, scaled_height, files in encoded:
+        entry = {"width": target, "height": scaled_height}
+        for key, content in files.items():
+            entry[key] = storage.save(f"{stem}-{target}.{key}", ContentFile(content))
         sizes.append(entry)
     return {"width": width, "height": height, "sizes": sizes}
 

@@ -4,6 +4,7 @@ joins three apps; it runs once, after their demo content, and keeps whatever lin
 from events.models import Event
 from members.models import MemberCity
 from news.models import Article
+from publications.models import IssueEntry
 
 # The demo articles that report a demo meeting: article slug -> (kind, title) of the event.
 REPORTS = {
@@ -13,6 +14,7 @@ REPORTS = {
 
 
 def load(log):
+    _link_contents(log)
     if Article.related_cities.through.objects.exists() or Article.objects.filter(related_event__isnull=False).exists():
         log("news links to cities and meetings: kept")
         return
@@ -26,3 +28,13 @@ def load(log):
         if event:
             Article.objects.filter(slug=slug).update(related_event=event)
     log(f"news linked to cities: {Article.objects.filter(related_cities__isnull=False).distinct().count()}")
+
+
+def _link_contents(log):
+    """An issue's contents link to the article of the same title, where the site has one."""
+    articles = dict(Article.objects.published().values_list("title", "pk"))
+    entries = [entry for entry in IssueEntry.objects.filter(article__isnull=True) if entry.title in articles]
+    for entry in entries:
+        entry.article_id = articles[entry.title]
+    IssueEntry.objects.bulk_update(entries, ["article"])
+    log(f"periodical contents linked to articles: {len(entries)}")

@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "members",
     "events",
     "news",
+    "publications",
+    "ninja",  # its Swagger UI files, served locally for /api/v1/explorer
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -59,6 +62,7 @@ MIDDLEWARE = [
     "core.security.RefusalsMiddleware",  # every 403 into the security log
     "django.middleware.locale.LocaleMiddleware",
     "core.middleware.TraditionalChineseMiddleware",
+    "api.http.ApiLanguageMiddleware",  # /api/v1/: ?lang= or Accept-Language, caching headers
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -135,6 +139,10 @@ else:
 # Whole pages for anonymous readers (core/pagecache.py): in Redis, or without it in the database, never in one
 # process's memory, so that every gunicorn worker serves the same pages and sees the same invalidation.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)  # 0 turns the page cache off
+# The open data API (/api/v1/): how long clients and proxies may keep a response; anonymous requests per minute.
+API_CACHE_SECONDS = env.int("API_CACHE_SECONDS", default=60)
+API_ANONYMOUS_RATE = env.int("API_ANONYMOUS_RATE", default=120)
+NINJA_PAGINATION_MAX_OFFSET = 10_000
 # How long a proxy or CDN may keep an anonymous page before asking again (s-maxage): it cannot be purged, so this
 # is the longest a publication takes to show through it.
 PROXY_CACHE_SECONDS = env.int("PROXY_CACHE_SECONDS", default=1)
@@ -143,7 +151,7 @@ if REDIS_URL:
 else:
     CACHES["pages"] = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "core_page_cache"}
 # Changes to these apps' models start a new page generation; these models are never shown on public pages.
-PAGE_CACHE_APPS = ["association", "members", "events", "news", "taggit"]
+PAGE_CACHE_APPS = ["association", "members", "events", "news", "publications", "taggit"]
 PAGE_CACHE_IGNORED_MODELS = ["news.ArticleView", "events.Delegation", "events.Delegate", "events.DelegationTransition"]
 
 # Celery: workers deliver the e-mail outbox and run the periodic jobs below (association/celery.py). Without a

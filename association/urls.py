@@ -14,6 +14,7 @@ from events import portal as events_portal
 from events.sitemaps import EventSeriesSitemap, EventSitemap
 from members.sitemaps import MemberCitySitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap, TopicSitemap
+from publications.sitemaps import IssueSitemap, PeriodicalSitemap
 
 sitemaps = {
     "static": StaticPagesSitemap,
@@ -25,6 +26,8 @@ sitemaps = {
     "members": MemberCitySitemap,
     "events": EventSitemap,
     "event-series": EventSeriesSitemap,
+    "periodicals": PeriodicalSitemap,
+    "issues": IssueSitemap,
 }
 
 urlpatterns = [
@@ -34,6 +37,7 @@ urlpatterns = [
     path("favicon.ico", views.root_icon, {"name": "favicon.ico"}, name="favicon"),
     path("apple-touch-icon.png", views.root_icon, {"name": "apple-touch-icon.png"}, name="apple_touch_icon"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
+    path("api/", include("api.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="django.contrib.sitemaps.views.sitemap"),
 ]
 
@@ -42,6 +46,8 @@ urlpatterns += i18n_patterns(
     path("news/", include("news.urls")),
     path("events/", include("events.urls")),
     path("members/", include("members.urls")),
+    path("publications/", include("publications.urls")),
+    path("api/", include("api.docs_urls")),
     path("accounts/", include("members.account_urls")),
     path("portal/", include("members.portal_urls")),
     path("portal/events/", include("events.portal_urls")),

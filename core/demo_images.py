@@ -84,3 +84,23 @@ def cityscape(seed, size=(1600, 1067)):
     return jpeg_bytes(image)
 
 
+
+
+def periodical_cover(seed, size=(600, 800)):
+    """A magazine cover: a red masthead band, a skyline photo and a darker foot band (no lettering, so no font)."""
+    width, height = size
+    image = Image.new("RGB", size, (250, 247, 240))
+    draw = ImageDraw.Draw(image)
+    reds = [(166, 27, 27), (125, 18, 18), (178, 60, 30), (26, 79, 139)]
+    draw.rectangle((0, 0, width, height * 0.22), fill=reds[seed % len(reds)])
+    draw.rectangle((width * 0.08, height * 0.06, width * 0.62, height * 0.1), fill=(250, 230, 190))
+    draw.rectangle((width * 0.08, height * 0.13, width * 0.42, height * 0.155), fill=(240, 200, 170))
+    from io import BytesIO
+
+    photo = Image.open(BytesIO(cityscape(seed, size=(width, int(height * 0.56)))))
+    image.paste(photo, (0, int(height * 0.24)))
+    draw.rectangle((0, height * 0.82, width, height), fill=(60, 50, 48))
+    for row in range(3):
+        y = height * (0.85 + row * 0.045)
+        draw.rectangle((width * 0.08, y, width * (0.5 + 0.12 * ((seed + row) % 3)), y + 10), fill=(220, 214, 200))
+    return jpeg_bytes(image)

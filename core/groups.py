@@ -33,6 +33,7 @@ GROUP_PERMISSIONS = {
             "article": EDIT, "articleimage": ALL, "attachment": ALL, "historicalarticle": ("view",),
             "category": ("view",), "topic": ("view",), "topicentry": ("view",),
         },
+        "publications": {"periodical": ("view",), "issue": EDIT, "issueentry": ALL},
         "taggit": {"tag": EDIT},
     },
     NEWS_REVIEWERS: {
@@ -42,6 +43,7 @@ GROUP_PERMISSIONS = {
             "article": (*ALL, "codename:publish_article"), "articleimage": ALL, "attachment": ALL,
             "historicalarticle": ("view",), "category": ALL, "topic": ALL, "topicentry": ALL,
         },
+        "publications": {"periodical": ALL, "issue": ALL, "issueentry": ALL},
         "taggit": {"tag": ALL},
     },
     EVENT_MANAGERS: {

@@ -134,7 +134,8 @@ def may_serve_from_cache(request: HttpRequest) -> bool:
 
 
 def may_store(request: HttpRequest, response: HttpResponse) -> bool:
-    if response.status_code != 200 or response.streaming or response.cookies:
+    # page_cache_skip: the response depends on more than its address (the API's Accept-Language).
+    if response.status_code != 200 or response.streaming or response.cookies or getattr(response, "page_cache_skip", False):
         return False
     directives = response.get("Cache-Control", "")
     if any(directive in directives for directive in UNCACHEABLE_DIRECTIVES):

@@ -101,6 +101,13 @@ def validate_document(file):
         )
 
 
+def validate_pdf(file):
+    """A PDF (by its content, not only its name) within the document size limit."""
+    if os.path.splitext(file.name)[1].lower() != ".pdf":
+        raise ValidationError(_("Please upload a PDF file."), code="pdf_type")
+    validate_document(file)
+
+
 def without_metadata(file):
     """The uploaded image re-encoded without EXIF, XMP or comments (camera, GPS position, software), turned upright
     as its EXIF orientation said; the colour profile is kept. Returns (bytes, format)."""

@@ -83,6 +83,7 @@ def test_a_news_editor_works_on_documents_and_pages_only(client, news_editor):
         "association": ["Document", "Page"],
         "core": ["BlockedTerm"],  # to see which words are refused, not to change them
         "news": ["Article", "Category", "Topic"],
+        "publications": ["Issue", "Periodical"],
         "taggit": ["Tag"],
     }
     hrefs = [link["href"] for link in parse(index).find_all("a")]

@@ -17,6 +17,8 @@ PAGES = [
     "/about/leadership/",
     "/about/branches/",
     "/documents/",
+    "/publications/",
+    "/api/",
     "/contact/",
     "/news/",
     "/events/",
@@ -177,7 +179,7 @@ def test_the_branch_breadcrumb_is_labelled_and_marks_the_current_page(client):
     assert current[0].tag != "a"
 
 
-MAIN_NAV = ["/", "/about/", "/news/", "/events/", "/members/", "/documents/", "/contact/"]
+MAIN_NAV = ["/", "/about/", "/news/", "/events/", "/members/", "/publications/", "/documents/", "/contact/"]
 
 
 @pytest.mark.parametrize("prefix", ["", "/en"])

@@ -20,6 +20,7 @@ from tests.factories.core import (
     PeriodicRunFactory,
     SecurityEventFactory,
 )
+from tests.factories.publications import IssueEntryFactory, IssueFactory, PeriodicalFactory
 from tests.factories.events import (
     AgendaItemFactory,
     DelegateFactory,
@@ -100,6 +101,9 @@ __all__ = [
     "TopicEntryFactory",
     "TopicFactory",
     "UserFactory",
+    "IssueEntryFactory",
+    "IssueFactory",
+    "PeriodicalFactory",
     "pdf_file",
     "png_file",
 ]

@@ -99,6 +99,6 @@ def test_gallery_inline_stores_photos_with_renditions(client, category, editor):
 
 def test_news_editor_has_no_event_or_member_permissions(editor):
     codenames = {p.content_type.app_label for g in editor.groups.all() for p in g.permissions.select_related("content_type")}
-    assert codenames <= {"association", "core", "news", "taggit"}
+    assert codenames <= {"association", "core", "news", "publications", "taggit"}
     assert {p.codename for g in editor.groups.all() for p in g.permissions.filter(content_type__app_label="core")} == {
         "view_blockedterm"}

@@ -8,6 +8,7 @@ from core.search import index as search_index
 from events import demo as events_demo
 from members import demo as members_demo
 from news import demo as news_demo
+from publications import demo as publications_demo
 
 
 class Command(BaseCommand):
@@ -23,6 +24,7 @@ class Command(BaseCommand):
             news_demo.load(log)
             members_demo.load(log)
             events_demo.load(log)
+            publications_demo.load(log)
             demo_links.load(log)
             demo_english.load(log)
             counts = search_index.rebuild()

@@ -10,12 +10,13 @@ from core.search.models import SearchEntry
 from core.search.sources import Item
 from events.models import Event
 from members.models import MemberCity
+from publications.models import Issue
 from news.models import Article
 
 
-def test_the_four_apps_register_their_kinds_in_tab_order():
+def test_the_apps_register_their_kinds_in_tab_order():
     assert [(kind.name, kind.model) for kind in registry.kinds()] == [
-        ("article", Article), ("event", Event), ("city", MemberCity), ("document", Document)]
+        ("article", Article), ("event", Event), ("city", MemberCity), ("issue", Issue), ("document", Document)]
     assert registry.categorised().name == "article"
 
 

@@ -52,7 +52,7 @@ def test_each_kind_filter_shows_only_its_kind(client, one_of_each_kind, kind, ti
 
 
 def test_the_kind_tabs_count_every_kind_whichever_is_shown(client, one_of_each_kind):
-    expected = {"article": 2, "event": 1, "city": 1, "document": 1}
+    expected = {"article": 2, "event": 1, "city": 1, "issue": 0, "document": 1}
 
     assert kind_counts(search(client, q="联络员")) == expected
     assert kind_counts(search(client, q="联络员", kind="city")) == expected
@@ -71,7 +71,7 @@ def test_the_year_filter(client, one_of_each_kind):
     assert result_titles(search(client, q="联络员", year="2023")) == ["联络员新闻乙"]
     assert result_titles(search(client, q="联络员", year="2005")) == ["北海市"]
     assert kind_counts(search(client, q="联络员", year="2024")) == {
-        "article": 1, "event": 0, "city": 0, "document": 1}
+        "article": 1, "event": 0, "city": 0, "issue": 0, "document": 1}
 
 
 def test_the_year_is_the_year_in_china(client, make_article):

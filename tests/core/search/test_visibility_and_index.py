@@ -46,7 +46,7 @@ def test_an_anonymous_reader_finds_only_what_is_public(client, hidden_and_visibl
     response = search(client, q="联络员")
 
     assert result_titles(response) == ["联络员公开新闻"]
-    assert kind_counts(response) == {"article": 1, "event": 0, "city": 0, "document": 0}
+    assert kind_counts(response) == {"article": 1, "event": 0, "city": 0, "issue": 0, "document": 0}
 
 
 @pytest.mark.parametrize("kind", ["article", "event", "city", "document"])
@@ -212,7 +212,7 @@ def test_rebuild_search_index_puts_back_every_findable_item(client, make_article
     assert sorted(SearchEntry.objects.values_list("kind", "object_id")) == sorted([
         ("article", article.pk), ("event", event.pk), ("city", city.pk),
         ("document", public.pk), ("document", private.pk)])
-    assert "article: 1, event: 1, city: 1, document: 2" in out.getvalue()
+    assert "article: 1, event: 1, city: 1, issue: 0, document: 2" in out.getvalue()
     assert sorted(result_titles(search(client, q="联络员"))) == ["联络员会议", "联络员文件", "联络员新闻"]
 
 

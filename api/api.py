@@ -1,0 +1,40 @@
+"""/api/v1/: the portal's public content as JSON for WeChat mini-programs and partner portals (django-ninja)."""
+
+from django.utils.translation import gettext_lazy as _
+from ninja import NinjaAPI
+from ninja.errors import ValidationError
+
+from api import routes
+from api.http import AnonymousThrottle, PortalRenderer
+
+DESCRIPTION = """Read-only, public content of the portal: news, meetings, member cities, public documents and
+periodicals. No drafts, no members-only files and no personal data are ever returned.
+
+* Language: `?lang=zh-hans|zh-hant|en`, or the `Accept-Language` header. Traditional Chinese is converted from the
+  Simplified as on the web pages; English texts fall back to the Chinese where no translation was written
+  (`translated: false`).
+* Lists are cursor-paginated: follow `next` and `previous`; `page_size` up to 100.
+* Responses carry `ETag` and `Cache-Control`; send `If-None-Match` to get `304 Not Modified`.
+* Anonymous clients are limited per address per minute (`429 Too Many Requests`).
+"""
+
+api = NinjaAPI(
+    title="Mayors' Association open data API",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api-v1",
+    renderer=PortalRenderer(),
+    throttle=[AnonymousThrottle()],
+    docs_url="/explorer",
+)
+api.add_router("/news/", routes.news)
+api.add_router("/events/", routes.events)
+api.add_router("/cities/", routes.cities)
+api.add_router("/documents/", routes.documents)
+api.add_router("/periodicals/", routes.periodicals)
+
+
+@api.exception_handler(ValidationError)
+def invalid_input(request, exc):
+    return api.create_response(request, {"detail": str(_("The request's parameters are not valid.")),
+                                         "errors": exc.errors}, status=400)

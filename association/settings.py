@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "events",
     "news",
     "publications",
+    "subscriptions",
     "ninja",  # its Swagger UI files, served locally for /api/v1/explorer
     "api",
 ]
@@ -181,7 +182,12 @@ CELERY_BEAT_SCHEDULE = {
     "security-log-cleanup": {"task": "core.tasks.forget_security_events", "schedule": crontab(hour=3, minute=50)},
     "view-counts": {"task": "news.tasks.flush_view_counts", "schedule": 60.0, "options": {"expires": 60}},
     "unplaced-images": {"task": "news.tasks.sweep_unplaced_images", "schedule": crontab(hour=4, minute=30)},
+    # Daily digests every morning, weekly ones on Mondays (subscriptions.services.due_frequencies).
+    "subscription-digests": {"task": "subscriptions.tasks.send_digests", "schedule": crontab(hour=7, minute=0)},
+    "issue-announcements": {"task": "subscriptions.tasks.announce_new_issues", "schedule": crontab(minute="*/15")},
 }
+# Subscription requests per hour from one address or for one e-mail address (each sends a confirmation e-mail).
+SUBSCRIBE_LIMIT_PER_HOUR = env.int("SUBSCRIBE_LIMIT_PER_HOUR", default=5)
 
 # The outbox (core/outbox.py): a failed e-mail is tried again after 10 s, 20 s, 40 s … (at most an hour apart)
 # for a day, then marked failed; the sweep picks up rows due for longer than a minute; sent rows are kept 30 days.
@@ -331,6 +337,10 @@ def _origin(url):
 
 # Photos come from the media bucket's own address when media are in object storage.
 MEDIA_SOURCES = _origin(env("MEDIA_PUBLIC_URL", default="") or env("S3_ENDPOINT_URL", default="")) if MEDIA_BUCKET else []
+# Event videos: uploads up to this size; players embedded only from these platforms (core/video.py).
+VIDEO_MAX_BYTES = env.int("VIDEO_MAX_BYTES", default=500 * 1024 * 1024)
+VIDEO_PLATFORMS = env.list("VIDEO_PLATFORMS", default=["bilibili", "tencent", "youku"])
+_players = {"bilibili": "https://player.bilibili.com", "tencent": "https://v.qq.com", "youku": "https://player.youku.com"}
 _csp_directives = {
     "default-src": [SELF],
     "script-src": [SELF],
@@ -339,6 +349,7 @@ _csp_directives = {
     "media-src": [SELF, *MEDIA_SOURCES],
     "font-src": [SELF],
     "connect-src": [SELF],
+    "frame-src": [_players[name] for name in VIDEO_PLATFORMS if name in _players] or [NONE],
     "frame-ancestors": [NONE],
     "object-src": [NONE],
     "base-uri": [SELF],

@@ -48,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("members/", include("members.urls")),
     path("publications/", include("publications.urls")),
     path("api/", include("api.docs_urls")),
+    path("subscribe/", include("subscriptions.urls")),
     path("accounts/", include("members.account_urls")),
     path("portal/", include("members.portal_urls")),
     path("portal/events/", include("events.portal_urls")),

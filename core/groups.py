@@ -44,11 +44,12 @@ GROUP_PERMISSIONS = {
             "historicalarticle": ("view",), "category": ALL, "topic": ALL, "topicentry": ALL,
         },
         "publications": {"periodical": ALL, "issue": ALL, "issueentry": ALL},
+        "subscriptions": {"subscriber": ("view",)},
         "taggit": {"tag": ALL},
     },
     EVENT_MANAGERS: {
         "events": {
-            "eventseries": ALL, "event": ALL, "agendaitem": ALL, "speaker": ALL, "eventphoto": ALL,
+            "eventseries": ALL, "event": ALL, "agendaitem": ALL, "speaker": ALL, "eventphoto": ALL, "eventvideo": ALL,
             "delegation": ALL, "delegate": ALL, "delegationtransition": ("view",), "guestinvitation": ALL,
             "meetingnotice": ALL, "noticerecipient": ("view",),
         },

@@ -53,10 +53,14 @@ class OutgoingEmail(models.Model):
         PASSWORD_RESET = "password_reset", _("password reset")
         GUEST = "guest", _("message to a guest delegation")
         MEETING_NOTICE = "meeting_notice", _("meeting notice")
+        SUBSCRIPTION = "subscription", _("subscription confirmation")
+        DIGEST = "digest", _("news digest")
+        ANNOUNCEMENT = "announcement", _("new issue announcement")
         OTHER = "other", _("other")
 
     # Kinds whose body holds a sign-in or personal link: staff see that such a mail exists, never the link itself.
-    SECRET_KINDS = frozenset({Kind.INVITATION, Kind.PASSWORD_RESET, Kind.GUEST})
+    SECRET_KINDS = frozenset({Kind.INVITATION, Kind.PASSWORD_RESET, Kind.GUEST, Kind.SUBSCRIPTION, Kind.DIGEST,
+                              Kind.ANNOUNCEMENT})
 
     key = models.CharField(_("key"), max_length=200, unique=True,
                            help_text=_("Names the change that caused the e-mail, so it is written only once."))

@@ -21,6 +21,7 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -30,6 +31,10 @@ logger = logging.getLogger(__name__)
 
 State = OutgoingEmail.State
 Kind = OutgoingEmail.Kind
+
+# Sent with `recipients` when the mail server refused an e-mail's every recipient for good (5xx): the apps that
+# mail readers stop mailing those addresses.
+refused = Signal()
 
 
 def enqueue(
@@ -120,6 +125,9 @@ def deliver(message_id: int) -> State | None:
             message.last_error = f"{type(error).__name__}: {error}"[:2000]
             if _is_permanent(error) or now >= message.give_up_at:
                 message.state = State.FAILED
+                if _is_permanent(error):
+                    refused_addresses = list(message.to)
+                    transaction.on_commit(lambda: refused.send(sender=OutgoingEmail, recipients=refused_addresses))
                 logger.error("e-mail %s failed for good after %d attempt(s): %s", message.pk, message.attempts,
                              message.last_error)
             else:
@@ -131,8 +139,10 @@ def deliver(message_id: int) -> State | None:
             message.sent_at = timezone.now()
             message.last_error = ""
             if message.is_secret:
-                message.body = ""  # its sign-in link has no business staying in the database
-        message.save(update_fields=["state", "attempts", "last_error", "next_attempt_at", "sent_at", "body"])
+                # Its sign-in or unsubscribe link has no business staying in the database.
+                message.body = ""
+                message.headers = {}
+        message.save(update_fields=["state", "attempts", "last_error", "next_attempt_at", "sent_at", "body", "headers"])
     return State(message.state)
 
 

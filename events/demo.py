@@ -43,6 +43,19 @@ def _delegates(count, city):
              "position": titles[n % len(titles)], "rank": n + 1, "is_head": n == 0} for n in range(count)]
 
 
+# The liaison conference's album: what the secretariat's photographer typically brings back.
+ALBUM = [
+    ("hall", "会议现场，主席台和参会代表", "2026年全区市长协会联络工作会议现场"),
+    ("hall", "秘书长作联络工作报告", "协会秘书长作年度联络工作报告"),
+    ("hall", "专题讲座现场", "专题讲座：城市更新中的规划统筹"),
+    ("hall", "优秀联络员上台领奖", "表彰2026年度优秀联络员"),
+    ("city", "北海老城街景", "代表们考察北海老城历史文化街区"),
+    ("city", "铁山港区临港产业园远景", "考察铁山港区临港产业园"),
+    ("hall", "分组讨论", "各城市联络员分组交流工作经验"),
+    ("city", "北海银滩海岸线", "会议期间的北海银滩"),
+]
+
+
 def load(log):
     if Event.objects.exists():
         log(f"events: {Event.objects.count()} (kept)")
@@ -86,9 +99,12 @@ def load(log):
     ]:
         item = AgendaItem.objects.create(event=conference, day=day, starts_at=start, ends_at=end, title=title, kind=kind, place=place)
         item.speakers.set(speakers)
-    photo = EventPhoto(event=conference, alt_text="会议现场", caption="联络工作会议现场")
-    photo.image.save("conference.jpg", ContentFile(demo_images.meeting_hall(5)), save=False)
-    photo.save()
+    for order, (kind, alt_text, caption) in enumerate(ALBUM):
+        photo = EventPhoto(event=conference, alt_text=alt_text, caption=caption, order=order)
+        picture = demo_images.meeting_hall(5 + order, size=(1200, 800)) if kind == "hall" else \
+            demo_images.cityscape(order, size=(1200, 800))
+        photo.image.save(f"conference-{order}.jpg", ContentFile(picture), save=False)
+        photo.save()
     training = Event.objects.create(
         kind=Event.Kind.TRAINING, title="2027年第一期市长专题培训班", host_city=cities.get("guilin"), venue="桂林市委党校",
         starts_at=_at(113), ends_at=_at(117, 12), status=Event.Status.PUBLISHED, capacity=12, per_city_limit=2,

@@ -41,11 +41,21 @@ def detail(request, pk):
         "event": event,
         "days": sorted(days.items()),
         "speakers": sorted({speaker for item in agenda for speaker in item.speakers.all()}, key=lambda s: s.name),
-        "photos": event.photos.all(),
+        "photos": event.photos.all()[:ALBUM_PREVIEW],
+        "photo_count": event.photos.count(),
+        "videos": event.videos.all(),
         "attendance": attendance,
         "news": event_news(event),
     }
     return render(request, "events/detail.html", context)
+
+
+ALBUM_PREVIEW = 6
+
+
+def album(request, pk):
+    event = get_object_or_404(_public(), pk=pk)
+    return render(request, "events/album.html", {"event": event, "photos": event.photos.all()})
 
 
 def event_news(event):

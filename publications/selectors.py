@@ -9,10 +9,10 @@ from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from publications.models import Issue, IssueEntry, Periodical
 
 
-def periodicals_with_latest() -> list[Periodical]:
+def periodicals_with_latest() -> list[Any]:
     """Every periodical with `latest` (its newest published issue, or None) and `issue_count`: two queries."""
     mine = Issue.objects.published().filter(periodical=OuterRef("pk")).order_by()
-    periodicals = list(Periodical.objects.annotate(
+    periodicals: list[Any] = list(Periodical.objects.annotate(
         latest_id=Subquery(mine.order_by("-year", "-number").values("pk")[:1]),
         issue_count=Subquery(mine.values("periodical").annotate(n=Count("pk")).values("n")[:1]),
     ))

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q, Sum
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.http import content_disposition_header
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -12,11 +12,12 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from core.models import ExportLog
 from core.translation import TranslationsBesideChineseAdmin, columns
-from events import editions, exports, logistics
-from events.models import AgendaItem, Delegation, Event, EventPhoto, EventSeries, Speaker
+from events import album, editions, exports, logistics
+from events.models import AgendaItem, Delegation, Event, EventPhoto, EventSeries, EventVideo, Speaker
 
 State = Delegation.State
 _DELEGATES = logistics.LogisticsList("delegates", _("Delegates"), (), None)
@@ -47,7 +48,20 @@ class AgendaInline(TranslationsBesideChineseAdmin, admin.StackedInline):
 class PhotoInline(admin.TabularInline):
     model = EventPhoto
     extra = 0
-    fields = ["image", "alt_text", "caption", "order"]
+    fields = ["thumbnail", "image", "alt_text", "caption", "order"]
+    readonly_fields = ["thumbnail"]
+    verbose_name_plural = _("album (add many photos at once with “Upload photos” above)")
+
+    @admin.display(description=_("photo"))
+    def thumbnail(self, photo):
+        picture = photo.picture
+        return format_html('<img src="{}" alt="" width="80" class="admin-thumbnail">', picture["thumbnail"]) if picture else "—"
+
+
+class VideoInline(TranslationsBesideChineseAdmin, admin.StackedInline):
+    model = EventVideo
+    extra = 0
+    fields = ["title", ("file", "poster"), ("subtitles", "subtitles_language"), "page_url", "order"]
 
 
 class NextEditionForm(forms.Form):
@@ -63,7 +77,7 @@ class EventAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     list_select_related = ["series"]
     search_fields = [*columns("title"), "venue"]
     date_hierarchy = "starts_at"
-    inlines = [AgendaInline, PhotoInline]
+    inlines = [AgendaInline, PhotoInline, VideoInline]
     fieldsets = [
         (None, {"fields": ["kind", "series", "edition", "title", "host_city", "venue", "address", "starts_at", "ends_at",
                            "description", "cover", "status"]}),
@@ -89,8 +103,30 @@ class EventAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
             view(self.logistics_xlsx, "lists/<slug:slug>.xlsx", "logistics_xlsx"),
             view(self.logistics_page, "lists/<slug:slug>/", "logistics_page"),
             view(self.next_edition, "next-edition/", "next_edition"),
+            view(self.photo_upload, "photos/upload/", "photo_upload"),
             *super().get_urls(),
         ]
+
+    def photo_upload(self, request, pk):
+        """Many photos at once: the page sends each file on its own request and shows its progress (without
+        JavaScript the form sends them all together)."""
+        event = get_object_or_404(Event, pk=pk)
+        if not (self.has_change_permission(request, event) and request.user.has_perm("events.add_eventphoto")):
+            raise PermissionDenied
+        if request.method == "POST":
+            added, refused = album.add_photos(event, request.FILES.getlist("images"))
+            if request.headers.get("Accept") == "application/json":
+                return JsonResponse({"added": len(added), "refused": refused}, status=400 if refused and not added else 200)
+            if added:
+                self.message_user(request, ngettext("%(count)d photo added to the album.", "%(count)d photos added to the album.",
+                                                    len(added)) % {"count": len(added)}, messages.SUCCESS)
+            for name, reasons in refused.items():
+                self.message_user(request, _("%(name)s was not added: %(reasons)s") % {"name": name, "reasons": " ".join(reasons)},
+                                  messages.ERROR)
+            return redirect("admin:events_event_change", event.pk)
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "original": event, "event": event,
+                   "title": _("Upload photos to the album"), "photo_count": event.photos.count()}
+        return TemplateResponse(request, "admin/events/event/photo_upload.html", context)
 
     def _list(self, slug):
         if slug not in logistics.LISTS:

@@ -22,3 +22,4 @@ from events.models.meetings import (  # noqa: F401
     Speaker,
     edition_label,
 )
+from events.models.media import EventVideo  # noqa: F401

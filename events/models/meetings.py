@@ -108,6 +108,8 @@ class Event(TranslatedMixin, IntegrityChecked, RenditionsMixin, models.Model):
     description = models.TextField(_("description"), blank=True)
     cover = CleanImageField(_("cover image"), upload_to="events/", blank=True, validators=[validate_image])
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(_("first published at"), null=True, blank=True, editable=False,
+                                        help_text=_("When the meeting was first made public: e-mail digests list it from then."))
     registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True,
                                                  validators=[validate_sensible_date])
     registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True,
@@ -136,6 +138,13 @@ class Event(TranslatedMixin, IntegrityChecked, RenditionsMixin, models.Model):
 
     def __str__(self):
         return self.display_title
+
+    def save(self, *args, **kwargs):
+        if self.status != self.Status.DRAFT and self.published_at is None:
+            self.published_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "published_at"}
+        super().save(*args, **kwargs)
 
     @property
     def display_title(self):

@@ -50,6 +50,7 @@ def test_the_admin_index_shows_the_dashboard_tiles_to_a_superuser(client, superu
         reverse("admin:members_liaisonofficer_changelist"): "0",
         reverse("admin:events_delegation_changelist") + "?state__exact=pending": "0",
         reverse("admin:events_event_changelist"): "0",
+        reverse("admin:subscriptions_subscriber_changelist") + "?state__exact=active": "0",
     }
 
 

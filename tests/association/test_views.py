@@ -19,6 +19,7 @@ PAGES = [
     "/documents/",
     "/publications/",
     "/api/",
+    "/subscribe/",
     "/contact/",
     "/news/",
     "/events/",

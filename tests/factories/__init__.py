@@ -21,6 +21,7 @@ from tests.factories.core import (
     SecurityEventFactory,
 )
 from tests.factories.publications import IssueEntryFactory, IssueFactory, PeriodicalFactory
+from tests.factories.subscriptions import SubscriberFactory
 from tests.factories.events import (
     AgendaItemFactory,
     DelegateFactory,
@@ -28,6 +29,7 @@ from tests.factories.events import (
     DelegationTransitionFactory,
     EventFactory,
     EventPhotoFactory,
+    EventVideoFactory,
     EventSeriesFactory,
     GuestInvitationFactory,
     MeetingNoticeFactory,
@@ -80,6 +82,7 @@ __all__ = [
     "DocumentFactory",
     "EventFactory",
     "EventPhotoFactory",
+    "EventVideoFactory",
     "EventSeriesFactory",
     "GuestInvitationFactory",
     "MeetingNoticeFactory",
@@ -104,6 +107,7 @@ __all__ = [
     "IssueEntryFactory",
     "IssueFactory",
     "PeriodicalFactory",
+    "SubscriberFactory",
     "pdf_file",
     "png_file",
 ]

@@ -16,6 +16,7 @@ from events.models import (
     DelegationTransition,
     Event,
     EventPhoto,
+    EventVideo,
     EventSeries,
     GuestInvitation,
     MeetingNotice,
@@ -184,3 +185,14 @@ class NoticeRecipientFactory(factory.django.DjangoModelFactory):
 
     notice = factory.SubFactory(MeetingNoticeFactory)
     city = factory.SubFactory(MemberCityFactory)
+
+
+class EventVideoFactory(factory.django.DjangoModelFactory):
+    """A video of a meeting embedded from Bilibili (an uploaded MP4 needs a file: see tests/events/test_album_and_video.py)."""
+
+    class Meta:
+        model = EventVideo
+
+    event = factory.SubFactory(EventFactory)
+    title = "论坛开幕式"
+    page_url = "https://www.bilibili.com/video/BV1xx411c7mD"

@@ -1,5 +1,6 @@
 """A local SMTP server for the stack tests (aiosmtpd): every message it accepts becomes a file in a folder, so a
-test counts what arrived, and how often, by Message-ID. Run: python smtp_sink.py PORT FOLDER [SECONDS_PER_MESSAGE]."""
+test counts what arrived, and how often, by Message-ID. Recipients whose address starts with "refused" are refused
+for good (550). Run: python smtp_sink.py PORT FOLDER [SECONDS_PER_MESSAGE]."""
 
 import asyncio
 import email
@@ -14,6 +15,12 @@ class Sink:
     def __init__(self, folder, delay):
         self.folder = pathlib.Path(folder)
         self.delay = delay
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.startswith("refused"):
+            return "550 5.1.1 No such user here"  # a permanent refusal, as for an address that no longer exists
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         if self.delay:

@@ -185,9 +185,12 @@ CELERY_BEAT_SCHEDULE = {
     # Daily digests every morning, weekly ones on Mondays (subscriptions.services.due_frequencies).
     "subscription-digests": {"task": "subscriptions.tasks.send_digests", "schedule": crontab(hour=7, minute=0)},
     "issue-announcements": {"task": "subscriptions.tasks.announce_new_issues", "schedule": crontab(minute="*/15")},
+    "unconfirmed-subscriptions": {"task": "subscriptions.tasks.forget_unconfirmed", "schedule": crontab(hour=3, minute=20)},
 }
 # Subscription requests per hour from one address or for one e-mail address (each sends a confirmation e-mail).
 SUBSCRIBE_LIMIT_PER_HOUR = env.int("SUBSCRIBE_LIMIT_PER_HOUR", default=5)
+# Subscriptions not confirmed within this many days are deleted with their address.
+SUBSCRIBE_CONFIRM_DAYS = env.int("SUBSCRIBE_CONFIRM_DAYS", default=7)
 
 # The outbox (core/outbox.py): a failed e-mail is tried again after 10 s, 20 s, 40 s … (at most an hour apart)
 # for a day, then marked failed; the sweep picks up rows due for longer than a minute; sent rows are kept 30 days.
@@ -338,7 +341,7 @@ def _origin(url):
 # Photos come from the media bucket's own address when media are in object storage.
 MEDIA_SOURCES = _origin(env("MEDIA_PUBLIC_URL", default="") or env("S3_ENDPOINT_URL", default="")) if MEDIA_BUCKET else []
 # Event videos: uploads up to this size; players embedded only from these platforms (core/video.py).
-VIDEO_MAX_BYTES = env.int("VIDEO_MAX_BYTES", default=500 * 1024 * 1024)
+VIDEO_MAX_BYTES = env.int("VIDEO_MAX_BYTES", default=200 * 1024 * 1024)  # deploy/nginx.conf lets the admin take this
 VIDEO_PLATFORMS = env.list("VIDEO_PLATFORMS", default=["bilibili", "tencent", "youku"])
 _players = {"bilibili": "https://player.bilibili.com", "tencent": "https://v.qq.com", "youku": "https://player.youku.com"}
 _csp_directives = {

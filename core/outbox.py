@@ -22,7 +22,8 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.dispatch import Signal
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template
 from django.utils import timezone, translation
 
 from core.models import OutgoingEmail
@@ -46,10 +47,7 @@ def enqueue(
     from core import jobs, tasks
 
     recipients = sorted({address for address in to if address})
-    subject = " ".join(subject.split())
-    limit = OutgoingEmail._meta.get_field("subject").max_length or len(subject)
-    if len(subject) > limit:
-        subject = subject[: limit - 1] + "…"
+    subject = _one_line(subject)
     with transaction.atomic():
         message, created = OutgoingEmail.objects.get_or_create(
             key=key or f"{kind}:{uuid.uuid4()}",
@@ -61,13 +59,52 @@ def enqueue(
     return message
 
 
+def _one_line(subject: str) -> str:
+    subject = " ".join(subject.split())
+    limit = OutgoingEmail._meta.get_field("subject").max_length or len(subject)
+    return subject[: limit - 1] + "…" if len(subject) > limit else subject
+
+
+def enqueue_many(messages: Iterable[Mapping[str, Any]]) -> int:
+    """Many e-mails at once, as enqueue() would write them one by one (each mapping holds its keyword arguments):
+    one query for the keys already written, one insert for the others, a delivery task for each new row once the
+    transaction commits. Returns how many rows were written. For a digest run's thousands of e-mails."""
+    from django.db import IntegrityError
+
+    from core import jobs, tasks
+
+    messages = list(messages)
+    rows = {message["key"]: OutgoingEmail(
+        key=message["key"], kind=message["kind"], to=sorted({a for a in message["to"] if a}),
+        subject=_one_line(message["subject"]), body=message["body"], language=message.get("language", ""),
+        headers=dict(message.get("headers") or {})) for message in messages}
+    written = set(OutgoingEmail.objects.filter(key__in=list(rows)).values_list("key", flat=True))
+    new = [row for key, row in rows.items() if key not in written]
+    try:
+        with transaction.atomic():
+            created = OutgoingEmail.objects.bulk_create(new)
+    except IntegrityError:  # another run wrote some of these keys meanwhile: one by one, as enqueue() does
+        for message in messages:
+            if message["key"] not in written:
+                enqueue(**message)
+        return len(new)
+    for row in created:
+        jobs.run_after_commit(tasks.deliver_email, row.pk)
+    return len(created)
+
+
+def render_text(name: str, context: Mapping[str, Any]) -> str:
+    """A plain-text template, without HTML escaping: an e-mail shows "&" and "'" as they are, not "&amp;"."""
+    return get_template(name).template.render(Context(dict(context), autoescape=False))
+
+
 def compose(template: str, context: Mapping[str, Any], language: str) -> tuple[str, str]:
     """Subject and body from `<template>_subject.txt` and `<template>.txt`, rendered in the reader's language;
     `site_url` (SITE_URL) is in the context, for links a mail program can open."""
     context = {"site_url": settings.SITE_URL.rstrip("/"), **context}
     with translation.override(language):
-        subject = render_to_string(f"{template}_subject.txt", context).strip()
-        body = render_to_string(f"{template}.txt", context)
+        subject = render_text(f"{template}_subject.txt", context).strip()
+        body = render_text(f"{template}.txt", context)
     return subject, body
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from events.models import Event, EventPhoto
@@ -15,14 +15,17 @@ from events.models import Event, EventPhoto
 def add_photo(event: Event, upload: Any) -> EventPhoto:
     """One uploaded file as the album's last photo; ValidationError (and nothing saved) when it is not a usable
     image. Its description for screen readers starts as the meeting's name and the photo's number."""
-    with transaction.atomic():
-        Event.objects.select_for_update().filter(pk=event.pk).first()  # numbers photos uploaded at once in turn
-        last = EventPhoto.objects.filter(event=event).aggregate(last=Max("order"))["last"]
-        order = 0 if last is None else last + 1
-        photo = EventPhoto(event=event, image=upload, order=order,
-                           alt_text=_("%(event)s, photo %(number)d") % {"event": event.display_title, "number": order + 1})
-        photo.full_clean(exclude=["event"])
-        photo.save()
+    photo = EventPhoto(event=event, image=upload, alt_text=event.display_title)
+    photo.full_clean(exclude=["event"])
+    photo.save()  # the renditions are made here, outside any transaction: other uploads need not wait
+    # Numbered by the one statement that writes the number, so that two uploads finishing at once cannot read the
+    # same last number (SQLite has no row locks; on PostgreSQL the statement is atomic too).
+    others = EventPhoto.objects.filter(event=event).exclude(pk=photo.pk).order_by()
+    last = others.values("event").annotate(last=Max("order")).values("last")[:1]
+    EventPhoto.objects.filter(pk=photo.pk).update(order=Coalesce(Subquery(last) + 1, 0))
+    photo.refresh_from_db(fields=["order"])
+    photo.alt_text = _("%(event)s, photo %(number)d") % {"event": event.display_title, "number": photo.order + 1}
+    EventPhoto.objects.filter(pk=photo.pk).update(alt_text=photo.alt_text)
     return photo
 
 

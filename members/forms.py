@@ -3,7 +3,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm, _unicode_ci_compare
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -68,8 +67,8 @@ class OfficerPasswordResetForm(PasswordResetForm):
     def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
                   html_email_template_name=None):
         """Through the outbox, like every e-mail the portal sends, in the language the reset was asked in."""
-        subject = "".join(render_to_string(subject_template_name, context).splitlines())
-        body = render_to_string(email_template_name, context)
+        subject = "".join(outbox.render_text(subject_template_name, context).splitlines())
+        body = outbox.render_text(email_template_name, context)
         outbox.enqueue(kind=outbox.Kind.PASSWORD_RESET, to=[to_email], subject=subject, body=body,
                        language=get_language())
 

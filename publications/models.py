@@ -105,7 +105,13 @@ class Issue(TranslatedMixin, IntegrityChecked, RenditionsMixin, FileSizeMixin, m
         indexes = [models.Index(fields=["periodical", "status", "-year", "-number"])]
 
     def __str__(self):
-        return f"{self.periodical} {self.label}"
+        return self.full_name
+
+    @property
+    def full_name(self):
+        """《广西市长》2026年第3期; "Guangxi Mayors, No. 3, 2026"."""
+        return pgettext("periodical and issue", "%(periodical)s, %(label)s") % {
+            "periodical": localized(self.periodical, "name"), "label": self.label}
 
     @property
     def label(self):

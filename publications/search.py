@@ -16,7 +16,7 @@ def _contents(issue, language=None):
 def issue_item(issue):
     if issue.status != Issue.Status.PUBLISHED:
         return None
-    name = f"{issue.periodical.name} {issue.year}年第{issue.number}期"
+    name = f"《{issue.periodical.name}》{issue.year}年第{issue.number}期"
     return Item(
         key=f"{issue.periodical.slug}/{issue.year}/{issue.number}", title=join(name, issue.title).replace("\n", " · "),
         text=join(issue.summary, _contents(issue)),

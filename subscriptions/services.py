@@ -31,7 +31,8 @@ def list_headers(subscriber: Subscriber) -> dict[str, str]:
             "List-Id": f"<subscriptions.{settings.SITE_URL.split('//')[-1].split('/')[0].split(':')[0]}>"}
 
 
-def _send(subscriber: Subscriber, *, kind: str, template: str, key: str, context: dict[str, Any]) -> None:
+def _message(subscriber: Subscriber, *, kind: str, template: str, key: str, context: dict[str, Any]) -> dict[str, Any]:
+    """What enqueue() takes for one e-mail to a subscriber, in their language."""
     language = subscriber.language
     context = {"subscriber": subscriber, "association": profile(),
                "confirm_url": _link("subscriptions:confirm", subscriber, language),
@@ -40,8 +41,12 @@ def _send(subscriber: Subscriber, *, kind: str, template: str, key: str, context
     subject, body = outbox.compose(f"subscriptions/email/{template}", context, language)
     if language == "zh-hant":
         subject, body = to_traditional(subject), to_traditional(body)
-    outbox.enqueue(kind=kind, to=[subscriber.email], subject=subject, body=body, language=language, key=key,
-                   headers=list_headers(subscriber) if kind != Kind.SUBSCRIPTION else None)
+    return {"kind": kind, "to": [subscriber.email], "subject": subject, "body": body, "language": language, "key": key,
+            "headers": list_headers(subscriber) if kind != Kind.SUBSCRIPTION else None}
+
+
+def _send(subscriber: Subscriber, **message: Any) -> None:
+    outbox.enqueue(**_message(subscriber, **message))
 
 
 def request_subscription(*, email: str, categories: Iterable[Any], periodicals: Iterable[Any], events: bool,
@@ -69,7 +74,7 @@ def request_subscription(*, email: str, categories: Iterable[Any], periodicals: 
         subscriber.save()
         subscriber.categories.set(categories)
         subscriber.periodicals.set(periodicals)
-        _send(subscriber, kind=Kind.SUBSCRIPTION, template="confirm", context={},
+        _send(subscriber, kind=Kind.SUBSCRIPTION, template="confirm", context={"confirm_days": settings.SUBSCRIBE_CONFIRM_DAYS},
               key=f"subscription-confirm:{subscriber.pk}:{now:%Y%m%d%H}")
     return subscriber
 
@@ -102,6 +107,14 @@ def mark_bounced(addresses: Iterable[str]) -> int:
         state=Subscriber.State.BOUNCED, bounced_at=timezone.now())
 
 
+def forget_unconfirmed(*, days: int | None = None) -> int:
+    """Addresses never confirmed are deleted after SUBSCRIBE_CONFIRM_DAYS: someone else may have typed them in."""
+    days = settings.SUBSCRIBE_CONFIRM_DAYS if days is None else days
+    cutoff = timezone.now() - datetime.timedelta(days=days)
+    deleted, _by_model = Subscriber.objects.filter(state=Subscriber.State.PENDING, consent_at__lt=cutoff).delete()
+    return deleted
+
+
 # Digests -------------------------------------------------------------------------------------------------------
 
 DIGEST_BATCH = 500
@@ -130,22 +143,33 @@ def send_digests(*, now: datetime.datetime | None = None, frequencies: Sequence[
         news = digests.NewContent.between(start, end)
         if news.is_empty():
             continue
+        listings: dict[tuple[Any, ...], str] = {}  # the same sections in the same language are written once
         pks = list(Subscriber.objects.receiving().filter(frequency=frequency).order_by("pk").values_list("pk", flat=True))
         for offset in range(0, len(pks), DIGEST_BATCH):
             with transaction.atomic():
                 batch = (Subscriber.objects.receiving().filter(pk__in=pks[offset:offset + DIGEST_BATCH])
                          .prefetch_related("categories", "periodicals"))
-                sent = []
+                messages, sent = [], []
                 for subscriber in batch:
                     items = news.for_subscriber(subscriber)
                     if not items:
                         continue
-                    _send(subscriber, kind=Kind.DIGEST, template="digest", context={"items": items, "start": start},
-                          key=f"digest:{subscriber.pk}:{frequency}:{timezone.localdate(now):%Y%m%d}")
+                    listing = (subscriber.language, *(getattr(section, "pk", section) for section, _ in items))
+                    if listing not in listings:
+                        listings[listing] = _listing(items, start, subscriber.language)
+                    messages.append(_message(subscriber, kind=Kind.DIGEST, template="digest",
+                                             context={"listing": listings[listing]},
+                                             key=f"digest:{subscriber.pk}:{frequency}:{timezone.localdate(now):%Y%m%d}"))
                     sent.append(subscriber.pk)
+                written += outbox.enqueue_many(messages)
                 Subscriber.objects.filter(pk__in=sent).update(last_digest_at=now)
-                written += len(sent)
     return written
+
+
+def _listing(items: list[tuple[Any, list[Any]]], start: datetime.datetime, language: str) -> str:
+    with translation.override(language):
+        return outbox.render_text("subscriptions/email/digest_items.txt", {
+            "items": items, "start": start, "site_url": settings.SITE_URL.rstrip("/")}).strip()
 
 
 def announce_issue(issue: Any) -> int:
@@ -153,14 +177,13 @@ def announce_issue(issue: Any) -> int:
     that writes the e-mails, and each e-mail's key names the issue and the subscriber."""
     from publications.models import Issue
 
-    written = 0
     with transaction.atomic():
         locked = Issue.objects.select_for_update().select_related("periodical").get(pk=issue.pk)
         if locked.announced_at is not None or not locked.is_live:
             return 0
         Issue.objects.filter(pk=locked.pk).update(announced_at=timezone.now())
-        for subscriber in Subscriber.objects.receiving().filter(periodicals=locked.periodical_id).iterator(chunk_size=500):
-            _send(subscriber, kind=Kind.ANNOUNCEMENT, template="issue", context={"issue": locked},
-                  key=f"issue:{locked.pk}:{subscriber.pk}")
-            written += 1
+        followers = Subscriber.objects.receiving().filter(periodicals=locked.periodical_id).iterator(chunk_size=500)
+        written = outbox.enqueue_many(_message(subscriber, kind=Kind.ANNOUNCEMENT, template="issue",
+                                               context={"issue": locked}, key=f"issue:{locked.pk}:{subscriber.pk}")
+                                      for subscriber in followers)
     return written

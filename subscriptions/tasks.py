@@ -9,6 +9,11 @@ def send_digests():
 
 
 @shared_task(ignore_result=True)
+def forget_unconfirmed():
+    return services.forget_unconfirmed()
+
+
+@shared_task(ignore_result=True)
 def announce_issue(issue_id):
     from publications.models import Issue
 

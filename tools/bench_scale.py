@@ -1,4 +1,4 @@
-"""Do pages cost the same at any size? The home page, the news list and the member directory on the demo content,
+"""Do pages cost the same at any size? The home page, the news list, the member directory and the API's lists on the demo content,
 and on the demo content plus 10,000 published articles and 300 more member cities, on PostgreSQL.
 
 Run with `make bench`. Two databases of its own (BENCH_DATABASE_URL with the suffixes _small and _large) are made
@@ -23,7 +23,7 @@ from benchdb import create_database_if_missing  # noqa: E402
 BASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_bench")
 ROUNDS = 6
 REQUESTS = 25
-PAGES = ["/", "/news/", "/members/"]
+PAGES = ["/", "/news/", "/members/", "/api/v1/news/", "/api/v1/news/?page_size=100", "/api/v1/cities/"]
 EXTRA_ARTICLES = 10_000
 EXTRA_CITIES = 300
 
@@ -117,12 +117,12 @@ def main():
         rounds.append((run_child("small"), run_child("large")))
     print(f"\nPages at demo size and with {EXTRA_ARTICLES:,} more articles and {EXTRA_CITIES} more cities "
           f"(PostgreSQL, {ROUNDS} interleaved rounds of {REQUESTS} requests)")
-    print(f"{'page':12} {'demo median':>12} {'large median':>13} {'speed large/demo':>17}")
+    print(f"{'page':28} {'demo median':>12} {'large median':>13} {'speed large/demo':>17}")
     for page in PAGES:
         small = statistics.median(r[0][page] for r in rounds)
         large = statistics.median(r[1][page] for r in rounds)
         speed = statistics.median(r[0][page] / r[1][page] for r in rounds)
-        print(f"{page:12} {small:10.1f}ms {large:11.1f}ms {speed:16.2f}x")
+        print(f"{page:28} {small:10.1f}ms {large:11.1f}ms {speed:16.2f}x")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,9 @@
   var dialog = document.querySelector("dialog.lightbox");
   if (!grid || !dialog || typeof dialog.showModal !== "function") return;
   var links = Array.prototype.slice.call(grid.querySelectorAll("a[data-large]"));
-  var image = dialog.querySelector(".lightbox__image");
+  var image = document.createElement("img");
+  image.className = "lightbox__image";
+  dialog.querySelector(".lightbox__picture").append(image);
   var caption = dialog.querySelector(".lightbox__caption");
   var count = dialog.querySelector(".lightbox__count");
   var current = 0;

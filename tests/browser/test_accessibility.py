@@ -4,10 +4,12 @@ desktop and phone widths, in the normal mode and in 关怀模式; the mode itsel
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 
 from events.models import Event
 from members.models import LiaisonOfficer
 from news.models import Article
+from publications.models import Issue
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.test_delegation_journey import sign_in
 from tests.factories import PASSWORD
@@ -40,7 +42,8 @@ def test_no_accessibility_violation_on_the_main_pages_and_the_desk(browser, site
     officer.user.save()
     pages = ["/", Article.objects.published().filter(images__isnull=False).first().get_absolute_url(),
              Event.objects.filter(status=Event.Status.PUBLISHED).order_by("-starts_at").first().get_absolute_url(),
-             "/members/"]
+             "/members/", Issue.objects.published().first().get_absolute_url(),
+             reverse("events:album", args=[Event.objects.filter(photos__isnull=False).first().pk]), "/subscribe/"]
     context = browser.new_context(viewport=viewport, locale="zh-CN")
     if care:
         context.add_init_script("localStorage.setItem('portal-care', 'on')")

@@ -57,3 +57,41 @@ def test_a_reader_walks_through_an_album_with_the_keyboard(page, site):
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
     assert first.evaluate("link => document.activeElement === link")
+
+
+def test_an_event_manager_uploads_several_photos_at_once_and_sees_each_ones_progress(browser, site, tmp_path):
+    import io
+
+    from PIL import Image
+
+    from events.models import EventPhoto
+    from tests.browser.test_secretariat_journey import staff_context
+    from tests.factories import StaffUserFactory
+
+    event = Event.objects.get(title="2026年全区市长协会联络工作会议")
+    before = event.photos.count()
+    files = []
+    for n in range(3):
+        path = tmp_path / f"photo-{n}.jpg"
+        Image.new("RGB", (900, 600), (40 * n, 90, 160)).save(path, format="JPEG")
+        files.append(str(path))
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(b"not a photo")
+    files.append(str(broken))
+    page = staff_context(browser, site, StaffUserFactory(username="album", is_superuser=True)).new_page()
+
+    page.goto(f"{site}/admin/events/event/{event.pk}/change/")
+    page.get_by_role("link", name="上传照片").click()
+    page.set_input_files("#id_images", files)
+    page.get_by_role("button", name="上传").click()
+
+    rows = page.locator(".photo-upload__files li")
+    expect(rows).to_have_count(4)
+    expect(page.locator(".photo-upload__summary")).to_contain_text("共 4 张，已添加 3 张")
+    expect(page.locator(".photo-upload--done")).to_have_count(3)
+    expect(page.locator(".photo-upload--failed")).to_contain_text("broken.jpg")
+    expect(page.locator(".photo-upload--failed .photo-upload__state")).to_contain_text("未添加")
+    assert page.locator("#photo-upload-progress").evaluate("bar => bar.value") == 100
+    assert EventPhoto.objects.filter(event=event).count() == before + 3
+    assert list(EventPhoto.objects.filter(event=event).order_by("order").values_list("order", flat=True)) == \
+        list(range(before + 3))

@@ -19,7 +19,7 @@ from tests.factories import DelegationFactory
 LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z’']+(?: [A-Za-z][A-Za-z’']+)*")
 # Names that stay Latin in Chinese text: formats, Django's own key names, file sizes, the filing number.
 ALLOWED = {"CSV", "Excel", "PDF", "ICP", "ID", "KB", "MB", "LDAP", "Control", "Command", "Mac", "URL", "QR", "PNG",
-           "JPEG", "Word", "HTML", "TOTP", "SMTP", "Celery", "Redis"}
+           "JPEG", "Word", "HTML", "TOTP", "SMTP", "Celery", "Redis", "MP", "AAC", "WebVTT", "WebP"}
 
 
 def visible_words(html, usernames):

@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from events.models import Event
 from members.models import LiaisonOfficer, MemberCity
 from news.models import Article, Category
+from publications.models import Issue
 
 VNU = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -24,7 +26,10 @@ def main_pages():
     category = Category.objects.filter(parent__isnull=False).first()
     pages = ["/", "/news/", article.get_absolute_url(), category.get_absolute_url(), "/events/",
              event.get_absolute_url(), "/members/", city.get_absolute_url(), "/about/", "/about/leadership/",
-             "/contact/", "/documents/", "/search/?q=南宁 会议", "/accounts/login/"]
+             "/contact/", "/documents/", "/search/?q=南宁 会议", "/accounts/login/", "/publications/",
+             "/publications/huikan/", Issue.objects.published().first().get_absolute_url(),
+             reverse("events:album", args=[Event.objects.filter(photos__isnull=False).first().pk]),
+             "/subscribe/", "/api/"]
     return pages + [f"/{language}{page}" for language in ("zh-hant", "en")
                     for page in ("/", "/news/", article.get_absolute_url(), event.get_absolute_url())]
 

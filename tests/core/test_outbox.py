@@ -348,3 +348,14 @@ def test_mail_comes_from_the_association_by_name(mailoutbox, demo_data, settings
 
     sent = mailoutbox[-1].message()["From"]
     assert str(make_header(decode_header(sent))) == "广西市长协会 <portal@gxmayors.example.cn>"
+
+
+def test_plain_text_e_mails_are_not_html_escaped():
+    from core import outbox
+
+    subject, body = outbox.compose("members/email/invitation", {
+        "officer": None, "association": None, "username": "o'brien", "link": "https://portal.example/set?a=1&b=2"},
+        "zh-hans")
+
+    assert "https://portal.example/set?a=1&b=2" in body and "o'brien" in body
+    assert "&amp;" not in body and "&#x27;" not in body

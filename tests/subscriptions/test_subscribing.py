@@ -162,3 +162,19 @@ def test_the_subscribe_page_renders_in_each_language(client, topics):
         response = client.get(f"{prefix}/subscribe/")
         assert response.status_code == 200
         assert "/about/privacy/" in response.content.decode()
+
+
+def test_unconfirmed_addresses_are_deleted_after_the_confirmation_period(settings):
+    import datetime
+
+    from django.utils import timezone
+
+    from subscriptions import services
+
+    settings.SUBSCRIBE_CONFIRM_DAYS = 7
+    old = SubscriberFactory(pending=True, consent_at=timezone.now() - datetime.timedelta(days=8))
+    recent = SubscriberFactory(pending=True)
+    confirmed = SubscriberFactory(consent_at=timezone.now() - datetime.timedelta(days=30))
+
+    assert services.forget_unconfirmed() == 1
+    assert set(Subscriber.objects.all()) == {recent, confirmed} and old.email

@@ -22,8 +22,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.dispatch import Signal
-from django.template import Context
-from django.template.loader import get_template
+from django.template import Context, Engine
 from django.utils import timezone, translation
 
 from core.models import OutgoingEmail
@@ -95,7 +94,7 @@ def enqueue_many(messages: Iterable[Mapping[str, Any]]) -> int:
 
 def render_text(name: str, context: Mapping[str, Any]) -> str:
     """A plain-text template, without HTML escaping: an e-mail shows "&" and "'" as they are, not "&amp;"."""
-    return get_template(name).template.render(Context(dict(context), autoescape=False))
+    return Engine.get_default().get_template(name).render(Context(dict(context), autoescape=False))
 
 
 def compose(template: str, context: Mapping[str, Any], language: str) -> tuple[str, str]:

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test serve bench bench-http audit install messages clean
+.PHONY: run test serve upgrade backup restore bench bench-http audit install messages clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,33 +21,56 @@ $(NODE_STAMP): package.json package-lock.json
 
 install: $(STAMP) $(NODE_STAMP)
 
-## run: install, migrate the SQLite database, load demo content, print the admin login, serve on :8000
+## run: install, migrate the SQLite database, load demo content, print a login for every demo role, serve on
+## 127.0.0.1:$(PORT) (default 8000)
+PORT ?= 8000
 run: export DEBUG ?= true
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_data
-	$(BIN)/python manage.py ensure_admin
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python manage.py demo_logins --port $(PORT)
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## test: the layer contract (import-linter), the types of services and selectors (mypy), then the whole suite;
 ## on SQLite unless DATABASE_URL points at PostgreSQL
 test: install
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy
+	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run --verbosity 1
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## serve: production-like: DEBUG off, hashed and compressed static files, gunicorn + WhiteNoise; with REDIS_URL set,
-## also a Celery worker and celery beat (the Procfile, run by honcho); SERVE_PORT (default 8000)
+## also a Celery worker and celery beat (the Procfile, run by honcho); on PORT (or SERVE_PORT; default 8000)
 serve: export DEBUG ?= false
 serve: export SECRET_KEY ?= local-serve-$(shell hostname)-not-for-production
 serve: export SECURE_COOKIES ?= false
 serve: export SECURE_SSL_REDIRECT ?= false
 serve: export SERVE_MEDIA ?= true
-serve: export SERVE_PORT ?= 8000
+serve: export SERVE_PORT ?= $(PORT)
 serve: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	if [ -n "$$REDIS_URL" ]; then $(BIN)/honcho start; else echo "REDIS_URL unset: e-mail is sent by the web process"; $(BIN)/honcho start web; fi
+
+## upgrade: what a new version needs, safe to run twice: install the requirements, migrate, collect the static
+## files, rebuild the search index when its format changed (uses DATABASE_URL and the rest of the environment)
+upgrade: $(STAMP)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py rebuild_search_index --if-changed
+	$(BIN)/python manage.py check --deploy --fail-level ERROR
+
+# Without SECRET_KEY in the environment (a local copy), the commands run in DEBUG, which needs none.
+backup restore: export DEBUG ?= $(if $(SECRET_KEY),false,true)
+
+## backup: one archive (database dump, media, documents, manifest of checksums) into BACKUP_DIR (var/backups)
+backup: $(STAMP)
+	$(BIN)/python manage.py backup
+
+## restore ARCHIVE=var/backups/portal-….tar: into an empty database and empty storage, checked against the manifest
+restore: $(STAMP)
+	test -n "$(ARCHIVE)" || (echo "usage: make restore ARCHIVE=path/to/portal-….tar" && false)
+	$(BIN)/python manage.py restore "$(ARCHIVE)"
 
 ## bench: timings printed as tables: page rendering and the Traditional Chinese conversion (SQLite demo data),
 ## then search latency over 10,000 and 100,000 generated articles on PostgreSQL (BENCH_DATABASE_URL)

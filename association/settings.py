@@ -48,11 +48,14 @@ INSTALLED_APPS = [
     "news",
     "publications",
     "subscriptions",
+    "django_prometheus",
     "ninja",  # its Swagger UI files, served locally for /api/v1/explorer
     "api",
 ]
 
 MIDDLEWARE = [
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",  # requests and latency by view (core/metrics.py)
+    "core.requestlog.RequestLogMiddleware",  # outermost: times and logs the whole request, with its id
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
@@ -75,6 +78,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "core.middleware.BusyMiddleware",
     "axes.middleware.AxesMiddleware",  # turns a locked-out sign-in into the lock-out page
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "association.urls"
@@ -321,6 +325,9 @@ if MEDIA_BUCKET:
 if DOCUMENTS_BUCKET:
     STORAGES["documents"] = s3_storage(DOCUMENTS_BUCKET, querystring_auth=True, default_acl="private")
 
+# Backups (core/backup.py, `make backup`): where archives are written.
+BACKUP_DIR = Path(env("BACKUP_DIR", default=str(VAR_DIR / "backups")))
+
 # Uploads: the limits the forms enforce; Django's own limit on in-memory bodies stays as is.
 DOCUMENT_MAX_BYTES = 50 * 1024 * 1024
 IMAGE_MAX_BYTES = 20 * 1024 * 1024
@@ -392,12 +399,35 @@ if not DEBUG:
     if not SECURE_HSTS_PRELOAD:
         SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
+# /metrics (core/metrics.py): Prometheus reads it with "Authorization: Bearer <METRICS_TOKEN>"; staff signed in
+# with both steps may read it too. Errors go to Sentry when SENTRY_DSN is set (never with personal data).
+METRICS_TOKEN = env("METRICS_TOKEN", default="")
+SENTRY_DSN = env("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    from core.errors import start_sentry
+
+    start_sentry(SENTRY_DSN, environment=env("SENTRY_ENVIRONMENT", default="production"),
+                 traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0))
+
+# Logs: one JSON object a line (python-json-logger) with the request id in each, or plain lines (LOG_FORMAT=text,
+# the default with DEBUG); requests and queries slower than these are logged as warnings with "slow": true.
+LOG_FORMAT = env("LOG_FORMAT", default="text" if DEBUG else "json")
+SLOW_REQUEST_MS = env.float("SLOW_REQUEST_MS", default=1000.0)
+SLOW_QUERY_MS = env.float("SLOW_QUERY_MS", default=200.0)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "core.requestlog.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "pythonjsonlogger.json.JsonFormatter", "timestamp": "time",
+                 "fmt": "%(levelname)s %(name)s %(message)s %(request_id)s",
+                 "rename_fields": {"levelname": "level", "name": "logger"}},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
+        "django.server": {"level": "WARNING"},  # runserver's own access lines: portal.request says it all
         "django.db.backends": {"level": "INFO"},
         "axes": {"level": "WARNING"},  # a line per failed sign-in otherwise; lock-outs go to the security log
         "portal.security": {"level": "INFO"},

@@ -9,7 +9,7 @@ from django.views.static import serve
 
 from association import views
 from association.sitemaps import BranchSitemap, PageSitemap, StaticPagesSitemap
-from core import health
+from core import health, metrics
 from events import portal as events_portal
 from events.sitemaps import EventSeriesSitemap, EventSitemap
 from members.sitemaps import MemberCitySitemap
@@ -33,6 +33,7 @@ sitemaps = {
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("healthz/ready", health.ready, name="readiness"),
+    path("metrics", metrics.metrics_view, name="metrics"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.root_icon, {"name": "favicon.ico"}, name="favicon"),
     path("apple-touch-icon.png", views.root_icon, {"name": "apple-touch-icon.png"}, name="apple_touch_icon"),

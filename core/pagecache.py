@@ -30,6 +30,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from core import metrics
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "generation"
@@ -155,18 +157,24 @@ class PageCacheMiddleware:
         if not may_serve_from_cache(request):
             return self._mark_private_if_personal(request, self.get_response(request))
         key = _key(request)
+        started = time.perf_counter()
         try:
             found = _cache().get_many([GENERATION_KEY, key])  # one round trip
             generation = found.get(GENERATION_KEY) or new_generation()
         except Exception:  # noqa: BLE001  the cache is down: render the page
             logger.warning("page cache unavailable", exc_info=True)
+            metrics.PAGE_CACHE_SECONDS.labels("lookup", "error").observe(time.perf_counter() - started)
             return self.get_response(request)
         entry = found.get(key)
         if entry and entry["generation"] == generation and entry["expires"] > time.time():
+            metrics.PAGE_CACHE_SECONDS.labels("lookup", "hit").observe(time.perf_counter() - started)
             return self._from_entry(entry)
+        metrics.PAGE_CACHE_SECONDS.labels("lookup", "miss").observe(time.perf_counter() - started)
         response = self.get_response(request)
         if may_store(request, response):
+            started = time.perf_counter()
             self._store(key, generation, response)
+            metrics.PAGE_CACHE_SECONDS.labels("store", "done").observe(time.perf_counter() - started)
         return response
 
     def _store(self, key: str, generation: str, response: HttpResponse) -> None:

@@ -24,3 +24,12 @@ def when_ready(server):
     to_simplified("預熱")  # and back, for search queries typed in Traditional
     gc.collect()
     gc.freeze()
+
+
+def child_exit(server, worker):
+    """With PROMETHEUS_MULTIPROC_DIR set (a directory emptied before gunicorn starts), /metrics adds up every
+    worker's counts; a worker that ended stops counting in its live gauges."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)

@@ -44,3 +44,15 @@ def next_schedule_change(now: datetime.datetime) -> datetime.datetime | None:
     times = Event.objects.published().aggregate(**{field: Min(field, filter=Q(**{f"{field}__gt": now}))
                                                    for field in SCHEDULED_TIMES})
     return min((when for when in times.values() if when is not None), default=None)
+
+
+def delegations_by_state() -> list[tuple[list[str], float]]:
+    """How many delegations are in each state for meetings that have not ended (for /metrics)."""
+    from django.db.models import Count
+    from django.utils import timezone
+
+    from events.models import Delegation
+
+    counts = dict(Delegation.objects.filter(event__ends_at__gte=timezone.now()).values_list("state")
+                  .annotate(n=Count("pk")).values_list("state", "n"))
+    return [([state], float(counts.get(state, 0))) for state in Delegation.State.values]

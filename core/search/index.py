@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
 from django.db import connection, transaction
+from django.utils import timezone
 from django.utils.translation import override
 
 from core.search import registry
@@ -85,6 +86,23 @@ def remove(model: type[Model], pk: int) -> None:
     SearchEntry.objects.filter(kind=registry.for_model(model).name, object_id=pk).delete()
 
 
+# Raise when what an entry holds changes (segmentation, weights, fields): `rebuild_search_index --if-changed`, which
+# `make upgrade` runs, then rebuilds the index once. The registered kinds are part of the format too.
+FORMAT_VERSION = 1
+FORMAT_RECORD = "search-index"
+
+
+def index_format() -> str:
+    return f"{FORMAT_VERSION}: " + ", ".join(sorted(kind.name for kind in registry.kinds()))
+
+
+def built_format() -> str | None:
+    """The format the index was last rebuilt in, or None when no rebuild was recorded."""
+    from core.models import PeriodicRun
+
+    return PeriodicRun.objects.filter(name=FORMAT_RECORD).values_list("summary", flat=True).first()
+
+
 def rebuild(batch_size: int = 500) -> dict[str, int]:
     """Index everything again from scratch; returns the number of entries per kind."""
     counts: dict[str, int] = {}
@@ -96,7 +114,15 @@ def rebuild(batch_size: int = 500) -> dict[str, int]:
                 entries = [entry for entry in map(entry_for, chunk) if entry]
                 SearchEntry.objects.bulk_create(entries)
                 counts[kind.name] += len(entries)
+        _record_format()
     return counts
+
+
+def _record_format() -> None:
+    from core.models import PeriodicRun
+
+    PeriodicRun.objects.update_or_create(name=FORMAT_RECORD, defaults={
+        "finished_at": timezone.now(), "duration": 0.0, "summary": index_format()[:300]})
 
 
 def _chunks(iterable: Iterable[_T], size: int) -> Iterator[list[_T]]:

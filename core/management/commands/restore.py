@@ -1,0 +1,21 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from core import backup
+
+
+class Command(BaseCommand):
+    help = "Restore a backup archive into an empty database and empty storage, then check the rows against it."
+
+    def add_arguments(self, parser):
+        parser.add_argument("archive")
+
+    def handle(self, *args, archive, **options):
+        try:
+            restored = backup.restore(Path(archive))
+        except (backup.BackupError, FileNotFoundError) as error:
+            raise CommandError(str(error)) from None
+        self.stdout.write(self.style.SUCCESS(
+            f"Restored {restored['rows']} rows in {restored['tables']} tables and {restored['files']} files; "
+            "every table matches the backup."))

@@ -5,7 +5,9 @@ import io
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.management import call_command
+from django.db import close_old_connections
 from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
@@ -22,7 +24,13 @@ CHECKS = [not_a_server_error, response_schema_conformance, content_type_conforma
 def api_schema(settings):
     call_command("load_demo_data", stdout=io.StringIO())
     settings.API_ANONYMOUS_RATE = 1_000_000  # the generated requests all come from one address
-    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    # As Django's test client does: the WSGI handler would otherwise close the test's database connection (and its
+    # transaction) at the end of each request.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 def operations(schema):

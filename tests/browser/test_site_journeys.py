@@ -27,7 +27,7 @@ def html_lang(page):
 def test_every_main_navigation_link_opens_a_page_marked_as_current(page, site):
     page.goto(f"{site}/")
     hrefs = page.locator("nav.main-nav a").evaluate_all("links => links.map(link => link.getAttribute('href'))")
-    assert len(hrefs) == 7
+    assert len(hrefs) == 8
 
     for href in reversed(hrefs):  # ends on the home page, so every link is followed from another page
         page.locator(f'nav.main-nav a[href="{href}"]').click()
@@ -140,7 +140,7 @@ def test_on_a_phone_the_menu_button_opens_and_closes_the_navigation(phone_page, 
 
     expect(toggle).to_have_attribute("aria-expanded", "true")
     expect(nav_list).to_be_visible()
-    expect(nav_list.locator("a")).to_have_count(7)
+    expect(nav_list.locator("a")).to_have_count(8)
     nav_list.locator('a[href="/documents/"]').click()
     page.wait_for_url(f"{site}/documents/")
     expect(page.locator("h1")).to_have_count(1)

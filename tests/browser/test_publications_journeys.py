@@ -52,7 +52,9 @@ def test_a_reader_walks_through_an_album_with_the_keyboard(page, site):
     page.keyboard.press("ArrowLeft")
     page.keyboard.press("ArrowLeft")
     expect(dialog.locator(".lightbox__caption")).to_have_text("会议期间的北海银滩")
-    assert dialog.locator(".lightbox__image").evaluate("image => image.complete && image.naturalWidth > 0")
+    # The large photo loads (given time: a busy machine serves it after the caption has changed).
+    page.wait_for_function("() => { const image = document.querySelector('dialog.lightbox .lightbox__image');"
+                           " return image.complete && image.naturalWidth > 0; }")
 
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()

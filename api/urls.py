@@ -12,5 +12,5 @@ def not_found(request, rest=""):
 
 urlpatterns = [
     path("v1/", api.urls),
-    re_path(r"^v1/(?P<rest>.*)$", not_found),
+    re_path(r"^v1/(?P<rest>[\s\S]*)\Z", not_found),  # any character, a newline too
 ]

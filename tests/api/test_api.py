@@ -99,8 +99,9 @@ def test_bad_parameters_are_a_4xx_with_a_message(client, query):
         assert response.status_code == 400
 
 
-def test_an_unknown_address_under_the_api_is_a_json_404(client):
-    response, data = get(client, "/api/v1/news/-5")
+@pytest.mark.parametrize("path", ["/api/v1/news/-5", "/api/v1/events/%0A", "/api/v1/nothing/here"])
+def test_an_unknown_address_under_the_api_is_a_json_404(client, path):
+    response, data = get(client, path)
 
     assert response.status_code == 404 and data["detail"]
 

@@ -12,6 +12,11 @@ from ninja import Schema
 from core.translation import lacks_translation, localized
 
 
+def in_reader_language(field: str) -> Any:
+    """A ninja resolver: the object's field in the reader's language (the Chinese where none was written)."""
+    return staticmethod(lambda obj: localized(obj, field))
+
+
 def _absolute(context: Any, url: str) -> str:
     return context["request"].build_absolute_uri(url)
 
@@ -58,9 +63,7 @@ class CategoryOut(Schema):
     name: str
     parent: str | None
 
-    @staticmethod
-    def resolve_name(obj: Any) -> str:
-        return localized(obj, "name")
+    resolve_name = in_reader_language("name")
 
     @staticmethod
     def resolve_parent(obj: Any) -> str | None:
@@ -81,13 +84,8 @@ class ArticleSummary(Schema):
     url: str
     translated: bool
 
-    @staticmethod
-    def resolve_title(obj: Any) -> str:
-        return localized(obj, "title")
-
-    @staticmethod
-    def resolve_summary(obj: Any) -> str:
-        return localized(obj, "summary")
+    resolve_title = in_reader_language("title")
+    resolve_summary = in_reader_language("summary")
 
     @staticmethod
     def resolve_tags(obj: Any) -> list[str]:
@@ -118,9 +116,7 @@ class ArticleDetail(ArticleSummary):
     cities: list[str]
     event: int | None
 
-    @staticmethod
-    def resolve_body(obj: Any) -> str:
-        return localized(obj, "body")
+    resolve_body = in_reader_language("body")
 
     @staticmethod
     def resolve_photos(obj: Any, context: Any) -> list[dict[str, Any]]:
@@ -165,17 +161,9 @@ class SpeakerOut(Schema):
     title: str
     organisation: str
 
-    @staticmethod
-    def resolve_name(obj: Any) -> str:
-        return localized(obj, "name")
-
-    @staticmethod
-    def resolve_title(obj: Any) -> str:
-        return localized(obj, "title")
-
-    @staticmethod
-    def resolve_organisation(obj: Any) -> str:
-        return localized(obj, "organisation")
+    resolve_name = in_reader_language("name")
+    resolve_title = in_reader_language("title")
+    resolve_organisation = in_reader_language("organisation")
 
 
 class AgendaItemOut(Schema):
@@ -187,9 +175,7 @@ class AgendaItemOut(Schema):
     place: str
     speakers: list[int]
 
-    @staticmethod
-    def resolve_title(obj: Any) -> str:
-        return localized(obj, "title")
+    resolve_title = in_reader_language("title")
 
     @staticmethod
     def resolve_starts(obj: Any) -> datetime.time:
@@ -237,9 +223,7 @@ class EventSummary(Schema):
     def resolve_city(obj: Any) -> str | None:
         return obj.host_city.slug if obj.host_city_id else None
 
-    @staticmethod
-    def resolve_venue(obj: Any) -> str:
-        return localized(obj, "venue")
+    resolve_venue = in_reader_language("venue")
 
     @staticmethod
     def resolve_registration_open(obj: Any) -> bool:
@@ -267,9 +251,7 @@ class EventDetail(EventSummary):
     speakers: list[SpeakerOut]
     photos: list[PhotoOut]
 
-    @staticmethod
-    def resolve_description(obj: Any) -> str:
-        return localized(obj, "description")
+    resolve_description = in_reader_language("description")
 
     @staticmethod
     def resolve_agenda(obj: Any) -> list[Any]:
@@ -319,9 +301,7 @@ class CityOut(Schema):
 class CityDetail(CityOut):
     introduction: str
 
-    @staticmethod
-    def resolve_introduction(obj: Any) -> str:
-        return localized(obj, "introduction")
+    resolve_introduction = in_reader_language("introduction")
 
 
 class DocumentOut(Schema):
@@ -333,17 +313,13 @@ class DocumentOut(Schema):
     description: str
     file: FileLink
 
-    @staticmethod
-    def resolve_title(obj: Any) -> str:
-        return localized(obj, "title")
+    resolve_title = in_reader_language("title")
 
     @staticmethod
     def resolve_kind_name(obj: Any) -> str:
         return str(obj.get_kind_display())
 
-    @staticmethod
-    def resolve_description(obj: Any) -> str:
-        return localized(obj, "description")
+    resolve_description = in_reader_language("description")
 
     @staticmethod
     def resolve_file(obj: Any, context: Any) -> dict[str, Any]:
@@ -358,13 +334,8 @@ class PeriodicalOut(Schema):
     frequency: str
     url: str
 
-    @staticmethod
-    def resolve_name(obj: Any) -> str:
-        return localized(obj, "name")
-
-    @staticmethod
-    def resolve_description(obj: Any) -> str:
-        return localized(obj, "description")
+    resolve_name = in_reader_language("name")
+    resolve_description = in_reader_language("description")
 
     @staticmethod
     def resolve_url(obj: Any, context: Any) -> str:
@@ -378,13 +349,8 @@ class ContentsEntry(Schema):
     page: int | None
     article: int | None
 
-    @staticmethod
-    def resolve_section(obj: Any) -> str:
-        return localized(obj, "section")
-
-    @staticmethod
-    def resolve_title(obj: Any) -> str:
-        return localized(obj, "title")
+    resolve_section = in_reader_language("section")
+    resolve_title = in_reader_language("title")
 
     @staticmethod
     def resolve_article(obj: Any) -> int | None:
@@ -412,9 +378,7 @@ class IssueSummary(Schema):
     def resolve_label(obj: Any) -> str:
         return str(obj.label)
 
-    @staticmethod
-    def resolve_title(obj: Any) -> str:
-        return localized(obj, "title")
+    resolve_title = in_reader_language("title")
 
     @staticmethod
     def resolve_cover(obj: Any, context: Any) -> dict[str, Any] | None:
@@ -440,9 +404,7 @@ class IssueDetail(IssueSummary):
     summary: str
     contents: list[ContentsEntry]
 
-    @staticmethod
-    def resolve_summary(obj: Any) -> str:
-        return localized(obj, "summary")
+    resolve_summary = in_reader_language("summary")
 
     @staticmethod
     def resolve_contents(obj: Any) -> list[Any]:

@@ -14,11 +14,7 @@ class AssociationConfig(AppConfig):
     verbose_name = _("Association")
 
     def ready(self):
-        from association import search
-        from association.models import Association, Document, Page
-        from core import integrity, site
+        from association.models import Association
+        from core import site
 
-        search.register()
         site.register_profile(Association.load)
-        integrity.register(Page, Page.objects.all)
-        integrity.register(Document, Document.objects.all)

@@ -10,7 +10,7 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.translation import gettext, gettext_lazy as _
 
-from core.groups import GROUP_LABELS
+from core.groups import group_labels
 
 DEFAULT_ACTIONS = {
     "add": _("Can add %(model)s"),
@@ -21,7 +21,7 @@ DEFAULT_ACTIONS = {
 
 
 def group_label(group):
-    label = GROUP_LABELS.get(group.name)
+    label = group_labels().get(group.name)
     return str(label) if label is not None else group.name
 
 

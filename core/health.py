@@ -18,9 +18,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from core import jobs, outbox
+from core import jobs, outbox, tasks
 from core.models import PeriodicRun
-from core.tasks import OUTBOX_SWEEP
 
 # A pending e-mail older than this means delivery is stuck.
 OUTBOX_STUCK_SECONDS = 15 * 60
@@ -74,7 +73,7 @@ def _broker() -> dict[str, Any]:
 
 
 def _worker() -> dict[str, Any]:
-    sweep = PeriodicRun.objects.filter(name=OUTBOX_SWEEP).first()
+    sweep = PeriodicRun.objects.filter(name=jobs.job_name(tasks.sweep_outbox)).first()
     seen = None if sweep is None else round((timezone.now() - sweep.finished_at).total_seconds())
     if jobs.embedded():
         return {"status": "embedded", "last_sweep_seconds_ago": seen}

@@ -103,12 +103,21 @@ def connect_request_signals() -> None:
     request_finished.connect(_run_collected, dispatch_uid="core.jobs.run_collected")
 
 
+def job_name(task: Any) -> str:
+    """The name its app declares for the periodic job that runs `task` (a Celery task): its beat entry and its
+    record in PeriodicRun."""
+    from core import registry
+
+    return registry.job_for_task(task.name).name
+
+
 @contextmanager
-def recorded_run(name: str) -> Iterator[Callable[[str], str]]:
-    """Record when a periodic job last finished, and with what result (given to the function it yields, which
-    returns it); the readiness check reads the record."""
+def recorded_run(task: Any) -> Iterator[Callable[[str], str]]:
+    """Record when the periodic job that runs `task` last finished, and with what result (given to the function it
+    yields, which returns it); the readiness check reads the record."""
     from core.models import PeriodicRun
 
+    name = job_name(task)
     started = time.monotonic()
     summary = {"text": ""}
 

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import registry
 from core.search.models import SearchEntry  # noqa: F401  (the search index lives in core.search)
 
 
@@ -32,6 +33,10 @@ class ExportLog(models.Model):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.user} {self.what}"
 
 
+def email_kind_choices():
+    return [(kind.code, kind.label) for kind in registry.email_kinds().values()]
+
+
 def _give_up_default():
     return timezone.now() + datetime.timedelta(seconds=settings.OUTBOX_RETRY_FOR_SECONDS)
 
@@ -46,25 +51,10 @@ class OutgoingEmail(models.Model):
         SENT = "sent", _("sent")
         FAILED = "failed", _("failed")
 
-    class Kind(models.TextChoices):
-        DELEGATION = "delegation", _("delegation notice")
-        REMINDER = "reminder", _("meeting reminder")
-        INVITATION = "invitation", _("officer invitation")
-        PASSWORD_RESET = "password_reset", _("password reset")
-        GUEST = "guest", _("message to a guest delegation")
-        MEETING_NOTICE = "meeting_notice", _("meeting notice")
-        SUBSCRIPTION = "subscription", _("subscription confirmation")
-        DIGEST = "digest", _("news digest")
-        ANNOUNCEMENT = "announcement", _("new issue announcement")
-        OTHER = "other", _("other")
-
-    # Kinds whose body holds a sign-in or personal link: staff see that such a mail exists, never the link itself.
-    SECRET_KINDS = frozenset({Kind.INVITATION, Kind.PASSWORD_RESET, Kind.GUEST, Kind.SUBSCRIPTION, Kind.DIGEST,
-                              Kind.ANNOUNCEMENT})
-
     key = models.CharField(_("key"), max_length=200, unique=True,
                            help_text=_("Names the change that caused the e-mail, so it is written only once."))
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    # The apps declare their kinds (core/registry.py EmailKind), so a new kind needs no migration of core.
+    kind = models.CharField(_("kind"), max_length=20, choices=email_kind_choices, default="other")
     uuid = models.UUIDField(_("message identifier"), default=uuid.uuid4, unique=True, editable=False)
     to = models.JSONField(_("recipients"), default=list)
     language = models.CharField(_("language"), max_length=10, blank=True)
@@ -95,7 +85,9 @@ class OutgoingEmail(models.Model):
 
     @property
     def is_secret(self):
-        return self.kind in self.SECRET_KINDS
+        """Its body holds a sign-in or personal link: staff see that such a mail exists, never the link itself."""
+        kind = registry.email_kinds().get(self.kind)
+        return kind is None or kind.secret
 
 
 class PeriodicRun(models.Model):

@@ -30,7 +30,6 @@ from core.models import OutgoingEmail
 logger = logging.getLogger(__name__)
 
 State = OutgoingEmail.State
-Kind = OutgoingEmail.Kind
 
 # Sent with `recipients` when the mail server refused an e-mail's every recipient for good (5xx): the apps that
 # mail readers stop mailing those addresses.

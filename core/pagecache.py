@@ -30,7 +30,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from core import metrics
+from core import metrics, registry
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +42,8 @@ _next_change_functions: list[Callable[[datetime.datetime], datetime.datetime | N
 
 
 def register_next_change(function: Callable[[datetime.datetime], datetime.datetime | None]) -> None:
-    """`function(now)` returns when this app's public content next changes by itself (or None)."""
+    """`function(now)` returns when this app's public content next changes by itself (or None); the apps declare
+    theirs (Contributions.next_change), registered when core starts."""
     if function not in _next_change_functions:
         _next_change_functions.append(function)
 
@@ -85,7 +86,7 @@ class NewGenerationOnCommit:
 
 
 def content_changed(sender: type, **kwargs: Any) -> None:
-    if sender._meta.label in settings.PAGE_CACHE_IGNORED_MODELS or sender.__name__.startswith("Historical"):
+    if not registry.page_cache_models(sender):
         return
     connection = transaction.get_connection()
     # A callback registered in a savepoint that rolls back is dropped with it, so a later change registers again.
@@ -97,7 +98,7 @@ def content_changed(sender: type, **kwargs: Any) -> None:
 
 
 def connect_signals() -> None:
-    """Changes to the models of the public apps start a new generation."""
+    """Changes to the models of the apps that declare page_cache start a new generation."""
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(_if_public, dispatch_uid=f"core.pagecache.{signal}")
 
@@ -105,8 +106,7 @@ def connect_signals() -> None:
 def _if_public(sender: type, **kwargs: Any) -> None:
     instance = kwargs.get("instance")
     model = type(instance) if instance is not None else sender  # m2m_changed sends the through table
-    meta = getattr(model, "_meta", None)
-    if meta is not None and meta.app_label in settings.PAGE_CACHE_APPS:
+    if getattr(model, "_meta", None) is not None:
         content_changed(model, **kwargs)
 
 

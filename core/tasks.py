@@ -14,11 +14,6 @@ logger = logging.getLogger(__name__)
 SWEEP_OUTCOMES = {"sent": gettext_lazy("sent %(count)d"), "retrying": gettext_lazy("to retry %(count)d"),
                   "failed": gettext_lazy("failed %(count)d"), "skipped": gettext_lazy("skipped %(count)d")}
 
-OUTBOX_SWEEP = "outbox-sweep"
-OUTBOX_CLEANUP = "outbox-cleanup"
-CONTENT_SCAN = "content-scan"
-SECURITY_LOG_CLEANUP = "security-log-cleanup"
-
 
 @shared_task(ignore_result=True)
 def deliver_email(message_id: int) -> None:
@@ -39,21 +34,21 @@ def deliver_email(message_id: int) -> None:
 @shared_task(ignore_result=True)
 def sweep_outbox() -> str:
     """Periodic jobs return their summary, which is also recorded (and printed by their cron commands)."""
-    with jobs.recorded_run(OUTBOX_SWEEP) as summary:
+    with jobs.recorded_run(sweep_outbox) as summary:
         counts = outbox.sweep()
         return summary(", ".join(str(SWEEP_OUTCOMES[name]) % {"count": count} for name, count in counts.items()))
 
 
 @shared_task(ignore_result=True)
 def forget_sent_emails() -> str:
-    with jobs.recorded_run(OUTBOX_CLEANUP) as summary:
+    with jobs.recorded_run(forget_sent_emails) as summary:
         return summary(_("%(count)d e-mail(s) deleted") % {"count": outbox.forget_sent()})
 
 
 def content_scan() -> list[integrity.Finding]:
     """Scan what is published (core/integrity.py); each finding goes to the security log, the count to the record
     of periodic jobs."""
-    with jobs.recorded_run(CONTENT_SCAN) as summary:
+    with jobs.recorded_run(scan_content) as summary:
         findings = list(integrity.scan())
         for finding in findings:
             security.record("content", detail=str(finding))
@@ -70,6 +65,6 @@ def scan_content() -> str:
 
 @shared_task(ignore_result=True)
 def forget_security_events() -> str:
-    with jobs.recorded_run(SECURITY_LOG_CLEANUP) as summary:
+    with jobs.recorded_run(forget_security_events) as summary:
         return summary(_("%(count)d security event(s) older than %(days)d days deleted")
                        % {"count": security.forget_old_events(), "days": settings.SECURITY_LOG_KEEP_DAYS})

@@ -1,4 +1,4 @@
-"""gunicorn settings for the portal (`gunicorn -c deploy/gunicorn.conf.py association.wsgi`; the Procfile uses it).
+"""gunicorn settings for the portal (`gunicorn -c deploy/gunicorn.conf.py config.wsgi`; the Procfile uses it).
 
 The application, jieba's dictionary (about 60 MB) and OpenCC's tables are loaded once in the master and shared
 by the workers it forks, instead of once per worker. gc.freeze() keeps the collector from touching, and so

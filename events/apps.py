@@ -7,16 +7,12 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from core import integrity, metrics, pagecache
-        from events.models import Event
-        from events import search, selectors
+        from core import metrics
+        from events import selectors
         from members import desk
 
-        search.register()
         metrics.register_gauge("portal_delegations", "Delegations by state, for meetings not yet over.", ["state"],
                                selectors.delegations_by_state)
-        pagecache.register_next_change(selectors.next_schedule_change)
-        integrity.register(Event, Event.objects.published)
         desk.register(desk.DeskSection(
             template="events/portal/desk_notices.html",
             data=lambda officer: selectors.notices_for(officer.city),

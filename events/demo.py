@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from core import demo_images
-from core.groups import EVENT_MANAGERS
+from events.contributions import EVENT_MANAGERS
 from events import notice_services, services
 from events.models import (
     AgendaItem,

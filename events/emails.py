@@ -2,6 +2,7 @@
 transaction of the change they report."""
 
 from core import outbox, site
+from events import contributions
 
 
 def to_officers(city, *, kind, key, template, context):
@@ -21,25 +22,25 @@ def _to_party(delegation, *, kind, key, template, context):
         return
     guest = delegation.guest
     subject, body = outbox.compose(f"events/email/{template}", {**context, "guest": guest}, guest.language)
-    outbox.enqueue(kind=outbox.Kind.GUEST, key=f"{key}:{guest.language}", to=[guest.email], subject=subject, body=body,
+    outbox.enqueue(kind=contributions.GUEST.code, key=f"{key}:{guest.language}", to=[guest.email], subject=subject, body=body,
                    language=guest.language)
 
 
 def state_changed(delegation, transition):
     context = {"delegation": delegation, "event": delegation.event, "association": site.profile(),
                "transition": transition, "delegates": list(delegation.delegates.all())}
-    _to_party(delegation, kind=outbox.Kind.DELEGATION, key=f"delegation-transition:{transition.pk}", template="state",
+    _to_party(delegation, kind=contributions.DELEGATION.code, key=f"delegation-transition:{transition.pk}", template="state",
               context=context)
 
 
 def reminder(delegation):
     context = {"delegation": delegation, "event": delegation.event, "association": site.profile()}
-    _to_party(delegation, kind=outbox.Kind.REMINDER, key=f"reminder:delegation-{delegation.pk}", template="reminder",
+    _to_party(delegation, kind=contributions.REMINDER.code, key=f"reminder:delegation-{delegation.pk}", template="reminder",
               context=context)
 
 
 def guest_invited(invitation):
     context = {"guest": invitation, "event": invitation.event, "association": site.profile()}
     subject, body = outbox.compose("events/email/guest_invitation", context, invitation.language)
-    outbox.enqueue(kind=outbox.Kind.GUEST, key=f"guest-invitation:{invitation.pk}:{invitation.sent_at:%Y%m%d%H%M%S}",
+    outbox.enqueue(kind=contributions.GUEST.code, key=f"guest-invitation:{invitation.pk}:{invitation.sent_at:%Y%m%d%H%M%S}",
                    to=[invitation.email], subject=subject, body=body, language=invitation.language)

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import outbox, site
-from events import emails
+from events import contributions, emails
 from events.models import Delegation, MeetingNotice, NoticeRecipient
 from members.access import speaks_for
 from members.models import MemberCity
@@ -46,7 +46,7 @@ def _current_officers():
 def _mail(recipient: NoticeRecipient, template: str, key: str) -> None:
     context = {"notice": recipient.notice, "event": recipient.notice.event, "city": recipient.city,
                "association": site.profile()}
-    emails.to_officers(recipient.city, kind=outbox.Kind.MEETING_NOTICE, key=key, template=template, context=context)
+    emails.to_officers(recipient.city, kind=contributions.MEETING_NOTICE.code, key=key, template=template, context=context)
 
 
 @transaction.atomic

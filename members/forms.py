@@ -11,6 +11,7 @@ from core.chinese import to_simplified
 from core.search import query as search_query
 from members.models import LiaisonOfficer, MemberCity, Region
 from members.services import CONTACT_FIELDS
+from members import contributions
 
 
 class DirectoryFilterForm(forms.Form):
@@ -69,7 +70,7 @@ class OfficerPasswordResetForm(PasswordResetForm):
         """Through the outbox, like every e-mail the portal sends, in the language the reset was asked in."""
         subject = "".join(outbox.render_text(subject_template_name, context).splitlines())
         body = outbox.render_text(email_template_name, context)
-        outbox.enqueue(kind=outbox.Kind.PASSWORD_RESET, to=[to_email], subject=subject, body=body,
+        outbox.enqueue(kind=contributions.PASSWORD_RESET.code, to=[to_email], subject=subject, body=body,
                        language=get_language())
 
 

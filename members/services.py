@@ -17,8 +17,9 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 
 from core import outbox, site
-from core.groups import LIAISON_OFFICERS
+from members.contributions import LIAISON_OFFICERS
 from members.models import LiaisonOfficer
+from members import contributions
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -61,7 +62,7 @@ def officer_invite(*, officer: LiaisonOfficer, by: User, base_url: str) -> None:
     with transaction.atomic():
         officer.invited_at = timezone.now()
         officer.save(update_fields=["invited_at"])
-        outbox.enqueue(kind=outbox.Kind.INVITATION, key=f"invitation:officer-{officer.pk}:{officer.invited_at.isoformat()}",
+        outbox.enqueue(kind=contributions.INVITATION.code, key=f"invitation:officer-{officer.pk}:{officer.invited_at.isoformat()}",
                        to=[officer.email], subject=subject, body=body, language=officer.email_language)
 
 

@@ -15,8 +15,8 @@ from core import outbox
 from core.chinese import to_traditional
 from core.site import profile
 from subscriptions.models import Subscriber
+from subscriptions import contributions
 
-Kind = outbox.Kind
 
 
 def _link(name: str, subscriber: Subscriber, language: str) -> str:
@@ -42,7 +42,7 @@ def _message(subscriber: Subscriber, *, kind: str, template: str, key: str, cont
     if language == "zh-hant":
         subject, body = to_traditional(subject), to_traditional(body)
     return {"kind": kind, "to": [subscriber.email], "subject": subject, "body": body, "language": language, "key": key,
-            "headers": list_headers(subscriber) if kind != Kind.SUBSCRIPTION else None}
+            "headers": list_headers(subscriber) if kind != contributions.SUBSCRIPTION.code else None}
 
 
 def _send(subscriber: Subscriber, **message: Any) -> None:
@@ -63,7 +63,7 @@ def request_subscription(*, email: str, categories: Iterable[Any], periodicals: 
                                    "frequency": frequency, "events": events},
         )
         if subscriber.state == Subscriber.State.ACTIVE:
-            _send(subscriber, kind=Kind.SUBSCRIPTION, template="already", context={},
+            _send(subscriber, kind=contributions.SUBSCRIPTION.code, template="already", context={},
                   key=f"subscription-settings:{subscriber.pk}:{now:%Y%m%d%H}")
             return subscriber
         if subscriber.state == Subscriber.State.BOUNCED:
@@ -74,7 +74,7 @@ def request_subscription(*, email: str, categories: Iterable[Any], periodicals: 
         subscriber.save()
         subscriber.categories.set(categories)
         subscriber.periodicals.set(periodicals)
-        _send(subscriber, kind=Kind.SUBSCRIPTION, template="confirm", context={"confirm_days": settings.SUBSCRIBE_CONFIRM_DAYS},
+        _send(subscriber, kind=contributions.SUBSCRIPTION.code, template="confirm", context={"confirm_days": settings.SUBSCRIBE_CONFIRM_DAYS},
               key=f"subscription-confirm:{subscriber.pk}:{now:%Y%m%d%H}")
     return subscriber
 
@@ -157,7 +157,7 @@ def send_digests(*, now: datetime.datetime | None = None, frequencies: Sequence[
                     listing = (subscriber.language, *(getattr(section, "pk", section) for section, _ in items))
                     if listing not in listings:
                         listings[listing] = _listing(items, start, subscriber.language)
-                    messages.append(_message(subscriber, kind=Kind.DIGEST, template="digest",
+                    messages.append(_message(subscriber, kind=contributions.DIGEST.code, template="digest",
                                              context={"listing": listings[listing]},
                                              key=f"digest:{subscriber.pk}:{frequency}:{timezone.localdate(now):%Y%m%d}"))
                     sent.append(subscriber.pk)
@@ -183,7 +183,7 @@ def announce_issue(issue: Any) -> int:
             return 0
         Issue.objects.filter(pk=locked.pk).update(announced_at=timezone.now())
         followers = Subscriber.objects.receiving().filter(periodicals=locked.periodical_id).iterator(chunk_size=500)
-        written = outbox.enqueue_many(_message(subscriber, kind=Kind.ANNOUNCEMENT, template="issue",
+        written = outbox.enqueue_many(_message(subscriber, kind=contributions.ANNOUNCEMENT.code, template="issue",
                                                context={"issue": locked}, key=f"issue:{locked.pk}:{subscriber.pk}")
                                       for subscriber in followers)
     return written

@@ -9,7 +9,8 @@ from django.db import OperationalError, connections
 from django.utils import translation
 
 from association import demo
-from core.groups import MEMBERSHIP_MANAGERS, NEWS_EDITORS
+from members.contributions import MEMBERSHIP_MANAGERS
+from news.contributions import NEWS_EDITORS
 from tests.factories import (
     CategoryFactory,
     OfficerUserFactory,

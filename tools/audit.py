@@ -53,7 +53,7 @@ def main():
         "print(Event.objects.filter(status='published').order_by('-starts_at').first().get_absolute_url())")],
         cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout.split()[-3:]
     cookie, article, event = session
-    server = subprocess.Popen([BIN / "gunicorn", "-c", "deploy/gunicorn.conf.py", "association.wsgi"], cwd=ROOT,
+    server = subprocess.Popen([BIN / "gunicorn", "-c", "deploy/gunicorn.conf.py", "config.wsgi"], cwd=ROOT,
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         base = f"http://127.0.0.1:{port}"

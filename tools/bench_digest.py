@@ -17,7 +17,7 @@ from benchdb import create_database_if_missing  # noqa: E402
 
 URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_bench") + "_digest"
 SUBSCRIBERS = 10_000
-ENV = {**os.environ, "DATABASE_URL": URL, "DJANGO_SETTINGS_MODULE": "association.test_settings", "DEBUG": "true",
+ENV = {**os.environ, "DATABASE_URL": URL, "DJANGO_SETTINGS_MODULE": "config.settings.test", "DEBUG": "true",
        "ALLOWED_HOSTS": "testserver"}
 
 
@@ -63,7 +63,7 @@ def digest_run():
     queued = []
     jobs.dispatch = lambda task, *args: queued.append(args)
 
-    OutgoingEmail.objects.filter(kind=OutgoingEmail.Kind.DIGEST).delete()
+    OutgoingEmail.objects.filter(kind="digest").delete()
     start = time.perf_counter()
     written = services.send_digests(now=timezone.now(), frequencies=["weekly"])
     assert len(queued) == written

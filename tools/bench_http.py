@@ -39,7 +39,7 @@ WAYS = ["uncached app", "app page cache", "nginx micro-cache", "nginx static cop
 
 
 def portal_env(tmp, redis_url, **extra):
-    return {**os.environ, "DJANGO_SETTINGS_MODULE": "association.settings", "DATABASE_URL": DATABASE_URL,
+    return {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production", "DATABASE_URL": DATABASE_URL,
             "REDIS_URL": redis_url, "DEBUG": "false", "SECRET_KEY": "bench-http-not-secret", "SECURE_COOKIES": "false",
             "SECURE_SSL_REDIRECT": "false",
             "ALLOWED_HOSTS": "127.0.0.1,localhost", "STATIC_ROOT": str(tmp / "static"),
@@ -65,7 +65,7 @@ def pages(env):
 
 def gunicorn(name, tmp, env):
     port = free_port()
-    process = Process(name, [str(BIN / "gunicorn"), "-c", str(ROOT / "deploy/gunicorn.conf.py"), "association.wsgi",
+    process = Process(name, [str(BIN / "gunicorn"), "-c", str(ROOT / "deploy/gunicorn.conf.py"), "config.wsgi",
                              "--bind", f"127.0.0.1:{port}", "--workers", "2", "--access-logfile", "/dev/null"],
                       env, tmp).start()
     process.port = port

@@ -33,7 +33,7 @@ def database_url(size):
 
 
 def child_env(size):
-    return {**os.environ, "DATABASE_URL": database_url(size), "DJANGO_SETTINGS_MODULE": "association.test_settings",
+    return {**os.environ, "DATABASE_URL": database_url(size), "DJANGO_SETTINGS_MODULE": "config.settings.test",
             "DEBUG": "true", "ALLOWED_HOSTS": "testserver"}
 
 

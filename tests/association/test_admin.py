@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from association.models import Association, Document
-from core.groups import GROUP_PERMISSIONS, _codenames
+from core.groups import _codenames, group_permissions
 from tests.factories import (
     PDF_BYTES,
     AssociationFactory,
@@ -130,13 +130,13 @@ def test_a_news_editor_cannot_delete_documents(client, news_editor):
     assert Document.objects.filter(pk=document.pk).exists()
 
 
-@pytest.mark.parametrize("group_name", sorted(GROUP_PERMISSIONS))
+@pytest.mark.parametrize("group_name", sorted(group_permissions()))
 def test_the_staff_groups_exist_after_migrations_with_their_permissions(group_name):
     group = Group.objects.get(name=group_name)
 
     expected = {
         (app_label, codename)
-        for app_label, models in GROUP_PERMISSIONS[group_name].items()
+        for app_label, models in group_permissions()[group_name].items()
         for model, actions in models.items()
         for codename in _codenames(model, actions)
     }

@@ -8,7 +8,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from core.groups import EVENT_MANAGERS, MEMBERSHIP_MANAGERS, NEWS_EDITORS, NEWS_REVIEWERS
+from events.contributions import EVENT_MANAGERS
+from members.contributions import MEMBERSHIP_MANAGERS
+from news.contributions import NEWS_EDITORS, NEWS_REVIEWERS
 from members.models import LiaisonOfficer
 
 pytestmark = pytest.mark.django_db

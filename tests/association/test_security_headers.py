@@ -72,7 +72,7 @@ def test_no_template_holds_an_inline_script_or_style():
 def test_browser_features_are_off_but_the_camera_of_the_check_in_desk(client, make_event, settings):
     assert "camera=()" in client.get("/")["Permissions-Policy"]
     from tests.factories import StaffUserFactory
-    from core.groups import EVENT_MANAGERS
+    from events.contributions import EVENT_MANAGERS
 
     client.force_login(StaffUserFactory(groups=[EVENT_MANAGERS]))
     policy = client.get(f"/events/{make_event().pk}/checkin/")["Permissions-Policy"]

@@ -14,7 +14,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 
-from core.groups import GROUP_PERMISSIONS, _codenames
+from core.groups import _codenames, group_permissions
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -83,7 +83,7 @@ def no_csp_violations():
 
 def restore_staff_groups():
     """A transactional test ends by emptying every table, the staff groups of the data migration too."""
-    for name, per_app in GROUP_PERMISSIONS.items():
+    for name, per_app in group_permissions().items():
         group, _created = Group.objects.get_or_create(name=name)
         for app_label, per_model in per_app.items():
             codenames = [codename for model, actions in per_model.items() for codename in _codenames(model, actions)]

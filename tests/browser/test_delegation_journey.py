@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from core.groups import EVENT_MANAGERS
+from events.contributions import EVENT_MANAGERS
 from events.models import Delegation, Event
 from members.models import LiaisonOfficer
 from tests.browser.conftest import sign_in_to_the_back_office

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.demo_images import meeting_hall
-from core.groups import NEWS_REVIEWERS
+from news.contributions import NEWS_REVIEWERS
 from news.models import Article, ArticleImage
 from tests.browser.conftest import authenticator_code
 from tests.factories import PASSWORD, StaffUserFactory

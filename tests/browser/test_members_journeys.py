@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.contrib.auth.models import Group
 
-from core.groups import MEMBERSHIP_MANAGERS
+from members.contributions import MEMBERSHIP_MANAGERS
 from members.models import LiaisonOfficer, MemberCity
 from tests.browser.conftest import DESKTOP, sign_in_to_the_back_office
 from tests.factories import PASSWORD, StaffUserFactory

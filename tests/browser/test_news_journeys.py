@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from core.groups import NEWS_REVIEWERS
+from news.contributions import NEWS_REVIEWERS
 from news.models import Article, ArticleView
 from tests.browser.conftest import authenticator_code
 from tests.factories import PASSWORD, StaffUserFactory

@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
 
-from core.groups import EVENT_MANAGERS
+from events.contributions import EVENT_MANAGERS
 from events.models import Delegation, Event, GuestInvitation, MeetingNotice
 from members.models import LiaisonOfficer, MemberCity
 from tests.browser.conftest import DESKTOP, PHONE

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from association.models import Document
-from core.groups import LIAISON_OFFICERS
+from members.contributions import LIAISON_OFFICERS
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.browser

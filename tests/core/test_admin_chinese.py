@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from html import unescape as unescape_entities
 
-from core.groups import NEWS_EDITORS
+from news.contributions import NEWS_EDITORS
 from events.models import Delegation, DelegationTransition
 from tests.factories import DelegationFactory
 

@@ -63,7 +63,7 @@ def test_the_demo_restores_to_identical_rows_and_files(settings, tmp_path, fresh
     rows = backup.table_checksums()
     media, documents = files_under(settings.MEDIA_ROOT), files_under(tmp_path / "private")
     assert rows["news_article"]["rows"] > 20 and len(media) > 20 and len(documents) > 5
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "association.settings", "DEBUG": "true",
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production", "DEBUG": "true",
            "DATABASE_URL": fresh_database, "MEDIA_ROOT": str(tmp_path / "media2"),
            "PRIVATE_MEDIA_ROOT": str(tmp_path / "private2"), "PYTHONDONTWRITEBYTECODE": "1"}
 

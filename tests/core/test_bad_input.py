@@ -35,7 +35,7 @@ def test_a_nul_in_a_sign_in_form_is_a_400(client):
 
 def test_a_check_in_code_holding_a_nul_is_a_400_and_checks_nobody_in(client, make_event, make_officer):
     from events import services
-    from core.groups import EVENT_MANAGERS
+    from events.contributions import EVENT_MANAGERS
 
     delegation = services.delegation_register(event=make_event(), officer=make_officer("nanning"), delegates=delegates(1),
                                               consent=True)

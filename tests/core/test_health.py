@@ -5,8 +5,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from association.settings import redis_cache
-from core.tasks import OUTBOX_SWEEP
+from config.settings.base import redis_cache
+from core import jobs, tasks
+
+OUTBOX_SWEEP = "outbox-sweep"  # as core declares it
 from tests.factories import OutgoingEmailFactory, PeriodicRunFactory
 from tests.ports import free_port
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import translation
 
+from core import registry
 from core.models import BlockedTerm, PeriodicRun
 from news.models import Article
 from tests.factories import (
@@ -107,4 +108,4 @@ def test_the_demo_content_scans_clean_and_the_run_is_recorded():
 
 
 def test_the_scan_runs_daily_on_the_scheduler(settings):
-    assert settings.CELERY_BEAT_SCHEDULE["content-scan"]["task"] == "core.tasks.scan_content"
+    assert registry.beat_schedule()["content-scan"]["task"] == "core.tasks.scan_content"

@@ -41,7 +41,7 @@ def test_every_data_migration_can_run_backwards():
 
 
 def test_the_whole_history_runs_backwards_to_zero_and_forwards_again(tmp_path):
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "association.settings", "DEBUG": "true",
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production", "DEBUG": "true",
            "DATABASE_URL": f"sqlite:///{tmp_path / 'scratch.sqlite3'}", "PYTHONDONTWRITEBYTECODE": "1"}
 
     def manage(*args):

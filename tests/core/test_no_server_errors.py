@@ -106,7 +106,7 @@ def test_the_delegation_form_takes_anything(officer_client, make_event, person, 
 @example(token="code\x00")
 @given(token=value)
 def test_the_check_in_desk_takes_anything(make_event, token):
-    from core.groups import EVENT_MANAGERS
+    from events.contributions import EVENT_MANAGERS
     from tests.factories import StaffUserFactory
 
     client = Client()

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from association.settings import redis_cache
+from config.settings.base import redis_cache
 from core import pagecache
 from events.models import Event
 from news import services

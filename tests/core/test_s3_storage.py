@@ -10,7 +10,7 @@ import pytest
 from django.conf import settings as django_settings
 from PIL import Image
 
-from association.settings import s3_storage
+from config.settings.base import s3_storage
 from tests.factories import ArticleImageFactory, DocumentFactory
 from tests.stack.processes import S3Server
 

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from core.groups import MEMBERSHIP_MANAGERS
+from members.contributions import MEMBERSHIP_MANAGERS
 from core.models import ExportLog, SecurityEvent
 from core.security import forget_old_events
 from tests.factories import PASSWORD, LiaisonOfficerFactory, StaffUserFactory

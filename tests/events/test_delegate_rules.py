@@ -4,7 +4,7 @@ services, and the database for "one head"."""
 import pytest
 from django.db import IntegrityError, transaction
 
-from core.groups import EVENT_MANAGERS
+from events.contributions import EVENT_MANAGERS
 from events import services
 from events.models import Delegate
 from tests.events.conftest import delegates

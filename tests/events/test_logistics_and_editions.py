@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from django.utils import timezone
 
-from core.groups import EVENT_MANAGERS
+from events.contributions import EVENT_MANAGERS
 from core.models import ExportLog
 from events import logistics, services
 from events.models import AgendaItem, Delegate, Event, EventSeries

@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from core.groups import EVENT_MANAGERS
+from events.contributions import EVENT_MANAGERS
 from core.models import OutgoingEmail
 from events import notice_services, services
 from events.models import MeetingNotice, NoticeRecipient
@@ -39,7 +39,7 @@ def notice(make_event, manager):
 
 
 def notice_mails():
-    return OutgoingEmail.objects.filter(kind=OutgoingEmail.Kind.MEETING_NOTICE)
+    return OutgoingEmail.objects.filter(kind="meeting_notice")
 
 
 def test_a_notice_goes_to_every_city_with_an_officer_and_once(notice, cities, manager):

@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from core.groups import EVENT_MANAGERS
+from events.contributions import EVENT_MANAGERS
 from core.models import OutgoingEmail
 from events import services
 from events.checkin import delegate_check_in
@@ -93,7 +93,7 @@ def test_staff_send_the_personal_link_in_the_guests_language(client, manager, in
     client.force_login(manager)
     response = client.post("/admin/events/guestinvitation/", {"action": "send_link", "_selected_action": [invitation.pk]})
     assert response.status_code == 302
-    mail = OutgoingEmail.objects.get(kind=OutgoingEmail.Kind.GUEST)
+    mail = OutgoingEmail.objects.get(kind="guest")
     assert mail.language == "en" and f"/en/guests/{invitation.token}/" in mail.body and "Invitation" in mail.subject
     assert mail.body.count("http") >= 1  # an absolute link a mail program can open
 

@@ -31,7 +31,7 @@ class OutgoingEmailFactory(factory.django.DjangoModelFactory):
         model = OutgoingEmail
 
     key = factory.Sequence(lambda n: f"test:{n}")
-    kind = OutgoingEmail.Kind.DELEGATION
+    kind = "delegation"
     to = factory.Sequence(lambda n: [f"officer{n}@example.cn"])
     language = "zh-hans"
     subject = factory.Sequence(lambda n: f"【市长协会】南宁市代表团报名已确认 {n}")

@@ -5,7 +5,7 @@ import datetime
 import factory
 from django.contrib.auth.models import Group
 
-from core.groups import LIAISON_OFFICERS
+from members.contributions import LIAISON_OFFICERS
 from members.models import LiaisonAward, LiaisonOfficer, Mayor, MemberCity, Region
 from tests.factories.users import UserFactory
 

@@ -6,12 +6,8 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 
-from core.groups import (
-    LIAISON_OFFICERS,
-    MEMBERSHIP_MANAGERS,
-    NEWS_EDITORS,
-    NEWS_REVIEWERS,
-)
+from members.contributions import LIAISON_OFFICERS, MEMBERSHIP_MANAGERS
+from news.contributions import NEWS_EDITORS, NEWS_REVIEWERS
 from members import demo as members_demo
 from members.models import LiaisonAward, LiaisonOfficer, Mayor, MemberCity, Region
 

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.signing import dumps
 
-from core.groups import LIAISON_OFFICERS
+from members.contributions import LIAISON_OFFICERS
 from core.models import ExportLog
 from members.models import LiaisonOfficer, MemberCity
 from tests.factories import LiaisonOfficerFactory, MemberCityFactory, RegionFactory

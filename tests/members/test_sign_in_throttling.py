@@ -10,7 +10,7 @@ from axes.models import AccessAttempt
 from django.contrib.auth import SESSION_KEY
 from django.utils import timezone
 
-from core.groups import MEMBERSHIP_MANAGERS
+from members.contributions import MEMBERSHIP_MANAGERS
 from core.models import OutgoingEmail
 from members.auth import PortalBackend
 from tests.factories import PASSWORD, LiaisonOfficerFactory, StaffUserFactory
@@ -119,6 +119,6 @@ def test_password_reset_requests_are_limited_per_address_and_per_e_mail(client, 
     settings.PASSWORD_RESET_LIMIT = 3
     answers = [client.post("/accounts/password/reset/", {"email": "linhaibo@example.cn"}).status_code for _ in range(4)]
     assert answers == [302, 302, 302, 429]
-    assert OutgoingEmail.objects.filter(kind=OutgoingEmail.Kind.PASSWORD_RESET).count() == 3
+    assert OutgoingEmail.objects.filter(kind="password_reset").count() == 3
     refused = client.post("/accounts/password/reset/", {"email": "someone-else@example.cn"})
     assert refused.status_code == 429 and "一刻钟" in refused.content.decode()

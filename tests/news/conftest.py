@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.groups import NEWS_REVIEWERS
+from news.contributions import NEWS_REVIEWERS
 from news.models import Article
 from tests.factories import ArticleFactory, StaffUserFactory
 

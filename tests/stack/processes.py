@@ -188,7 +188,7 @@ class Stack:
     def web(self, name="web", workers=2, **env):
         """A gunicorn with the shipped configuration on a free port (the process's `port`); the first is `web_port`."""
         port = free_port()
-        process = self.start(name, [str(BIN / "gunicorn"), "-c", str(ROOT / "deploy/gunicorn.conf.py"), "association.wsgi",
+        process = self.start(name, [str(BIN / "gunicorn"), "-c", str(ROOT / "deploy/gunicorn.conf.py"), "config.wsgi",
                                     "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--timeout", "60"], **env)
         process.port = port
         wait_for(lambda: accepts(port), 30, f"gunicorn did not start:\n{process.output()}")
@@ -358,7 +358,7 @@ class S3Server:
                             aws_secret_access_key="test")
 
     def env(self):
-        """The portal's settings for this server (association/settings.py)."""
+        """The portal's settings for this server (config/settings/base.py)."""
         return {"MEDIA_BUCKET": self.MEDIA_BUCKET, "DOCUMENTS_BUCKET": self.DOCUMENTS_BUCKET, "S3_ENDPOINT_URL": self.url,
                 "MEDIA_PUBLIC_URL": f"{self.url}/{self.MEDIA_BUCKET}", "AWS_ACCESS_KEY_ID": "test",
                 "AWS_SECRET_ACCESS_KEY": "test", "AWS_DEFAULT_REGION": "us-east-1"}

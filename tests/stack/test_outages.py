@@ -9,7 +9,7 @@ import urllib.parse
 import pytest
 from django.utils import timezone
 
-from association.celery import app as celery_app
+from config.celery import app as celery_app
 from core import tasks
 from core.models import OutgoingEmail
 from events.models import Delegation

@@ -30,7 +30,7 @@ def test_subscribing_writes_a_confirmation_and_nothing_else_until_it_is_followed
     assert subscriber.email == "reader@example.cn" and subscriber.state == Subscriber.State.PENDING
     assert subscriber.consent_statement and subscriber.consent_at
     assert list(subscriber.categories.all()) == [topics[0]] and list(subscriber.periodicals.all()) == [topics[1]]
-    assert message.to == ["reader@example.cn"] and message.kind == OutgoingEmail.Kind.SUBSCRIPTION
+    assert message.to == ["reader@example.cn"] and message.kind == "subscription"
     assert f"/subscribe/confirm/{subscriber.token}/" in message.body
 
 

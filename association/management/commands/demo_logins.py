@@ -11,7 +11,9 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from core.groups import EVENT_MANAGERS, MEMBERSHIP_MANAGERS, NEWS_EDITORS, NEWS_REVIEWERS
+from events.contributions import EVENT_MANAGERS
+from members.contributions import MEMBERSHIP_MANAGERS
+from news.contributions import NEWS_EDITORS, NEWS_REVIEWERS
 from members.models import LiaisonOfficer
 
 STAFF = [

@@ -31,8 +31,8 @@ def test_positions_start_where_asked_and_punctuation_takes_a_position_of_its_own
 def test_a_web_worker_loads_the_word_dictionary_as_it_starts():
     import importlib
 
-    import association.wsgi
+    import config.wsgi
 
     segment._tokenizer.cache_clear()
-    importlib.reload(association.wsgi)
+    importlib.reload(config.wsgi)
     assert segment._tokenizer.cache_info().currsize == 1

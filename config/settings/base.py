@@ -1,15 +1,16 @@
-"""Settings for the mayors' association portal, read from environment variables."""
+"""Settings every instance of the portal shares, read from environment variables (the README's table).
+
+production.py adds what a server needs when DEBUG is off (HTTPS, HSTS, Sentry); test.py what the suite needs."""
 
 import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import environ
-from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
 VAR_DIR.mkdir(exist_ok=True)
 
@@ -81,8 +82,8 @@ MIDDLEWARE = [
     "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
-ROOT_URLCONF = "association.urls"
-WSGI_APPLICATION = "association.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {
@@ -95,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "core.navigation.navigation",
                 "association.context_processors.site",
             ],
         },
@@ -155,11 +157,7 @@ if REDIS_URL:
     CACHES["pages"] = redis_cache(REDIS_URL, "portal-pages")
 else:
     CACHES["pages"] = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "core_page_cache"}
-# Changes to these apps' models start a new page generation; these models are never shown on public pages.
-PAGE_CACHE_APPS = ["association", "members", "events", "news", "publications", "taggit"]
-PAGE_CACHE_IGNORED_MODELS = ["news.ArticleView", "events.Delegation", "events.Delegate", "events.DelegationTransition"]
-
-# Celery: workers deliver the e-mail outbox and run the periodic jobs below (association/celery.py). Without a
+# Celery: workers deliver the e-mail outbox and run the periodic jobs (config/celery.py). Without a
 # broker the tasks run in the web process, after the response (core/jobs.py).
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL)
 CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_TIMEOUT_SECONDS
@@ -176,21 +174,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Asia/Shanghai"
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 OUTBOX_SWEEP_INTERVAL_SECONDS = env.float("OUTBOX_SWEEP_INTERVAL_SECONDS", default=30.0)
-CELERY_BEAT_SCHEDULE = {
-    "outbox-sweep": {"task": "core.tasks.sweep_outbox", "schedule": OUTBOX_SWEEP_INTERVAL_SECONDS,
-                     "options": {"expires": OUTBOX_SWEEP_INTERVAL_SECONDS}},  # no pile of sweeps after an outage
-    "outbox-cleanup": {"task": "core.tasks.forget_sent_emails", "schedule": crontab(hour=3, minute=40)},
-    "event-reminders": {"task": "events.tasks.send_event_reminders", "schedule": crontab(minute="*/15")},
-    "delegate-data-purge": {"task": "events.tasks.purge_delegate_data", "schedule": crontab(hour=3, minute=30)},
-    "content-scan": {"task": "core.tasks.scan_content", "schedule": crontab(hour=4, minute=10)},
-    "security-log-cleanup": {"task": "core.tasks.forget_security_events", "schedule": crontab(hour=3, minute=50)},
-    "view-counts": {"task": "news.tasks.flush_view_counts", "schedule": 60.0, "options": {"expires": 60}},
-    "unplaced-images": {"task": "news.tasks.sweep_unplaced_images", "schedule": crontab(hour=4, minute=30)},
-    # Daily digests every morning, weekly ones on Mondays (subscriptions.services.due_frequencies).
-    "subscription-digests": {"task": "subscriptions.tasks.send_digests", "schedule": crontab(hour=7, minute=0)},
-    "issue-announcements": {"task": "subscriptions.tasks.announce_new_issues", "schedule": crontab(minute="*/15")},
-    "unconfirmed-subscriptions": {"task": "subscriptions.tasks.forget_unconfirmed", "schedule": crontab(hour=3, minute=20)},
-}
+# celery beat runs the periodic jobs each app declares in its contributions.py (config/celery.py).
+CELERY_BEAT_SCHEDULER = "config.celery:DeclaredJobsScheduler"
 # Subscription requests per hour from one address or for one e-mail address (each sends a confirmation e-mail).
 SUBSCRIBE_LIMIT_PER_HOUR = env.int("SUBSCRIBE_LIMIT_PER_HOUR", default=5)
 # Subscriptions not confirmed within this many days are deleted with their address.
@@ -271,7 +256,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
-FORMAT_MODULE_PATH = ["association.formats"]
+FORMAT_MODULE_PATH = ["config.formats"]
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
@@ -384,31 +369,6 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-if not DEBUG:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
-    CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-    # HTTPS only: plain HTTP is redirected (but for the health checks a load balancer makes inside the network),
-    # and browsers remember for a year to use nothing else.
-    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
-    SECURE_REDIRECT_EXEMPT = [r"^healthz"]
-    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 3600)
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
-    # Asking to be on the browsers' preload list commits the whole domain to HTTPS for good: the operator's call.
-    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
-    if not SECURE_HSTS_PRELOAD:
-        SILENCED_SYSTEM_CHECKS = ["security.W021"]
-
-# /metrics (core/metrics.py): Prometheus reads it with "Authorization: Bearer <METRICS_TOKEN>"; staff signed in
-# with both steps may read it too. Errors go to Sentry when SENTRY_DSN is set (never with personal data).
-METRICS_TOKEN = env("METRICS_TOKEN", default="")
-SENTRY_DSN = env("SENTRY_DSN", default="")
-if SENTRY_DSN:
-    from core.errors import start_sentry
-
-    start_sentry(SENTRY_DSN, environment=env("SENTRY_ENVIRONMENT", default="production"),
-                 traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0))
-
 # Logs: one JSON object a line (python-json-logger) with the request id in each, or plain lines (LOG_FORMAT=text,
 # the default with DEBUG); requests and queries slower than these are logged as warnings with "slow": true.
 LOG_FORMAT = env("LOG_FORMAT", default="text" if DEBUG else "json")

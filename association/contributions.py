@@ -1,0 +1,41 @@
+"""What the association app contributes to the shared features (core/registry.py)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from core.registry import ALL, EDIT, ContentType, Contributions, DemoLoader, NavEntry, SitemapSection, Urls
+
+contributions = Contributions(
+    urls=(Urls("", "association.public_urls"),),
+    sitemaps=(
+        SitemapSection("static", "association.sitemaps.StaticPagesSitemap", 10),
+        SitemapSection("branches", "association.sitemaps.BranchSitemap", 20),
+        SitemapSection("pages", "association.sitemaps.PageSitemap", 30),
+    ),
+    navigation=(
+        NavEntry("association:home", _("Home"), 10, exact=True),
+        NavEntry("association:about", _("About us"), 20),
+        NavEntry("association:document_list", _("Documents"), 70),
+        NavEntry("association:contact", _("Contact us"), 80),
+        NavEntry("association:about", _("About us"), 10, place="footer"),
+        NavEntry("association:document_list", _("Documents"), 20, place="footer"),
+        NavEntry("association:contact", _("Contact us"), 110, place="footer"),
+    ),
+    content_types=(
+        ContentType("association.Page", published="all"),
+        ContentType("association.Document", published="all"),
+    ),
+    search=("association.search.register",),
+    page_cache=True,
+    grants={
+        "news editors": {"association": {"document": EDIT, "page": EDIT}},
+        "news reviewers": {"association": {"document": ALL, "page": ALL}},
+        "membership managers": {"association": {"branch": ALL, "councilmember": ALL, "leader": ALL, "position": ALL}},
+        "liaison officers": {"association": {"document": ("codename:view_members_only_document",)}},
+    },
+    demo=(
+        DemoLoader("association.demo.load", 10),
+        # On top of every app's demo: news tied to cities and meetings, then the English texts.
+        DemoLoader("association.demo_links.load", 60),
+        DemoLoader("association.demo_english.load", 70),
+    ),
+)

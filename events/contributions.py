@@ -1,0 +1,60 @@
+"""What the events app contributes to the shared features (core/registry.py)."""
+
+from celery.schedules import crontab
+from django.utils.translation import gettext_lazy as _
+
+from core.registry import (
+    ALL,
+    VIEW,
+    ContentType,
+    Contributions,
+    DemoLoader,
+    EmailKind,
+    NavEntry,
+    PeriodicJob,
+    SitemapSection,
+    StaffGroup,
+    Urls,
+)
+
+EVENT_MANAGERS = "event managers"
+
+DELEGATION = EmailKind("delegation", _("delegation notice"))
+REMINDER = EmailKind("reminder", _("meeting reminder"))
+GUEST = EmailKind("guest", _("message to a guest delegation"), secret=True)
+MEETING_NOTICE = EmailKind("meeting_notice", _("meeting notice"))
+
+contributions = Contributions(
+    urls=(
+        Urls("events/", "events.urls"),
+        Urls("portal/events/", "events.portal_urls"),
+        Urls("guests/", "events.guest_urls"),
+    ),
+    sitemaps=(
+        SitemapSection("events", "events.sitemaps.EventSitemap", 60),
+        SitemapSection("event-series", "events.sitemaps.EventSeriesSitemap", 70),
+    ),
+    navigation=(NavEntry("events:index", _("Meetings & events"), 40),),
+    content_types=(ContentType("events.Event"),),
+    search=("events.search.register",),
+    page_cache=True,
+    never_public=("Delegation", "Delegate", "DelegationTransition"),
+    next_change=("events.selectors.next_schedule_change",),
+    staff_groups=(StaffGroup(EVENT_MANAGERS, _("event managers")),),
+    grants={
+        EVENT_MANAGERS: {
+            "events": {
+                "eventseries": ALL, "event": ALL, "agendaitem": ALL, "speaker": ALL, "eventphoto": ALL,
+                "eventvideo": ALL, "delegation": ALL, "delegate": ALL, "delegationtransition": VIEW,
+                "guestinvitation": ALL, "meetingnotice": ALL, "noticerecipient": VIEW,
+            },
+            "core": {"exportlog": VIEW, "outgoingemail": ("view", "change"), "periodicrun": VIEW},
+        },
+    },
+    email_kinds=(DELEGATION, REMINDER, GUEST, MEETING_NOTICE),
+    periodic_jobs=(
+        PeriodicJob("event-reminders", "events.tasks.send_event_reminders", crontab(minute="*/15")),
+        PeriodicJob("delegate-data-purge", "events.tasks.purge_delegate_data", crontab(hour=3, minute=30)),
+    ),
+    demo=(DemoLoader("events.demo.load", 40),),
+)

@@ -1,0 +1,61 @@
+"""What the news app contributes to the shared features (core/registry.py)."""
+
+from celery.schedules import crontab
+from django.utils.translation import gettext_lazy as _
+
+from core.registry import (
+    ALL,
+    EDIT,
+    VIEW,
+    ContentType,
+    Contributions,
+    DemoLoader,
+    NavEntry,
+    PeriodicJob,
+    SitemapSection,
+    StaffGroup,
+    Urls,
+)
+
+NEWS_EDITORS = "news editors"
+NEWS_REVIEWERS = "news reviewers"
+
+contributions = Contributions(
+    urls=(Urls("news/", "news.urls"),),
+    sitemaps=(
+        SitemapSection("news-categories", "news.sitemaps.CategorySitemap", 40),
+        SitemapSection("news-topics", "news.sitemaps.TopicSitemap", 41),
+        SitemapSection("news", "news.sitemaps.ArticleSitemap", 42),
+    ),
+    navigation=(NavEntry("news:index", _("News"), 30),),
+    content_types=(ContentType("news.Article"),),
+    search=("news.search.register",),
+    page_cache=True,
+    never_public=("ArticleView",),
+    also_public_apps=("taggit",),
+    next_change=("news.selectors.next_publish_at",),
+    staff_groups=(StaffGroup(NEWS_EDITORS, _("news editors")), StaffGroup(NEWS_REVIEWERS, _("news reviewers"))),
+    grants={
+        NEWS_EDITORS: {
+            "core": {"blockedterm": VIEW},
+            "news": {
+                "article": EDIT, "articleimage": ALL, "attachment": ALL, "historicalarticle": VIEW,
+                "category": VIEW, "topic": VIEW, "topicentry": VIEW,
+            },
+            "taggit": {"tag": EDIT},
+        },
+        NEWS_REVIEWERS: {
+            "core": {"blockedterm": ALL},  # they keep the blocklist of spam
+            "news": {
+                "article": (*ALL, "codename:publish_article"), "articleimage": ALL, "attachment": ALL,
+                "historicalarticle": VIEW, "category": ALL, "topic": ALL, "topicentry": ALL,
+            },
+            "taggit": {"tag": ALL},
+        },
+    },
+    periodic_jobs=(
+        PeriodicJob("view-counts", "news.tasks.flush_view_counts", 60.0, expires=60, in_process=True),
+        PeriodicJob("unplaced-images", "news.tasks.sweep_unplaced_images", crontab(hour=4, minute=30)),
+    ),
+    demo=(DemoLoader("news.demo.load", 20),),
+)

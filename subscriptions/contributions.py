@@ -1,0 +1,23 @@
+"""What the subscriptions app contributes to the shared features (core/registry.py)."""
+
+from celery.schedules import crontab
+from django.utils.translation import gettext_lazy as _
+
+from core.registry import VIEW, Contributions, EmailKind, NavEntry, PeriodicJob, Urls
+
+SUBSCRIPTION = EmailKind("subscription", _("subscription confirmation"), secret=True)
+DIGEST = EmailKind("digest", _("news digest"), secret=True)
+ANNOUNCEMENT = EmailKind("announcement", _("new issue announcement"), secret=True)
+
+contributions = Contributions(
+    urls=(Urls("subscribe/", "subscriptions.urls"),),
+    navigation=(NavEntry("subscriptions:subscribe", _("Subscribe by e-mail"), 40, place="footer"),),
+    grants={"news reviewers": {"subscriptions": {"subscriber": VIEW}}},
+    email_kinds=(SUBSCRIPTION, DIGEST, ANNOUNCEMENT),
+    periodic_jobs=(
+        # Daily digests every morning, weekly ones on Mondays (subscriptions.services.due_frequencies).
+        PeriodicJob("subscription-digests", "subscriptions.tasks.send_digests", crontab(hour=7, minute=0)),
+        PeriodicJob("issue-announcements", "subscriptions.tasks.announce_new_issues", crontab(minute="*/15")),
+        PeriodicJob("unconfirmed-subscriptions", "subscriptions.tasks.forget_unconfirmed", crontab(hour=3, minute=20)),
+    ),
+)

@@ -1,0 +1,30 @@
+"""A new content type is its app plus a line in INSTALLED_APPS: the toy app under tests/toy/ declares itself in its
+contributions.py only, and gets pages, navigation, search, sitemap, page-cache invalidation, staff permissions and
+the content scan. Its checks run in a process of their own, since installed apps are fixed once Django starts."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_toy_content_type_gets_every_shared_feature_from_its_declaration():
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.toy.settings", "PYTHONPATH": str(ROOT)}
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "tests/toy/toy_checks.py", "-q", "-p", "no:cacheprovider",
+         "--ds", "tests.toy.settings", "-o", "addopts="],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert "8 passed" in result.stdout.splitlines()[-1]
+
+
+def test_nothing_outside_the_toy_app_names_it():
+    """The shared features found it by reading its declaration: no file outside tests/toy/ (but its settings, which
+    is its line in INSTALLED_APPS, and this test) mentions it."""
+    names = subprocess.run(["git", "grep", "-l", "-e", "tests.toy", "-e", "toy:", "--", ".", ":!tests/toy",
+                            ":!tests/core/test_toy_content_type.py"], cwd=ROOT, capture_output=True, text=True)
+    assert names.stdout == ""

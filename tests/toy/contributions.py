@@ -1,0 +1,16 @@
+"""Everything the toy content type contributes: this file and INSTALLED_APPS are all that names it."""
+
+from core.registry import ALL, ContentType, Contributions, NavEntry, SitemapSection, StaffGroup, Urls
+
+POLICY_EDITORS = "policy editors"
+
+contributions = Contributions(
+    urls=(Urls("policies/", "tests.toy.urls"),),
+    sitemaps=(SitemapSection("policies", "tests.toy.sitemaps.PolicySitemap", 95),),
+    navigation=(NavEntry("toy:index", "政策文件", 65),),
+    content_types=(ContentType("toy.Policy"),),
+    search=("tests.toy.search.register",),
+    page_cache=True,
+    staff_groups=(StaffGroup(POLICY_EDITORS, "政策文件编辑"),),
+    grants={POLICY_EDITORS: {"toy": {"policy": ALL}}},
+)

@@ -1,0 +1,72 @@
+"""Run by tests/core/test_toy_content_type.py in a process of its own, with tests.toy installed (tests/toy/settings.py).
+Not collected by the suite itself (its name is not test_*.py)."""
+
+import datetime
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from core import integrity, pagecache
+from core.groups import grant_group_permissions
+from core.search import index, registry
+from tests.toy.models import Policy
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def policy():
+    return Policy.objects.create(title="关于加强城市更新工作的指导意见", body="推进老旧小区改造。",
+                                 published_at=timezone.now() - datetime.timedelta(days=1))
+
+
+def test_its_list_and_detail_pages_are_served_in_every_language(client, policy):
+    for prefix in ("", "/zh-hant", "/en"):
+        listing = client.get(f"{prefix}/policies/")
+        assert listing.status_code == 200
+        assert f'href="{prefix}/policies/{policy.pk}/"' in listing.content.decode()
+        assert client.get(f"{prefix}/policies/{policy.pk}/").status_code == 200
+
+
+def test_a_policy_not_yet_published_is_not_found(client):
+    later = Policy.objects.create(title="尚未发布", published_at=timezone.now() + datetime.timedelta(days=1))
+    assert client.get(f"/policies/{later.pk}/").status_code == 404
+
+
+def test_it_is_in_the_main_navigation_of_every_page(client):
+    home = client.get("/").content.decode()
+    assert '<a href="/policies/">政策文件</a>' in home
+    assert 'href="/policies/" aria-current="page"' in client.get("/policies/").content.decode()
+
+
+def test_the_site_search_finds_it_under_its_own_tab(client, policy):
+    assert "policy" in registry.kind_names()
+    index.rebuild()
+    page = client.get("/search/", {"q": "城市更新"}).content.decode()
+    assert f"/policies/{policy.pk}/" in page and "政策文件" in page
+
+
+def test_the_sitemap_lists_it(client, policy):
+    assert f"/policies/{policy.pk}/</loc>" in client.get("/sitemap.xml").content.decode()
+
+
+def test_a_change_to_it_invalidates_the_cached_pages(client, policy, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    pagecache._cache().clear()
+    client.get("/policies/")
+    assert client.get("/policies/")["X-Page-Cache"] == "hit"
+    Policy.objects.create(title="第二份文件", published_at=timezone.now() - datetime.timedelta(hours=1))
+    fresh = client.get("/policies/")
+    assert "X-Page-Cache" not in fresh and "第二份文件" in fresh.content.decode()
+
+
+def test_its_staff_group_gets_the_declared_permissions_as_a_data_migration_would_give_them():
+    grant_group_permissions(apps, "toy")
+    codenames = set(Group.objects.get(name="policy editors").permissions.values_list("codename", flat=True))
+    assert codenames == {"view_policy", "add_policy", "change_policy", "delete_policy"}
+
+
+def test_the_content_scan_reads_its_published_texts():
+    assert Policy in [entry.model for entry in integrity._scanned]

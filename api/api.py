@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from api import routes
 from api.http import AnonymousThrottle, PortalRenderer
+from core import registry
 
 DESCRIPTION = """Read-only, public content of the portal: news, meetings, member cities, public documents and
 periodicals. No drafts, no members-only files and no personal data are ever returned.
@@ -27,11 +27,8 @@ api = NinjaAPI(
     throttle=[AnonymousThrottle()],
     docs_url="/explorer",
 )
-api.add_router("/news/", routes.news)
-api.add_router("/events/", routes.events)
-api.add_router("/cities/", routes.cities)
-api.add_router("/documents/", routes.documents)
-api.add_router("/periodicals/", routes.periodicals)
+for prefix, router in registry.api_routers():  # as each app declares them (its contributions.py)
+    api.add_router(prefix, router)
 
 
 @api.exception_handler(ValidationError)

@@ -15,24 +15,26 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 from ninja.renderers import JSONRenderer
 from ninja.throttling import BaseThrottle
 
-from core import throttle
-from core.chinese import to_traditional
-from core.network import client_ip
+from core.web import throttle
+from core.i18n.chinese import to_traditional
+from core.i18n.translation import interface_languages
+from core.web.network import client_ip
 
-LANGUAGES = ("zh-hans", "zh-hant", "en")
 PREFIX = "/api/v1/"
 
 
 def language_from_header(header: str) -> str:
     """The first of our languages the Accept-Language header accepts (zh-TW and zh-HK read Traditional)."""
+    others = [language for language in interface_languages() if not language.startswith("zh")]
     for code, _quality in parse_accept_lang_header(header or ""):
         code = code.lower()
         if code in ("zh-hant", "zh-tw", "zh-hk", "zh-mo") or code.startswith("zh-hant-"):
             return "zh-hant"
         if code.startswith("zh"):
             return "zh-hans"
-        if code == "en" or code.startswith("en-"):
-            return "en"
+        for language in others:
+            if code == language or code.startswith(f"{language}-"):
+                return language
     return settings.LANGUAGE_CODE
 
 
@@ -47,8 +49,8 @@ class ApiLanguageMiddleware:
         if not request.path.startswith(PREFIX):
             return self.get_response(request)
         asked = request.GET.get("lang")
-        if asked is not None and asked not in LANGUAGES:
-            return JsonResponse({"detail": _("lang must be one of: %(languages)s.") % {"languages": ", ".join(LANGUAGES)}},
+        if asked is not None and asked not in interface_languages():
+            return JsonResponse({"detail": _("lang must be one of: %(languages)s.") % {"languages": ", ".join(interface_languages())}},
                                 status=400)
         language = asked or language_from_header(request.headers.get("Accept-Language", ""))
         with translation.override(language):
@@ -85,7 +87,7 @@ class PortalRenderer(JSONRenderer):
 
 class AnonymousThrottle(BaseThrottle):
     """API_ANONYMOUS_RATE requests per minute per client address; signed-in staff are not limited. With the cache
-    down every request is allowed (core.throttle)."""
+    down every request is allowed (core.web.throttle)."""
 
     def allow_request(self, request: HttpRequest) -> bool:
         user = getattr(request, "user", None)

@@ -13,8 +13,8 @@ from association.models import (
     Page,
     Position,
 )
-from core import dashboard
-from core.translation import TranslationsBesideChineseAdmin, columns
+from core.backoffice import dashboard
+from core.i18n.translation import TranslationsBesideChineseAdmin, columns, first_translation
 
 
 @admin.register(Association)
@@ -36,7 +36,7 @@ class AssociationAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
 
 @admin.register(Position)
 class PositionAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
-    list_display = ["name", "name_en", "order"]
+    list_display = [*columns("name"), "order"]
     list_editable = ["order"]
 
 
@@ -66,7 +66,7 @@ class BranchAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     list_filter = ["kind", "is_active"]
     list_editable = ["order"]
     search_fields = columns("name")
-    prepopulated_fields = {"slug": ["name_en"]}
+    prepopulated_fields = {"slug": [first_translation("name")]}
     inlines = [CouncilMemberInline]
 
 

@@ -6,7 +6,7 @@ from functools import lru_cache, wraps
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core import dashboard
+from core.backoffice import dashboard
 
 
 class PortalAdminSite(admin.AdminSite):

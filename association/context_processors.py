@@ -1,5 +1,5 @@
 from association.models import Association, Page
-from core.translation import columns
+from core.i18n.translation import columns
 
 
 def site(request):

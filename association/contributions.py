@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import ALL, EDIT, ContentType, Contributions, DemoLoader, NavEntry, SitemapSection, Urls
+from core.registry import ApiRouter, ALL, EDIT, ContentType, Contributions, DemoLoader, NavEntry, SitemapSection, Urls
 
 contributions = Contributions(
     urls=(Urls("", "association.public_urls"),),
@@ -11,6 +11,7 @@ contributions = Contributions(
         SitemapSection("branches", "association.sitemaps.BranchSitemap", 20),
         SitemapSection("pages", "association.sitemaps.PageSitemap", 30),
     ),
+    api_routers=(ApiRouter("/documents/", "association.api.documents", 40),),
     navigation=(
         NavEntry("association:home", _("Home"), 10, exact=True),
         NavEntry("association:about", _("About us"), 20),
@@ -21,8 +22,8 @@ contributions = Contributions(
         NavEntry("association:contact", _("Contact us"), 110, place="footer"),
     ),
     content_types=(
-        ContentType("association.Page", published="all"),
-        ContentType("association.Document", published="all"),
+        ContentType("association.Page"),
+        ContentType("association.Document"),
     ),
     search=("association.search.register",),
     page_cache=True,
@@ -32,6 +33,7 @@ contributions = Contributions(
         "membership managers": {"association": {"branch": ALL, "councilmember": ALL, "leader": ALL, "position": ALL}},
         "liaison officers": {"association": {"document": ("codename:view_members_only_document",)}},
     },
+    members_permission="association.view_members_only_document",
     demo=(
         DemoLoader("association.demo.load", 10),
         # On top of every app's demo: news tied to cities and meetings, then the English texts.

@@ -13,8 +13,8 @@ from association.models import (
     Page,
     Position,
 )
-from core import demo_images
-from core.pdf import render_pdf
+from core.media import demo_images
+from core.media.pdf import render_pdf
 
 PROFILE = {
     "name": "广西市长协会",

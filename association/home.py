@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from association.models import Association, Branch, Document, Leader
-from core.translation import columns
+from core.i18n.translation import columns
 from events.selectors import upcoming as upcoming_events
 from members.models import MemberCity
 from news import selectors as news

@@ -11,11 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.files import FileSizeMixin, private_storage
+from core.media.files import FileSizeMixin, private_storage
+from core.access import MembersOnlyFileMixin, Visibility, VisibilityQuerySet
 from core.dates import sensible_dates, validate_sensible_date
 from core.integrity import IntegrityChecked
-from core.translation import TranslatedMixin, localized
-from core.uploads import CleanImageField, validate_document, validate_image
+from core.i18n.translation import TranslatedMixin, localized
+from core.media.uploads import CleanImageField, validate_document, validate_image
 
 
 class Association(TranslatedMixin, models.Model):
@@ -216,17 +217,7 @@ def document_upload_to(instance, filename):
     return f"documents/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
 
 
-class DocumentQuerySet(models.QuerySet):
-    def public(self):
-        return self.filter(visibility=Document.Visibility.PUBLIC)
-
-    def visible_to(self, user):
-        from core.access import can_read_members_only
-
-        return self if can_read_members_only(user) else self.public()
-
-
-class Document(TranslatedMixin, IntegrityChecked, FileSizeMixin, models.Model):
+class Document(MembersOnlyFileMixin, TranslatedMixin, IntegrityChecked, FileSizeMixin, models.Model):
     """A downloadable document: the charter, a regulation, a work report, a form..."""
 
     class Kind(models.TextChoices):
@@ -237,9 +228,7 @@ class Document(TranslatedMixin, IntegrityChecked, FileSizeMixin, models.Model):
         FORM = "form", _("Form")
         OTHER = "other", _("Other")
 
-    class Visibility(models.TextChoices):
-        PUBLIC = "public", _("Public")
-        MEMBERS = "members", _("Liaison officers and staff only")
+    Visibility = Visibility
 
     title = models.CharField(_("title"), max_length=200)
     translated_fields = ("title", "description")
@@ -261,7 +250,7 @@ class Document(TranslatedMixin, IntegrityChecked, FileSizeMixin, models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    objects = DocumentQuerySet.as_manager()
+    objects = VisibilityQuerySet.as_manager()
 
     class Meta:
         ordering = ["-issued_on", "-id"]
@@ -274,12 +263,16 @@ class Document(TranslatedMixin, IntegrityChecked, FileSizeMixin, models.Model):
     def __str__(self):
         return self.title
 
+    # Every document is listed (a members-only one for members and staff: its visibility, not its publication).
+    is_live = True
+
     def get_download_url(self):
         return reverse("association:document_download", args=[self.pk])
 
-    @property
-    def is_members_only(self):
-        return self.visibility == self.Visibility.MEMBERS
+
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        return self.all()
 
 
 class Page(TranslatedMixin, IntegrityChecked, models.Model):
@@ -295,6 +288,10 @@ class Page(TranslatedMixin, IntegrityChecked, models.Model):
     show_in_footer = models.BooleanField(_("link in footer"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+    # Every page staff keep is public: a page is taken down by deleting it.
+    is_live = True
 
     class Meta:
         ordering = ["order", "id"]

@@ -12,7 +12,7 @@ def document_item(document):
     return Item(
         key=str(document.pk), title=document.title, text=document.description,
         translations=translated(document, "title", "description"),
-        date=midnight(document.issued_on), members_only=document.visibility == Document.Visibility.MEMBERS,
+        date=midnight(document.issued_on), members_only=document.is_members_only,
         weighted=[("A", in_every_language(document, "title")), ("B", document.get_kind_display()),
                   ("C", in_every_language(document, "description"))],
     )

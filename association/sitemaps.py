@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from association.models import Branch, Page
-from core.sitemaps import I18nSitemap
+from core.web.sitemaps import I18nSitemap
 
 
 class StaticPagesSitemap(I18nSitemap):

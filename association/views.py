@@ -1,11 +1,8 @@
 import datetime
-import mimetypes
-import os
 
 from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,6 +13,7 @@ from association.forms import DocumentFilterForm
 from association.home import home_context, key_figures
 from association.models import Association, Branch, Document, Leader, Page, Position
 from core.access import can_read_members_only
+from core.media.downloads import gated_download
 from core.pagination import paginate
 
 
@@ -87,20 +85,9 @@ def document_list(request):
 
 def document_download(request, pk):
     document = get_object_or_404(Document, pk=pk)
-    if document.is_members_only and not can_read_members_only(request.user):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        raise Http404(_("There is no such document."))
-    try:
-        handle = document.file.open("rb")
-    except (FileNotFoundError, OSError):
-        raise Http404(_("The file of this document is missing.")) from None
-    extension = os.path.splitext(document.file.name)[1].lower()
-    content_type = mimetypes.guess_type(f"x{extension}")[0] or "application/octet-stream"
-    response = FileResponse(handle, as_attachment=True, filename=f"{document.title}{extension}", content_type=content_type)
-    # Members-only files must never sit in a shared cache.
-    response["Cache-Control"] = "private, no-store" if document.is_members_only else "public, max-age=3600"
-    return response
+    return gated_download(request, document, filename=document.title,
+                          members_only_message=_("There is no such document."),
+                          missing_message=_("The file of this document is missing."))
 
 
 def contact(request):

@@ -9,7 +9,8 @@ from django.urls import include, path
 from django.views.static import serve
 
 from association import views
-from core import health, metrics, registry
+from core import registry
+from core.web import health, metrics
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),

@@ -7,7 +7,8 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core import admin_labels, dashboard, outbox
+from core.backoffice import admin_labels, dashboard
+from core.mail import outbox
 from core.models import BlockedTerm, ExportLog, OutgoingEmail, PeriodicRun, SecurityEvent
 
 

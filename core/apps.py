@@ -12,12 +12,16 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.utils.module_loading import import_string
 
-        from core import admin_labels, integrity, jobs, pagecache, registry, security
+        from core import integrity, jobs, registry
+        from core.backoffice import admin_labels
+        from core.web import pagecache, security
+        from core.search import signals as search_signals
 
         admin_labels.install()
         jobs.connect_request_signals()
         security.connect_signals()
         pagecache.connect_signals()
+        search_signals.follow_kinds()
         # Every app's models are loaded by now (Django calls ready() once all are), so the declarations' dotted
         # paths can be followed.
         for contribution in registry.each():

@@ -16,7 +16,7 @@ def group_permissions() -> dict[str, dict[str, dict[str, tuple[str, ...]]]]:
 
 
 def group_labels() -> dict[str, Any]:
-    """The group names are keys, stored in English; people read these (core/admin_labels.py)."""
+    """The group names are keys, stored in English; people read these (core/backoffice/admin_labels.py)."""
     return {group.name: group.label for group in registry.staff_groups()}
 
 

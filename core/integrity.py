@@ -30,8 +30,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.chinese import to_simplified
-from core.translation import columns
+from core.i18n.chinese import to_simplified
+from core.i18n.translation import columns
 
 # A domain spelt out in plain text, as spam writes it (lower case, a common or a gambling top-level domain), so that
 # "… cities.Lectures …" in a sentence is not taken for one.

@@ -43,7 +43,7 @@ def _give_up_default():
 
 class OutgoingEmail(models.Model):
     """An e-mail the portal has decided to send: written in the same transaction as the change that causes it,
-    delivered afterwards by a worker (core.outbox). A row is sent at least once; its Message-ID stays the same on
+    delivered afterwards by a worker (core.mail.outbox). A row is sent at least once; its Message-ID stays the same on
     every attempt, so a rare second copy after a worker crash can be recognised."""
 
     class State(models.TextChoices):

@@ -4,7 +4,7 @@
 An installed app that has a module `contributions` with a `contributions = Contributions(...)` in it takes part in
 the shared features below; core reads the declarations and names no app:
 
-- public URLs (under the language prefixes or at the root), sitemaps and navigation entries;
+- public URLs (under the language prefixes or at the root), sitemaps, API routers and navigation entries;
 - content types: their publication rule (`published()` on the manager, `is_live` on the object), their search
   kinds, the texts the content scan reads, and page-cache membership (a change to the app's models starts a new
   page generation, unless the model is listed as never shown on a public page);
@@ -51,6 +51,15 @@ class SitemapSection:
 
 
 @dataclass(frozen=True)
+class ApiRouter:
+    """A django-ninja Router (dotted path) mounted at /api/v1/<prefix>; position orders the OpenAPI document."""
+
+    prefix: str
+    router: str
+    position: int = 100
+
+
+@dataclass(frozen=True)
 class NavEntry:
     """A link in the site's header (`main`) or footer (`footer`) navigation, to a URL name without arguments."""
 
@@ -63,18 +72,18 @@ class NavEntry:
 
 @dataclass(frozen=True)
 class ContentType:
-    """A kind of public content. Its manager's `published()` (or the method named by `published`) gives what
-    readers may see, and the content scan reads those rows' texts when `scanned`."""
+    """A kind of public content, which keeps the publication protocol: its manager's `published()` gives what
+    readers may see, and `obj.is_live` says the same of one object in hand (tests/core/test_registry.py checks that
+    they agree). The content scan reads the published rows' texts when `scanned`."""
 
     model: str  # "app_label.Model"
-    published: str = "published"
     scanned: bool = True
 
     def model_class(self) -> Any:
         return apps.get_model(self.model)
 
     def published_queryset(self) -> Any:
-        return getattr(self.model_class().objects, self.published)()
+        return self.model_class().objects.published()
 
 
 @dataclass(frozen=True)
@@ -114,6 +123,7 @@ class DemoLoader:
 class Contributions:
     urls: tuple[Urls, ...] = ()
     sitemaps: tuple[SitemapSection, ...] = ()
+    api_routers: tuple[ApiRouter, ...] = ()
     navigation: tuple[NavEntry, ...] = ()
     content_types: tuple[ContentType, ...] = ()
     # Dotted paths of functions called once when Django starts, each registering this app's search kinds.
@@ -132,6 +142,8 @@ class Contributions:
     email_kinds: tuple[EmailKind, ...] = ()
     periodic_jobs: tuple[PeriodicJob, ...] = ()
     demo: tuple[DemoLoader, ...] = ()
+    # Permissions ("app_label.codename") that open members-only files (core/access.py).
+    members_permission: str = ""
 
 
 @dataclass(frozen=True)
@@ -170,6 +182,12 @@ def sitemaps() -> dict[str, Any]:
     return {section.name: import_string(section.sitemap) for section in sections}
 
 
+def api_routers() -> list[tuple[str, Any]]:
+    routers = sorted((entry for contribution in each() for entry in contribution.api_routers),
+                     key=lambda entry: entry.position)
+    return [(entry.prefix, import_string(entry.router)) for entry in routers]
+
+
 def navigation(place: str) -> list[NavEntry]:
     entries = [entry for contribution in each() for entry in contribution.navigation if entry.place == place]
     return sorted(entries, key=lambda entry: entry.position)
@@ -206,6 +224,10 @@ def group_permissions() -> dict[str, dict[str, dict[str, Actions]]]:
             for app_label, models in per_app.items():
                 merged.setdefault(group, {}).setdefault(app_label, {}).update(models)
     return merged
+
+
+def members_permissions() -> list[str]:
+    return [contribution.members_permission for contribution in each() if contribution.members_permission]
 
 
 def email_kinds() -> dict[str, EmailKind]:

@@ -1,4 +1,5 @@
-"""Celery tasks of the shared infrastructure: delivering the outbox, scanning published content."""
+"""Celery tasks of the shared infrastructure: the outbox sweep, scanning published content, forgetting old records.
+The delivery task itself lives beside the outbox (core/mail/outbox.py) and is imported here, where workers find it."""
 
 import logging
 
@@ -7,28 +8,15 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from core import integrity, jobs, outbox, security
+from core import integrity, jobs
+from core.mail import outbox
+from core.web import security
+from core.mail.outbox import deliver_email  # noqa: F401  (defined beside the outbox; autodiscovered from here)
 
 logger = logging.getLogger(__name__)
 
 SWEEP_OUTCOMES = {"sent": gettext_lazy("sent %(count)d"), "retrying": gettext_lazy("to retry %(count)d"),
                   "failed": gettext_lazy("failed %(count)d"), "skipped": gettext_lazy("skipped %(count)d")}
-
-
-@shared_task(ignore_result=True)
-def deliver_email(message_id: int) -> None:
-    """One attempt at one outbox row; after a failure the next attempt is queued with its backoff delay (the sweep
-    catches it should that task be lost)."""
-    state = outbox.deliver(message_id)
-    if state == outbox.State.PENDING and not jobs.embedded():
-        from core.models import OutgoingEmail
-
-        delay = OutgoingEmail.objects.filter(pk=message_id).values_list("next_attempt_at", flat=True).first()
-        if delay is not None:
-            try:
-                deliver_email.apply_async((message_id,), eta=delay, retry=False)
-            except Exception:  # noqa: BLE001  broker gone: the sweep retries the row
-                logger.warning("could not queue the next attempt at e-mail %s; the sweep will", message_id)
 
 
 @shared_task(ignore_result=True)

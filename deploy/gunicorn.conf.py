@@ -16,7 +16,7 @@ timeout = 30
 
 
 def when_ready(server):
-    from core.chinese import to_simplified, to_traditional
+    from core.i18n.chinese import to_simplified, to_traditional
     from core.search.segment import warm_up
 
     warm_up()

@@ -7,7 +7,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from core import metrics
+        from core.web import metrics
         from events import selectors
         from members import desk
 

@@ -4,7 +4,7 @@ from django.utils import timezone
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from core.translation import localized
+from core.i18n.translation import localized
 
 
 def calendar_for(events, *, absolute_url, name):

@@ -4,6 +4,7 @@ from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from core.registry import (
+    ApiRouter,
     ALL,
     VIEW,
     ContentType,
@@ -34,6 +35,7 @@ contributions = Contributions(
         SitemapSection("events", "events.sitemaps.EventSitemap", 60),
         SitemapSection("event-series", "events.sitemaps.EventSeriesSitemap", 70),
     ),
+    api_routers=(ApiRouter("/events/", "events.api.events", 20),),
     navigation=(NavEntry("events:index", _("Meetings & events"), 40),),
     content_types=(ContentType("events.Event"),),
     search=("events.search.register",),

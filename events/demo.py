@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from core import demo_images
+from core.media import demo_images
 from events.contributions import EVENT_MANAGERS
 from events import notice_services, services
 from events.models import (

@@ -11,13 +11,16 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.i18n.translation import columns
 from events.models import Event
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
-COPIED = ["kind", "series", "title", "title_en", "host_city", "venue", "venue_en", "address", "description",
-          "description_en", "capacity", "per_city_limit", "requires_approval", "waiting_list", "reminder_days"]
+def copied_fields() -> list[str]:
+    """What the next edition takes over as it is: its settings, and its texts in every content language."""
+    return ["kind", "series", *columns("title"), "host_city", *columns("venue"), "address", *columns("description"),
+            "capacity", "per_city_limit", "requires_approval", "waiting_list", "reminder_days"]
 SHIFTED = ["starts_at", "ends_at", "registration_opens_at", "registration_closes_at", "edit_deadline"]
 
 
@@ -32,7 +35,7 @@ def event_next_edition(*, event: Event, starts_at: datetime.datetime, by: User) 
     if starts_at <= event.starts_at:
         raise ValidationError(_("The next edition must start after this one."))
     delta = starts_at - event.starts_at
-    copy = Event(**{name: getattr(event, name) for name in COPIED if hasattr(event, name)},
+    copy = Event(**{name: getattr(event, name) for name in copied_fields() if hasattr(event, name)},
                  **{name: _shifted(getattr(event, name), delta) for name in SHIFTED}, status=Event.Status.DRAFT)
     if event.series_id and event.edition:
         copy.edition = (Event.objects.filter(series_id=event.series_id).order_by("-edition")

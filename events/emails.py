@@ -1,7 +1,8 @@
 """E-mails about a delegation, to the city's liaison officers or to the guest, written to the outbox inside the
 transaction of the change they report."""
 
-from core import outbox, site
+from core import site
+from core.mail import outbox
 from events import contributions
 
 

@@ -12,7 +12,8 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core import outbox, site
+from core import site
+from core.mail import outbox
 from events import contributions, emails
 from events.models import Delegation, MeetingNotice, NoticeRecipient
 from members.access import speaks_for

@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 
 from core.locks import Busy
 from events import services
-from events.models import Delegation, Event, GuestInvitation
+from events.models import Delegation, Event, GuestInvitation, RegistrationWindow
 from events.portal_forms import DELEGATE_FIELDS, DelegateFormSet, DelegationForm
 from members.access import officer_required
 
@@ -144,7 +144,7 @@ def guest_registration(request, token):
     current = Delegation.objects.filter(guest=invitation).prefetch_related("delegates").first()
     page = RegistrationPage(
         event=event, current=current, party_name=str(invitation),
-        can_register=event.status == Event.Status.PUBLISHED and event.ends_at >= timezone.now(),
+        can_register=RegistrationWindow.open_to_guest(event, invitation, timezone.now()),
         register=lambda people, data: services.delegation_register_guest(
             invitation=invitation, delegates=people, remarks=data["remarks"], consent=data["consent"]),
         change=lambda people, data: services.delegation_change_as_guest(

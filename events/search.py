@@ -6,7 +6,7 @@ from django.utils.translation import override
 
 from core.search import registry
 from core.search.sources import Item, in_every_language, join
-from core.translation import content_languages, value_in
+from core.i18n.translation import content_languages, value_in
 from events.models import Event, EventSeries
 from members.models import MemberCity
 

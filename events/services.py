@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from core.locks import atomic_with_lock_timeout
 from events import emails
-from events.models import Delegate, Delegation, DelegationTransition, Event, GuestInvitation
+from events.models import Delegate, Delegation, DelegationTransition, Event, GuestInvitation, RegistrationWindow
 from events.rules import delegate_problems
 from members.access import speaks_for
 
@@ -56,8 +56,13 @@ def confirmed_delegates(event: Event, *, excluding: Delegation | None = None) ->
     return delegations.confirmed_delegate_total()
 
 
+def within_capacity(event: Event, *, confirmed: int, adding: int) -> bool:
+    """The capacity rule, counted in delegates: those confirmed and those to add fit the meeting's capacity."""
+    return confirmed + adding <= event.capacity
+
+
 def _fits(event: Event, delegation: Delegation, count: int) -> bool:
-    fits = confirmed_delegates(event, excluding=delegation) + count <= event.capacity
+    fits = within_capacity(event, confirmed=confirmed_delegates(event, excluding=delegation), adding=count)
     if after_capacity_check:
         after_capacity_check()
     return fits
@@ -165,7 +170,7 @@ def delegation_register_guest(
 ) -> Delegation:
     """A guest registers through their personal link, once, until it expires."""
     event = _lock_event(invitation.event_id)
-    if invitation.has_expired or event.status != Event.Status.PUBLISHED or event.ends_at < timezone.now():
+    if not RegistrationWindow.open_to_guest(event, invitation, timezone.now()):
         raise ValidationError(_("This invitation link has expired; please contact the secretariat."))
     _require_consent(consent)
     return _register(event, guest=invitation, delegates=delegates, remarks=remarks, submitted_by=None,
@@ -297,7 +302,7 @@ def _promote_waiting_list(event: Event) -> None:
     waiting = Delegation.objects.select_for_update().filter(event=event).waiting()
     confirmed = confirmed_delegates(event)
     for delegation in waiting:
-        if confirmed + delegation.delegate_count > event.capacity:
+        if not within_capacity(event, confirmed=confirmed, adding=delegation.delegate_count):
             break
         _record(delegation, to=State.CONFIRMED, by=None, reason=_("A place became free on the waiting list"))
         confirmed += delegation.delegate_count

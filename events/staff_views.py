@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
 from core.locks import Busy
-from core.middleware import allow_features
+from core.web.middleware import allow_features
 from events.checkin import CheckinResult, delegate_check_in
 from events.models import Delegate, Event
 

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from core.pagination import paginate
-from core.translation import columns
+from core.i18n.translation import columns
 from events.calendar import calendar_for
 from events.forms import EventFilterForm
 from events.models import Delegate, Delegation, Event, EventSeries

@@ -13,11 +13,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_otp import user_has_device
 
-from core import security
-from core.qr import qr_svg
+from core.web import security
+from core.media.qr import qr_svg
 
-from core.network import client_ip
-from core.throttle import within_limit
+from core.web.network import client_ip
+from core.web.throttle import within_limit
 from members.access import current_officer
 from members import two_factor
 from members.forms import OfficerPasswordResetForm, SecondStepCodeForm

@@ -15,8 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from core import dashboard, security
-from core.translation import TranslationsBesideChineseAdmin, columns
+from core.backoffice import dashboard
+from core.web import security
+from core.i18n.translation import TranslationsBesideChineseAdmin, columns, first_translation
 from members import exports, importers, services, two_factor
 from members.forms import ImportForm
 from members.models import LiaisonAward, LiaisonOfficer, Mayor, MemberCity, Region, email_used_by_another_account
@@ -24,7 +25,7 @@ from members.models import LiaisonAward, LiaisonOfficer, Mayor, MemberCity, Regi
 
 @admin.register(Region)
 class RegionAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
-    list_display = ["name", "name_en", "order"]
+    list_display = [*columns("name"), "order"]
     list_editable = ["order"]
 
 
@@ -71,7 +72,7 @@ class ImportMixin:
             raise PermissionDenied
         context = {**self.admin_site.each_context(request), "opts": self.opts,
                    "title": _("Import %(things)s") % {"things": self.opts.verbose_name_plural},
-                   "columns_help": importers.COLUMNS[self.import_kind],
+                   "columns_help": importers.columns_of(self.import_kind),
                    "template_url": reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import_template")}
         if request.method == "POST" and "confirm" in request.POST:
             try:
@@ -105,11 +106,11 @@ class ImportMixin:
 @admin.register(MemberCity)
 class MemberCityAdmin(ImportMixin, TranslationsBesideChineseAdmin, admin.ModelAdmin):
     import_kind = "cities"
-    list_display = ["name", "name_en", "region", "level", "status", "joined_on"]
+    list_display = [*columns("name"), "region", "level", "status", "joined_on"]
     list_filter = ["region", "level", "status"]
     list_select_related = ["region"]
     search_fields = columns("name")
-    prepopulated_fields = {"slug": ["name_en"]}
+    prepopulated_fields = {"slug": [first_translation("name")]}
     inlines = [MayorInline, OfficerInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from core.registry import (
+    ApiRouter,
     ALL,
     VIEW,
     ContentType,
@@ -28,8 +29,9 @@ contributions = Contributions(
         Urls("portal/", "members.portal_urls"),
     ),
     sitemaps=(SitemapSection("members", "members.sitemaps.MemberCitySitemap", 50),),
+    api_routers=(ApiRouter("/cities/", "members.api.cities", 30),),
     navigation=(NavEntry("members:index", _("Member cities"), 50),),
-    content_types=(ContentType("members.MemberCity", published="all"),),
+    content_types=(ContentType("members.MemberCity"),),
     search=("members.search.register",),
     page_cache=True,
     staff_groups=(StaffGroup(MEMBERSHIP_MANAGERS, _("membership managers")), StaffGroup(LIAISON_OFFICERS, _("liaison officers"))),

@@ -6,8 +6,8 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core import outbox
-from core.chinese import to_simplified
+from core.mail import outbox
+from core.i18n.chinese import to_simplified
 from core.search import query as search_query
 from members.models import LiaisonOfficer, MemberCity, Region
 from members.services import CONTACT_FIELDS

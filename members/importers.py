@@ -13,6 +13,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from core.i18n.translation import column, content_languages, interface_languages
+from core.i18n.translation import columns as translation_columns
 from members import services
 from members.models import LiaisonOfficer, MemberCity, Region
 
@@ -47,11 +49,20 @@ def read_rows(upload, kind):
     return [{**dict(zip(header, row)), LINE: line} for line, row in numbered[1:]]
 
 
+# The city's name in a content language: an example and the names spreadsheets give that column, by language.
+NAME_IN = {"en": ("Beihai", ["英文名称", "english name"])}
+
+
+def _name_translations():
+    return [(column("name", language), *NAME_IN.get(language, ("", [])))
+            for language in content_languages()]
+
+
 # Each kind's columns: the field, an example, and the other names a spreadsheet may give it. The field's own
-# labels, in Chinese and in English, are recognised too, so the template's Chinese headers read back.
+# labels, in every language of the pages, are recognised too, so the template's Chinese headers read back.
 COLUMNS = {
     "cities": [
-        ("name", "北海市", ["城市", "城市名称", "名称"]), ("name_en", "Beihai", ["英文名称", "english name"]),
+        ("name", "北海市", ["城市", "城市名称", "名称"]), "name translations",
         ("slug", "beihai", ["网址标识", "标识"]), ("level", "设区市", ["城市级别", "级别"]),
         ("region", "广西壮族自治区", ["所属地区", "地区", "省区"]), ("joined_on", "2008-06-01", ["入会日期", "加入日期"]),
         ("population", "185", ["人口", "常住人口"]), ("area", "3337", ["面积"]), ("website", "https://www.beihai.gov.cn", ["网站", "网址"]),
@@ -66,6 +77,13 @@ COLUMNS = {
 YES = {"1", "true", "yes", "y", "是", "主", "√"}
 
 
+def columns_of(kind):
+    found = []
+    for entry in COLUMNS[kind]:
+        found.extend(_name_translations() if entry == "name translations" else [entry])
+    return found
+
+
 def _header_key(text):
     return "".join(str(text).lower().split()).replace("*", "").replace("（", "(").split("(")[0]
 
@@ -76,10 +94,10 @@ def header_names(kind):
 
     model = {"cities": MemberCity, "officers": LiaisonOfficer}[kind]
     names = {}
-    for field, _example, aliases in COLUMNS[kind]:
+    for field, _example, aliases in columns_of(kind):
         labels = []
         if field in {f.name for f in model._meta.fields}:
-            for language in ("zh-hans", "en"):
+            for language in interface_languages():
                 with translation.override(language):
                     labels.append(str(model._meta.get_field(field).verbose_name))
         for name in (field, *labels, *aliases):
@@ -96,14 +114,14 @@ def template_workbook(kind):
     sheet = book.active
     with translation.override("zh-hans"):
         sheet.title = str(model._meta.verbose_name_plural)[:31]
-        headers = [_header_label(model, field, aliases) for field, _example, aliases in COLUMNS[kind]]
+        headers = [_header_label(model, field, aliases) for field, _example, aliases in columns_of(kind)]
     sheet.append(headers)
-    sheet.append([example for _field, example, _aliases in COLUMNS[kind]])
+    sheet.append([example for _field, example, _aliases in columns_of(kind)])
     for column, header in enumerate(headers, start=1):
         sheet.column_dimensions[openpyxl.utils.get_column_letter(column)].width = max(12, 2 * len(header) + 4)
     notes = book.create_sheet(_("Columns"))
     notes.append([_("Column"), _("Also accepted"), _("Example")])
-    for (field, example, aliases), header in zip(COLUMNS[kind], headers, strict=True):
+    for (field, example, aliases), header in zip(columns_of(kind), headers, strict=True):
         notes.append([header, ", ".join([field, *aliases]), example])
     buffer = io.BytesIO()
     book.save(buffer)
@@ -137,7 +155,7 @@ class CityRowForm(forms.ModelForm):
 
     class Meta:
         model = MemberCity
-        fields = ["name", "name_en", "slug", "level", "joined_on", "population", "area", "website"]
+        fields = [*translation_columns("name"), "slug", "level", "joined_on", "population", "area", "website"]
 
     def clean_region(self):
         region = Region.objects.filter(name=self.cleaned_data["region"]).first()
@@ -186,7 +204,7 @@ def _choice(choices, value):
 
     for option, label in choices.choices:
         candidates = {option.lower()}
-        for language in ("zh-hans", "en"):
+        for language in interface_languages():
             with translation.override(language):
                 candidates.add(str(label).lower())
         if value.strip().lower() in candidates:

@@ -15,8 +15,8 @@ from simple_history.models import HistoricalRecords
 from core.dates import sensible_dates, validate_sensible_date
 from core.integrity import IntegrityChecked
 from core.phones import validate_mobile, validate_phone
-from core.translation import TranslatedMixin, localized
-from core.uploads import CleanImageField, validate_image
+from core.i18n.translation import TranslatedMixin, localized
+from core.media.uploads import CleanImageField, validate_image
 
 phone_number = RegexValidator(
     r"^\+?[0-9][0-9 \-]{5,19}$", _("Enter a phone number: digits, with spaces or dashes if you like.")
@@ -43,6 +43,10 @@ class MemberCityQuerySet(models.QuerySet):
     def members(self):
         """Cities that are members now (active or suspended, not those that left)."""
         return self.exclude(status=MemberCity.Status.LEFT)
+
+    def published(self):
+        """The cities the public directory shows: the members."""
+        return self.members()
 
 
 class MemberCity(TranslatedMixin, IntegrityChecked, models.Model):
@@ -95,6 +99,11 @@ class MemberCity(TranslatedMixin, IntegrityChecked, models.Model):
             if self.name.endswith(suffix) and len(self.name) - len(suffix) >= 2:
                 return self.name[: -len(suffix)]
         return self.name
+
+    @property
+    def is_live(self):
+        """What MemberCityQuerySet.published() finds, for one city in hand."""
+        return self.status != self.Status.LEFT
 
     def get_absolute_url(self):
         return reverse("members:city", args=[self.slug])

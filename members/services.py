@@ -16,7 +16,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 
-from core import outbox, site
+from core import site
+from core.mail import outbox
 from members.contributions import LIAISON_OFFICERS
 from members.models import LiaisonOfficer
 from members import contributions

@@ -21,7 +21,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from core.middleware import DATABASE_ERRORS, database_unavailable
+from core.web.middleware import DATABASE_ERRORS, database_unavailable
 
 BACKUP_CODES = 10
 AUTHENTICATOR = "authenticator"

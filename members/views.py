@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from core.pagination import paginate
-from core.translation import columns
+from core.i18n.translation import columns
 from members.forms import DirectoryFilterForm
 from members.models import LiaisonAward, MemberCity
 

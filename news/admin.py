@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from core import dashboard
-from core.admin_actions import service_action, service_action_with_reason
+from core.backoffice import dashboard
+from core.backoffice.admin_actions import service_action, service_action_with_reason
 from core.locks import Busy
-from core.translation import (
+from core.i18n.translation import (
     TranslationsBesideChineseAdmin,
     columns,
     translation_fieldsets,
@@ -129,16 +129,26 @@ class ArticleAdmin(TranslationsBesideChineseAdmin, SimpleHistoryAdmin):
             return _("Scheduled for %(time)s") % {"time": f"{timezone.localtime(article.publish_at):%Y-%m-%d %H:%M}"}
         return article.get_status_display()
 
-    # The workflow's buttons on the article's own page: (name, label, service, needs a comment).
-    WORKFLOW = [
-        ("submit", _("Submit for review"), services.article_submit, False),
-        ("publish", _("Publish"), services.article_publish, False),
-        ("send_back", _("Send back to the editor with a comment"), services.article_send_back, True),
-        ("archive", _("Archive"), services.article_archive, False),
-    ]
+    # The workflow's buttons on the article's own page, each calling its service (the same as the bulk actions).
+    WORKFLOW_LABELS = {
+        "submit": _("Submit for review"),
+        "publish": _("Publish"),
+        "send_back": _("Send back to the editor with a comment"),
+        "archive": _("Archive"),
+    }
+
+    @staticmethod
+    def _take_step(step, *, article, by, comment):
+        if step == "submit":
+            return services.article_submit(article=article, by=by)
+        if step == "publish":
+            return services.article_publish(article=article, by=by)
+        if step == "send_back":
+            return services.article_send_back(article=article, by=by, comment=comment)
+        return services.article_archive(article=article, by=by)
 
     def _workflow_buttons(self, request, article):
-        return [(name, label) for name, label, _service, _comment in self.WORKFLOW
+        return [(name, label) for name, label in self.WORKFLOW_LABELS.items()
                 if services.article_may(article=article, step=name, by=request.user)]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -173,17 +183,16 @@ class ArticleAdmin(TranslationsBesideChineseAdmin, SimpleHistoryAdmin):
     def workflow_view(self, request, pk, step):
         """One step of the workflow from the article's page, through the same service as the bulk actions."""
         article = get_object_or_404(Article, pk=pk)
-        found = [entry for entry in self.WORKFLOW if entry[0] == step]
-        if not found or request.method != "POST":
+        if step not in self.WORKFLOW_LABELS or request.method != "POST":
             raise Http404
-        _name, label, service, needs_comment = found[0]
+        label = self.WORKFLOW_LABELS[step]
         comment = request.POST.get("comment", "").strip()
-        if needs_comment and not comment:
+        if step == "send_back" and not comment:
             context = {**self.admin_site.each_context(request), "opts": self.opts, "original": article, "title": label,
                        "step": step}
             return TemplateResponse(request, "admin/news/article/send_back.html", context)
         try:
-            service(article=article, by=request.user, **({"comment": comment} if needs_comment else {}))
+            self._take_step(step, article=article, by=request.user, comment=comment)
         except (ValidationError, PermissionDenied, Busy) as error:
             message = getattr(error, "message", None) if isinstance(error, Busy) else (
                 error.messages[0] if isinstance(error, ValidationError) else _("You may not do this."))
@@ -207,8 +216,8 @@ class ArticleAdmin(TranslationsBesideChineseAdmin, SimpleHistoryAdmin):
     def has_change_permission(self, request, obj=None):
         """Editors work on drafts and articles in review; published ones are the reviewers' to change."""
         allowed = super().has_change_permission(request, obj)
-        if allowed and obj is not None and obj.status in (Article.Status.PUBLISHED, Article.Status.ARCHIVED):
-            return request.user.has_perm("news.publish_article")
+        if allowed and obj is not None:
+            return services.article_may_edit(article=obj, by=request.user)
         return allowed
 
     class Media:
@@ -229,22 +238,25 @@ class ArticleAdmin(TranslationsBesideChineseAdmin, SimpleHistoryAdmin):
 
     def get_actions(self, request):
         actions = super().get_actions(request)
-        if not request.user.has_perm("news.publish_article"):
-            for name in ("publish", "archive", "send_back"):
-                actions.pop(name, None)
+        open_steps = services.steps_open_to(by=request.user)
+        for step, action in self.WORKFLOW_ACTIONS.items():
+            if step not in open_steps:
+                actions.pop(action, None)
         return actions
 
+    WORKFLOW_ACTIONS = {"submit": "submit_for_review", "publish": "publish", "archive": "archive", "send_back": "send_back"}
+
     submit_for_review = service_action(
-        services.article_submit, description=_("Submit for review"),
+        lambda article, by: services.article_submit(article=article, by=by), description=_("Submit for review"),
         done=lambda n: ngettext("%d article submitted for review.", "%d articles submitted for review.", n) % n)
     publish = service_action(
-        services.article_publish, description=_("Publish"),
+        lambda article, by: services.article_publish(article=article, by=by), description=_("Publish"),
         done=lambda n: ngettext("%d article published.", "%d articles published.", n) % n)
     archive = service_action(
-        services.article_archive, description=_("Archive"),
+        lambda article, by: services.article_archive(article=article, by=by), description=_("Archive"),
         done=lambda n: ngettext("%d article archived.", "%d articles archived.", n) % n)
     send_back = service_action_with_reason(
-        services.article_send_back,
+        lambda article, by, comment: services.article_send_back(article=article, by=by, comment=comment),
         description=_("Send back to the editor with a comment"), field="comment",
         describe=lambda article: f"{article.title} ({article.get_status_display()})",
         done=lambda n: ngettext("%d article sent back.", "%d articles sent back.", n) % n,

@@ -4,6 +4,7 @@ from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from core.registry import (
+    ApiRouter,
     ALL,
     EDIT,
     VIEW,
@@ -27,6 +28,7 @@ contributions = Contributions(
         SitemapSection("news-topics", "news.sitemaps.TopicSitemap", 41),
         SitemapSection("news", "news.sitemaps.ArticleSitemap", 42),
     ),
+    api_routers=(ApiRouter("/news/", "news.api.news", 10),),
     navigation=(NavEntry("news:index", _("News"), 30),),
     content_types=(ContentType("news.Article"),),
     search=("news.search.register",),

@@ -5,7 +5,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from core import site
-from core.translation import localized
+from core.i18n.translation import localized
 from news.models import Article, Category
 
 

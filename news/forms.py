@@ -2,22 +2,26 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n.translation import column, reading_language
 from core.search.fields import QueryField
 from core.search.query import object_ids
 
 
 class ArticleFilterForm(forms.Form):
-    """Optional narrowing of a news list by year or to articles with an English version; a bad value is a 400."""
+    """Optional narrowing of a news list by year or to articles written in the page's content language; a bad value
+    is a 400."""
 
     q = QueryField(label=_("Search the news"))
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1990, max_value=2100)
-    english = forms.BooleanField(label=_("Only articles in English"), required=False)
+    english = forms.BooleanField(label=_("Only articles in the page's language"), required=False)
 
     def filter(self, articles):
         if self.cleaned_data.get("q"):
             articles = articles.filter(pk__in=object_ids(self.cleaned_data["q"], "article"))
         if self.cleaned_data.get("year"):
             articles = articles.filter(publish_at__year=self.cleaned_data["year"])
-        if self.cleaned_data.get("english"):
-            articles = articles.exclude(title_en="").exclude(~Q(body=""), body_en="")
+        language = reading_language()
+        if self.cleaned_data.get("english") and language:  # "english": the parameter's name since English came first
+            title, body = column("title", language), column("body", language)
+            articles = articles.exclude(**{title: ""}).exclude(~Q(body=""), **{body: ""})
         return articles

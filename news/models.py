@@ -14,12 +14,12 @@ from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from core.files import FileSizeMixin
-from core.images import Photo, RenditionsMixin
+from core.media.files import FileSizeMixin
+from core.media.images import Photo, RenditionsMixin
 from core.dates import sensible_dates, validate_sensible_date
 from core.integrity import IntegrityChecked
-from core.translation import TranslatedMixin, columns, localized
-from core.uploads import CleanImageField, validate_document, validate_image
+from core.i18n.translation import TranslatedMixin, columns, localized
+from core.media.uploads import CleanImageField, validate_document, validate_image
 from news.sanitize import sanitize_html
 
 EDITOR_EXTENSIONS = {

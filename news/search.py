@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.search import registry
 from core.search.sources import Item, in_every_language, join, plain
-from core.translation import content_languages, translations_of, value_in
+from core.i18n.translation import content_languages, translations_of, value_in
 from news.models import Article, Category
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from core.translation import columns
+from core.i18n.translation import columns
 from news.models import Article, Category
 
 

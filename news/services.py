@@ -14,8 +14,9 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import publication
 from core.locks import atomic_with_lock_timeout
-from core.translation import columns
+from core.i18n.translation import columns
 from news.models import Article, ArticleImage, ArticleView
 
 if TYPE_CHECKING:
@@ -23,6 +24,14 @@ if TYPE_CHECKING:
 
 Status = Article.Status
 
+# Who may do what to an article, in one table read by these services and by the admin (news/admin.py): the
+# permission each change of status needs, and the permission to edit an article in each status.
+EDIT_PERMISSION: dict[str, str] = {
+    Status.DRAFT: "news.change_article",
+    Status.REVIEW: "news.change_article",
+    Status.PUBLISHED: "news.publish_article",  # a published article is the reviewers' to change
+    Status.ARCHIVED: "news.publish_article",
+}
 # (from, to) -> permission needed
 TRANSITIONS: dict[tuple[str, str], str] = {
     (Status.DRAFT, Status.REVIEW): "news.change_article",
@@ -49,11 +58,23 @@ def _transition(*, article: Article, to: Status, by: User, comment: str | None =
     if comment is not None:
         article.review_comment = comment
     article._change_reason = f"{Status(to).label}"  # type: ignore[attr-defined]  # read by django-simple-history
-    article.save()
+    with publication.changing(article):  # then content_changed(article): re-indexed, cached pages out of date
+        article.save()
     return article
 
 
 STEPS = {"submit": Status.REVIEW, "publish": Status.PUBLISHED, "send_back": Status.DRAFT, "archive": Status.ARCHIVED}
+
+
+def article_may_edit(*, article: Article, by: User) -> bool:
+    """Whether `by` may change this article's texts (the admin's change form asks this)."""
+    return by.has_perm(EDIT_PERMISSION[article.status])
+
+
+def steps_open_to(*, by: User) -> set[str]:
+    """The workflow steps `by` may take on some article (the admin offers only these as bulk actions)."""
+    return {step for step, target in STEPS.items()
+            if any(to == target and by.has_perm(permission) for (_from, to), permission in TRANSITIONS.items())}
 
 
 def article_may(*, article: Article, step: str, by: User) -> bool:

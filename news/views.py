@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 from taggit.models import Tag
 
 from core.pagination import paginate
-from core.qr import qr_svg
-from core.translation import columns, localized
+from core.media.qr import qr_svg
+from core.i18n.translation import columns, localized
 from news import selectors, services
 from news.forms import ArticleFilterForm
 from news.models import Article, Category, Topic

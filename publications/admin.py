@@ -4,7 +4,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from core.translation import TranslationsBesideChineseAdmin, columns
+from core.i18n.translation import TranslationsBesideChineseAdmin, columns
 from publications.models import Issue, IssueEntry, Periodical
 
 

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import ALL, EDIT, VIEW, ContentType, Contributions, DemoLoader, NavEntry, SitemapSection, Urls
+from core.registry import ApiRouter, ALL, EDIT, VIEW, ContentType, Contributions, DemoLoader, NavEntry, SitemapSection, Urls
 
 contributions = Contributions(
     urls=(Urls("publications/", "publications.urls"),),
@@ -10,6 +10,7 @@ contributions = Contributions(
         SitemapSection("periodicals", "publications.sitemaps.PeriodicalSitemap", 80),
         SitemapSection("issues", "publications.sitemaps.IssueSitemap", 90),
     ),
+    api_routers=(ApiRouter("/periodicals/", "publications.api.periodicals", 50),),
     navigation=(
         NavEntry("publications:index", _("Publications"), 60),
         NavEntry("publications:index", _("Publications"), 30, place="footer"),

@@ -6,8 +6,8 @@ import datetime
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from core import demo_images
-from core.pdf import render_pdf
+from core.media import demo_images
+from core.media.pdf import render_pdf
 from publications.models import Issue, IssueEntry, Periodical
 
 PERIODICALS = [

@@ -10,12 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
+from core.access import MembersOnlyFileMixin, Visibility
 from core.dates import validate_sensible_date
-from core.files import FileSizeMixin, private_storage
-from core.images import RenditionsMixin
+from core.media.files import FileSizeMixin, private_storage
+from core.media.images import RenditionsMixin
 from core.integrity import IntegrityChecked
-from core.translation import TranslatedMixin, localized
-from core.uploads import CleanImageField, validate_image, validate_pdf
+from core.i18n.translation import TranslatedMixin, localized
+from core.media.uploads import CleanImageField, validate_image, validate_pdf
 
 
 def cover_upload_to(instance, filename):
@@ -59,19 +60,17 @@ class IssueQuerySet(models.QuerySet):
         return self.filter(status=Issue.Status.PUBLISHED, published_on__lte=timezone.localdate())
 
     def public_files(self):
-        return self.filter(visibility=Issue.Visibility.PUBLIC)
+        return self.filter(visibility=Visibility.PUBLIC)
 
 
-class Issue(TranslatedMixin, IntegrityChecked, RenditionsMixin, FileSizeMixin, models.Model):
+class Issue(MembersOnlyFileMixin, TranslatedMixin, IntegrityChecked, RenditionsMixin, FileSizeMixin, models.Model):
     IMAGE_FIELD = "cover"
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
 
-    class Visibility(models.TextChoices):
-        PUBLIC = "public", _("Public")
-        MEMBERS = "members", _("Liaison officers and staff only")
+    Visibility = Visibility
 
     periodical = models.ForeignKey(Periodical, on_delete=models.PROTECT, related_name="issues",
                                    verbose_name=_("periodical"))
@@ -123,10 +122,6 @@ class Issue(TranslatedMixin, IntegrityChecked, RenditionsMixin, FileSizeMixin, m
 
     def get_download_url(self):
         return reverse("publications:issue_pdf", args=[self.pk])
-
-    @property
-    def is_members_only(self):
-        return self.visibility == self.Visibility.MEMBERS
 
     @property
     def is_live(self):

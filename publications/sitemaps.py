@@ -1,4 +1,4 @@
-from core.sitemaps import I18nSitemap
+from core.web.sitemaps import I18nSitemap
 from publications.models import Issue, Periodical
 
 

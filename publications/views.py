@@ -1,11 +1,9 @@
-import mimetypes
 
-from django.contrib.auth.views import redirect_to_login
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from core.access import can_read_members_only
+from core.media.downloads import gated_download
 from publications import selectors
 from publications.models import Issue, Periodical
 
@@ -37,7 +35,7 @@ def issue(request, slug, year, number):
     entries = [(entry, selectors.linked_article(entry)) for entry in issue.entries.all()]
     return render(request, "publications/issue.html", {
         "issue": issue, "periodical": issue.periodical, "entries": entries, "older": older, "newer": newer,
-        "may_download": issue.file and (not issue.is_members_only or can_read_members_only(request.user)),
+        "may_download": issue.may_be_downloaded_by(request.user),
     })
 
 
@@ -45,15 +43,6 @@ def issue_pdf(request, pk):
     issue = get_object_or_404(Issue.objects.published().select_related("periodical"), pk=pk)
     if not issue.file:
         raise Http404(_("This issue has no PDF."))
-    if issue.is_members_only and not can_read_members_only(request.user):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        raise Http404(_("This issue's PDF is for liaison officers and staff only."))
-    try:
-        handle = issue.file.open("rb")
-    except (FileNotFoundError, OSError):
-        raise Http404(_("The PDF of this issue is missing.")) from None
-    response = FileResponse(handle, as_attachment=True, filename=f"{issue}.pdf",
-                            content_type=mimetypes.types_map[".pdf"])
-    response["Cache-Control"] = "private, no-store" if issue.is_members_only else "public, max-age=3600"
-    return response
+    return gated_download(request, issue, filename=str(issue),
+                          members_only_message=_("This issue's PDF is for liaison officers and staff only."),
+                          missing_message=_("The PDF of this issue is missing."))

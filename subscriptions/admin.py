@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core import dashboard
+from core.backoffice import dashboard
 from subscriptions.models import Subscriber
 
 

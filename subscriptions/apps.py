@@ -9,7 +9,7 @@ class SubscriptionsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
-        from core.outbox import refused
+        from core.mail.outbox import refused
         from publications.models import Issue
         from subscriptions import receivers
 

@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.i18n.translation import columns
 from events.models import Event
 from news.models import Article, Category
 
@@ -19,7 +20,7 @@ class NewContent:
     @classmethod
     def between(cls, start: datetime.datetime, end: datetime.datetime) -> NewContent:
         articles = list(Article.objects.published().filter(publish_at__gt=start, publish_at__lte=end)
-                        .select_related("category").defer("body", "body_en").order_by("-publish_at"))
+                        .select_related("category").defer(*columns("body")).order_by("-publish_at"))
         events = list(Event.objects.published().filter(published_at__gt=start, published_at__lte=end)
                       .select_related("series", "host_city").order_by("starts_at"))
         parents: dict[int, int | None] = dict(Category.objects.values_list("pk", "parent_id"))

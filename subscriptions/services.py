@@ -11,8 +11,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from core import outbox
-from core.chinese import to_traditional
+from core.mail import outbox
+from core.i18n.chinese import to_traditional
 from core.site import profile
 from subscriptions.models import Subscriber
 from subscriptions import contributions

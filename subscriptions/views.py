@@ -7,8 +7,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from core import throttle
-from core.network import client_ip
+from core.web import throttle
+from core.web.network import client_ip
 from subscriptions import services
 from subscriptions.forms import SubscribeForm, TopicsForm
 from subscriptions.models import Subscriber

@@ -20,7 +20,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 
-from core.chinese import html_to_traditional, to_traditional  # noqa: E402
+from core.i18n.chinese import html_to_traditional, to_traditional  # noqa: E402
 from news.models import Article  # noqa: E402
 
 ROUNDS = 30  # requests per timing

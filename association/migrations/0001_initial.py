@@ -4,7 +4,7 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 import association.models
-import core.uploads
+import core.media.uploads
 
 
 class Migration(migrations.Migration):
@@ -33,8 +33,8 @@ class Migration(migrations.Migration):
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
                 ('office_hours', models.CharField(blank=True, max_length=100, verbose_name='office hours')),
                 ('wechat_name', models.CharField(blank=True, max_length=60, verbose_name='WeChat official account')),
-                ('wechat_qr', models.ImageField(blank=True, upload_to='association/', validators=[core.uploads.validate_image], verbose_name='WeChat QR code')),
-                ('emblem', models.ImageField(blank=True, upload_to='association/', validators=[core.uploads.validate_image], verbose_name='emblem')),
+                ('wechat_qr', models.ImageField(blank=True, upload_to='association/', validators=[core.media.uploads.validate_image], verbose_name='WeChat QR code')),
+                ('emblem', models.ImageField(blank=True, upload_to='association/', validators=[core.media.uploads.validate_image], verbose_name='emblem')),
                 ('icp_number', models.CharField(blank=True, max_length=50, verbose_name='ICP filing number')),
                 ('police_filing_number', models.CharField(blank=True, max_length=50, verbose_name='public security filing number')),
             ],
@@ -120,7 +120,7 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(choices=[('charter', 'Charter'), ('regulation', 'Regulation'), ('report', 'Work report'), ('speech', 'Speech'), ('form', 'Form'), ('other', 'Other')], max_length=12, verbose_name='kind')),
                 ('issued_on', models.DateField(verbose_name='date')),
                 ('description', models.TextField(blank=True, verbose_name='description')),
-                ('file', models.FileField(max_length=200, storage=association.models.document_storage, upload_to=association.models.document_upload_to, validators=[core.uploads.validate_document], verbose_name='file')),
+                ('file', models.FileField(max_length=200, storage=association.models.document_storage, upload_to=association.models.document_upload_to, validators=[core.media.uploads.validate_document], verbose_name='file')),
                 ('file_size', models.PositiveBigIntegerField(default=0, editable=False, verbose_name='file size')),
                 ('visibility', models.CharField(choices=[('public', 'Public'), ('members', 'Liaison officers and staff only')], default='public', max_length=10, verbose_name='visibility')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
@@ -141,7 +141,7 @@ class Migration(migrations.Migration):
                 ('name', models.CharField(max_length=50, verbose_name='name')),
                 ('name_en', models.CharField(blank=True, max_length=100, verbose_name='name (English)')),
                 ('affiliation', models.CharField(blank=True, help_text='E.g. mayor of a member city.', max_length=200, verbose_name='other offices')),
-                ('photo', models.ImageField(blank=True, upload_to='leaders/', validators=[core.uploads.validate_image], verbose_name='photo')),
+                ('photo', models.ImageField(blank=True, upload_to='leaders/', validators=[core.media.uploads.validate_image], verbose_name='photo')),
                 ('biography', models.TextField(blank=True, verbose_name='short biography')),
                 ('since', models.DateField(verbose_name='in office since')),
                 ('until', models.DateField(blank=True, null=True, verbose_name='in office until')),

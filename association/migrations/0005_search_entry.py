@@ -3,7 +3,7 @@
 from django.db import migrations, models
 
 import core.search.models
-import core.translation
+import core.i18n.translation
 
 
 def create_gin_index(apps, schema_editor):
@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['kind', '-date'], name='search_entry_kind_date')],
                 'constraints': [models.UniqueConstraint(fields=('kind', 'object_id'), name='one_search_entry_per_item')],
             },
-            bases=(core.translation.TranslatedMixin, models.Model),
+            bases=(core.i18n.translation.TranslatedMixin, models.Model),
         ),
         # A GIN index is PostgreSQL's; SQLite searches the plain words instead.
         migrations.RunPython(create_gin_index, drop_gin_index),

@@ -55,29 +55,29 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django_prometheus.middleware.PrometheusBeforeMiddleware",  # requests and latency by view (core/metrics.py)
-    "core.requestlog.RequestLogMiddleware",  # outermost: times and logs the whole request, with its id
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",  # requests and latency by view (core/web/metrics.py)
+    "core.web.requestlog.RequestLogMiddleware",  # outermost: times and logs the whole request, with its id
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
-    "core.middleware.PermissionsPolicyMiddleware",
+    "core.web.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",  # ETag and 304, for cached pages too
-    "core.pagecache.PageCacheMiddleware",  # outside the Traditional conversion: converted pages are kept
+    "core.web.pagecache.PageCacheMiddleware",  # outside the Traditional conversion: converted pages are kept
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "core.security.RefusalsMiddleware",  # every 403 into the security log
+    "core.web.security.RefusalsMiddleware",  # every 403 into the security log
     "django.middleware.locale.LocaleMiddleware",
-    "core.middleware.TraditionalChineseMiddleware",
+    "core.web.middleware.TraditionalChineseMiddleware",
     "api.http.ApiLanguageMiddleware",  # /api/v1/: ?lang= or Accept-Language, caching headers
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "core.middleware.UnreadableInputMiddleware",  # NUL or broken UTF-8 in the request: 400 before any view reads it
+    "core.web.middleware.UnreadableInputMiddleware",  # NUL or broken UTF-8 in the request: 400 before any view reads it
     "django_otp.middleware.OTPMiddleware",
     "members.two_factor.SecondStepRequiredMiddleware",  # staff (and officers who chose it) give a code first
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "core.middleware.BusyMiddleware",
+    "core.web.middleware.BusyMiddleware",
     "axes.middleware.AxesMiddleware",  # turns a locked-out sign-in into the lock-out page
     "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
@@ -96,7 +96,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "core.navigation.navigation",
+                "core.web.navigation.navigation",
                 "association.context_processors.site",
             ],
         },
@@ -143,7 +143,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Whole pages for anonymous readers (core/pagecache.py): in Redis, or without it in the database, never in one
+# Whole pages for anonymous readers (core/web/pagecache.py): in Redis, or without it in the database, never in one
 # process's memory, so that every gunicorn worker serves the same pages and sees the same invalidation.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)  # 0 turns the page cache off
 # The open data API (/api/v1/): how long clients and proxies may keep a response; anonymous requests per minute.
@@ -181,7 +181,7 @@ SUBSCRIBE_LIMIT_PER_HOUR = env.int("SUBSCRIBE_LIMIT_PER_HOUR", default=5)
 # Subscriptions not confirmed within this many days are deleted with their address.
 SUBSCRIBE_CONFIRM_DAYS = env.int("SUBSCRIBE_CONFIRM_DAYS", default=7)
 
-# The outbox (core/outbox.py): a failed e-mail is tried again after 10 s, 20 s, 40 s … (at most an hour apart)
+# The outbox (core/mail/outbox.py): a failed e-mail is tried again after 10 s, 20 s, 40 s … (at most an hour apart)
 # for a day, then marked failed; the sweep picks up rows due for longer than a minute; sent rows are kept 30 days.
 OUTBOX_RETRY_BASE_SECONDS = env.float("OUTBOX_RETRY_BASE_SECONDS", default=10.0)
 OUTBOX_RETRY_MAX_SECONDS = 3600
@@ -211,7 +211,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # a quarter of an hour from the lock-out, not from the last try
 AXES_LOCKOUT_CALLABLE = "members.account_views.locked_out"
-AXES_CLIENT_IP_CALLABLE = "core.network.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.web.network.client_ip"
 AXES_DISABLE_ACCESS_LOG = True  # no record of every successful sign-in and its address
 AXES_VERBOSE = False
 # Two-step sign-in (django-otp, members/two_factor.py): the name under which authenticator apps list the account.
@@ -221,7 +221,7 @@ def OTP_TOTP_ISSUER(device):  # noqa: N802  (a setting, which django-otp calls)
     return authenticator_issuer(device)
 
 
-# The security log (core/security.py) keeps a year; SECURITY_CONTACT is who /.well-known/security.txt names.
+# The security log (core/web/security.py) keeps a year; SECURITY_CONTACT is who /.well-known/security.txt names.
 SECURITY_LOG_KEEP_DAYS = env.int("SECURITY_LOG_KEEP_DAYS", default=365)
 SECURITY_CONTACT = env("SECURITY_CONTACT", default="")
 # How many proxies in front of the portal set X-Forwarded-For (1 behind the shipped nginx); 0 trusts none.
@@ -247,7 +247,7 @@ LANGUAGES = [
     ("en", _("English")),
 ]
 # Languages whose content staff write beside the Chinese: each translated field gets a column per language
-# (core/translation.py). A new one is a line here, its entry in LANGUAGES, and `makemigrations`.
+# (core/i18n/translation.py). A new one is a line here, its entry in LANGUAGES, and `makemigrations`.
 CONTENT_LANGUAGES = ["en"]
 # Seconds a request waits for a row another transaction holds (a delegation being decided) before it answers
 # "busy, please retry" with 503 (core/locks.py).
@@ -332,7 +332,7 @@ def _origin(url):
 
 # Photos come from the media bucket's own address when media are in object storage.
 MEDIA_SOURCES = _origin(env("MEDIA_PUBLIC_URL", default="") or env("S3_ENDPOINT_URL", default="")) if MEDIA_BUCKET else []
-# Event videos: uploads up to this size; players embedded only from these platforms (core/video.py).
+# Event videos: uploads up to this size; players embedded only from these platforms (core/media/video.py).
 VIDEO_MAX_BYTES = env.int("VIDEO_MAX_BYTES", default=200 * 1024 * 1024)  # deploy/nginx.conf lets the admin take this
 VIDEO_PLATFORMS = env.list("VIDEO_PLATFORMS", default=["bilibili", "tencent", "youku"])
 _players = {"bilibili": "https://player.bilibili.com", "tencent": "https://v.qq.com", "youku": "https://player.youku.com"}
@@ -360,7 +360,7 @@ else:
 # Links in published texts to sites outside these domains (and the portal's own ALLOWED_HOSTS) are reported by the
 # content scan (core/integrity.py).
 TRUSTED_LINK_DOMAINS = env.list("TRUSTED_LINK_DOMAINS", default=["gov.cn"])
-# Browser features no page needs; the check-in desk allows the camera for itself (core/middleware.py).
+# Browser features no page needs; the check-in desk allows the camera for itself (core/web/middleware.py).
 PERMISSIONS_POLICY = {"camera": "()", "microphone": "()", "geolocation": "()", "payment": "()", "usb": "()",
                       "interest-cohort": "()"}
 
@@ -377,7 +377,7 @@ SLOW_QUERY_MS = env.float("SLOW_QUERY_MS", default=200.0)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "core.requestlog.RequestIdFilter"}},
+    "filters": {"request_id": {"()": "core.web.requestlog.RequestIdFilter"}},
     "formatters": {
         "json": {"()": "pythonjsonlogger.json.JsonFormatter", "timestamp": "time",
                  "fmt": "%(levelname)s %(name)s %(message)s %(request_id)s",

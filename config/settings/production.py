@@ -19,12 +19,12 @@ if not DEBUG:
     if not SECURE_HSTS_PRELOAD:
         SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
-# /metrics (core/metrics.py): Prometheus reads it with "Authorization: Bearer <METRICS_TOKEN>"; staff signed in
+# /metrics (core/web/metrics.py): Prometheus reads it with "Authorization: Bearer <METRICS_TOKEN>"; staff signed in
 # with both steps may read it too. Errors go to Sentry when SENTRY_DSN is set (never with personal data).
 METRICS_TOKEN = env("METRICS_TOKEN", default="")
 SENTRY_DSN = env("SENTRY_DSN", default="")
 if SENTRY_DSN:
-    from core.errors import start_sentry  # noqa: PLC0415
+    from core.web.errors import start_sentry  # noqa: PLC0415
 
     start_sentry(SENTRY_DSN, environment=env("SENTRY_ENVIRONMENT", default="production"),
                  traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0))

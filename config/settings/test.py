@@ -22,7 +22,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_BROKER_URL = ""
 OUTBOX_SWEEP_IN_PROCESS = False
 MEDIA_ROOT = VAR_DIR / "test-media"
-# Identical demo photos are encoded once per test process (core/renditions.py), not once per test that loads them.
+# Identical demo photos are encoded once per test process (core/media/renditions.py), not once per test that loads them.
 RENDITIONS_MEMO = True
 STORAGES = {
     **STORAGES,

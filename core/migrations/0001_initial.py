@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 import core.search.models
-import core.translation
+import core.i18n.translation
 
 MOVED = ("exportlog", "searchentry")
 
@@ -76,7 +76,7 @@ class Migration(migrations.Migration):
                         "indexes": [models.Index(fields=["kind", "-date"], name="search_entry_kind_date")],
                         "constraints": [models.UniqueConstraint(fields=("kind", "object_id"), name="one_search_entry_per_item")],
                     },
-                    bases=(core.translation.TranslatedMixin, models.Model),
+                    bases=(core.i18n.translation.TranslatedMixin, models.Model),
                 ),
             ],
             database_operations=[],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
+from django.apps import apps
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import override
@@ -12,7 +13,7 @@ from django.utils.translation import override
 from core.search import registry
 from core.search.models import SearchEntry
 from core.search.segment import positioned_words
-from core.translation import column
+from core.i18n.translation import column
 
 if TYPE_CHECKING:
     from django.db.models import Model
@@ -98,7 +99,7 @@ def index_format() -> str:
 
 def built_format() -> str | None:
     """The format the index was last rebuilt in, or None when no rebuild was recorded."""
-    from core.models import PeriodicRun
+    PeriodicRun = apps.get_model("core", "PeriodicRun")  # noqa: N806  (core.models imports this package)
 
     return PeriodicRun.objects.filter(name=FORMAT_RECORD).values_list("summary", flat=True).first()
 
@@ -119,7 +120,7 @@ def rebuild(batch_size: int = 500) -> dict[str, int]:
 
 
 def _record_format() -> None:
-    from core.models import PeriodicRun
+    PeriodicRun = apps.get_model("core", "PeriodicRun")  # noqa: N806  (core.models imports this package)
 
     PeriodicRun.objects.update_or_create(name=FORMAT_RECORD, defaults={
         "finished_at": timezone.now(), "duration": 0.0, "summary": index_format()[:300]})

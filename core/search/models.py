@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.search import registry
-from core.translation import TranslatedMixin
+from core.i18n.translation import TranslatedMixin
 
 
 class WordsField(models.TextField):

@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.access import can_read_members_only
-from core.chinese import to_simplified
+from core.i18n.chinese import to_simplified
 from core.search import registry
 from core.search.index import lexeme
 from core.search.models import SearchEntry

@@ -40,20 +40,29 @@ class SearchKind:
 _kinds: dict[str, SearchKind] = {}
 
 
+# Told of each kind added and removed: core.search.signals keeps the index in step with the kinds' saves.
+_followers: list[tuple[Callable[[SearchKind], None], Callable[[SearchKind], None]]] = []
+
+
+def follow(added: Callable[[SearchKind], None], removed: Callable[[SearchKind], None]) -> None:
+    _followers.append((added, removed))
+    for kind in _kinds.values():
+        added(kind)
+
+
 def register(kind: SearchKind) -> SearchKind:
     """Add a kind and keep its entries in step with every save and delete of its model and its dependents."""
-    from core.search import signals
-
     _kinds[kind.name] = kind
-    signals.connect(kind)
+    for added, _removed in _followers:
+        added(kind)
     return kind
 
 
 def unregister(name: str) -> None:
     """Forget a kind and stop following its saves (its entries stay until the next rebuild)."""
-    from core.search import signals
-
-    signals.disconnect(_kinds.pop(name))
+    kind = _kinds.pop(name)
+    for _added, removed in _followers:
+        removed(kind)
 
 
 def kinds() -> list[SearchKind]:
@@ -62,6 +71,10 @@ def kinds() -> list[SearchKind]:
 
 def get(name: str) -> SearchKind:
     return _kinds[name]
+
+
+def is_searchable(model: type[Model]) -> bool:
+    return any(kind.model is model for kind in _kinds.values())
 
 
 def for_model(model: type[Model]) -> SearchKind:

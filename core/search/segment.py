@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jieba
 
-from core.chinese import to_simplified
+from core.i18n.chinese import to_simplified
 
 # Words of the association's world that jieba's general dictionary cuts in two.
 DOMAIN_WORDS = Path(__file__).with_name("words.txt")

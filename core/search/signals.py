@@ -2,11 +2,14 @@
 
 from django.db.models.signals import post_delete, post_save
 
-from core.search import index
+from core import effects
+from core.search import index, registry
 
 
 def _saved(sender, instance, raw=False, **kwargs):
-    if not raw:
+    """Saves no service announces itself (admin forms, imports, the demo): services call
+    core.publication.content_changed instead."""
+    if not raw and not effects.handled_by_a_service(instance):
         index.update(instance)
 
 
@@ -40,3 +43,8 @@ def disconnect(kind):
     post_delete.disconnect(sender=kind.model, dispatch_uid=f"search-unindex-{kind.name}")
     for dependent in kind.dependents:
         post_save.disconnect(sender=dependent, dispatch_uid=_dependent_uid(kind, dependent))
+
+
+def follow_kinds():
+    """Keep the index in step with the saves of every kind registered, now and later (called when core starts)."""
+    registry.follow(connect, disconnect)

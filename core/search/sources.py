@@ -8,7 +8,7 @@ from datetime import datetime, time
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from core.translation import content_languages, translations_of, value_in
+from core.i18n.translation import content_languages, translations_of, value_in
 
 SNIPPET_SOURCE_LENGTH = 3000
 

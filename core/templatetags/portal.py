@@ -10,8 +10,8 @@ from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from core.qr import qr_svg
-from core.translation import lacks_translation, localized, reading_language
+from core.media.qr import qr_svg
+from core.i18n.translation import lacks_translation, localized, other_script, reading_language, translations_with_lang
 
 register = template.Library()
 
@@ -115,12 +115,28 @@ def fallback_lang(obj, field):
 
 @register.inclusion_tag("includes/other_name.html")
 def other_name(obj):
-    """Under a heading, the name in the other script: English on Chinese pages, Chinese on English pages."""
-    if not obj.name_en:
-        return {}
-    if reading_language():
-        return {"name": obj.name, "lang": "zh-Hans"}
-    return {"name": obj.name_en, "lang": "en"}
+    """Under a heading, the name in the other script: the translation on Chinese pages, Chinese on the others."""
+    found = other_script(obj, "name")
+    return {"name": found[0], "lang": found[1]} if found else {}
+
+
+@register.simple_tag
+def other_script_name(obj):
+    """{% other_script_name obj as other %}: {"name", "lang"} of obj's name in the other script, or None."""
+    found = other_script(obj, "name")
+    return {"name": found[0], "lang": found[1]} if found else None
+
+
+@register.simple_tag
+def name_translations(obj):
+    """{% name_translations obj as names %}: (name, lang) in every content language that has one."""
+    return translations_with_lang(obj, "name")
+
+
+@register.simple_tag
+def content_language():
+    """{% content_language as language %}: the content language of this page, or None on Chinese pages."""
+    return reading_language()
 
 
 @register.inclusion_tag("includes/localized_text.html")

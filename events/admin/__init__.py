@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core import dashboard
+from core.backoffice import dashboard
 from events.admin import delegations, guests, meetings, notices  # noqa: F401  (they register their admins)
 from events.models import Delegation, Event
 

@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.admin_actions import service_action, service_action_with_reason
+from core.backoffice.admin_actions import service_action, service_action_with_reason
 from core.locks import Busy
 from events import services
 from events.models import Delegate, Delegation, DelegationTransition, Event
@@ -164,15 +164,15 @@ class DelegationAdmin(admin.ModelAdmin):
                                 status=400 if posted and (form.errors or formset.errors or formset.non_form_errors()) else 200)
 
     confirm = service_action(
-        services.delegation_confirm,
+        lambda delegation, by: services.delegation_confirm(delegation=delegation, by=by),
         description=_("Confirm"), permissions=["change"], prepare=_in_order_of_submission,
         done=lambda n: ngettext("%d delegation confirmed.", "%d delegations confirmed.", n) % n)
     waitlist = service_action(
-        services.delegation_waitlist,
+        lambda delegation, by: services.delegation_waitlist(delegation=delegation, by=by),
         description=_("Put on the waiting list"), permissions=["change"], prepare=_in_order_of_submission,
         done=lambda n: ngettext("%d delegation put on the waiting list.", "%d delegations put on the waiting list.", n) % n)
     reject = service_action_with_reason(
-        services.delegation_reject,
+        lambda delegation, by, reason: services.delegation_reject(delegation=delegation, by=by, reason=reason),
         description=_("Reject with a reason"), permissions=["change"], prepare=_in_order_of_submission,
         describe=lambda delegation: f"{delegation} ({delegation.get_state_display()})",
         done=lambda n: ngettext("%d delegation rejected.", "%d delegations rejected.", n) % n,
@@ -181,7 +181,7 @@ class DelegationAdmin(admin.ModelAdmin):
               "label": _("Reason"), "submit": _("Reject"),
               "missing": _("Give the reason for the rejection; the liaison officer will read it.")})
     withdraw = service_action_with_reason(
-        services.delegation_withdraw,
+        lambda delegation, by, reason: services.delegation_withdraw(delegation=delegation, by=by, reason=reason),
         description=_("Withdraw on the city's or guest's behalf"), permissions=["change"],
         describe=lambda delegation: f"{delegation} ({delegation.get_state_display()})",
         done=lambda n: ngettext("%d delegation withdrawn.", "%d delegations withdrawn.", n) % n,

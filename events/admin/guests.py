@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.admin_actions import run_for_each
+from core.backoffice.admin_actions import run_for_each
 from events import services
 from events.models import GuestInvitation
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.models import ExportLog
-from core.translation import TranslationsBesideChineseAdmin, columns
+from core.i18n.translation import TranslationsBesideChineseAdmin, columns, first_translation
 from events import album, editions, exports, logistics
 from events.models import AgendaItem, Delegation, Event, EventPhoto, EventSeries, EventVideo, Speaker
 
@@ -25,8 +25,8 @@ _DELEGATES = logistics.LogisticsList("delegates", _("Delegates"), (), None)
 
 @admin.register(EventSeries)
 class EventSeriesAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
-    list_display = ["name", "name_en", "slug"]
-    prepopulated_fields = {"slug": ["name_en"]}
+    list_display = [*columns("name"), "slug"]
+    prepopulated_fields = {"slug": [first_translation("name")]}
 
 
 @admin.register(Speaker)

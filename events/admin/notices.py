@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from core.admin_actions import run_for_each
+from core.backoffice.admin_actions import run_for_each
 from events import notice_services
 from events.models import MeetingNotice
 

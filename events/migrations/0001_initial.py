@@ -4,7 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import core.uploads
+import core.media.uploads
 import events.models
 
 
@@ -125,7 +125,7 @@ class Migration(migrations.Migration):
                 ('starts_at', models.DateTimeField(verbose_name='starts at')),
                 ('ends_at', models.DateTimeField(verbose_name='ends at')),
                 ('description', models.TextField(blank=True, verbose_name='description')),
-                ('cover', models.ImageField(blank=True, upload_to='events/', validators=[core.uploads.validate_image], verbose_name='cover image')),
+                ('cover', models.ImageField(blank=True, upload_to='events/', validators=[core.media.uploads.validate_image], verbose_name='cover image')),
                 ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published'), ('cancelled', 'Cancelled')], default='draft', max_length=10, verbose_name='status')),
                 ('registration_opens_at', models.DateTimeField(blank=True, null=True, verbose_name='registration opens')),
                 ('registration_closes_at', models.DateTimeField(blank=True, null=True, verbose_name='registration closes')),
@@ -155,7 +155,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('renditions', models.JSONField(blank=True, default=dict, editable=False)),
-                ('image', models.ImageField(upload_to='events/photos/', validators=[core.uploads.validate_image], verbose_name='image')),
+                ('image', models.ImageField(upload_to='events/photos/', validators=[core.media.uploads.validate_image], verbose_name='image')),
                 ('alt_text', models.CharField(max_length=200, verbose_name='description for screen readers')),
                 ('caption', models.CharField(blank=True, max_length=300, verbose_name='caption')),
                 ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.dates import sensible_dates, validate_sensible_date
+from core.i18n.translation import content_languages
 from events.models.meetings import Event
 from members.models import MemberCity
 
@@ -44,11 +45,19 @@ def new_invitation_token():
     return secrets.token_urlsafe(24)
 
 
+def guest_language_choices():
+    """A guest registers in Chinese or in any content language (the forum's guests read English, Vietnamese ...)."""
+    names = dict(settings.LANGUAGES)
+    return [("zh-hans", _("Chinese")), *((language, names.get(language, language)) for language in content_languages())]
+
+
 class GuestInvitation(models.Model):
     """A personal link for a delegation that is not a member city (a foreign city, a partner organisation, a
     speaker): it needs no account, expires, and registers one delegation, in Chinese or English."""
 
     class Language(models.TextChoices):
+        """Chinese, or a content language (settings.CONTENT_LANGUAGES): the field's choices follow the settings."""
+
         CHINESE = "zh-hans", _("Chinese")
         ENGLISH = "en", _("English")
 
@@ -58,7 +67,7 @@ class GuestInvitation(models.Model):
     country = models.CharField(_("country or region"), max_length=100, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=100)
     email = models.EmailField(_("e-mail"))
-    language = models.CharField(_("language"), max_length=8, choices=Language.choices, default=Language.CHINESE)
+    language = models.CharField(_("language"), max_length=8, choices=guest_language_choices, default=Language.CHINESE)
     token = models.CharField(_("link code"), max_length=64, unique=True, default=new_invitation_token, editable=False)
     expires_at = models.DateTimeField(_("link expires at"), validators=[validate_sensible_date])
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",

@@ -6,18 +6,25 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from core.images import RenditionsMixin
-from core.translation import TranslatedMixin, localized
-from core.uploads import CleanImageField, validate_image
-from core.video import embed_url, validate_mp4, validate_webvtt
+from core.media.images import RenditionsMixin
+from core.i18n.translation import TranslatedMixin, content_languages, html_lang, localized
+from core.media.uploads import CleanImageField, validate_image
+from core.media.video import embed_url, validate_mp4, validate_webvtt
 from events.models.meetings import Event
 
 
 def video_upload_to(instance, filename):
     extension = os.path.splitext(filename)[1].lower()
     return f"events/videos/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
+
+
+def subtitle_language_choices():
+    """Simplified Chinese or a content language, each by its own name (WebVTT's srclang is the value)."""
+    return [("zh-Hans", "简体中文"),
+            *((html_lang(language), get_language_info(language)["name_local"]) for language in content_languages())]
 
 
 class EventVideo(TranslatedMixin, RenditionsMixin, models.Model):
@@ -33,7 +40,7 @@ class EventVideo(TranslatedMixin, RenditionsMixin, models.Model):
     subtitles = models.FileField(_("subtitles (WebVTT)"), upload_to=video_upload_to, blank=True, max_length=200,
                                  validators=[validate_webvtt])
     subtitles_language = models.CharField(_("language of the subtitles"), max_length=10, default="zh-Hans",
-                                          choices=[("zh-Hans", "简体中文"), ("en", "English")])
+                                          choices=subtitle_language_choices)
     page_url = models.URLField(_("or: address of the video on Bilibili, Tencent Video or Youku"), blank=True,
                                max_length=300)
     player_url = models.URLField(_("player address"), blank=True, editable=False, max_length=300)
@@ -61,6 +68,13 @@ class EventVideo(TranslatedMixin, RenditionsMixin, models.Model):
     def save(self, *args, **kwargs):
         self.player_url = embed_url(self.page_url) if self.page_url else ""
         super().save(*args, **kwargs)
+
+    @property
+    def subtitles_label(self):
+        """The subtitle track's name in the player's menu: 中文, or the language's own name."""
+        if self.subtitles_language.startswith("zh"):
+            return "中文"
+        return dict(subtitle_language_choices()).get(self.subtitles_language, self.subtitles_language)
 
     @property
     def is_embedded(self):

@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.dates import sensible_dates, validate_sensible_date
-from core.images import Photo, RenditionsMixin
+from core.media.images import Photo, RenditionsMixin
 from core.integrity import IntegrityChecked
-from core.translation import TranslatedMixin, localized
-from core.uploads import CleanImageField, validate_image
+from core.i18n.translation import TranslatedMixin, localized
+from core.media.uploads import CleanImageField, validate_image
 from members.models import MemberCity
 
 
@@ -65,6 +65,12 @@ class RegistrationWindow:
     def open_q(now):
         return (Q(status=Event.Status.PUBLISHED, registration_opens_at__lte=now)
                 & (Q(registration_closes_at__gte=now) | Q(registration_closes_at__isnull=True, ends_at__gte=now)))
+
+    @staticmethod
+    def open_to_guest(event, invitation, now):
+        """A guest's personal link registers outside the officers' window: while the link lasts, for a published
+        meeting that has not ended."""
+        return now <= invitation.expires_at and event.status == Event.Status.PUBLISHED and event.ends_at >= now
 
     @classmethod
     def state_of(cls, event, now):
@@ -170,6 +176,11 @@ class Event(TranslatedMixin, IntegrityChecked, RenditionsMixin, models.Model):
             errors["per_city_limit"] = _("The per-city limit cannot exceed the capacity.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def is_live(self):
+        """What EventQuerySet.published() finds, for one meeting in hand."""
+        return self.status != self.Status.DRAFT
 
     def get_absolute_url(self):
         return reverse("events:detail", args=[self.pk])

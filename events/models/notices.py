@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import validate_sensible_date
-from core.files import private_storage
-from core.uploads import validate_document
+from core.media.files import private_storage
+from core.media.uploads import validate_document
 from events.models.meetings import Event
 from members.models import MemberCity, Region
 

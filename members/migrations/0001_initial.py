@@ -7,7 +7,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import core.uploads
+import core.media.uploads
 
 
 class Migration(migrations.Migration):
@@ -31,8 +31,8 @@ class Migration(migrations.Migration):
                 ('status', models.CharField(choices=[('active', 'Active'), ('suspended', 'Suspended'), ('left', 'Left')], default='active', max_length=10, verbose_name='status')),
                 ('population', models.PositiveIntegerField(blank=True, help_text='Resident population in units of 10,000.', null=True, verbose_name='population (10,000 people)')),
                 ('area', models.PositiveIntegerField(blank=True, null=True, verbose_name='area (km²)')),
-                ('emblem', models.ImageField(blank=True, upload_to='members/emblems/', validators=[core.uploads.validate_image], verbose_name='emblem')),
-                ('photo', models.ImageField(blank=True, upload_to='members/photos/', validators=[core.uploads.validate_image], verbose_name='photo')),
+                ('emblem', models.ImageField(blank=True, upload_to='members/emblems/', validators=[core.media.uploads.validate_image], verbose_name='emblem')),
+                ('photo', models.ImageField(blank=True, upload_to='members/photos/', validators=[core.media.uploads.validate_image], verbose_name='photo')),
                 ('latitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude')),
                 ('longitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude')),
                 ('introduction', models.TextField(blank=True, verbose_name='introduction')),

@@ -7,7 +7,7 @@ import taggit.managers
 from django.conf import settings
 from django.db import migrations, models
 
-import core.uploads
+import core.media.uploads
 import news.models
 
 
@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(max_length=200, verbose_name='title')),
                 ('slug', models.SlugField(max_length=60, unique=True, verbose_name='slug')),
                 ('summary', models.TextField(blank=True, verbose_name='summary')),
-                ('cover', models.ImageField(blank=True, upload_to=news.models.image_upload_to, validators=[core.uploads.validate_image], verbose_name='cover image')),
+                ('cover', models.ImageField(blank=True, upload_to=news.models.image_upload_to, validators=[core.media.uploads.validate_image], verbose_name='cover image')),
                 ('is_published', models.BooleanField(default=False, verbose_name='published')),
                 ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
             ],
@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
                 ('slug', models.SlugField(allow_unicode=True, blank=True, max_length=100, verbose_name='slug')),
                 ('summary', models.TextField(blank=True, max_length=500, verbose_name='summary')),
                 ('body', models.TextField(blank=True, verbose_name='body')),
-                ('cover', models.ImageField(blank=True, upload_to=news.models.image_upload_to, validators=[core.uploads.validate_image], verbose_name='cover image')),
+                ('cover', models.ImageField(blank=True, upload_to=news.models.image_upload_to, validators=[core.media.uploads.validate_image], verbose_name='cover image')),
                 ('cover_alt', models.CharField(blank=True, max_length=200, verbose_name='cover image description')),
                 ('source', models.CharField(blank=True, max_length=100, verbose_name='source')),
                 ('author', models.CharField(blank=True, max_length=100, verbose_name='author')),
@@ -76,7 +76,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('renditions', models.JSONField(blank=True, default=dict, editable=False)),
-                ('image', models.ImageField(upload_to=news.models.image_upload_to, validators=[core.uploads.validate_image], verbose_name='image')),
+                ('image', models.ImageField(upload_to=news.models.image_upload_to, validators=[core.media.uploads.validate_image], verbose_name='image')),
                 ('alt_text', models.CharField(max_length=200, verbose_name='description for screen readers')),
                 ('caption', models.CharField(blank=True, max_length=300, verbose_name='caption')),
                 ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
@@ -93,7 +93,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('file', models.FileField(max_length=200, upload_to=news.models.attachment_upload_to, validators=[core.uploads.validate_document], verbose_name='file')),
+                ('file', models.FileField(max_length=200, upload_to=news.models.attachment_upload_to, validators=[core.media.uploads.validate_document], verbose_name='file')),
                 ('file_size', models.PositiveBigIntegerField(default=0, editable=False, verbose_name='file size')),
                 ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
                 ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='news.article', verbose_name='article')),
@@ -135,7 +135,7 @@ class Migration(migrations.Migration):
                 ('slug', models.SlugField(allow_unicode=True, blank=True, max_length=100, verbose_name='slug')),
                 ('summary', models.TextField(blank=True, max_length=500, verbose_name='summary')),
                 ('body', models.TextField(blank=True, verbose_name='body')),
-                ('cover', models.TextField(blank=True, max_length=100, validators=[core.uploads.validate_image], verbose_name='cover image')),
+                ('cover', models.TextField(blank=True, max_length=100, validators=[core.media.uploads.validate_image], verbose_name='cover image')),
                 ('cover_alt', models.CharField(blank=True, max_length=200, verbose_name='cover image description')),
                 ('source', models.CharField(blank=True, max_length=100, verbose_name='source')),
                 ('author', models.CharField(blank=True, max_length=100, verbose_name='author')),

@@ -2,8 +2,8 @@
 
 from django.db import migrations, models
 
-import core.images
-import core.uploads
+import core.media.images
+import core.media.uploads
 
 
 class Migration(migrations.Migration):
@@ -16,6 +16,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='articleimage',
             name='image',
-            field=models.ImageField(upload_to=core.images.photo_upload_to, validators=[core.uploads.validate_image], verbose_name='image'),
+            field=models.ImageField(upload_to=core.media.images.photo_upload_to, validators=[core.media.uploads.validate_image], verbose_name='image'),
         ),
     ]

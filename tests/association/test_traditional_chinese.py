@@ -5,7 +5,7 @@ from urllib.parse import quote
 
 import pytest
 
-from core.chinese import html_to_traditional, to_simplified, to_traditional
+from core.i18n.chinese import html_to_traditional, to_simplified, to_traditional
 from news.models import Article, Category
 
 

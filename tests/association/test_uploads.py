@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from core.uploads import validate_document, validate_image
+from core.media.uploads import validate_document, validate_image
 from tests.factories import PDF_BYTES
 
 

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from core.demo_images import meeting_hall
+from core.media.demo_images import meeting_hall
 from news.contributions import NEWS_REVIEWERS
 from news.models import Article, ArticleImage
 from tests.browser.conftest import authenticator_code

@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from core.chinese import to_traditional
+from core.i18n.chinese import to_traditional
 from events.models import Event
 from news.models import Article
 

@@ -13,7 +13,7 @@ from django.test import RequestFactory, override_settings
 from django.utils import translation
 
 from core.templatetags.portal import language_links
-from core.translation import column, columns, content_languages, localized
+from core.i18n.translation import column, columns, content_languages, localized
 from members.models import MemberCity, Region
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,7 +80,7 @@ def test_in_a_new_content_language_readers_get_its_text_and_the_chinese_where_it
         "import django; django.setup()\n"
         "from django.utils import translation\n"
         "from members.models import MemberCity, Region\n"
-        "from core.translation import localized, lacks_translation\n"
+        "from core.i18n.translation import localized, lacks_translation\n"
         "city = MemberCity(name='北海市', name_vi='Bắc Hải', name_en='Beihai', introduction='北海是...', region=Region(name='广西'))\n"
         "with translation.override('vi'):\n"
         "    print(localized(city, 'name'), localized(city, 'introduction'), lacks_translation(city, 'introduction'))\n"

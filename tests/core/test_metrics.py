@@ -48,7 +48,7 @@ def test_staff_signed_in_with_both_steps_may_read_it(client):
 def test_sentry_starts_only_with_a_dsn_and_sends_no_personal_data(monkeypatch):
     import sentry_sdk
 
-    from core import errors
+    from core.web import errors
 
     started = []
     monkeypatch.setattr(sentry_sdk, "init", lambda **options: started.append(options))

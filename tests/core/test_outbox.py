@@ -1,4 +1,4 @@
-"""The e-mail outbox (core/outbox.py): written with the change, delivered after commit, retried, never lost."""
+"""The e-mail outbox (core/mail/outbox.py): written with the change, delivered after commit, retried, never lost."""
 
 import ast
 import datetime
@@ -13,7 +13,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from core import jobs, outbox, tasks
+from core import jobs, tasks
+from core.mail import outbox
 from core.models import OutgoingEmail, PeriodicRun
 from events.models import Delegation
 from tests.events.conftest import delegates
@@ -299,11 +300,11 @@ def imports_of_django_mail(path):
 
 
 def test_nothing_outside_the_outbox_sends_mail():
-    """Views, services and commands write to the outbox; only core/outbox.py (run by the worker) talks to SMTP."""
+    """Views, services and commands write to the outbox; only core/mail/outbox.py (run by the worker) talks to SMTP."""
     offenders = []
     for app in ("core", "association", "members", "events", "news"):
         for path in (ROOT / app).rglob("*.py"):
-            if path.relative_to(ROOT).as_posix() == "core/outbox.py":
+            if path.relative_to(ROOT).as_posix() == "core/mail/outbox.py":
                 continue
             text = path.read_text(encoding="utf-8")
             if list(imports_of_django_mail(path)) or "send_mail(" in text.replace("def send_mail(", ""):
@@ -351,7 +352,7 @@ def test_mail_comes_from_the_association_by_name(mailoutbox, demo_data, settings
 
 
 def test_plain_text_e_mails_are_not_html_escaped():
-    from core import outbox
+    from core.mail import outbox
 
     subject, body = outbox.compose("members/email/invitation", {
         "officer": None, "association": None, "username": "o'brien", "link": "https://portal.example/set?a=1&b=2"},

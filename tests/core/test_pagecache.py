@@ -1,4 +1,4 @@
-"""Whole pages for anonymous readers (core/pagecache.py): served without rendering, cleared by every change to what
+"""Whole pages for anonymous readers (core/web/pagecache.py): served without rendering, cleared by every change to what
 they show, never holding anything personal, never outliving a scheduled change."""
 
 import datetime
@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from config.settings.base import redis_cache
-from core import pagecache
+from core.web import pagecache
 from events.models import Event
 from news import services
 from news.models import Article, ArticleView

@@ -1,5 +1,7 @@
 """The apps' declarations (core/registry.py, each app's contributions.py) are what the shared features read."""
 
+import io
+
 import pytest
 from celery.schedules import crontab
 from django.utils.module_loading import import_string
@@ -66,3 +68,22 @@ def test_models_never_shown_publicly_do_not_touch_the_page_cache():
     assert not registry.page_cache_models(apps.get_model("subscriptions", "Subscriber"))
     assert registry.page_cache_models(apps.get_model("news", "Article"))
     assert registry.page_cache_models(apps.get_model("taggit", "Tag"))  # news shows tags
+
+
+@pytest.mark.django_db
+def test_every_content_type_keeps_the_publication_protocol():
+    """published() and is_live agree on every row of the demo content, drafts and former members included."""
+    from django.core.management import call_command
+
+    from core.registry import content_types
+
+    call_command("load_demo_data", stdout=io.StringIO())
+    assert {content_type.model for content_type in content_types()} == {
+        "association.Page", "association.Document", "members.MemberCity", "events.Event", "news.Article",
+        "publications.Issue"}
+    for content_type in content_types():
+        model = content_type.model_class()
+        published = set(model.objects.published().values_list("pk", flat=True))
+        live = {obj.pk for obj in model.objects.all() if obj.is_live}
+        assert published == live, content_type.model
+        assert published, content_type.model

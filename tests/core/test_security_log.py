@@ -9,7 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from members.contributions import MEMBERSHIP_MANAGERS
 from core.models import ExportLog, SecurityEvent
-from core.security import forget_old_events
+from core.web.security import forget_old_events
 from tests.factories import PASSWORD, LiaisonOfficerFactory, StaffUserFactory
 
 pytestmark = pytest.mark.django_db

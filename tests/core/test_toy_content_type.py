@@ -19,7 +19,7 @@ def test_the_toy_content_type_gets_every_shared_feature_from_its_declaration():
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
-    assert "8 passed" in result.stdout.splitlines()[-1]
+    assert "9 passed" in result.stdout.splitlines()[-1]
 
 
 def test_nothing_outside_the_toy_app_names_it():

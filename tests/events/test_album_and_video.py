@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from core.video import embed_url, validate_mp4, validate_webvtt
+from core.media.video import embed_url, validate_mp4, validate_webvtt
 from events.models import EventPhoto, EventVideo
 from tests.factories import EventFactory, EventPhotoFactory, png_file
 from tests.html import parse

@@ -11,7 +11,7 @@ from django.test import RequestFactory, override_settings
 from django.utils import translation
 
 from core.locks import Busy
-from core.middleware import BusyMiddleware
+from core.web.middleware import BusyMiddleware
 from events import services
 from events.models import Delegate, Delegation, Event
 from tests.events.conftest import delegates

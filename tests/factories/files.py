@@ -1,4 +1,4 @@
-"""File contents the factories and tests upload: a real PDF and real images (core.uploads checks the content)."""
+"""File contents the factories and tests upload: a real PDF and real images (core.media.uploads checks the content)."""
 
 import io
 

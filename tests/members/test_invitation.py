@@ -9,7 +9,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.test import TestCase
 from django.urls import reverse
 
-from core import pagecache
+from core.web import pagecache
 from members.models import LiaisonOfficer
 from tests.factories import PASSWORD
 from tests.members.conftest import link_in

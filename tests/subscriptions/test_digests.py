@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from core import outbox
+from core.mail import outbox
 from core.models import OutgoingEmail
 from events.models import Event
 from subscriptions import services

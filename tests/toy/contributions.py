@@ -1,12 +1,13 @@
 """Everything the toy content type contributes: this file and INSTALLED_APPS are all that names it."""
 
-from core.registry import ALL, ContentType, Contributions, NavEntry, SitemapSection, StaffGroup, Urls
+from core.registry import ALL, ApiRouter, ContentType, Contributions, NavEntry, SitemapSection, StaffGroup, Urls
 
 POLICY_EDITORS = "policy editors"
 
 contributions = Contributions(
     urls=(Urls("policies/", "tests.toy.urls"),),
     sitemaps=(SitemapSection("policies", "tests.toy.sitemaps.PolicySitemap", 95),),
+    api_routers=(ApiRouter("/policies/", "tests.toy.api.policies", 95),),
     navigation=(NavEntry("toy:index", "政策文件", 65),),
     content_types=(ContentType("toy.Policy"),),
     search=("tests.toy.search.register",),

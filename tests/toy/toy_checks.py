@@ -8,7 +8,8 @@ from django.apps import apps
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from core import integrity, pagecache
+from core import integrity
+from core.web import pagecache
 from core.groups import grant_group_permissions
 from core.search import index, registry
 from tests.toy.models import Policy
@@ -50,6 +51,12 @@ def test_the_site_search_finds_it_under_its_own_tab(client, policy):
 
 def test_the_sitemap_lists_it(client, policy):
     assert f"/policies/{policy.pk}/</loc>" in client.get("/sitemap.xml").content.decode()
+
+
+def test_the_api_lists_it_and_its_schema_describes_it(client, policy):
+    listing = client.get("/api/v1/policies/").json()
+    assert [row["title"] for row in listing["results"]] == [policy.title]
+    assert "/api/v1/policies/" in client.get("/api/v1/openapi.json").json()["paths"]
 
 
 def test_a_change_to_it_invalidates_the_cached_pages(client, policy, settings):

@@ -1,12 +1,12 @@
 """python manage.py clean_image_metadata: store again, without EXIF, XMP or comments, every uploaded image saved
-before uploads were cleaned (new uploads are cleaned as they are saved: core.uploads.CleanImageField)."""
+before uploads were cleaned (new uploads are cleaned as they are saved: core.media.uploads.CleanImageField)."""
 
 from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from PIL import Image
 
-from core.uploads import CleanImageField, without_metadata
+from core.media.uploads import CleanImageField, without_metadata
 
 
 def _has_metadata(field_file):

@@ -1,12 +1,12 @@
 from django.apps import apps
 from django.core.management.base import BaseCommand
 
-from core.images import RenditionsMixin
-from core.renditions import is_current, make_renditions
+from core.media.images import RenditionsMixin
+from core.media.renditions import is_current, make_renditions
 
 
 class Command(BaseCommand):
-    help = "Make the renditions of every image again where they predate the current widths (core/renditions.py)."
+    help = "Make the renditions of every image again where they predate the current widths (core/media/renditions.py)."
 
     def handle(self, *args, **options):
         refreshed = 0

@@ -5,7 +5,7 @@ A model lists the fields readers need in other languages:
     class Article(TranslatedMixin, models.Model):
         translated_fields = ("title", "summary", "body")
 
-and gets a column per content language beside each, `title_en` and so on: a copy of the Chinese field, optional
+and gets a column per content language beside each, `title_<language>`: a copy of the Chinese field, optional
 and twice as long. Adding a content language is a line in settings and a migration (`makemigrations`).
 Traditional Chinese is not one of them: OpenCC makes it from the Simplified as pages leave.
 
@@ -45,13 +45,13 @@ def content_languages() -> list[str]:
 
 @lru_cache(maxsize=1024)
 def column(field: str, language: str) -> str:
-    """The column holding `field` in `language`: title_en, title_vi..."""
+    """The column holding `field` in `language`: title_<language>, e.g. title_vi."""
     return f"{field}_{language.replace('-', '_').lower()}"
 
 
 def columns(*fields: str, through: str = "") -> list[str]:
     """Each field and its translations, for .only() and search_fields; `through="region"` names them across a
-    relation (region__name, region__name_en)."""
+    relation (region__name, then region__name_<language> for each content language)."""
     prefix = f"{through}__" if through else ""
     return [f"{prefix}{name}" for field in fields
             for name in (field, *(column(field, lang) for lang in content_languages()))]
@@ -78,6 +78,39 @@ def value_in(obj: object, field: str, language: str | None) -> str:
 def translations_of(obj: object, field: str) -> list[str]:
     """The field's text in every content language that has one."""
     return [text for text in (value_in(obj, field, lang) for lang in content_languages()) if text]
+
+
+def interface_languages() -> list[str]:
+    """The codes of the languages pages are served in (settings.LANGUAGES)."""
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def html_lang(language: str) -> str:
+    """The HTML lang attribute of a language code: zh-hans is zh-Hans, the others as they are."""
+    return {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}.get(language, language)
+
+
+def first_translation(field: str) -> str:
+    """The column of `field` in the first content language (the Latin-script name slugs are made from), or the
+    field itself when the portal has no content language."""
+    languages = content_languages()
+    return column(field, languages[0]) if languages else field
+
+
+def other_script(obj: object, field: str) -> tuple[str, str] | None:
+    """(text, HTML lang) of obj's field in the other script, for a line under a heading: the first translation on
+    Chinese pages, the Chinese on a content language's page; None when there is nothing to show."""
+    languages = content_languages()
+    if not languages or not value_in(obj, field, languages[0]):
+        return None
+    if reading_language():
+        return getattr(obj, field), "zh-Hans"
+    return value_in(obj, field, languages[0]), html_lang(languages[0])
+
+
+def translations_with_lang(obj: object, field: str) -> list[tuple[str, str]]:
+    """(text, HTML lang) of obj's field in every content language that has it."""
+    return [(text, html_lang(lang)) for lang in content_languages() if (text := value_in(obj, field, lang))]
 
 
 def has_translation(obj: object, field: str, language: str | None = None) -> bool:

@@ -18,7 +18,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from core import jobs, outbox, tasks
+from core import jobs, registry
+from core.mail import outbox
 from core.models import PeriodicRun
 
 # A pending e-mail older than this means delivery is stuck.
@@ -73,7 +74,7 @@ def _broker() -> dict[str, Any]:
 
 
 def _worker() -> dict[str, Any]:
-    sweep = PeriodicRun.objects.filter(name=jobs.job_name(tasks.sweep_outbox)).first()
+    sweep = PeriodicRun.objects.filter(name=registry.job_for_task("core.tasks.sweep_outbox").name).first()
     seen = None if sweep is None else round((timezone.now() - sweep.finished_at).total_seconds())
     if jobs.embedded():
         return {"status": "embedded", "last_sweep_seconds_ago": seen}

@@ -8,7 +8,7 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
-from core.chinese import html_to_traditional, to_traditional
+from core.i18n.chinese import html_to_traditional, to_traditional
 from core.locks import Busy
 
 logger = logging.getLogger(__name__)

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from core.renditions import make_renditions, rendition_urls
-from core.uploads import CleanImageField, validate_image
+from core.media.renditions import make_renditions, rendition_urls
+from core.media.uploads import CleanImageField, validate_image
 
 
 class RenditionsMixin(models.Model):

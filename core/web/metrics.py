@@ -1,7 +1,7 @@
 """Prometheus metrics at /metrics, for staff signed in with both steps or a scraper holding METRICS_TOKEN.
 
 Requests by view and status and their latency come from django-prometheus's middleware; the portal adds its
-database time per query (core/requestlog.py), the page cache's lookups, and, read at each scrape, what an operator
+database time per query (core/web/requestlog.py), the page cache's lookups, and, read at each scrape, what an operator
 watches: the outbox backlog and its oldest pending e-mail, and what the apps register (registrations by state).
 With several gunicorn workers set PROMETHEUS_MULTIPROC_DIR (deploy/gunicorn.conf.py): every worker's counts are
 then added up."""
@@ -59,7 +59,7 @@ REGISTRY.register(_collector)
 
 
 def _outbox() -> Iterable[tuple[list[str], float]]:
-    from core.outbox import backlog
+    from core.mail.outbox import backlog
 
     state = backlog()
     yield ["pending"], state["pending"]
@@ -67,7 +67,7 @@ def _outbox() -> Iterable[tuple[list[str], float]]:
 
 
 def _oldest_pending() -> Iterable[tuple[list[str], float]]:
-    from core.outbox import backlog
+    from core.mail.outbox import backlog
 
     yield [], float(backlog()["oldest_pending_seconds"] or 0)
 

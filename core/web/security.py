@@ -12,7 +12,7 @@ from django.db import DatabaseError
 from django.http import HttpRequest
 from django.utils import timezone
 
-from core.network import client_ip
+from core.web.network import client_ip
 
 logger = logging.getLogger("portal.security")
 
@@ -61,8 +61,8 @@ def connect_signals() -> None:
 
     from core.models import ExportLog
 
-    user_locked_out.connect(_locked_out, dispatch_uid="core.security.locked_out")
-    post_save.connect(_exported, sender=ExportLog, dispatch_uid="core.security.exported")
+    user_locked_out.connect(_locked_out, dispatch_uid="core.web.security.locked_out")
+    post_save.connect(_exported, sender=ExportLog, dispatch_uid="core.web.security.exported")
 
 
 def _locked_out(sender: Any, request: HttpRequest, username: str | None = None, ip_address: str | None = None,

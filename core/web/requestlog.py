@@ -17,7 +17,7 @@ from django.db import connections
 from django.http import HttpRequest, HttpResponse
 from django.utils.functional import empty
 
-from core import metrics
+from core.web import metrics
 
 logger = logging.getLogger("portal.request")
 query_logger = logging.getLogger("portal.slow_query")

@@ -30,7 +30,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from core import metrics, registry
+from core import effects, registry
+from core.web import metrics
 
 logger = logging.getLogger(__name__)
 
@@ -100,11 +101,14 @@ def content_changed(sender: type, **kwargs: Any) -> None:
 def connect_signals() -> None:
     """Changes to the models of the apps that declare page_cache start a new generation."""
     for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(_if_public, dispatch_uid=f"core.pagecache.{signal}")
+        signal.connect(_if_public, dispatch_uid=f"core.web.pagecache.{signal}")
 
 
 def _if_public(sender: type, **kwargs: Any) -> None:
+    """Every write a service does not announce itself (admin forms, imports, the demo, update() in migrations)."""
     instance = kwargs.get("instance")
+    if effects.handled_by_a_service(instance):
+        return
     model = type(instance) if instance is not None else sender  # m2m_changed sends the through table
     if getattr(model, "_meta", None) is not None:
         content_changed(model, **kwargs)

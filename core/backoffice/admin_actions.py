@@ -25,35 +25,30 @@ def run_for_each(modeladmin, request, objects, call, done_message):
         modeladmin.message_user(request, done_message(done), messages.SUCCESS)
 
 
-def _call(service, modeladmin, obj, user, **extra):
-    """Services take the object by its model's name and the acting user as `by`: article_publish(article=, by=)."""
-    return service(**{modeladmin.model._meta.model_name: obj, "by": user, **extra})
-
-
-def service_action(service, *, description, done, permissions=None, prepare=None):
-    """An admin action running the service on each selected object; `done(n)` is the summary.
-    `prepare(queryset)` may add select_related or an order."""
+def service_action(call, *, description, done, permissions=None, prepare=None):
+    """An admin action calling a service on each selected object: `call(obj, by)` names the service and passes its
+    arguments, e.g. `lambda article, by: services.article_publish(article=article, by=by)`; `done(n)` is the
+    summary. `prepare(queryset)` may add select_related or an order."""
 
     def action(modeladmin, request, queryset):
         objects = prepare(queryset) if prepare else queryset
-        run_for_each(modeladmin, request, objects, lambda obj: _call(service, modeladmin, obj, request.user), done)
+        run_for_each(modeladmin, request, objects, lambda obj: call(obj, request.user), done)
 
     return admin.action(description=description, permissions=permissions)(action)
 
 
-def service_action_with_reason(service, *, description, done, page, field="reason", describe=str, permissions=None,
+def service_action_with_reason(call, *, description, done, page, field="reason", describe=str, permissions=None,
                                prepare=None):
-    """The same, after a page asks for the reason the service needs, such as why a delegation is rejected. `page`
-    holds the texts of that page: title, intro, label, submit, missing; `field` names the reason both in the
-    form and in the service's arguments, and `describe(obj)` each listed object."""
+    """The same, after a page asks for the reason the service needs, such as why a delegation is rejected:
+    `call(obj, by, reason)`. `page` holds the texts of that page: title, intro, label, submit, missing; `field`
+    names the reason's form field, and `describe(obj)` each listed object."""
 
     def action(modeladmin, request, queryset):
         reason = request.POST.get(field, "").strip()
         if "confirm" in request.POST:
             if reason:
                 objects = prepare(queryset) if prepare else queryset
-                run_for_each(modeladmin, request, objects,
-                             lambda obj: _call(service, modeladmin, obj, request.user, **{field: reason}), done)
+                run_for_each(modeladmin, request, objects, lambda obj: call(obj, request.user, reason), done)
                 return None
             modeladmin.message_user(request, page["missing"], messages.ERROR)
         context = {

@@ -1,0 +1,45 @@
+"""Public documents in the read-only API (/api/v1/documents/): charter, regulations, reports."""
+
+import datetime
+from typing import Any
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Query, Router, Schema
+from ninja.pagination import paginate
+
+from core.api.pages import NOT_FOUND, PAGE, Cursor
+from association.models import Document
+from core.api.schemas import FileLink, absolute, in_reader_language
+from core.i18n.translation import localized
+
+class DocumentOut(Schema):
+    id: int
+    title: str
+    kind: str
+    kind_name: str
+    issued_on: datetime.date
+    description: str
+    file: FileLink
+
+    resolve_title = in_reader_language("title")
+
+    @staticmethod
+    def resolve_kind_name(obj: Any) -> str:
+        return str(obj.get_kind_display())
+
+    resolve_description = in_reader_language("description")
+
+    @staticmethod
+    def resolve_file(obj: Any, context: Any) -> dict[str, Any]:
+        return {"title": localized(obj, "title"), "url": absolute(context, obj.get_download_url()),
+                "size": obj.file_size, "type": obj.extension}
+
+
+documents = Router(tags=["documents"])
+
+
+@documents.get("/", response=list[DocumentOut], summary="Public documents: charter, regulations, reports")
+@paginate(Cursor, ordering=("-issued_on", "-id"), **PAGE)
+def document_list(request: HttpRequest) -> Any:
+    return Document.objects.public()

@@ -1,0 +1,1 @@
+"""E-mail: the outbox every e-mail goes through, and its delivery."""

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test serve upgrade backup restore bench bench-http audit install messages clean
+.PHONY: format run test serve upgrade backup restore bench bench-http audit install messages clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,13 +31,20 @@ run: $(STAMP)
 	$(BIN)/python manage.py demo_logins --port $(PORT)
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-## test: the layer contract (import-linter), the types of services and selectors (mypy), then the whole suite;
+## test: lint and format (ruff), the layer contracts (import-linter), the types (mypy), then the whole suite;
 ## on SQLite unless DATABASE_URL points at PostgreSQL
 test: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy
 	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run --verbosity 1
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## format: apply ruff's fixes and formatting (make test checks both)
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 ## serve: production-like: DEBUG off, hashed and compressed static files, gunicorn + WhiteNoise; with REDIS_URL set,
 ## also a Celery worker and celery beat (the Procfile, run by honcho); on PORT (or SERVE_PORT; default 8000)

@@ -33,5 +33,6 @@ for prefix, router in registry.api_routers():  # as each app declares them (its 
 
 @api.exception_handler(ValidationError)
 def invalid_input(request, exc):
-    return api.create_response(request, {"detail": str(_("The request's parameters are not valid.")),
-                                         "errors": exc.errors}, status=400)
+    return api.create_response(
+        request, {"detail": str(_("The request's parameters are not valid.")), "errors": exc.errors}, status=400
+    )

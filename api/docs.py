@@ -11,18 +11,30 @@ def endpoints():
     found = []
     for path, operations in schema["paths"].items():
         for method, operation in operations.items():
-            found.append({
-                "method": method.upper(), "path": path, "summary": operation.get("summary", ""),
-                "tag": (operation.get("tags") or [""])[0],
-                "parameters": [{"name": p["name"], "where": p["in"], "required": p.get("required", False)}
-                               for p in operation.get("parameters", [])],
-            })
+            found.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": operation.get("summary", ""),
+                    "tag": (operation.get("tags") or [""])[0],
+                    "parameters": [
+                        {"name": p["name"], "where": p["in"], "required": p.get("required", False)}
+                        for p in operation.get("parameters", [])
+                    ],
+                }
+            )
     return found
 
 
 def index(request):
     root = reverse("api-v1:api-root")
-    return render(request, "api/docs.html", {
-        "endpoints": endpoints(), "root": request.build_absolute_uri(root),
-        "schema_url": reverse("api-v1:openapi-json"), "explorer_url": reverse("api-v1:openapi-view"),
-    })
+    return render(
+        request,
+        "api/docs.html",
+        {
+            "endpoints": endpoints(),
+            "root": request.build_absolute_uri(root),
+            "schema_url": reverse("api-v1:openapi-json"),
+            "explorer_url": reverse("api-v1:openapi-view"),
+        },
+    )

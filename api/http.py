@@ -15,9 +15,9 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 from ninja.renderers import JSONRenderer
 from ninja.throttling import BaseThrottle
 
-from core.web import throttle
 from core.i18n.chinese import to_traditional
 from core.i18n.translation import interface_languages
+from core.web import throttle
 from core.web.network import client_ip
 
 PREFIX = "/api/v1/"
@@ -50,8 +50,10 @@ class ApiLanguageMiddleware:
             return self.get_response(request)
         asked = request.GET.get("lang")
         if asked is not None and asked not in interface_languages():
-            return JsonResponse({"detail": _("lang must be one of: %(languages)s.") % {"languages": ", ".join(interface_languages())}},
-                                status=400)
+            return JsonResponse(
+                {"detail": _("lang must be one of: %(languages)s.") % {"languages": ", ".join(interface_languages())}},
+                status=400,
+            )
         language = asked or language_from_header(request.headers.get("Accept-Language", ""))
         with translation.override(language):
             request.LANGUAGE_CODE = language
@@ -60,7 +62,11 @@ class ApiLanguageMiddleware:
         if asked is None:
             patch_vary_headers(response, ("Accept-Language",))
             response.page_cache_skip = True
-        if request.method in ("GET", "HEAD") and response.status_code == 200 and not response.has_header("Cache-Control"):
+        if (
+            request.method in ("GET", "HEAD")
+            and response.status_code == 200
+            and not response.has_header("Cache-Control")
+        ):
             patch_cache_control(response, public=True, max_age=settings.API_CACHE_SECONDS)
         return response
 

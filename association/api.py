@@ -4,14 +4,14 @@ import datetime
 from typing import Any
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Router, Schema
 from ninja.pagination import paginate
 
-from core.api.pages import NOT_FOUND, PAGE, Cursor
 from association.models import Document
+from core.api.pages import PAGE, Cursor
 from core.api.schemas import FileLink, absolute, in_reader_language
 from core.i18n.translation import localized
+
 
 class DocumentOut(Schema):
     id: int
@@ -32,8 +32,12 @@ class DocumentOut(Schema):
 
     @staticmethod
     def resolve_file(obj: Any, context: Any) -> dict[str, Any]:
-        return {"title": localized(obj, "title"), "url": absolute(context, obj.get_download_url()),
-                "size": obj.file_size, "type": obj.extension}
+        return {
+            "title": localized(obj, "title"),
+            "url": absolute(context, obj.get_download_url()),
+            "size": obj.file_size,
+            "type": obj.extension,
+        }
 
 
 documents = Router(tags=["documents"])

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import ApiRouter, ALL, EDIT, ContentType, Contributions, DemoLoader, NavEntry, SitemapSection, Urls
+from core.registry import ALL, EDIT, ApiRouter, ContentType, Contributions, DemoLoader, NavEntry, SitemapSection, Urls
 
 contributions = Contributions(
     urls=(Urls("", "association.public_urls"),),

@@ -30,14 +30,27 @@ PROFILE = {
 }
 
 LEADERS = {
-    "韦志宏": ("Wei Zhihong", "Long engaged in urban planning and construction management; led Nanning's urban renewal "
-                            "and the development of the Wuxiang New Area."),
-    "蒙立新": ("Meng Lixin", "Runs the association's day-to-day work and reports to each member congress; set up the "
-                           "network of liaison officers in the member cities."),
-    "覃海燕": ("Qin Haiyan", ""), "黄建军": ("Huang Jianjun", ""), "陆明峰": ("Lu Mingfeng", ""),
-    "莫春林": ("Mo Chunlin", "Heads the secretariat, keeps in touch with the liaison officers of the member cities and "
-                           "prepares the liaison-work conference and the mayors' forum."),
-    "梁静": ("Liang Jing", ""), "李国强": ("Li Guoqiang", ""), "甘永平": ("Gan Yongping", ""),
+    "韦志宏": (
+        "Wei Zhihong",
+        "Long engaged in urban planning and construction management; led Nanning's urban renewal "
+        "and the development of the Wuxiang New Area.",
+    ),
+    "蒙立新": (
+        "Meng Lixin",
+        "Runs the association's day-to-day work and reports to each member congress; set up the "
+        "network of liaison officers in the member cities.",
+    ),
+    "覃海燕": ("Qin Haiyan", ""),
+    "黄建军": ("Huang Jianjun", ""),
+    "陆明峰": ("Lu Mingfeng", ""),
+    "莫春林": (
+        "Mo Chunlin",
+        "Heads the secretariat, keeps in touch with the liaison officers of the member cities and "
+        "prepares the liaison-work conference and the mayors' forum.",
+    ),
+    "梁静": ("Liang Jing", ""),
+    "李国强": ("Li Guoqiang", ""),
+    "甘永平": ("Gan Yongping", ""),
 }
 
 AFFILIATIONS = {
@@ -51,48 +64,71 @@ AFFILIATIONS = {
 
 BRANCHES = {
     "women-mayors": "The branch brings together the women mayors and deputy mayors of the member cities. Its annual "
-                    "forum has discussed child-friendly cities, care services and safe school routes.",
+    "forum has discussed child-friendly cities, care services and safe school routes.",
     "beibu-gulf-cities": "The branch links the coastal cities of the Beibu Gulf on port logistics, customs "
-                         "facilitation and sea-rail transport.",
+    "facilitation and sea-rail transport.",
 }
 
 PAGES = {
-    "about": ("About the association", (
-        "The association was founded in 1993 and has more than a hundred member cities: every prefecture-level and "
-        "county-level city of the region. The member congress is its highest body; between congresses the council "
-        "leads its work and the secretariat runs the day-to-day business.\n\n"
-        "It has a Women Mayors' Branch, a Beibu Gulf Cities Branch and an Urban Planning and Construction Committee, "
-        "and a liaison officer in every member city, who passes on notices, registers the city's delegation for "
-        "meetings and reports the city's news.\n\n"
-        "The association has held the China–ASEAN Mayors' Forum seven times; it has become a main platform for "
-        "exchange between Chinese and ASEAN cities.")),
-    "contact": ("Contact us", (
-        "Take Metro Line 1 to Minzu Square and walk about five minutes from exit B to the Municipal Building. Please "
-        "call ahead before visiting and register at the ground floor with an identity document.\n\n"
-        "Liaison officers register and change delegations on their desk on this site; for questions, call the "
-        "secretariat's meetings office.")),
-    "privacy": ("Personal information", (
-        "For meeting registrations this site collects delegates' names, positions, phone numbers and travel details. "
-        "They are used only to organise, host and secure the meetings, never shown on public pages and never given "
-        "to third parties unconnected with the meetings.\n\n"
-        "Within a year after a meeting the secretariat deletes the delegates' phone numbers and travel details. "
-        "Liaison officers can sign in at any time to see and correct their city's delegates.")),
-    "statement": ("About this site", (
-        "This site is run by the secretariat of the Guangxi Mayors' Association. Please credit the source when "
-        "republishing its news.\n\n"
-        "If you find an error or a tampered page, please call or e-mail the secretariat at once.")),
+    "about": (
+        "About the association",
+        (
+            "The association was founded in 1993 and has more than a hundred member cities: every prefecture-level and "
+            "county-level city of the region. The member congress is its highest body; between congresses the council "
+            "leads its work and the secretariat runs the day-to-day business.\n\n"
+            "It has a Women Mayors' Branch, a Beibu Gulf Cities Branch and an Urban Planning and Construction Committee, "
+            "and a liaison officer in every member city, who passes on notices, registers the city's delegation for "
+            "meetings and reports the city's news.\n\n"
+            "The association has held the China–ASEAN Mayors' Forum seven times; it has become a main platform for "
+            "exchange between Chinese and ASEAN cities."
+        ),
+    ),
+    "contact": (
+        "Contact us",
+        (
+            "Take Metro Line 1 to Minzu Square and walk about five minutes from exit B to the Municipal Building. Please "
+            "call ahead before visiting and register at the ground floor with an identity document.\n\n"
+            "Liaison officers register and change delegations on their desk on this site; for questions, call the "
+            "secretariat's meetings office."
+        ),
+    ),
+    "privacy": (
+        "Personal information",
+        (
+            "For meeting registrations this site collects delegates' names, positions, phone numbers and travel details. "
+            "They are used only to organise, host and secure the meetings, never shown on public pages and never given "
+            "to third parties unconnected with the meetings.\n\n"
+            "Within a year after a meeting the secretariat deletes the delegates' phone numbers and travel details. "
+            "Liaison officers can sign in at any time to see and correct their city's delegates."
+        ),
+    ),
+    "statement": (
+        "About this site",
+        (
+            "This site is run by the secretariat of the Guangxi Mayors' Association. Please credit the source when "
+            "republishing its news.\n\n"
+            "If you find an error or a tampered page, please call or e-mail the secretariat at once."
+        ),
+    ),
 }
 
 DOCUMENTS = {
-    "广西市长协会章程": ("Charter of the Guangxi Mayors' Association",
-                  "As revised by the 7th member congress on 8 November 2022."),
+    "广西市长协会章程": (
+        "Charter of the Guangxi Mayors' Association",
+        "As revised by the 7th member congress on 8 November 2022.",
+    ),
     "广西市长协会联络工作办法": ("Rules for liaison work", "How liaison officers are appointed, and what they do."),
     "广西市长协会2025年工作报告": ("Work report 2025", "Given by the executive president to the 2026 member congress."),
 }
 
 CATEGORIES = {
-    "association-news": "Association news", "notices": "Notices", "city-exchange": "City exchange",
-    "liaison-work": "Liaison work", "city-news": "City news", "meetings": "Meetings", "topics": "Special topics",
+    "association-news": "Association news",
+    "notices": "Notices",
+    "city-exchange": "City exchange",
+    "liaison-work": "Liaison work",
+    "city-news": "City news",
+    "meetings": "Meetings",
+    "topics": "Special topics",
 }
 
 ARTICLES = {
@@ -100,59 +136,91 @@ ARTICLES = {
         "2026 Liaison-Work Conference of the Mayors' Association held in Beihai",
         "The conference reviewed a year of liaison work, honoured the year's outstanding liaison officers and visited "
         "Beihai's urban renewal projects.",
-        P("From 12 to 14 November, the 2026 liaison-work conference of the association was held in Beihai. More than "
-          "More than 30 liaison officers from all 22 member cities and the staff of the secretariat took part.")
-        + P("Secretary-General Mo Chunlin reported on the year's work in organising delegations, reporting information "
+        P(
+            "From 12 to 14 November, the 2026 liaison-work conference of the association was held in Beihai. More than "
+            "More than 30 liaison officers from all 22 member cities and the staff of the secretariat took part."
+        )
+        + P(
+            "Secretary-General Mo Chunlin reported on the year's work in organising delegations, reporting information "
             "and studying cities, and set out the tasks ahead. Liaison officers, he said, are the bridge between the "
-            "association and its member cities.")
+            "association and its member cities."
+        )
         + "<h2>Lectures</h2>"
-        + P("Tang Wenbin, president of the regional urban and rural planning institute, lectured on coordinating plans "
+        + P(
+            "Tang Wenbin, president of the regional urban and rural planning institute, lectured on coordinating plans "
             "in urban renewal; Chen Li of the Beihai municipal government presented the conservation of Beihai's old "
-            "town.")
+            "town."
+        )
         + "<h2>Outstanding liaison officers</h2>"
         + P("Twenty liaison officers were honoured for 2026 and shared their experience of organising delegations.")
         + "<h2>Site visits</h2>"
-        + P("Participants visited the historic quarter of Beihai's old town, the Silver Beach renewal area and the "
-            "Tieshan Port industrial park."),
+        + P(
+            "Participants visited the historic quarter of Beihai's old town, the Silver Beach renewal area and the "
+            "Tieshan Port industrial park."
+        ),
     ),
     "forum-7": (
         "7th China–ASEAN Mayors' Forum held successfully",
         "More than 200 mayors and city representatives from China and the ten ASEAN countries met under the theme "
-        "\"Digital empowerment, green development\".",
-        P("The 7th China–ASEAN Mayors' Forum was held in Nanning under the theme \"Digital empowerment, green "
-          "development\". More than 200 mayors, deputy mayors and city representatives from China and the ten ASEAN "
-          "countries attended.")
-        + P("After the opening and keynote speeches, three parallel sessions discussed smart cities, low-carbon "
-            "transport, and culture and tourism.")
-        + P("During the forum, twelve pairs of Chinese and ASEAN cities signed letters of intent on friendly "
-            "cooperation."),
+        '"Digital empowerment, green development".',
+        P(
+            "The 7th China–ASEAN Mayors' Forum was held in Nanning under the theme \"Digital empowerment, green "
+            'development". More than 200 mayors, deputy mayors and city representatives from China and the ten ASEAN '
+            "countries attended."
+        )
+        + P(
+            "After the opening and keynote speeches, three parallel sessions discussed smart cities, low-carbon "
+            "transport, and culture and tourism."
+        )
+        + P(
+            "During the forum, twelve pairs of Chinese and ASEAN cities signed letters of intent on friendly "
+            "cooperation."
+        ),
     ),
     "asean-visit": (
         "Association delegation visits cities in ASEAN countries",
         "The delegation visited four cities in Viet Nam and Laos and agreed on cooperation between friendship cities "
         "and on training exchanges.",
-        P("At the invitation of cities in ASEAN countries, a delegation of the association visited four cities in Viet "
-          "Nam and Laos and reached agreement on friendship-city cooperation, vocational education and training "
-          "exchanges."),
+        P(
+            "At the invitation of cities in ASEAN countries, a delegation of the association visited four cities in Viet "
+            "Nam and Laos and reached agreement on friendship-city cooperation, vocational education and training "
+            "exchanges."
+        ),
     ),
 }
 
 SERIES = {
     "china-asean-mayors-forum": "Held every year alongside the China–ASEAN Expo, the forum invites mayors from China "
-                                "and the ASEAN countries to a dialogue on urban development.",
+    "and the ASEAN countries to a dialogue on urban development.",
 }
-FORUM_THEMES = {5: "Modernising city governance", 6: "Connectivity and shared prosperity",
-                7: "Digital empowerment, green development", 8: "Resilient cities and sustainable development"}
+FORUM_THEMES = {
+    5: "Modernising city governance",
+    6: "Connectivity and shared prosperity",
+    7: "Digital empowerment, green development",
+    8: "Resilient cities and sustainable development",
+}
 EVENTS = {
-    "2026年会员大会": ("2026 Member Congress", "Liuzhou Conference Centre",
-                   "The congress reviews the executive president's work report and the work plan for 2026."),
-    "2026年全区市长协会联络工作会议": ("2026 Liaison-Work Conference", "Beihai International Conference Centre",
-                              "Liaison officers share a year's work; outstanding officers are honoured; site visits."),
-    "2027年第一期市长专题培训班": ("Mayors' Training Course 2027, session 1", "Guilin Party School",
-                            "Theme: high-quality development of county economies and urban-rural integration. "
-                            "Two participants per city at most."),
-    "2027年会员大会": ("2027 Member Congress", "Wuzhou Convention and Exhibition Centre",
-                   "The congress will review the 2026 work report and elect additional council members."),
+    "2026年会员大会": (
+        "2026 Member Congress",
+        "Liuzhou Conference Centre",
+        "The congress reviews the executive president's work report and the work plan for 2026.",
+    ),
+    "2026年全区市长协会联络工作会议": (
+        "2026 Liaison-Work Conference",
+        "Beihai International Conference Centre",
+        "Liaison officers share a year's work; outstanding officers are honoured; site visits.",
+    ),
+    "2027年第一期市长专题培训班": (
+        "Mayors' Training Course 2027, session 1",
+        "Guilin Party School",
+        "Theme: high-quality development of county economies and urban-rural integration. "
+        "Two participants per city at most.",
+    ),
+    "2027年会员大会": (
+        "2027 Member Congress",
+        "Wuzhou Convention and Exhibition Centre",
+        "The congress will review the 2026 work report and elect additional council members.",
+    ),
 }
 SPEAKERS = {
     "唐文彬": ("Tang Wenbin", "President", "Regional Urban and Rural Planning and Design Institute"),
@@ -160,15 +228,19 @@ SPEAKERS = {
     "莫春林": ("Mo Chunlin", "Secretary-General", "Guangxi Mayors' Association"),
 }
 AGENDA = {
-    "开幕式": "Opening", "联络工作报告": "Report on liaison work",
+    "开幕式": "Opening",
+    "联络工作报告": "Report on liaison work",
     "专题讲座：城市更新中的规划统筹": "Lecture: coordinating plans in urban renewal",
-    "北海老城保护与活化的做法": "Conserving and reviving Beihai's old town", "表彰年度优秀联络员": "Honouring the year's outstanding liaison officers",
+    "北海老城保护与活化的做法": "Conserving and reviving Beihai's old town",
+    "表彰年度优秀联络员": "Honouring the year's outstanding liaison officers",
     "欢迎晚宴": "Welcome dinner",
     "考察北海老城历史文化街区和铁山港区临港产业园": "Visit to Beihai's historic old town and the Tieshan Port industrial park",
 }
-CITY_INTRO = ("{name} is a {level} city of the Guangxi Zhuang Autonomous Region, with about {population:,} residents "
-              "and an area of about {area} km². It joined the association in {joined} and takes part in its congresses, "
-              "liaison-work conferences and the mayors' forum.")
+CITY_INTRO = (
+    "{name} is a {level} city of the Guangxi Zhuang Autonomous Region, with about {population:,} residents "
+    "and an area of about {area} km². It joined the association in {joined} and takes part in its congresses, "
+    "liaison-work conferences and the mayors' forum."
+)
 
 
 def _fill(obj, **english):
@@ -188,8 +260,9 @@ def load(log):
         filled += _fill(association, **PROFILE)
     for leader in Leader.objects.filter(name__in=LEADERS):
         name_en, biography_en = LEADERS[leader.name]
-        filled += _fill(leader, name_en=name_en, biography_en=biography_en,
-                        affiliation_en=AFFILIATIONS.get(leader.affiliation, ""))
+        filled += _fill(
+            leader, name_en=name_en, biography_en=biography_en, affiliation_en=AFFILIATIONS.get(leader.affiliation, "")
+        )
     for branch in Branch.objects.filter(slug__in=BRANCHES):
         filled += _fill(branch, introduction_en=BRANCHES[branch.slug])
     for page in Page.objects.filter(slug__in=PAGES):
@@ -208,8 +281,12 @@ def load(log):
     for event in Event.objects.select_related("series"):
         if event.series_id and event.edition in FORUM_THEMES:
             theme = FORUM_THEMES[event.edition]
-            filled += _fill(event, title_en=theme, venue_en="Nanning International Convention and Exhibition Centre",
-                            description_en=f"The forum's theme: \"{theme}\".")
+            filled += _fill(
+                event,
+                title_en=theme,
+                venue_en="Nanning International Convention and Exhibition Centre",
+                description_en=f'The forum\'s theme: "{theme}".',
+            )
         elif event.title in EVENTS:
             title, venue, description = EVENTS[event.title]
             filled += _fill(event, title_en=title, venue_en=venue, description_en=description)
@@ -220,7 +297,14 @@ def load(log):
         filled += _fill(item, title_en=AGENDA[item.title])
     for city in MemberCity.objects.exclude(name_en=""):
         level = "prefecture-level" if city.level == MemberCity.Level.PREFECTURE else "county-level"
-        filled += _fill(city, introduction_en=CITY_INTRO.format(
-            name=city.name_en, level=level, population=(city.population or 0) * 10_000, area=city.area or 0,
-            joined=city.joined_on.year if city.joined_on else "the 1990s"))
+        filled += _fill(
+            city,
+            introduction_en=CITY_INTRO.format(
+                name=city.name_en,
+                level=level,
+                population=(city.population or 0) * 10_000,
+                area=city.area or 0,
+                joined=city.joined_on.year if city.joined_on else "the 1990s",
+            ),
+        )
     log(f"English versions added: {filled}")

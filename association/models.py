@@ -11,11 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.media.files import FileSizeMixin, private_storage
 from core.access import MembersOnlyFileMixin, Visibility, VisibilityQuerySet
 from core.dates import sensible_dates, validate_sensible_date
-from core.integrity import IntegrityChecked
 from core.i18n.translation import TranslatedMixin, localized
+from core.integrity import IntegrityChecked
+from core.media.files import FileSizeMixin, private_storage
 from core.media.uploads import CleanImageField, validate_document, validate_image
 
 
@@ -30,9 +30,7 @@ class Association(TranslatedMixin, models.Model):
     mission = models.CharField(_("mission statement"), max_length=200, blank=True)
     founded_on = models.DateField(_("founded on"), null=True, blank=True, validators=[validate_sensible_date])
     introduction = models.TextField(_("introduction"), blank=True)
-    supervising_bodies = models.TextField(
-        _("supervising bodies"), blank=True, help_text=_("One per line.")
-    )
+    supervising_bodies = models.TextField(_("supervising bodies"), blank=True, help_text=_("One per line."))
     address = models.CharField(_("address"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
@@ -40,12 +38,8 @@ class Association(TranslatedMixin, models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     office_hours = models.CharField(_("office hours"), max_length=100, blank=True)
     wechat_name = models.CharField(_("WeChat official account"), max_length=60, blank=True)
-    wechat_qr = CleanImageField(
-        _("WeChat QR code"), upload_to="association/", blank=True, validators=[validate_image]
-    )
-    emblem = CleanImageField(
-        _("emblem"), upload_to="association/", blank=True, validators=[validate_image]
-    )
+    wechat_qr = CleanImageField(_("WeChat QR code"), upload_to="association/", blank=True, validators=[validate_image])
+    emblem = CleanImageField(_("emblem"), upload_to="association/", blank=True, validators=[validate_image])
     icp_number = models.CharField(_("ICP filing number"), max_length=50, blank=True)
     police_filing_number = models.CharField(_("public security filing number"), max_length=50, blank=True)
 
@@ -131,7 +125,7 @@ class Leader(TranslatedMixin, models.Model):
             models.CheckConstraint(
                 condition=models.Q(until__isnull=True) | models.Q(until__gte=models.F("since")),
                 name="leader_until_after_since",
-            )
+            ),
         ]
 
     def __str__(self):
@@ -244,9 +238,7 @@ class Document(MembersOnlyFileMixin, TranslatedMixin, IntegrityChecked, FileSize
         validators=[validate_document],
     )
     file_size = models.PositiveBigIntegerField(_("file size"), default=0, editable=False)
-    visibility = models.CharField(
-        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
-    )
+    visibility = models.CharField(_("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

@@ -10,17 +10,29 @@ from core.search.sources import Item, in_every_language, midnight, translated
 
 def document_item(document):
     return Item(
-        key=str(document.pk), title=document.title, text=document.description,
+        key=str(document.pk),
+        title=document.title,
+        text=document.description,
         translations=translated(document, "title", "description"),
-        date=midnight(document.issued_on), members_only=document.is_members_only,
-        weighted=[("A", in_every_language(document, "title")), ("B", document.get_kind_display()),
-                  ("C", in_every_language(document, "description"))],
+        date=midnight(document.issued_on),
+        members_only=document.is_members_only,
+        weighted=[
+            ("A", in_every_language(document, "title")),
+            ("B", document.get_kind_display()),
+            ("C", in_every_language(document, "description")),
+        ],
     )
 
 
 def register():
-    registry.register(registry.SearchKind(
-        name="document", label=_("Documents"), model=Document, position=40, item=document_item,
-        queryset=lambda: Document.objects.all(),
-        url=lambda key: reverse("association:document_download", args=[int(key)]),
-    ))
+    registry.register(
+        registry.SearchKind(
+            name="document",
+            label=_("Documents"),
+            model=Document,
+            position=40,
+            item=document_item,
+            queryset=lambda: Document.objects.all(),
+            url=lambda key: reverse("association:document_download", args=[int(key)]),
+        )
+    )

@@ -85,9 +85,13 @@ def document_list(request):
 
 def document_download(request, pk):
     document = get_object_or_404(Document, pk=pk)
-    return gated_download(request, document, filename=document.title,
-                          members_only_message=_("There is no such document."),
-                          missing_message=_("The file of this document is missing."))
+    return gated_download(
+        request,
+        document,
+        filename=document.title,
+        members_only_message=_("There is no such document."),
+        missing_message=_("The file of this document is missing."),
+    )
 
 
 def contact(request):
@@ -104,7 +108,7 @@ def root_icon(request, name):
 
     content_types = {"favicon.ico": "image/x-icon", "apple-touch-icon.png": "image/png"}
     path = finders.find(f"img/{name}")  # the source file; collected copies where the source is not shipped
-    with (open(path, "rb") if path else staticfiles_storage.open(f"img/{name}")) as icon:
+    with open(path, "rb") if path else staticfiles_storage.open(f"img/{name}") as icon:
         return HttpResponse(icon.read(), content_type=content_types[name])
 
 

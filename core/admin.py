@@ -40,8 +40,22 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
     search_fields = ["subject", "to"]
     date_hierarchy = "created_at"
     actions = ["send_again"]
-    fields = ["kind", "recipients", "language", "subject", "body_for_staff", "state", "attempts", "last_error",
-              "created_at", "next_attempt_at", "give_up_at", "sent_at", "message_id_header", "key"]
+    fields = [
+        "kind",
+        "recipients",
+        "language",
+        "subject",
+        "body_for_staff",
+        "state",
+        "attempts",
+        "last_error",
+        "created_at",
+        "next_attempt_at",
+        "give_up_at",
+        "sent_at",
+        "message_id_header",
+        "key",
+    ]
     readonly_fields = fields
 
     def has_add_permission(self, request):
@@ -78,8 +92,12 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
     def send_again(self, request, queryset):
         count = outbox.send_again(queryset.exclude(state=OutgoingEmail.State.SENT))
         if count:
-            self.message_user(request, ngettext("%(count)d e-mail will be sent again.", "%(count)d e-mails will be sent again.",
-                                                count) % {"count": count}, messages.SUCCESS)
+            self.message_user(
+                request,
+                ngettext("%(count)d e-mail will be sent again.", "%(count)d e-mails will be sent again.", count)
+                % {"count": count},
+                messages.SUCCESS,
+            )
         else:
             self.message_user(request, _("Sent e-mails are not sent again."), messages.WARNING)
 
@@ -95,7 +113,9 @@ def outbox_tiles(request):
         failed = OutgoingEmail.objects.filter(state=OutgoingEmail.State.FAILED).count()
         if failed:
             url = reverse("admin:core_outgoingemail_changelist")
-            yield dashboard.Tile(_("E-mails that could not be sent"), failed, f"{url}?state__exact=failed", attention=True)
+            yield dashboard.Tile(
+                _("E-mails that could not be sent"), failed, f"{url}?state__exact=failed", attention=True
+            )
 
 
 @admin.register(BlockedTerm)

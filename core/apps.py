@@ -14,8 +14,8 @@ class CoreConfig(AppConfig):
 
         from core import integrity, jobs, registry
         from core.backoffice import admin_labels
-        from core.web import pagecache, security
         from core.search import signals as search_signals
+        from core.web import pagecache, security
 
         admin_labels.install()
         jobs.connect_request_signals()

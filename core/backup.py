@@ -73,8 +73,14 @@ def stored_files(alias: str) -> Iterator[str]:
 
 
 def _pg_env(settings_dict: dict[str, Any]) -> tuple[list[str], dict[str, str]]:
-    args = ["--host", settings_dict.get("HOST") or "127.0.0.1", "--port", str(settings_dict.get("PORT") or 5432),
-            "--username", settings_dict.get("USER") or "postgres"]
+    args = [
+        "--host",
+        settings_dict.get("HOST") or "127.0.0.1",
+        "--port",
+        str(settings_dict.get("PORT") or 5432),
+        "--username",
+        settings_dict.get("USER") or "postgres",
+    ]
     env = {**os.environ}
     if settings_dict.get("PASSWORD"):
         env["PGPASSWORD"] = settings_dict["PASSWORD"]
@@ -85,9 +91,22 @@ def _dump_database(folder: Path) -> str:
     if connection.vendor == "postgresql":
         target = folder / "database.dump"
         args, env = _pg_env(connection.settings_dict)
-        done = subprocess.run(["pg_dump", "--format=custom", "--no-owner", "--no-privileges", *args,
-                               "--dbname", connection.settings_dict["NAME"], "--file", str(target)],
-                              env=env, capture_output=True, text=True)
+        done = subprocess.run(
+            [
+                "pg_dump",
+                "--format=custom",
+                "--no-owner",
+                "--no-privileges",
+                *args,
+                "--dbname",
+                connection.settings_dict["NAME"],
+                "--file",
+                str(target),
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         if done.returncode:
             raise BackupError(f"pg_dump failed: {done.stderr.strip()}")
         return target.name
@@ -112,9 +131,12 @@ def create(archive: Path | None = None) -> Path:
         folder = Path(scratch)
         dump = _dump_database(folder)
         manifest: dict[str, Any] = {
-            "format": FORMAT, "created_at": timezone.now().isoformat(), "vendor": connection.vendor,
+            "format": FORMAT,
+            "created_at": timezone.now().isoformat(),
+            "vendor": connection.vendor,
             "database": {"file": dump, "sha256": sha256_of((folder / dump).read_bytes())},
-            "tables": table_checksums(), "files": {},
+            "tables": table_checksums(),
+            "files": {},
         }
         partial = archive.with_suffix(".tar.part")
         with tarfile.open(partial, "w") as tar:
@@ -195,9 +217,21 @@ def restore(archive: Path) -> dict[str, Any]:
 def _load_database(dump: Path) -> None:
     if connection.vendor == "postgresql":
         args, env = _pg_env(connection.settings_dict)
-        done = subprocess.run(["pg_restore", "--no-owner", "--no-privileges", "--exit-on-error", *args,
-                               "--dbname", connection.settings_dict["NAME"], str(dump)],
-                              env=env, capture_output=True, text=True)
+        done = subprocess.run(
+            [
+                "pg_restore",
+                "--no-owner",
+                "--no-privileges",
+                "--exit-on-error",
+                *args,
+                "--dbname",
+                connection.settings_dict["NAME"],
+                str(dump),
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         if done.returncode:
             raise BackupError(f"pg_restore failed: {done.stderr.strip()}")
         return

@@ -12,8 +12,13 @@ contributions = Contributions(
     email_kinds=(OTHER,),
     periodic_jobs=(
         # No pile of sweeps after an outage: a sweep not started within its interval is dropped.
-        PeriodicJob("outbox-sweep", "core.tasks.sweep_outbox", settings.OUTBOX_SWEEP_INTERVAL_SECONDS,
-                    expires=settings.OUTBOX_SWEEP_INTERVAL_SECONDS, in_process=True),
+        PeriodicJob(
+            "outbox-sweep",
+            "core.tasks.sweep_outbox",
+            settings.OUTBOX_SWEEP_INTERVAL_SECONDS,
+            expires=settings.OUTBOX_SWEEP_INTERVAL_SECONDS,
+            in_process=True,
+        ),
         PeriodicJob("outbox-cleanup", "core.tasks.forget_sent_emails", crontab(hour=3, minute=40)),
         PeriodicJob("content-scan", "core.tasks.scan_content", crontab(hour=4, minute=10)),
         PeriodicJob("security-log-cleanup", "core.tasks.forget_security_events", crontab(hour=3, minute=50)),

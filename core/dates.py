@@ -23,8 +23,10 @@ def validate_sensible_date(value: datetime.date | datetime.datetime | None) -> N
         return
     day = value.date() if isinstance(value, datetime.datetime) else value
     if not EARLIEST <= day <= LATEST:
-        raise ValidationError(_("Enter a date between %(earliest)s and %(latest)s.") %
-                              {"earliest": EARLIEST.year, "latest": LATEST.year}, code="date_out_of_range")
+        raise ValidationError(
+            _("Enter a date between %(earliest)s and %(latest)s.") % {"earliest": EARLIEST.year, "latest": LATEST.year},
+            code="date_out_of_range",
+        )
 
 
 def _window(field: models.Field[Any, Any]) -> tuple[Any, Any]:
@@ -33,13 +35,16 @@ def _window(field: models.Field[Any, Any]) -> tuple[Any, Any]:
     return EARLIEST, LATEST + datetime.timedelta(days=1)
 
 
-def sensible_dates(model: str, *, days: tuple[str, ...] = (), moments: tuple[str, ...] = (),
-                   optional: tuple[str, ...] = ()) -> list[models.CheckConstraint]:
+def sensible_dates(
+    model: str, *, days: tuple[str, ...] = (), moments: tuple[str, ...] = (), optional: tuple[str, ...] = ()
+) -> list[models.CheckConstraint]:
     """Check constraints for a model's date fields (`days`) and date-time fields (`moments`): within the window,
     or empty for those in `optional`."""
     constraints = []
-    for names, (earliest, after_latest) in ((days, (EARLIEST, LATEST + datetime.timedelta(days=1))),
-                                            (moments, (EARLIEST_MOMENT, AFTER_LATEST_MOMENT))):
+    for names, (earliest, after_latest) in (
+        (days, (EARLIEST, LATEST + datetime.timedelta(days=1))),
+        (moments, (EARLIEST_MOMENT, AFTER_LATEST_MOMENT)),
+    ):
         for name in names:
             condition = Q(**{f"{name}__gte": earliest, f"{name}__lt": after_latest})
             if name in optional:
@@ -58,8 +63,9 @@ def clear_out_of_window_dates(app_label: str, model_name: str, names: tuple[str,
         for name in names:
             field = model._meta.get_field(name)
             earliest, after_latest = _window(field)
-            latest = after_latest - (datetime.timedelta(seconds=1) if isinstance(field, models.DateTimeField)
-                                     else datetime.timedelta(days=1))
+            latest = after_latest - (
+                datetime.timedelta(seconds=1) if isinstance(field, models.DateTimeField) else datetime.timedelta(days=1)
+            )
             model.objects.filter(**{f"{name}__lt": earliest}).update(**{name: None if field.null else earliest})
             model.objects.filter(**{f"{name}__gte": after_latest}).update(**{name: None if field.null else latest})
 

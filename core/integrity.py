@@ -38,7 +38,8 @@ from core.i18n.translation import columns
 PLAIN_TEXT_DOMAIN = re.compile(
     r"(?<![\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+"
     r"(?:com|net|org|cn|cc|vip|top|xyz|info|io|me|tv|asia|hk|tw|mo|co|biz|app|club|shop|site|online|live|bet|win|"
-    r"casino|poker|games|fun|icu|pw|ws|la|in|us|uk|jp|kr|sg|my|th|vn|ph|id|ru)(?![\w-])")
+    r"casino|poker|games|fun|icu|pw|ws|la|in|us|uk|jp|kr|sg|my|th|vn|ph|id|ru)(?![\w-])"
+)
 LINK = re.compile(r"""\b(?:href|src)\s*=\s*["']?([^"'\s>]+)""", re.I)
 
 
@@ -52,8 +53,11 @@ def normalised(text: str) -> str:
 def hosts_in(text: str) -> set[str]:
     """The host names a text links to or spells out (www.example.com in plain text counts too)."""
     text = unicodedata.normalize("NFKC", html.unescape(text or ""))
-    hosts = {urlsplit(url.lower()).hostname or "" for url in LINK.findall(text)
-             if url.lower().startswith(("http:", "https:", "//"))}
+    hosts = {
+        urlsplit(url.lower()).hostname or ""
+        for url in LINK.findall(text)
+        if url.lower().startswith(("http:", "https:", "//"))
+    }
     hosts.update(PLAIN_TEXT_DOMAIN.findall(strip_tags(text)))
     return {host.strip(".") for host in hosts if host}
 
@@ -123,13 +127,17 @@ class IntegrityChecked(models.Model):
             errors = error.update_error_dict(errors)
         blocklist = Blocklist.load()
         for name in self.integrity_columns():
-            if exclude and name in exclude or name in errors:
+            if (exclude and name in exclude) or name in errors:
                 continue
             found = blocklist.found_in(getattr(self, name) or "")
             if found:
-                errors[name] = [ValidationError(
-                    _("This text contains words or sites on the blocklist of spam: %(terms)s. Remove them to save.")
-                    % {"terms": "、".join(found)}, code="blocked_term")]
+                errors[name] = [
+                    ValidationError(
+                        _("This text contains words or sites on the blocklist of spam: %(terms)s. Remove them to save.")
+                        % {"terms": "、".join(found)},
+                        code="blocked_term",
+                    )
+                ]
         if errors:
             raise ValidationError(errors)
 
@@ -164,6 +172,7 @@ def hash_existing_rows(app_label: str, model_name: str, fields: tuple[str, ...],
 
 
 # --- the scan of what is published ---
+
 
 @dataclass(frozen=True)
 class Scanned:
@@ -203,8 +212,16 @@ def scan() -> Iterator[Finding]:
                 yield Finding(label, obj.pk, title, _("blocked terms: %(terms)s") % {"terms": "、".join(found)})
             abroad = foreign_hosts("\n".join(texts))
             if abroad:
-                yield Finding(label, obj.pk, title, _("links to sites outside the trusted domains: %(hosts)s")
-                              % {"hosts": ", ".join(abroad)})
+                yield Finding(
+                    label,
+                    obj.pk,
+                    title,
+                    _("links to sites outside the trusted domains: %(hosts)s") % {"hosts": ", ".join(abroad)},
+                )
             if obj.content_hash != texts_hash(texts):
-                yield Finding(label, obj.pk, title, _("changed without a recorded edit (its texts no longer match "
-                                                      "the hash of its last save)"))
+                yield Finding(
+                    label,
+                    obj.pk,
+                    title,
+                    _("changed without a recorded edit (its texts no longer match the hash of its last save)"),
+                )

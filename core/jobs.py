@@ -59,7 +59,7 @@ def dispatch(task: Any, *args: Any) -> None:
             return
         try:
             task.apply_async(args, retry=False)
-        except Exception:  # noqa: BLE001  the broker is down: the sweep does the work later
+        except Exception:
             _broker_paused_until = time.monotonic() + BROKER_PAUSE_SECONDS
             logger.warning("could not queue %s%r; the periodic sweep will pick it up", task.name, args, exc_info=True)
         return
@@ -128,5 +128,9 @@ def recorded_run(task: Any) -> Iterator[Callable[[str], str]]:
     yield record
     PeriodicRun.objects.update_or_create(
         name=name,
-        defaults={"finished_at": timezone.now(), "duration": round(time.monotonic() - started, 3), "summary": summary["text"]},
+        defaults={
+            "finished_at": timezone.now(),
+            "duration": round(time.monotonic() - started, 3),
+            "summary": summary["text"],
+        },
     )

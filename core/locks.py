@@ -21,8 +21,10 @@ LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's SQLSTATE when lock_timeout runs out
 class Busy(Exception):
     """The rows needed are held by someone else for now; nothing was changed. Try again in a moment."""
 
-    message = _("The portal is busy with other changes to the same meeting or article. Nothing was saved: "
-                "please try again in a few seconds.")
+    message = _(
+        "The portal is busy with other changes to the same meeting or article. Nothing was saved: "
+        "please try again in a few seconds."
+    )
 
 
 def set_lock_timeout(seconds: float | None = None) -> None:

@@ -51,8 +51,12 @@ class OutgoingEmail(models.Model):
         SENT = "sent", _("sent")
         FAILED = "failed", _("failed")
 
-    key = models.CharField(_("key"), max_length=200, unique=True,
-                           help_text=_("Names the change that caused the e-mail, so it is written only once."))
+    key = models.CharField(
+        _("key"),
+        max_length=200,
+        unique=True,
+        help_text=_("Names the change that caused the e-mail, so it is written only once."),
+    )
     # The apps declare their kinds (core/registry.py EmailKind), so a new kind needs no migration of core.
     kind = models.CharField(_("kind"), max_length=20, choices=email_kind_choices, default="other")
     uuid = models.UUIDField(_("message identifier"), default=uuid.uuid4, unique=True, editable=False)
@@ -117,8 +121,11 @@ class BlockedTerm(models.Model):
         DOMAIN = "domain", _("web site (domain)")
 
     kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.WORD)
-    term = models.CharField(_("term"), max_length=100, help_text=_(
-        "A word or phrase, e.g. 博彩; or a domain such as example.com, which also blocks its subdomains."))
+    term = models.CharField(
+        _("term"),
+        max_length=100,
+        help_text=_("A word or phrase, e.g. 博彩; or a domain such as example.com, which also blocks its subdomains."),
+    )
     note = models.CharField(_("note"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("added at"), auto_now_add=True)
 
@@ -146,8 +153,14 @@ class SecurityEvent(models.Model):
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                             related_name="+", verbose_name=_("account"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("account"),
+    )
     username = models.CharField(_("user name given"), max_length=150, blank=True)
     ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
     path = models.CharField(_("address on the site"), max_length=200, blank=True)

@@ -28,10 +28,20 @@ class PhoneValidator:
         if ABROAD.fullmatch(digits) or MOBILE.fullmatch(digits) or (self.landline and LANDLINE.fullmatch(number)):
             return
         if self.landline:
-            raise ValidationError(_("Enter a landline with its area code (0771-2814004), a mobile (11 digits starting "
-                                    "with 1) or a number abroad starting with +."), code="phone")
-        raise ValidationError(_("Enter a mobile number: 11 digits starting with 1 (e.g. 138 0771 1404), or a number "
-                                "abroad starting with +."), code="mobile")
+            raise ValidationError(
+                _(
+                    "Enter a landline with its area code (0771-2814004), a mobile (11 digits starting "
+                    "with 1) or a number abroad starting with +."
+                ),
+                code="phone",
+            )
+        raise ValidationError(
+            _(
+                "Enter a mobile number: 11 digits starting with 1 (e.g. 138 0771 1404), or a number "
+                "abroad starting with +."
+            ),
+            code="mobile",
+        )
 
     def __eq__(self, other):
         return isinstance(other, PhoneValidator) and other.landline == self.landline

@@ -177,14 +177,16 @@ def urls(*, i18n: bool) -> list[Urls]:
 
 
 def sitemaps() -> dict[str, Any]:
-    sections = sorted((section for contribution in each() for section in contribution.sitemaps),
-                      key=lambda section: section.position)
+    sections = sorted(
+        (section for contribution in each() for section in contribution.sitemaps), key=lambda section: section.position
+    )
     return {section.name: import_string(section.sitemap) for section in sections}
 
 
 def api_routers() -> list[tuple[str, Any]]:
-    routers = sorted((entry for contribution in each() for entry in contribution.api_routers),
-                     key=lambda entry: entry.position)
+    routers = sorted(
+        (entry for contribution in each() for entry in contribution.api_routers), key=lambda entry: entry.position
+    )
     return [(entry.prefix, import_string(entry.router)) for entry in routers]
 
 
@@ -257,8 +259,9 @@ def job_for_task(task_name: str) -> PeriodicJob:
 
 
 def demo_loaders() -> list[Callable[[Callable[[str], None]], Any]]:
-    ordered = sorted((loader for contribution in each() for loader in contribution.demo),
-                     key=lambda loader: loader.position)
+    ordered = sorted(
+        (loader for contribution in each() for loader in contribution.demo), key=lambda loader: loader.position
+    )
     return [import_string(loader.path) for loader in ordered]
 
 

@@ -1,7 +1,8 @@
 """The association's profile (its names, address, contact) for the apps below it: e-mails and feeds sign with it.
 The association app, on top, registers how to load it, so no lower app imports it."""
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 _load_profile: Callable[[], Any] | None = None
 

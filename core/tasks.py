@@ -10,13 +10,17 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from core import integrity, jobs
 from core.mail import outbox
-from core.web import security
 from core.mail.outbox import deliver_email  # noqa: F401  (defined beside the outbox; autodiscovered from here)
+from core.web import security
 
 logger = logging.getLogger(__name__)
 
-SWEEP_OUTCOMES = {"sent": gettext_lazy("sent %(count)d"), "retrying": gettext_lazy("to retry %(count)d"),
-                  "failed": gettext_lazy("failed %(count)d"), "skipped": gettext_lazy("skipped %(count)d")}
+SWEEP_OUTCOMES = {
+    "sent": gettext_lazy("sent %(count)d"),
+    "retrying": gettext_lazy("to retry %(count)d"),
+    "failed": gettext_lazy("failed %(count)d"),
+    "skipped": gettext_lazy("skipped %(count)d"),
+}
 
 
 @shared_task(ignore_result=True)
@@ -40,8 +44,10 @@ def content_scan() -> list[integrity.Finding]:
         findings = list(integrity.scan())
         for finding in findings:
             security.record("content", detail=str(finding))
-        summary(ngettext("%(count)d finding", "%(count)d findings", len(findings)) % {"count": len(findings)}
-                + "".join(f"; {finding}" for finding in findings[:3]))
+        summary(
+            ngettext("%(count)d finding", "%(count)d findings", len(findings)) % {"count": len(findings)}
+            + "".join(f"; {finding}" for finding in findings[:3])
+        )
     return findings
 
 
@@ -54,5 +60,7 @@ def scan_content() -> str:
 @shared_task(ignore_result=True)
 def forget_security_events() -> str:
     with jobs.recorded_run(forget_security_events) as summary:
-        return summary(_("%(count)d security event(s) older than %(days)d days deleted")
-                       % {"count": security.forget_old_events(), "days": settings.SECURITY_LOG_KEEP_DAYS})
+        return summary(
+            _("%(count)d security event(s) older than %(days)d days deleted")
+            % {"count": security.forget_old_events(), "days": settings.SECURITY_LOG_KEEP_DAYS}
+        )

@@ -10,8 +10,9 @@ from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
 from core.api.pages import NOT_FOUND, PAGE, Cursor
-from core.api.schemas import Picture, PhotoOut, absolute, in_reader_language, photos, picture
+from core.api.schemas import PhotoOut, Picture, absolute, in_reader_language, photos, picture
 from events.models import AgendaItem, Event
+
 
 class SpeakerOut(Schema):
     id: int
@@ -158,19 +159,22 @@ def _event(event_id: int) -> Event:
     return get_object_or_404(_events().prefetch_related(Prefetch("agenda", queryset=agenda), "photos"), pk=event_id)
 
 
-@events.get("/{int:event_id}", response={200: EventDetail, **NOT_FOUND},
-            summary="One meeting with its programme and speakers")
+@events.get(
+    "/{int:event_id}", response={200: EventDetail, **NOT_FOUND}, summary="One meeting with its programme and speakers"
+)
 def event_detail(request: HttpRequest, event_id: int) -> Any:
     return _event(event_id)
 
 
-@events.get("/{int:event_id}/agenda", response={200: list[AgendaItemOut], **NOT_FOUND},
-            summary="A meeting's programme")
+@events.get("/{int:event_id}/agenda", response={200: list[AgendaItemOut], **NOT_FOUND}, summary="A meeting's programme")
 def event_agenda(request: HttpRequest, event_id: int) -> Any:
     return list(_event(event_id).agenda.all())
 
 
-@events.get("/{int:event_id}/speakers", response={200: list[SpeakerOut], **NOT_FOUND},
-            summary="The speakers of a meeting's programme")
+@events.get(
+    "/{int:event_id}/speakers",
+    response={200: list[SpeakerOut], **NOT_FOUND},
+    summary="The speakers of a meeting's programme",
+)
 def event_speakers(request: HttpRequest, event_id: int) -> Any:
     return EventDetail.resolve_speakers(_event(event_id))

@@ -4,9 +4,9 @@ from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from core.registry import (
-    ApiRouter,
     ALL,
     VIEW,
+    ApiRouter,
     ContentType,
     Contributions,
     DemoLoader,
@@ -46,9 +46,18 @@ contributions = Contributions(
     grants={
         EVENT_MANAGERS: {
             "events": {
-                "eventseries": ALL, "event": ALL, "agendaitem": ALL, "speaker": ALL, "eventphoto": ALL,
-                "eventvideo": ALL, "delegation": ALL, "delegate": ALL, "delegationtransition": VIEW,
-                "guestinvitation": ALL, "meetingnotice": ALL, "noticerecipient": VIEW,
+                "eventseries": ALL,
+                "event": ALL,
+                "agendaitem": ALL,
+                "speaker": ALL,
+                "eventphoto": ALL,
+                "eventvideo": ALL,
+                "delegation": ALL,
+                "delegate": ALL,
+                "delegationtransition": VIEW,
+                "guestinvitation": ALL,
+                "meetingnotice": ALL,
+                "noticerecipient": VIEW,
             },
             "core": {"exportlog": VIEW, "outgoingemail": ("view", "change"), "periodicrun": VIEW},
         },

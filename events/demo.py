@@ -10,8 +10,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from core.media import demo_images
-from events.contributions import EVENT_MANAGERS
 from events import notice_services, services
+from events.contributions import EVENT_MANAGERS
 from events.models import (
     AgendaItem,
     Delegation,
@@ -25,7 +25,10 @@ from events.models import (
 from members.models import LiaisonOfficer, MemberCity
 
 FORUM_THEMES = {
-    5: "城市治理现代化", 6: "互联互通 共同繁荣", 7: "数字赋能 绿色发展", 8: "韧性城市与可持续发展",
+    5: "城市治理现代化",
+    6: "互联互通 共同繁荣",
+    7: "数字赋能 绿色发展",
+    8: "韧性城市与可持续发展",
 }
 
 
@@ -38,9 +41,16 @@ def _delegates(count, city):
     titles = ["副市长", "市人民政府副秘书长", "市外事办公室主任", "市住房城乡建设局局长", "市发展改革委副主任"]
     surnames, given = "黄韦覃蒙陆莫农梁李陈", ["志明", "丽娟", "建华", "海燕", "国强"]
     seed = city.pk or 0
-    return [{"name": surnames[(seed + n) % len(surnames)] + given[(seed * 3 + n) % len(given)],
-             "gender": "female" if given[(seed * 3 + n) % len(given)] in ("丽娟", "海燕") else "male",
-             "position": titles[n % len(titles)], "rank": n + 1, "is_head": n == 0} for n in range(count)]
+    return [
+        {
+            "name": surnames[(seed + n) % len(surnames)] + given[(seed * 3 + n) % len(given)],
+            "gender": "female" if given[(seed * 3 + n) % len(given)] in ("丽娟", "海燕") else "male",
+            "position": titles[n % len(titles)],
+            "rank": n + 1,
+            "is_head": n == 0,
+        }
+        for n in range(count)
+    ]
 
 
 # The liaison conference's album: what the secretariat's photographer typically brings back.
@@ -62,27 +72,54 @@ def load(log):
         return
     cities = {city.slug: city for city in MemberCity.objects.all()}
     forum = EventSeries.objects.create(
-        name="中国—东盟市长论坛", name_en="China–ASEAN Mayors' Forum", slug="china-asean-mayors-forum",
+        name="中国—东盟市长论坛",
+        name_en="China–ASEAN Mayors' Forum",
+        slug="china-asean-mayors-forum",
         description="论坛每年举办一次，是博览会的重要活动，邀请中国和东盟国家的市长围绕城市发展开展对话。",
     )
     for edition, theme in FORUM_THEMES.items():
         days = -365 * (7 - edition) - 60 if edition <= 7 else 300
         Event.objects.create(
-            kind=Event.Kind.FORUM, series=forum, edition=edition, title=theme, host_city=cities.get("nanning"),
-            venue="南宁国际会展中心", address="南宁市青秀区民族大道 11 号", starts_at=_at(days), ends_at=_at(days + 1, 17),
-            status=Event.Status.PUBLISHED, capacity=260, per_city_limit=5, requires_approval=True,
+            kind=Event.Kind.FORUM,
+            series=forum,
+            edition=edition,
+            title=theme,
+            host_city=cities.get("nanning"),
+            venue="南宁国际会展中心",
+            address="南宁市青秀区民族大道 11 号",
+            starts_at=_at(days),
+            ends_at=_at(days + 1, 17),
+            status=Event.Status.PUBLISHED,
+            capacity=260,
+            per_city_limit=5,
+            requires_approval=True,
             description=f"第{edition}届论坛以“{theme}”为主题，来自中国和东盟国家的市长出席。",
             attending_cities=None,
         )
     Event.objects.create(
-        kind=Event.Kind.CONGRESS, title="2026年会员大会", host_city=cities.get("liuzhou"), venue="柳州市会议中心",
-        starts_at=_at(-212), ends_at=_at(-211, 17), status=Event.Status.PUBLISHED, capacity=150, per_city_limit=3,
+        kind=Event.Kind.CONGRESS,
+        title="2026年会员大会",
+        host_city=cities.get("liuzhou"),
+        venue="柳州市会议中心",
+        starts_at=_at(-212),
+        ends_at=_at(-211, 17),
+        status=Event.Status.PUBLISHED,
+        capacity=150,
+        per_city_limit=3,
         description="审议执行会长所作的工作报告和2026年工作要点。",
     )
     conference = Event.objects.create(
-        kind=Event.Kind.LIAISON, title="2026年全区市长协会联络工作会议", host_city=cities.get("beihai"), venue="北海国际会议中心",
-        address="北海市银海区金海岸大道 1 号", starts_at=_at(-8), ends_at=_at(-6, 12), status=Event.Status.PUBLISHED,
-        capacity=140, per_city_limit=2, description="总结交流联络工作，表彰优秀联络员，组织现场考察。",
+        kind=Event.Kind.LIAISON,
+        title="2026年全区市长协会联络工作会议",
+        host_city=cities.get("beihai"),
+        venue="北海国际会议中心",
+        address="北海市银海区金海岸大道 1 号",
+        starts_at=_at(-8),
+        ends_at=_at(-6, 12),
+        status=Event.Status.PUBLISHED,
+        capacity=140,
+        per_city_limit=2,
+        description="总结交流联络工作，表彰优秀联络员，组织现场考察。",
     )
     tang = Speaker.objects.create(name="唐文彬", title="院长", organisation="自治区城乡规划设计院")
     chen = Speaker.objects.create(name="陈立", title="副秘书长", organisation="北海市人民政府")
@@ -97,42 +134,76 @@ def load(log):
         (day1, "18:30", None, "欢迎晚宴", "dinner", "酒店宴会厅", []),
         (day2, "08:30", "12:00", "考察北海老城历史文化街区和铁山港区临港产业园", "visit", "北海老城", []),
     ]:
-        item = AgendaItem.objects.create(event=conference, day=day, starts_at=start, ends_at=end, title=title, kind=kind, place=place)
+        item = AgendaItem.objects.create(
+            event=conference, day=day, starts_at=start, ends_at=end, title=title, kind=kind, place=place
+        )
         item.speakers.set(speakers)
     for order, (kind, alt_text, caption) in enumerate(ALBUM):
         photo = EventPhoto(event=conference, alt_text=alt_text, caption=caption, order=order)
-        picture = demo_images.meeting_hall(5 + order, size=(1200, 800)) if kind == "hall" else \
-            demo_images.cityscape(order, size=(1200, 800))
+        picture = (
+            demo_images.meeting_hall(5 + order, size=(1200, 800))
+            if kind == "hall"
+            else demo_images.cityscape(order, size=(1200, 800))
+        )
         photo.image.save(f"conference-{order}.jpg", ContentFile(picture), save=False)
         photo.save()
     training = Event.objects.create(
-        kind=Event.Kind.TRAINING, title="2027年第一期市长专题培训班", host_city=cities.get("guilin"), venue="桂林市委党校",
-        starts_at=_at(113), ends_at=_at(117, 12), status=Event.Status.PUBLISHED, capacity=12, per_city_limit=2,
-        requires_approval=False, waiting_list=True, registration_opens_at=_at(-10), registration_closes_at=_at(28, 18),
+        kind=Event.Kind.TRAINING,
+        title="2027年第一期市长专题培训班",
+        host_city=cities.get("guilin"),
+        venue="桂林市委党校",
+        starts_at=_at(113),
+        ends_at=_at(117, 12),
+        status=Event.Status.PUBLISHED,
+        capacity=12,
+        per_city_limit=2,
+        requires_approval=False,
+        waiting_list=True,
+        registration_opens_at=_at(-10),
+        registration_closes_at=_at(28, 18),
         description="以“县域经济高质量发展与城乡融合”为主题，每个城市限报2人。",
     )
     congress_2027 = Event.objects.create(
-        kind=Event.Kind.CONGRESS, title="2027年会员大会", host_city=cities.get("wuzhou"), venue="梧州市会展中心",
-        starts_at=_at(150), ends_at=_at(151, 17), status=Event.Status.PUBLISHED, capacity=120, per_city_limit=3,
-        requires_approval=True, registration_opens_at=_at(-5), registration_closes_at=_at(90, 18),
+        kind=Event.Kind.CONGRESS,
+        title="2027年会员大会",
+        host_city=cities.get("wuzhou"),
+        venue="梧州市会展中心",
+        starts_at=_at(150),
+        ends_at=_at(151, 17),
+        status=Event.Status.PUBLISHED,
+        capacity=120,
+        per_city_limit=3,
+        requires_approval=True,
+        registration_opens_at=_at(-5),
+        registration_closes_at=_at(90, 18),
         description="会员大会将审议2026年工作报告，选举增补理事。",
     )
     Event.objects.create(
-        kind=Event.Kind.SEMINAR, title="城市规划建设研讨会", venue="南宁市", starts_at=_at(60), ends_at=_at(60, 17),
-        status=Event.Status.DRAFT, capacity=60,
+        kind=Event.Kind.SEMINAR,
+        title="城市规划建设研讨会",
+        venue="南宁市",
+        starts_at=_at(60),
+        ends_at=_at(60, 17),
+        status=Event.Status.DRAFT,
+        capacity=60,
     )
     staff = _delegations(congress_2027, training)
     _notice_and_guest(congress_2027, staff)
-    log(f"events: {Event.objects.count()}, delegations: {Delegation.objects.count()}, "
-        f"notices: {MeetingNotice.objects.count()}, guest invitations: {GuestInvitation.objects.count()}")
+    log(
+        f"events: {Event.objects.count()}, delegations: {Delegation.objects.count()}, "
+        f"notices: {MeetingNotice.objects.count()}, guest invitations: {GuestInvitation.objects.count()}"
+    )
 
 
 def _notice_and_guest(congress, staff):
     """The congress's notice, sent to every city, read and answered by some; a guest city invited in English."""
     notice = MeetingNotice.objects.create(
-        event=congress, title="关于召开广西市长协会2027年会员大会的通知", created_by=staff, reply_by=_at(40, 18),
+        event=congress,
+        title="关于召开广西市长协会2027年会员大会的通知",
+        created_by=staff,
+        reply_by=_at(40, 18),
         body="各会员城市：\n\n经研究，定于2027年在梧州市召开广西市长协会2027年会员大会。请各会员城市于回复截止日期前在联络员工作台"
-             "回复是否参会，并报名代表团。\n\n广西市长协会秘书处",
+        "回复是否参会，并报名代表团。\n\n广西市长协会秘书处",
     )
     notice_services.notice_send(notice=notice, by=staff)
     officers = {officer.city_id: officer for officer in LiaisonOfficer.objects.current().filter(is_primary=True)}
@@ -142,24 +213,49 @@ def _notice_and_guest(congress, staff):
             continue
         notice_services.notice_mark_read(recipient=recipient, officer=officer)
         if n % 3 == 0:
-            notice_services.notice_reply(recipient=recipient, officer=officer, reply="decline", reason="同期召开市政府常务会议")
+            notice_services.notice_reply(
+                recipient=recipient, officer=officer, reply="decline", reason="同期召开市政府常务会议"
+            )
     GuestInvitation.objects.create(
-        event=congress, organisation="Vientiane Capital", country="Laos", contact_name="Somchai Phommavong",
-        email="somchai@vientiane.example.la", language=GuestInvitation.Language.ENGLISH, created_by=staff,
-        expires_at=congress.registration_closes_at)
+        event=congress,
+        organisation="Vientiane Capital",
+        country="Laos",
+        contact_name="Somchai Phommavong",
+        email="somchai@vientiane.example.la",
+        language=GuestInvitation.Language.ENGLISH,
+        created_by=staff,
+        expires_at=congress.registration_closes_at,
+    )
 
 
 def _delegations(congress, training):
     """Delegations in every state, made through the services as officers and staff would."""
-    staff, created = get_user_model().objects.get_or_create(username="secretariat", defaults={"first_name": "秘书处会议部", "is_staff": True})
+    staff, created = get_user_model().objects.get_or_create(
+        username="secretariat", defaults={"first_name": "秘书处会议部", "is_staff": True}
+    )
     if created:
         staff.set_unusable_password()
         staff.save()
         staff.groups.add(Group.objects.get(name=EVENT_MANAGERS))
-    officers = list(LiaisonOfficer.objects.current().filter(is_primary=True).select_related("city", "user").order_by("city__joined_on", "id"))
-    plan = [("pending", 3), ("pending", 2), ("confirmed", 3), ("confirmed", 2), ("waitlisted", 2), ("rejected", 1), ("withdrawn", 2)]
+    officers = list(
+        LiaisonOfficer.objects.current()
+        .filter(is_primary=True)
+        .select_related("city", "user")
+        .order_by("city__joined_on", "id")
+    )
+    plan = [
+        ("pending", 3),
+        ("pending", 2),
+        ("confirmed", 3),
+        ("confirmed", 2),
+        ("waitlisted", 2),
+        ("rejected", 1),
+        ("withdrawn", 2),
+    ]
     for officer, (state, count) in zip(officers[2:], plan):
-        delegation = services.delegation_register(event=congress, officer=officer, delegates=_delegates(count, officer.city), consent=True)
+        delegation = services.delegation_register(
+            event=congress, officer=officer, delegates=_delegates(count, officer.city), consent=True
+        )
         if state == "confirmed":
             services.delegation_confirm(delegation=delegation, by=staff)
         elif state == "waitlisted":
@@ -169,5 +265,7 @@ def _delegations(congress, training):
         elif state == "withdrawn":
             services.delegation_withdraw(delegation=delegation, by=officer.user, reason="行程冲突")
     for officer in officers[10:15]:
-        services.delegation_register(event=training, officer=officer, delegates=_delegates(2, officer.city), consent=True)
+        services.delegation_register(
+            event=training, officer=officer, delegates=_delegates(2, officer.city), consent=True
+        )
     return staff

@@ -17,10 +17,25 @@ from events.models import Event
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
+
 def copied_fields() -> list[str]:
     """What the next edition takes over as it is: its settings, and its texts in every content language."""
-    return ["kind", "series", *columns("title"), "host_city", *columns("venue"), "address", *columns("description"),
-            "capacity", "per_city_limit", "requires_approval", "waiting_list", "reminder_days"]
+    return [
+        "kind",
+        "series",
+        *columns("title"),
+        "host_city",
+        *columns("venue"),
+        "address",
+        *columns("description"),
+        "capacity",
+        "per_city_limit",
+        "requires_approval",
+        "waiting_list",
+        "reminder_days",
+    ]
+
+
 SHIFTED = ["starts_at", "ends_at", "registration_opens_at", "registration_closes_at", "edit_deadline"]
 
 
@@ -35,11 +50,19 @@ def event_next_edition(*, event: Event, starts_at: datetime.datetime, by: User) 
     if starts_at <= event.starts_at:
         raise ValidationError(_("The next edition must start after this one."))
     delta = starts_at - event.starts_at
-    copy = Event(**{name: getattr(event, name) for name in copied_fields() if hasattr(event, name)},
-                 **{name: _shifted(getattr(event, name), delta) for name in SHIFTED}, status=Event.Status.DRAFT)
+    copy = Event(
+        **{name: getattr(event, name) for name in copied_fields() if hasattr(event, name)},
+        **{name: _shifted(getattr(event, name), delta) for name in SHIFTED},
+        status=Event.Status.DRAFT,
+    )
     if event.series_id and event.edition:
-        copy.edition = (Event.objects.filter(series_id=event.series_id).order_by("-edition")
-                        .values_list("edition", flat=True).first() or event.edition) + 1
+        copy.edition = (
+            Event.objects.filter(series_id=event.series_id)
+            .order_by("-edition")
+            .values_list("edition", flat=True)
+            .first()
+            or event.edition
+        ) + 1
     copy.full_clean()
     copy.save()
     # The agenda keeps its place in the programme: day n of the meeting stays day n.

@@ -23,25 +23,52 @@ def _to_party(delegation, *, kind, key, template, context):
         return
     guest = delegation.guest
     subject, body = outbox.compose(f"events/email/{template}", {**context, "guest": guest}, guest.language)
-    outbox.enqueue(kind=contributions.GUEST.code, key=f"{key}:{guest.language}", to=[guest.email], subject=subject, body=body,
-                   language=guest.language)
+    outbox.enqueue(
+        kind=contributions.GUEST.code,
+        key=f"{key}:{guest.language}",
+        to=[guest.email],
+        subject=subject,
+        body=body,
+        language=guest.language,
+    )
 
 
 def state_changed(delegation, transition):
-    context = {"delegation": delegation, "event": delegation.event, "association": site.profile(),
-               "transition": transition, "delegates": list(delegation.delegates.all())}
-    _to_party(delegation, kind=contributions.DELEGATION.code, key=f"delegation-transition:{transition.pk}", template="state",
-              context=context)
+    context = {
+        "delegation": delegation,
+        "event": delegation.event,
+        "association": site.profile(),
+        "transition": transition,
+        "delegates": list(delegation.delegates.all()),
+    }
+    _to_party(
+        delegation,
+        kind=contributions.DELEGATION.code,
+        key=f"delegation-transition:{transition.pk}",
+        template="state",
+        context=context,
+    )
 
 
 def reminder(delegation):
     context = {"delegation": delegation, "event": delegation.event, "association": site.profile()}
-    _to_party(delegation, kind=contributions.REMINDER.code, key=f"reminder:delegation-{delegation.pk}", template="reminder",
-              context=context)
+    _to_party(
+        delegation,
+        kind=contributions.REMINDER.code,
+        key=f"reminder:delegation-{delegation.pk}",
+        template="reminder",
+        context=context,
+    )
 
 
 def guest_invited(invitation):
     context = {"guest": invitation, "event": invitation.event, "association": site.profile()}
     subject, body = outbox.compose("events/email/guest_invitation", context, invitation.language)
-    outbox.enqueue(kind=contributions.GUEST.code, key=f"guest-invitation:{invitation.pk}:{invitation.sent_at:%Y%m%d%H%M%S}",
-                   to=[invitation.email], subject=subject, body=body, language=invitation.language)
+    outbox.enqueue(
+        kind=contributions.GUEST.code,
+        key=f"guest-invitation:{invitation.pk}:{invitation.sent_at:%Y%m%d%H%M%S}",
+        to=[invitation.email],
+        subject=subject,
+        body=body,
+        language=invitation.language,
+    )

@@ -21,15 +21,35 @@ def delegates_for(event, *, confirmed_only=True):
     if confirmed_only:
         delegates = delegates.confirmed()
     return list(
-        delegates.select_related("delegation__city", "delegation__city__region", "delegation__guest")
-        .order_by(F("delegation__city__region__order").asc(nulls_last=True), "delegation__city__joined_on",
-                  "delegation__city__name", "delegation__guest__organisation", "delegation_id", "rank", "id")
+        delegates.select_related("delegation__city", "delegation__city__region", "delegation__guest").order_by(
+            F("delegation__city__region__order").asc(nulls_last=True),
+            "delegation__city__joined_on",
+            "delegation__city__name",
+            "delegation__guest__organisation",
+            "delegation_id",
+            "rank",
+            "id",
+        )
     )
 
 
 def _header():
-    return [_("Delegation"), pgettext("person", "Name"), _("Gender"), _("Position"), _("Protocol rank"), _("Head of delegation"), _("Mobile"),
-            _("Arrival"), _("Arriving by"), _("Departure"), _("Leaving by"), _("Accommodation"), _("Dietary needs"), _("Remarks")]
+    return [
+        _("Delegation"),
+        pgettext("person", "Name"),
+        _("Gender"),
+        _("Position"),
+        _("Protocol rank"),
+        _("Head of delegation"),
+        _("Mobile"),
+        _("Arrival"),
+        _("Arriving by"),
+        _("Departure"),
+        _("Leaving by"),
+        _("Accommodation"),
+        _("Dietary needs"),
+        _("Remarks"),
+    ]
 
 
 def _when(value):
@@ -37,15 +57,30 @@ def _when(value):
 
 
 def _row(delegate):
-    return [delegate.delegation.party_name, delegate.name, delegate.get_gender_display(), delegate.position, delegate.rank,
-            _("yes") if delegate.is_head else "", delegate.mobile, _when(delegate.arrival), delegate.arrival_by,
-            _when(delegate.departure), delegate.departure_by, delegate.get_accommodation_display(), delegate.dietary_needs,
-            delegate.remarks]
+    return [
+        delegate.delegation.party_name,
+        delegate.name,
+        delegate.get_gender_display(),
+        delegate.position,
+        delegate.rank,
+        _("yes") if delegate.is_head else "",
+        delegate.mobile,
+        _when(delegate.arrival),
+        delegate.arrival_by,
+        _when(delegate.departure),
+        delegate.departure_by,
+        delegate.get_accommodation_display(),
+        delegate.dietary_needs,
+        delegate.remarks,
+    ]
 
 
 def _log(event, by, kind, count):
-    ExportLog.objects.create(user=by, what=_("Delegates of %(event)s (%(kind)s)") % {"event": event.display_title, "kind": kind},
-                             row_count=count)
+    ExportLog.objects.create(
+        user=by,
+        what=_("Delegates of %(event)s (%(kind)s)") % {"event": event.display_title, "kind": kind},
+        row_count=count,
+    )
 
 
 def delegates_xlsx(event, *, by):

@@ -21,9 +21,11 @@ ACTIVE = Delegation.ACTIVE_STATES
 
 
 def _delegates(event):
-    return list(Delegate.objects.filter(delegation__event=event, delegation__state__in=ACTIVE)
-                .select_related("delegation", "delegation__city", "delegation__city__region", "delegation__guest")
-                .order_by("delegation_id", "rank", "id"))
+    return list(
+        Delegate.objects.filter(delegation__event=event, delegation__state__in=ACTIVE)
+        .select_related("delegation", "delegation__city", "delegation__city__region", "delegation__guest")
+        .order_by("delegation_id", "rank", "id")
+    )
 
 
 def _when(value, pattern="%Y-%m-%d %H:%M"):
@@ -41,15 +43,19 @@ def _state(delegate):
 def arrivals(event):
     people = sorted((d for d in _delegates(event) if d.arrival), key=lambda d: (d.arrival, d.arrival_by, d.rank))
     missing = [d for d in _delegates(event) if not d.arrival]
-    return [[_when(d.arrival, "%Y-%m-%d"), _when(d.arrival, "%H:%M"), d.arrival_by, *_person(d), d.mobile, _state(d)]
-            for d in [*people, *missing]]
+    return [
+        [_when(d.arrival, "%Y-%m-%d"), _when(d.arrival, "%H:%M"), d.arrival_by, *_person(d), d.mobile, _state(d)]
+        for d in [*people, *missing]
+    ]
 
 
 def departures(event):
     people = sorted((d for d in _delegates(event) if d.departure), key=lambda d: (d.departure, d.departure_by, d.rank))
     missing = [d for d in _delegates(event) if not d.departure]
-    return [[_when(d.departure, "%Y-%m-%d"), _when(d.departure, "%H:%M"), d.departure_by, *_person(d), d.mobile,
-             _state(d)] for d in [*people, *missing]]
+    return [
+        [_when(d.departure, "%Y-%m-%d"), _when(d.departure, "%H:%M"), d.departure_by, *_person(d), d.mobile, _state(d)]
+        for d in [*people, *missing]
+    ]
 
 
 def rooming(event):
@@ -60,17 +66,40 @@ def rooming(event):
     singles = [d for d in people if d.accommodation == Delegate.Accommodation.SINGLE]
     for delegate in singles:
         number += 1
-        rows.append([number, _("Single room"), delegate.delegation.party_name, delegate.name, "",
-                     delegate.get_gender_display(), _when(delegate.arrival), _when(delegate.departure), _state(delegate)])
-    shared = sorted((d for d in people if d.accommodation == Delegate.Accommodation.SHARED),
-                    key=lambda d: (d.delegation_id, d.gender, d.rank, d.id))
+        rows.append(
+            [
+                number,
+                _("Single room"),
+                delegate.delegation.party_name,
+                delegate.name,
+                "",
+                delegate.get_gender_display(),
+                _when(delegate.arrival),
+                _when(delegate.departure),
+                _state(delegate),
+            ]
+        )
+    shared = sorted(
+        (d for d in people if d.accommodation == Delegate.Accommodation.SHARED),
+        key=lambda d: (d.delegation_id, d.gender, d.rank, d.id),
+    )
     for _key, group in groupby(shared, key=lambda d: (d.delegation_id, d.gender)):
         group = list(group)
         for first, second in zip(group[0::2], [*group[1::2], None]):
             number += 1
-            rows.append([number, _("Shared room"), first.delegation.party_name, first.name,
-                         second.name if second else _("(roommate to be found)"), first.get_gender_display(),
-                         _when(first.arrival), _when(first.departure), _state(first)])
+            rows.append(
+                [
+                    number,
+                    _("Shared room"),
+                    first.delegation.party_name,
+                    first.name,
+                    second.name if second else _("(roommate to be found)"),
+                    first.get_gender_display(),
+                    _when(first.arrival),
+                    _when(first.departure),
+                    _state(first),
+                ]
+            )
     return rows
 
 
@@ -92,24 +121,73 @@ class LogisticsList:
     rows: Callable
 
 
-PARTY, NAME, POSITION, STATE = (gettext_lazy("Delegation"), pgettext_lazy("person", "Name"), gettext_lazy("Position"),
-                                gettext_lazy("State"))
+PARTY, NAME, POSITION, STATE = (
+    gettext_lazy("Delegation"),
+    pgettext_lazy("person", "Name"),
+    gettext_lazy("Position"),
+    gettext_lazy("State"),
+)
 LISTS = {
-    item.slug: item for item in [
-        LogisticsList("arrivals", gettext_lazy("Arrivals (pick-up)"),
-                      (gettext_lazy("Day"), gettext_lazy("Time"), gettext_lazy("Train or flight"), PARTY, NAME, POSITION,
-                       gettext_lazy("Mobile"), STATE), arrivals),
-        LogisticsList("departures", gettext_lazy("Departures"),
-                      (gettext_lazy("Day"), gettext_lazy("Time"), gettext_lazy("Train or flight"), PARTY, NAME, POSITION,
-                       gettext_lazy("Mobile"), STATE), departures),
-        LogisticsList("rooming", gettext_lazy("Rooming list"),
-                      (gettext_lazy("Room"), gettext_lazy("Room type"), PARTY, gettext_lazy("Guest"),
-                       gettext_lazy("Sharing with"), gettext_lazy("Gender"), gettext_lazy("Arrival"),
-                       gettext_lazy("Departure"), STATE), rooming),
-        LogisticsList("dietary", gettext_lazy("Dietary needs"), (PARTY, NAME, POSITION, gettext_lazy("Dietary needs"), STATE),
-                      dietary),
-        LogisticsList("table-cards", gettext_lazy("Table cards in protocol order"),
-                      (gettext_lazy("Order"), NAME, POSITION, PARTY, STATE), table_cards),
+    item.slug: item
+    for item in [
+        LogisticsList(
+            "arrivals",
+            gettext_lazy("Arrivals (pick-up)"),
+            (
+                gettext_lazy("Day"),
+                gettext_lazy("Time"),
+                gettext_lazy("Train or flight"),
+                PARTY,
+                NAME,
+                POSITION,
+                gettext_lazy("Mobile"),
+                STATE,
+            ),
+            arrivals,
+        ),
+        LogisticsList(
+            "departures",
+            gettext_lazy("Departures"),
+            (
+                gettext_lazy("Day"),
+                gettext_lazy("Time"),
+                gettext_lazy("Train or flight"),
+                PARTY,
+                NAME,
+                POSITION,
+                gettext_lazy("Mobile"),
+                STATE,
+            ),
+            departures,
+        ),
+        LogisticsList(
+            "rooming",
+            gettext_lazy("Rooming list"),
+            (
+                gettext_lazy("Room"),
+                gettext_lazy("Room type"),
+                PARTY,
+                gettext_lazy("Guest"),
+                gettext_lazy("Sharing with"),
+                gettext_lazy("Gender"),
+                gettext_lazy("Arrival"),
+                gettext_lazy("Departure"),
+                STATE,
+            ),
+            rooming,
+        ),
+        LogisticsList(
+            "dietary",
+            gettext_lazy("Dietary needs"),
+            (PARTY, NAME, POSITION, gettext_lazy("Dietary needs"), STATE),
+            dietary,
+        ),
+        LogisticsList(
+            "table-cards",
+            gettext_lazy("Table cards in protocol order"),
+            (gettext_lazy("Order"), NAME, POSITION, PARTY, STATE),
+            table_cards,
+        ),
     ]
 }
 
@@ -121,8 +199,12 @@ def file_name(event, item, extension):
 
 
 def record(event, item, *, by, rows, kind):
-    ExportLog.objects.create(user=by, row_count=len(rows), what=pgettext("export", "%(list)s of %(event)s (%(kind)s)")
-                             % {"list": item.title, "event": event.display_title, "kind": kind})
+    ExportLog.objects.create(
+        user=by,
+        row_count=len(rows),
+        what=pgettext("export", "%(list)s of %(event)s (%(kind)s)")
+        % {"list": item.title, "event": event.display_title, "kind": kind},
+    )
 
 
 def workbook(event, item, *, by):

@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import site
-from core.mail import outbox
 from events import contributions, emails
 from events.models import Delegation, MeetingNotice, NoticeRecipient
 from members.access import speaks_for
@@ -45,9 +44,15 @@ def _current_officers():
 
 
 def _mail(recipient: NoticeRecipient, template: str, key: str) -> None:
-    context = {"notice": recipient.notice, "event": recipient.notice.event, "city": recipient.city,
-               "association": site.profile()}
-    emails.to_officers(recipient.city, kind=contributions.MEETING_NOTICE.code, key=key, template=template, context=context)
+    context = {
+        "notice": recipient.notice,
+        "event": recipient.notice.event,
+        "city": recipient.city,
+        "association": site.profile(),
+    }
+    emails.to_officers(
+        recipient.city, kind=contributions.MEETING_NOTICE.code, key=key, template=template, context=context
+    )
 
 
 @transaction.atomic
@@ -80,7 +85,11 @@ def notice_remind(*, notice: MeetingNotice, by: User) -> int:
     for recipient in notice.recipients.filter(reply="").select_related("city", "notice__event"):
         if recipient.city_id in registered:
             continue
-        _mail(recipient, "notice_reminder", f"meeting-notice-reminder:{notice.pk}:city-{recipient.city_id}:{now:%Y%m%d%H%M%S}")
+        _mail(
+            recipient,
+            "notice_reminder",
+            f"meeting-notice-reminder:{notice.pk}:city-{recipient.city_id}:{now:%Y%m%d%H%M%S}",
+        )
         recipient.reminded_at = now
         recipient.save(update_fields=["reminded_at"])
         reminded += 1
@@ -102,7 +111,9 @@ def notice_mark_read(*, recipient: NoticeRecipient, officer: LiaisonOfficer) -> 
 
 
 @transaction.atomic
-def notice_reply(*, recipient: NoticeRecipient, officer: LiaisonOfficer, reply: str, reason: str = "") -> NoticeRecipient:
+def notice_reply(
+    *, recipient: NoticeRecipient, officer: LiaisonOfficer, reply: str, reason: str = ""
+) -> NoticeRecipient:
     """The city's answer: it will attend (and register), or it will not, saying why. It may change its mind."""
     _own_copy(recipient, officer)
     if reply not in NoticeRecipient.Reply.values:
@@ -117,8 +128,9 @@ def notice_reply(*, recipient: NoticeRecipient, officer: LiaisonOfficer, reply: 
 
 
 def _registered_city_ids(notice: MeetingNotice) -> list[int]:
-    return list(Delegation.objects.filter(event=notice.event_id, city__isnull=False).active()
-                .values_list("city_id", flat=True))
+    return list(
+        Delegation.objects.filter(event=notice.event_id, city__isnull=False).active().values_list("city_id", flat=True)
+    )
 
 
 @dataclass(frozen=True)

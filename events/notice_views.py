@@ -16,14 +16,23 @@ from members.access import officer_required
 
 
 class ReplyForm(forms.Form):
-    reply = forms.ChoiceField(label=_("Your city's reply"), choices=NoticeRecipient.Reply.choices, widget=forms.RadioSelect)
-    reason = forms.CharField(label=_("Reason (if your city will not attend)"), max_length=300, required=False,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+    reply = forms.ChoiceField(
+        label=_("Your city's reply"), choices=NoticeRecipient.Reply.choices, widget=forms.RadioSelect
+    )
+    reason = forms.CharField(
+        label=_("Reason (if your city will not attend)"),
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 def _copy_for(officer, pk):
-    return get_object_or_404(NoticeRecipient.objects.select_related("notice", "notice__event", "notice__event__series"),
-                             notice_id=pk, city=officer.city)
+    return get_object_or_404(
+        NoticeRecipient.objects.select_related("notice", "notice__event", "notice__event__series"),
+        notice_id=pk,
+        city=officer.city,
+    )
 
 
 @never_cache
@@ -37,8 +46,12 @@ def notice(request, pk, officer):
         status = 400
         if form.is_valid():
             try:
-                notice_services.notice_reply(recipient=recipient, officer=officer, reply=form.cleaned_data["reply"],
-                                             reason=form.cleaned_data["reason"])
+                notice_services.notice_reply(
+                    recipient=recipient,
+                    officer=officer,
+                    reply=form.cleaned_data["reply"],
+                    reason=form.cleaned_data["reason"],
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -47,8 +60,13 @@ def notice(request, pk, officer):
                     return redirect("delegations:edit", recipient.notice.event_id)
                 return redirect(request.path)
     event = recipient.notice.event
-    context = {"recipient": recipient, "notice": recipient.notice, "event": event, "form": form,
-               "registered": Delegation.objects.filter(event=event, city=officer.city).active().exists()}
+    context = {
+        "recipient": recipient,
+        "notice": recipient.notice,
+        "event": event,
+        "form": form,
+        "registered": Delegation.objects.filter(event=event, city=officer.city).active().exists(),
+    }
     return render(request, "events/portal/notice.html", context, status=status)
 
 

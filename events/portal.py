@@ -1,8 +1,9 @@
 """Registering a delegation: the officer's page for their city (/portal/events/<id>/delegation/) and the guest's
 page behind a personal link (/guests/<token>/). Both are one page over the same form and the same services."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -53,12 +54,19 @@ def error_summary(form, formset):
     for number, delegate in enumerate(formset.forms, start=1):
         for name, errors in delegate.errors.items():
             if name == "__all__":
-                items += [(f"delegate-{number}", _("Delegate %(number)d: %(error)s") % {"number": number, "error": e})
-                          for e in errors]
+                items += [
+                    (f"delegate-{number}", _("Delegate %(number)d: %(error)s") % {"number": number, "error": e})
+                    for e in errors
+                ]
                 continue
             label = delegate.fields[name].label
-            items += [(delegate[name].auto_id, _("Delegate %(number)d, %(field)s: %(error)s")
-                       % {"number": number, "field": label, "error": error}) for error in errors]
+            items += [
+                (
+                    delegate[name].auto_id,
+                    _("Delegate %(number)d, %(field)s: %(error)s") % {"number": number, "field": label, "error": error},
+                )
+                for error in errors
+            ]
     for name, errors in form.errors.items():
         if name != "__all__":
             items += [(form[name].auto_id, f"{form.fields[name].label}: {error}") for error in errors]
@@ -81,8 +89,11 @@ def _answer(request, page: RegistrationPage):
 
     initial_people = [model_to_dict(d, fields=DELEGATE_FIELDS) for d in current.delegates.all()] if current else None
     formset = DelegateFormSet(request.POST if posted else None, initial=initial_people, prefix="delegates", event=event)
-    form = DelegationForm(request.POST if posted else None, initial={"remarks": current.remarks} if current else None,
-                          consent_needed=current is None)
+    form = DelegationForm(
+        request.POST if posted else None,
+        initial={"remarks": current.remarks} if current else None,
+        consent_needed=current is None,
+    )
     status = 200
     if posted:
         status = 400
@@ -103,9 +114,15 @@ def _answer(request, page: RegistrationPage):
 
     context = {
         "error_summary": error_summary(form, formset) if posted else [],
-        "event": event, "party_name": page.party_name, "delegation": current, "editable": editable, "form": form,
-        "formset": formset, "transitions": current.transitions.select_related("by") if current else [],
-        "show_codes": current is not None and current.state == Delegation.State.CONFIRMED, **page.context,
+        "event": event,
+        "party_name": page.party_name,
+        "delegation": current,
+        "editable": editable,
+        "form": form,
+        "formset": formset,
+        "transitions": current.transitions.select_related("by") if current else [],
+        "show_codes": current is not None and current.state == Delegation.State.CONFIRMED,
+        **page.context,
     }
     return render(request, "events/portal/delegation.html", context, status=status)
 
@@ -114,16 +131,21 @@ def _answer(request, page: RegistrationPage):
 @officer_required
 def delegation(request, pk, officer):
     event = get_object_or_404(Event.objects.published().select_related("series", "host_city"), pk=pk)
-    current = (Delegation.objects.filter(event=event, city=officer.city).active()
-               .prefetch_related("delegates").first())
+    current = Delegation.objects.filter(event=event, city=officer.city).active().prefetch_related("delegates").first()
     page = RegistrationPage(
-        event=event, current=current, party_name=officer.city.i18n.name, can_register=event.is_open_for_registration,
+        event=event,
+        current=current,
+        party_name=officer.city.i18n.name,
+        can_register=event.is_open_for_registration,
         register=lambda people, data: services.delegation_register(
-            event=event, officer=officer, delegates=people, remarks=data["remarks"], consent=data["consent"]),
+            event=event, officer=officer, delegates=people, remarks=data["remarks"], consent=data["consent"]
+        ),
         change=lambda people, data: services.delegation_change(
-            delegation=current, officer=officer, delegates=people, remarks=data["remarks"]),
-        withdraw=lambda: services.delegation_withdraw(delegation=current, by=request.user,
-                                                      reason=_("Withdrawn by the liaison officer")),
+            delegation=current, officer=officer, delegates=people, remarks=data["remarks"]
+        ),
+        withdraw=lambda: services.delegation_withdraw(
+            delegation=current, by=request.user, reason=_("Withdrawn by the liaison officer")
+        ),
         after_withdrawal="portal:dashboard",
         context={"on_desk": True},
     )
@@ -143,14 +165,19 @@ def guest_registration(request, token):
     event = invitation.event
     current = Delegation.objects.filter(guest=invitation).prefetch_related("delegates").first()
     page = RegistrationPage(
-        event=event, current=current, party_name=str(invitation),
+        event=event,
+        current=current,
+        party_name=str(invitation),
         can_register=RegistrationWindow.open_to_guest(event, invitation, timezone.now()),
         register=lambda people, data: services.delegation_register_guest(
-            invitation=invitation, delegates=people, remarks=data["remarks"], consent=data["consent"]),
+            invitation=invitation, delegates=people, remarks=data["remarks"], consent=data["consent"]
+        ),
         change=lambda people, data: services.delegation_change_as_guest(
-            invitation=invitation, delegates=people, remarks=data["remarks"]),
-        withdraw=lambda: services.delegation_withdraw(delegation=current, by=None, invitation=invitation,
-                                                      reason=_("Withdrawn by the guest")),
+            invitation=invitation, delegates=people, remarks=data["remarks"]
+        ),
+        withdraw=lambda: services.delegation_withdraw(
+            delegation=current, by=None, invitation=invitation, reason=_("Withdrawn by the guest")
+        ),
         after_withdrawal=request.path,
         context={"on_desk": False, "guest": invitation},
     )

@@ -3,17 +3,35 @@ from django.core.exceptions import ValidationError
 from django.forms import BaseFormSet, formset_factory
 from django.utils.translation import gettext_lazy as _
 
+from core.phones import validate_mobile
 from events.models import Delegate
 from events.rules import delegate_problems
-from core.phones import validate_mobile
 
-DELEGATE_FIELDS = ["name", "gender", "position", "rank", "is_head", "mobile", "arrival", "arrival_by", "departure",
-                   "departure_by", "accommodation", "dietary_needs", "remarks"]
+DELEGATE_FIELDS = [
+    "name",
+    "gender",
+    "position",
+    "rank",
+    "is_head",
+    "mobile",
+    "arrival",
+    "arrival_by",
+    "departure",
+    "departure_by",
+    "accommodation",
+    "dietary_needs",
+    "remarks",
+]
 
 
 class DelegateForm(forms.ModelForm):
-    mobile = forms.CharField(label=_("mobile"), max_length=20, required=False, validators=[validate_mobile],
-                             widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "off"}))
+    mobile = forms.CharField(
+        label=_("mobile"),
+        max_length=20,
+        required=False,
+        validators=[validate_mobile],
+        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "off"}),
+    )
     gender = forms.ChoiceField(label=_("gender"), choices=Delegate.Gender.choices, widget=forms.RadioSelect)
 
     class Meta:
@@ -42,22 +60,28 @@ class BaseDelegateFormSet(BaseFormSet):
     def clean(self):
         if any(self.errors) or self.event is None:
             return
-        people = [form.cleaned_data for form in self.forms
-                  if form.cleaned_data and not form.cleaned_data.get("DELETE")]
+        people = [form.cleaned_data for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")]
         problems = delegate_problems(self.event, people)
         if problems:
             raise ValidationError(problems)
 
 
-DelegateFormSet = formset_factory(DelegateForm, formset=BaseDelegateFormSet, extra=0, min_num=1, max_num=50,
-                                  validate_max=True, can_delete=True)
+DelegateFormSet = formset_factory(
+    DelegateForm, formset=BaseDelegateFormSet, extra=0, min_num=1, max_num=50, validate_max=True, can_delete=True
+)
 
 
 class DelegationForm(forms.Form):
-    remarks = forms.CharField(label=_("Remarks for the secretariat"), required=False, max_length=1000,
-                              widget=forms.Textarea(attrs={"rows": 3}))
+    remarks = forms.CharField(
+        label=_("Remarks for the secretariat"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     consent = forms.BooleanField(
-        label=_("I confirm that the delegates agree that their data is used to organise this meeting, as described in the privacy notice."),
+        label=_(
+            "I confirm that the delegates agree that their data is used to organise this meeting, as described in the privacy notice."
+        ),
         required=True,
     )
 

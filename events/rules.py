@@ -14,7 +14,9 @@ def delegate_problems(event: Any, people: Iterable[Mapping[str, Any]]) -> list[s
     if not people:
         problems.append(_("Add at least one delegate."))
     elif len(people) > event.per_city_limit:
-        problems.append(_("At most %(limit)d delegates per city may attend this meeting.") % {"limit": event.per_city_limit})
+        problems.append(
+            _("At most %(limit)d delegates per city may attend this meeting.") % {"limit": event.per_city_limit}
+        )
     if people and sum(1 for person in people if person.get("is_head")) != 1:
         problems.append(_("Name exactly one head of delegation."))
     return problems

@@ -4,9 +4,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
+from core.i18n.translation import content_languages, value_in
 from core.search import registry
 from core.search.sources import Item, in_every_language, join
-from core.i18n.translation import content_languages, value_in
 from events.models import Event, EventSeries
 from members.models import MemberCity
 
@@ -24,15 +24,27 @@ def event_item(event):
         return None
     with override("zh-hans"):
         title = event.display_title
-    translations = {language: (_title_in(event, language), value_in(event, "description", language))
-                    for language in content_languages()}
+    translations = {
+        language: (_title_in(event, language), value_in(event, "description", language))
+        for language in content_languages()
+    }
     return Item(
-        key=str(event.pk), title=title, text=event.description, translations=translations,
+        key=str(event.pk),
+        title=title,
+        text=event.description,
+        translations=translations,
         date=event.starts_at,
-        weighted=[("A", join(title, *(title for title, _text in translations.values()))),
-                  ("B", join(in_every_language(event, "venue"),
-                             in_every_language(event.host_city, "name") if event.host_city else "")),
-                  ("C", in_every_language(event, "description"))],
+        weighted=[
+            ("A", join(title, *(title for title, _text in translations.values()))),
+            (
+                "B",
+                join(
+                    in_every_language(event, "venue"),
+                    in_every_language(event.host_city, "name") if event.host_city else "",
+                ),
+            ),
+            ("C", in_every_language(event, "description")),
+        ],
     )
 
 
@@ -41,12 +53,19 @@ def indexed_events():
 
 
 def register():
-    registry.register(registry.SearchKind(
-        name="event", label=_("Events"), model=Event, position=20, item=event_item, queryset=indexed_events,
-        url=lambda key: reverse("events:detail", args=[int(key)]),
-        # A series names its editions; a city names the events it hosts.
-        dependents={
-            EventSeries: lambda series: indexed_events().filter(series=series),
-            MemberCity: lambda city: indexed_events().filter(host_city=city),
-        },
-    ))
+    registry.register(
+        registry.SearchKind(
+            name="event",
+            label=_("Events"),
+            model=Event,
+            position=20,
+            item=event_item,
+            queryset=indexed_events,
+            url=lambda key: reverse("events:detail", args=[int(key)]),
+            # A series names its editions; a city names the events it hosts.
+            dependents={
+                EventSeries: lambda series: indexed_events().filter(series=series),
+                MemberCity: lambda city: indexed_events().filter(host_city=city),
+            },
+        )
+    )

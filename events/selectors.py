@@ -31,8 +31,11 @@ def open_events_with_delegations(city: MemberCity) -> list[Event]:
 
 def notices_for(city: MemberCity, *, limit: int = 10) -> list[NoticeRecipient]:
     """The meeting notices sent to a city, newest first (unread ones are marked on the desk)."""
-    return list(NoticeRecipient.objects.filter(city=city).select_related("notice", "notice__event", "notice__event__series")
-                .order_by("-sent_at")[:limit])
+    return list(
+        NoticeRecipient.objects.filter(city=city)
+        .select_related("notice", "notice__event", "notice__event__series")
+        .order_by("-sent_at")[:limit]
+    )
 
 
 SCHEDULED_TIMES = ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at", "edit_deadline")
@@ -41,8 +44,9 @@ SCHEDULED_TIMES = ("starts_at", "ends_at", "registration_opens_at", "registratio
 def next_schedule_change(now: datetime.datetime) -> datetime.datetime | None:
     """The next moment a published meeting's page changes by itself: it starts or ends, registration opens or
     closes, changes close (cached pages must not outlive it)."""
-    times = Event.objects.published().aggregate(**{field: Min(field, filter=Q(**{f"{field}__gt": now}))
-                                                   for field in SCHEDULED_TIMES})
+    times = Event.objects.published().aggregate(
+        **{field: Min(field, filter=Q(**{f"{field}__gt": now})) for field in SCHEDULED_TIMES}
+    )
     return min((when for when in times.values() if when is not None), default=None)
 
 
@@ -53,6 +57,10 @@ def delegations_by_state() -> list[tuple[list[str], float]]:
 
     from events.models import Delegation
 
-    counts = dict(Delegation.objects.filter(event__ends_at__gte=timezone.now()).values_list("state")
-                  .annotate(n=Count("pk")).values_list("state", "n"))
+    counts = dict(
+        Delegation.objects.filter(event__ends_at__gte=timezone.now())
+        .values_list("state")
+        .annotate(n=Count("pk"))
+        .values_list("state", "n")
+    )
     return [([state], float(counts.get(state, 0))) for state in Delegation.State.values]

@@ -79,8 +79,9 @@ def _record(delegation: Delegation, *, to: State, by: User | None, reason: str =
     if to == State.WAITLISTED:
         delegation.waitlisted_at = timezone.now()
     delegation.save()
-    transition = DelegationTransition.objects.create(delegation=delegation, from_state=from_state, to_state=to, by=by,
-                                                     reason=reason)
+    transition = DelegationTransition.objects.create(
+        delegation=delegation, from_state=from_state, to_state=to, by=by, reason=reason
+    )
     emails.state_changed(delegation, transition)
 
 
@@ -106,25 +107,43 @@ def _place(event: Event, delegation: Delegation) -> State:
         return State.CONFIRMED  # while anyone waits, a newcomer queues behind them even if it would fit
     if event.waiting_list:
         return State.WAITLISTED
-    raise ValidationError(_("The meeting is full: there is no room for %(count)d more delegates.") % {"count": delegation.delegate_count})
+    raise ValidationError(
+        _("The meeting is full: there is no room for %(count)d more delegates.") % {"count": delegation.delegate_count}
+    )
 
 
-def _register(event: Event, *, delegates: Sequence[Mapping[str, Any]], remarks: str, submitted_by: User | None,
-              reason: str, city: MemberCity | None = None, guest: GuestInvitation | None = None) -> Delegation:
+def _register(
+    event: Event,
+    *,
+    delegates: Sequence[Mapping[str, Any]],
+    remarks: str,
+    submitted_by: User | None,
+    reason: str,
+    city: MemberCity | None = None,
+    guest: GuestInvitation | None = None,
+) -> Delegation:
     """The one way a delegation comes to be, whoever registers it: checked, placed, recorded, its party told."""
     _check_delegates(event, delegates)
     if city is not None and Delegation.objects.filter(event=event, city=city).active().exists():
         raise ValidationError(_("This city has already registered for this meeting; change that registration instead."))
     if guest is not None and Delegation.objects.filter(guest=guest).exists():
         raise ValidationError(_("This invitation has already been used to register a delegation."))
-    delegation = Delegation(event=event, city=city, guest=guest, submitted_by=submitted_by, remarks=remarks,
-                            consent_given_at=timezone.now(), delegate_count=len(delegates))
+    delegation = Delegation(
+        event=event,
+        city=city,
+        guest=guest,
+        submitted_by=submitted_by,
+        remarks=remarks,
+        consent_given_at=timezone.now(),
+        delegate_count=len(delegates),
+    )
     state = _place(event, delegation)
     delegation.state = State.PENDING
     delegation.save()
     _write_delegates(delegation, delegates)
-    submitted = DelegationTransition.objects.create(delegation=delegation, from_state="", to_state=State.PENDING,
-                                                    by=submitted_by, reason=reason)
+    submitted = DelegationTransition.objects.create(
+        delegation=delegation, from_state="", to_state=State.PENDING, by=submitted_by, reason=reason
+    )
     if state == State.PENDING:
         emails.state_changed(delegation, submitted)
     else:
@@ -146,13 +165,20 @@ def delegation_register(
     if not event.is_open_for_registration:
         raise ValidationError(_("Registration for this meeting is not open."))
     _require_consent(consent)
-    return _register(event, city=officer.city, delegates=delegates, remarks=remarks, submitted_by=officer.user,
-                     reason=_("Submitted"))
+    return _register(
+        event, city=officer.city, delegates=delegates, remarks=remarks, submitted_by=officer.user, reason=_("Submitted")
+    )
 
 
 @atomic_with_lock_timeout
 def delegation_register_on_behalf(
-    *, event: Event, city: MemberCity, by: User, delegates: Sequence[Mapping[str, Any]], remarks: str = "", consent: bool
+    *,
+    event: Event,
+    city: MemberCity,
+    by: User,
+    delegates: Sequence[Mapping[str, Any]],
+    remarks: str = "",
+    consent: bool,
 ) -> Delegation:
     """Staff register a city's delegation it gave by telephone or letter (also outside the registration window:
     the secretariat decides); the same checks and placement, recorded as done by staff, the city's officers told."""
@@ -160,8 +186,14 @@ def delegation_register_on_behalf(
         raise PermissionDenied
     event = _lock_event(event.pk)
     _require_consent(consent)
-    return _register(event, city=city, delegates=delegates, remarks=remarks, submitted_by=by,
-                     reason=_("Registered by the secretariat on behalf of the city"))
+    return _register(
+        event,
+        city=city,
+        delegates=delegates,
+        remarks=remarks,
+        submitted_by=by,
+        reason=_("Registered by the secretariat on behalf of the city"),
+    )
 
 
 @atomic_with_lock_timeout
@@ -173,11 +205,14 @@ def delegation_register_guest(
     if not RegistrationWindow.open_to_guest(event, invitation, timezone.now()):
         raise ValidationError(_("This invitation link has expired; please contact the secretariat."))
     _require_consent(consent)
-    return _register(event, guest=invitation, delegates=delegates, remarks=remarks, submitted_by=None,
-                     reason=_("Submitted"))
+    return _register(
+        event, guest=invitation, delegates=delegates, remarks=remarks, submitted_by=None, reason=_("Submitted")
+    )
 
 
-def _change(delegation: Delegation, *, delegates: Sequence[Mapping[str, Any]], remarks: str, by_staff: bool) -> Delegation:
+def _change(
+    delegation: Delegation, *, delegates: Sequence[Mapping[str, Any]], remarks: str, by_staff: bool
+) -> Delegation:
     event = _lock_event(delegation.event_id)
     delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
     if not delegation.is_active:
@@ -225,19 +260,23 @@ def delegation_change_as_guest(
 
 
 @atomic_with_lock_timeout
-def delegation_withdraw(*, delegation: Delegation, by: User | None, reason: str = "",
-                        invitation: GuestInvitation | None = None) -> Delegation:
+def delegation_withdraw(
+    *, delegation: Delegation, by: User | None, reason: str = "", invitation: GuestInvitation | None = None
+) -> Delegation:
     """By the city's officer or the guest (until the edit deadline), or by staff on their behalf (at any time)."""
     event = _lock_event(delegation.event_id)
     delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
     is_staff = by is not None and by.has_perm(STAFF_PERMISSION)
     if not is_staff:
         allowed = (invitation is not None and delegation.guest_id == invitation.pk) or (
-            by is not None and delegation.city_id is not None and speaks_for(by, delegation.city_id))
+            by is not None and delegation.city_id is not None and speaks_for(by, delegation.city_id)
+        )
         if not allowed:
             raise PermissionDenied
         if not event.changes_allowed():
-            raise ValidationError(_("Withdrawals closed on %(date)s; please call the secretariat.") % {"date": _deadline(event)})
+            raise ValidationError(
+                _("Withdrawals closed on %(date)s; please call the secretariat.") % {"date": _deadline(event)}
+            )
     freed = delegation.state == State.CONFIRMED
     _record(delegation, to=State.WITHDRAWN, by=by, reason=reason)
     if freed:
@@ -319,7 +358,9 @@ def reminders_send_due(*, now: datetime.datetime | None = None) -> int:
         waiting = Delegation.objects.filter(event=event, reminder_sent_at__isnull=True).confirmed()
         for delegation in waiting.select_related("event", "event__series", "city"):
             with transaction.atomic():
-                claimed = Delegation.objects.filter(pk=delegation.pk, reminder_sent_at__isnull=True).update(reminder_sent_at=now)
+                claimed = Delegation.objects.filter(pk=delegation.pk, reminder_sent_at__isnull=True).update(
+                    reminder_sent_at=now
+                )
                 if claimed:
                     emails.reminder(delegation)
                     sent += 1
@@ -327,7 +368,12 @@ def reminders_send_due(*, now: datetime.datetime | None = None) -> int:
 
 
 DELEGATE_DATA_ERASED: dict[str, Any] = {
-    "mobile": "", "arrival": None, "arrival_by": "", "departure": None, "departure_by": "", "dietary_needs": "",
+    "mobile": "",
+    "arrival": None,
+    "arrival_by": "",
+    "departure": None,
+    "departure_by": "",
+    "dietary_needs": "",
     "remarks": "",
 }
 
@@ -349,7 +395,11 @@ def delegate_data_purge(*, days: int | None = None) -> Purged:
     still_held = Q()
     for field, erased in DELEGATE_DATA_ERASED.items():
         still_held |= Q(**{f"{field}__isnull": False}) if erased is None else ~Q(**{field: erased})
-    delegates = Delegate.objects.filter(still_held, delegation__event__ends_at__lt=cutoff).update(**DELEGATE_DATA_ERASED)
+    delegates = Delegate.objects.filter(still_held, delegation__event__ends_at__lt=cutoff).update(
+        **DELEGATE_DATA_ERASED
+    )
     texts = Delegation.objects.filter(event__ends_at__lt=cutoff).exclude(remarks="").update(remarks="")
-    texts += DelegationTransition.objects.filter(delegation__event__ends_at__lt=cutoff).exclude(reason="").update(reason="")
+    texts += (
+        DelegationTransition.objects.filter(delegation__event__ends_at__lt=cutoff).exclude(reason="").update(reason="")
+    )
     return Purged(delegates, texts, cutoff)

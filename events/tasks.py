@@ -17,6 +17,10 @@ def send_event_reminders() -> str:
 def purge_delegate_data(days: int | None = None) -> str:
     with jobs.recorded_run(purge_delegate_data) as summary:
         purged = services.delegate_data_purge(days=days)
-        return summary(_("Contact and travel details erased for %(count)d delegate(s), and %(texts)d remark(s) or "
-                         "reason(s) emptied, of events that ended before %(date)s.")
-                       % {"count": purged.delegates, "texts": purged.texts, "date": f"{purged.cutoff:%Y-%m-%d}"})
+        return summary(
+            _(
+                "Contact and travel details erased for %(count)d delegate(s), and %(texts)d remark(s) or "
+                "reason(s) emptied, of events that ended before %(date)s."
+            )
+            % {"count": purged.delegates, "texts": purged.texts, "date": f"{purged.cutoff:%Y-%m-%d}"}
+        )

@@ -3,8 +3,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from core.pagination import paginate
 from core.i18n.translation import columns
+from core.pagination import paginate
 from events.calendar import calendar_for
 from events.forms import EventFilterForm
 from events.models import Delegate, Delegation, Event, EventSeries
@@ -76,9 +76,15 @@ def _ics_response(payload, filename):
 
 def event_ics(request, pk):
     event = get_object_or_404(_public(), pk=pk)
-    return _ics_response(calendar_for([event], absolute_url=request.build_absolute_uri, name=event.display_title), f"event-{event.pk}.ics")
+    return _ics_response(
+        calendar_for([event], absolute_url=request.build_absolute_uri, name=event.display_title),
+        f"event-{event.pk}.ics",
+    )
 
 
 def upcoming_ics(request):
     events = _public().upcoming()
-    return _ics_response(calendar_for(events, absolute_url=request.build_absolute_uri, name=_("Meetings of the association")), "events.ics")
+    return _ics_response(
+        calendar_for(events, absolute_url=request.build_absolute_uri, name=_("Meetings of the association")),
+        "events.ics",
+    )

@@ -13,13 +13,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_otp import user_has_device
 
-from core.web import security
 from core.media.qr import qr_svg
-
+from core.web import security
 from core.web.network import client_ip
 from core.web.throttle import within_limit
-from members.access import current_officer
 from members import two_factor
+from members.access import current_officer
 from members.forms import OfficerPasswordResetForm, SecondStepCodeForm
 
 RESET_WINDOW_SECONDS = 15 * 60
@@ -55,8 +54,10 @@ class ThrottledPasswordResetView(PasswordResetView):
 
 def locked_out(request, original_response=None, credentials=None):
     """What django-axes answers to a locked-out sign-in (AXES_LOCKOUT_CALLABLE): why, for how long, and what to do."""
-    context = {"failure_limit": settings.AXES_FAILURE_LIMIT,
-               "lockout_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)}
+    context = {
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "lockout_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+    }
     return render(request, "registration/locked_out.html", context, status=429)
 
 
@@ -79,8 +80,9 @@ def second_step(request):
         if two_factor.second_step_verify(request=request, code=form.cleaned_data["code"]):
             return two_factor.redirect_after(request)
         security.record("two-step-failed", request=request, detail="wrong code at the second sign-in step")
-        form.add_error("code", _("This code is not right. Type the six digits your app shows now, or one of your "
-                                 "backup codes."))
+        form.add_error(
+            "code", _("This code is not right. Type the six digits your app shows now, or one of your backup codes.")
+        )
     context = {"form": form, "next": two_factor.safe_next(request, "")}
     return render(request, "registration/two_factor.html", context, status=400 if form.errors else 200)
 
@@ -98,16 +100,25 @@ def second_step_setup(request):
         codes = two_factor.authenticator_confirm(request=request, device=device, code=form.cleaned_data["code"])
         if codes is not None:
             return _backup_codes_page(request, codes)
-        form.add_error("code", _("That code is not right. Check that the time on your phone is right and type the "
-                                 "code it shows now."))
+        form.add_error(
+            "code",
+            _("That code is not right. Check that the time on your phone is right and type the code it shows now."),
+        )
     secret = base64.b32encode(device.bin_key).decode()
-    context = {"form": form, "qr": qr_svg(device.config_url), "next": two_factor.safe_next(request, ""),
-               "secret": " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))}
+    context = {
+        "form": form,
+        "qr": qr_svg(device.config_url),
+        "next": two_factor.safe_next(request, ""),
+        "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+    }
     return render(request, "registration/two_factor_setup.html", context, status=400 if form.errors else 200)
 
 
 def _backup_codes_page(request, codes):
-    context = {"codes": codes, "continue_url": two_factor.safe_next(request, two_factor.default_after_sign_in(request.user))}
+    context = {
+        "codes": codes,
+        "continue_url": two_factor.safe_next(request, two_factor.default_after_sign_in(request.user)),
+    }
     return render(request, "registration/backup_codes.html", context)
 
 

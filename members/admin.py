@@ -16,8 +16,8 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.backoffice import dashboard
-from core.web import security
 from core.i18n.translation import TranslationsBesideChineseAdmin, columns, first_translation
+from core.web import security
 from members import exports, importers, services, two_factor
 from members.forms import ImportForm
 from members.models import LiaisonAward, LiaisonOfficer, Mayor, MemberCity, Region, email_used_by_another_account
@@ -53,33 +53,43 @@ class ImportMixin:
 
     def get_urls(self):
         name = f"{self.opts.app_label}_{self.opts.model_name}_import"
-        return [path("import/", self.admin_site.admin_view(self.import_view), name=name),
-                path("import/template.xlsx", self.admin_site.admin_view(self.import_template), name=f"{name}_template"),
-                *super().get_urls()]
+        return [
+            path("import/", self.admin_site.admin_view(self.import_view), name=name),
+            path("import/template.xlsx", self.admin_site.admin_view(self.import_template), name=f"{name}_template"),
+            *super().get_urls(),
+        ]
 
     def import_template(self, request):
         """The file to fill in: Chinese headers, an example row, and the columns explained."""
         if not self.has_add_permission(request):
             raise PermissionDenied
-        response = HttpResponse(importers.template_workbook(self.import_kind),
-                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response = HttpResponse(
+            importers.template_workbook(self.import_kind),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
         response["Content-Disposition"] = content_disposition_header(
-            True, _("%(things)s import template.xlsx") % {"things": self.opts.verbose_name_plural})
+            True, _("%(things)s import template.xlsx") % {"things": self.opts.verbose_name_plural}
+        )
         return response
 
     def import_view(self, request):
         if not self.has_add_permission(request):
             raise PermissionDenied
-        context = {**self.admin_site.each_context(request), "opts": self.opts,
-                   "title": _("Import %(things)s") % {"things": self.opts.verbose_name_plural},
-                   "columns_help": importers.columns_of(self.import_kind),
-                   "template_url": reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import_template")}
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Import %(things)s") % {"things": self.opts.verbose_name_plural},
+            "columns_help": importers.columns_of(self.import_kind),
+            "template_url": reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import_template"),
+        }
         if request.method == "POST" and "confirm" in request.POST:
             try:
                 rows = loads(request.POST["rows"], salt=f"import-{self.import_kind}", max_age=3600)
                 count = importers.import_rows(self.import_kind, rows)
             except (BadSignature, ValidationError, KeyError) as error:
-                messages.error(request, getattr(error, "messages", [str(_("The preview has expired; upload the file again."))])[0])
+                messages.error(
+                    request, getattr(error, "messages", [str(_("The preview has expired; upload the file again."))])[0]
+                )
                 return redirect(request.path)
             messages.success(request, ngettext("%d row imported.", "%d rows imported.", count) % count)
             return redirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist"))
@@ -94,8 +104,12 @@ class ImportMixin:
             else:
                 checked = importers.check_rows(self.import_kind, rows)
                 valid = not any(row_form.errors for _number, row_form in checked)
-                context.update(checked=checked, valid=valid, columns=importers.columns(rows),
-                               signed_rows=dumps(rows, salt=f"import-{self.import_kind}") if valid else "")
+                context.update(
+                    checked=checked,
+                    valid=valid,
+                    columns=importers.columns(rows),
+                    signed_rows=dumps(rows, salt=f"import-{self.import_kind}") if valid else "",
+                )
                 status = 200 if valid else 400
         elif request.method == "POST":
             status = 400
@@ -124,8 +138,21 @@ class LiaisonOfficerAdmin(ImportMixin, SimpleHistoryAdmin):
     search_fields = ["name", "city__name", "email"]
     readonly_fields = ["user", "invited_at"]
     actions = ["send_invitation", "export_roster"]
-    fields = ["city", "name", "position", "office_phone", "mobile", "email", "language", "is_primary", "appointed_on",
-              "ended_on", "is_active", "user", "invited_at"]
+    fields = [
+        "city",
+        "name",
+        "position",
+        "office_phone",
+        "mobile",
+        "email",
+        "language",
+        "is_primary",
+        "appointed_on",
+        "ended_on",
+        "is_active",
+        "user",
+        "invited_at",
+    ]
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -141,12 +168,16 @@ class LiaisonOfficerAdmin(ImportMixin, SimpleHistoryAdmin):
         for officer in queryset.current().select_related("user", "city"):
             services.officer_invite(officer=officer, by=request.user, base_url=base_url)
             sent += 1
-        self.message_user(request, ngettext("%d invitation sent.", "%d invitations sent.", sent) % sent, messages.SUCCESS)
+        self.message_user(
+            request, ngettext("%d invitation sent.", "%d invitations sent.", sent) % sent, messages.SUCCESS
+        )
 
     @admin.action(description=_("Export the roster (Excel)"), permissions=["view"])
     def export_roster(self, request, queryset):
         workbook = exports.officer_roster(queryset=queryset, by=request.user)
-        response = HttpResponse(workbook, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response = HttpResponse(
+            workbook, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
         response["Content-Disposition"] = f'attachment; filename="liaison-officers-{timezone.localdate():%Y%m%d}.xlsx"'
         response["Cache-Control"] = "private, no-store"
         return response
@@ -163,11 +194,15 @@ class LiaisonAwardAdmin(admin.ModelAdmin):
 @dashboard.register
 def members_tiles(request):
     if request.user.has_perm("members.view_membercity"):
-        yield dashboard.Tile(_("Member cities"), MemberCity.objects.members().count(),
-                             reverse("admin:members_membercity_changelist"))
+        yield dashboard.Tile(
+            _("Member cities"), MemberCity.objects.members().count(), reverse("admin:members_membercity_changelist")
+        )
     if request.user.has_perm("members.view_liaisonofficer"):
-        yield dashboard.Tile(_("Liaison officers in office"), LiaisonOfficer.objects.current().count(),
-                             reverse("admin:members_liaisonofficer_changelist"))
+        yield dashboard.Tile(
+            _("Liaison officers in office"),
+            LiaisonOfficer.objects.current().count(),
+            reverse("admin:members_liaisonofficer_changelist"),
+        )
 
 
 class PortalUserChangeForm(UserChangeForm):
@@ -207,11 +242,19 @@ class PortalUserAdmin(UserAdmin):
             raise PermissionDenied
         for user in queryset:
             two_factor.second_step_reset(user=user)
-            security.record("two-step-reset", request=request, user=user, detail=f"reset by {request.user.get_username()}")
-        self.message_user(request, ngettext(
-            "Two-step sign-in reset for %d account: it sets up a new authenticator at its next sign-in.",
-            "Two-step sign-in reset for %d accounts: they set up a new authenticator at their next sign-in.",
-            queryset.count()) % queryset.count(), messages.SUCCESS)
+            security.record(
+                "two-step-reset", request=request, user=user, detail=f"reset by {request.user.get_username()}"
+            )
+        self.message_user(
+            request,
+            ngettext(
+                "Two-step sign-in reset for %d account: it sets up a new authenticator at its next sign-in.",
+                "Two-step sign-in reset for %d accounts: they set up a new authenticator at their next sign-in.",
+                queryset.count(),
+            )
+            % queryset.count(),
+            messages.SUCCESS,
+        )
 
 
 admin.site.unregister(User)

@@ -5,13 +5,14 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from core.api.pages import NOT_FOUND, PAGE, Cursor
 from core.api.schemas import absolute, in_reader_language
 from core.i18n.translation import column, content_languages, localized
 from members.models import MemberCity
+
 
 class CityOut(Schema):
     slug: str

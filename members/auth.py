@@ -25,7 +25,9 @@ class PortalBackend(ModelBackend):
         if username is None or password is None:
             return None
         User = get_user_model()
-        matches = list(_with_officer_counts(User._default_manager.filter(Q(username=username) | Q(email__iexact=username)))[:2])
+        matches = list(
+            _with_officer_counts(User._default_manager.filter(Q(username=username) | Q(email__iexact=username)))[:2]
+        )
         if len(matches) != 1:
             User().set_password(password)  # same work as a real check, so timing tells nothing
             return None

@@ -3,9 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 
 from core.registry import (
-    ApiRouter,
     ALL,
     VIEW,
+    ApiRouter,
     ContentType,
     Contributions,
     DemoLoader,
@@ -34,14 +34,25 @@ contributions = Contributions(
     content_types=(ContentType("members.MemberCity"),),
     search=("members.search.register",),
     page_cache=True,
-    staff_groups=(StaffGroup(MEMBERSHIP_MANAGERS, _("membership managers")), StaffGroup(LIAISON_OFFICERS, _("liaison officers"))),
+    staff_groups=(
+        StaffGroup(MEMBERSHIP_MANAGERS, _("membership managers")),
+        StaffGroup(LIAISON_OFFICERS, _("liaison officers")),
+    ),
     grants={
         MEMBERSHIP_MANAGERS: {
             "axes": {"accessattempt": ("view", "delete")},  # see who is locked out of signing in, and lift it
-            "core": {"exportlog": VIEW, "outgoingemail": ("view", "change"), "periodicrun": VIEW,
-                     "securityevent": VIEW},
+            "core": {
+                "exportlog": VIEW,
+                "outgoingemail": ("view", "change"),
+                "periodicrun": VIEW,
+                "securityevent": VIEW,
+            },
             "members": {
-                "region": ALL, "membercity": ALL, "mayor": ALL, "liaisonofficer": ALL, "liaisonaward": ALL,
+                "region": ALL,
+                "membercity": ALL,
+                "mayor": ALL,
+                "liaisonofficer": ALL,
+                "liaisonaward": ALL,
                 "historicalliaisonofficer": VIEW,
             },
         },

@@ -2,7 +2,6 @@
 
 import datetime
 
-
 from members import services
 from members.models import LiaisonAward, LiaisonOfficer, Mayor, MemberCity, Region
 
@@ -33,11 +32,30 @@ CITIES = [
 ]
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐韦覃蒙陆莫农"
-GIVEN = ["建国", "海燕", "志强", "丽华", "明", "晓东", "春梅", "卫东", "国庆", "文斌", "雪莲", "永平", "立新", "红霞", "振华", "慧敏"]
+GIVEN = [
+    "建国",
+    "海燕",
+    "志强",
+    "丽华",
+    "明",
+    "晓东",
+    "春梅",
+    "卫东",
+    "国庆",
+    "文斌",
+    "雪莲",
+    "永平",
+    "立新",
+    "红霞",
+    "振华",
+    "慧敏",
+]
 POSITIONS = ["市人民政府副秘书长", "市人民政府办公室副主任", "市人民政府外事办公室副主任"]
-INTRO = ("{name}是广西壮族自治区的{level}，常住人口约{population}万人，面积约{area}平方公里。"
-         "{name}市于{joined}年加入本会，积极参加会员大会、联络工作会议和市长论坛，"
-         "在城市更新、产业合作和对外交往方面与其他会员城市开展了广泛交流。")
+INTRO = (
+    "{name}是广西壮族自治区的{level}，常住人口约{population}万人，面积约{area}平方公里。"
+    "{name}市于{joined}年加入本会，积极参加会员大会、联络工作会议和市长论坛，"
+    "在城市更新、产业合作和对外交往方面与其他会员城市开展了广泛交流。"
+)
 
 
 # The mayors who hold offices of the association (association/demo.py's LEADERS): the same people on both pages.
@@ -54,46 +72,77 @@ def _person(seed):
 
 
 def load(log):
-    region, _ = Region.objects.get_or_create(name="广西壮族自治区", defaults={"name_en": "Guangxi Zhuang Autonomous Region"})
+    region, _ = Region.objects.get_or_create(
+        name="广西壮族自治区", defaults={"name_en": "Guangxi Zhuang Autonomous Region"}
+    )
     if MemberCity.objects.exists():
         log(f"member cities: {MemberCity.objects.count()} (kept)")
         return
     for seed, (slug, name, name_en, level, population, area, lat, lon, joined) in enumerate(CITIES):
         level_label = "设区市" if level == "prefecture" else "县级市"
         city = MemberCity(
-            slug=slug, name=f"{name}市", name_en=name_en, level=level, region=region, population=population, area=area,
-            latitude=lat, longitude=lon, joined_on=datetime.date(joined, 6, 18),
+            slug=slug,
+            name=f"{name}市",
+            name_en=name_en,
+            level=level,
+            region=region,
+            population=population,
+            area=area,
+            latitude=lat,
+            longitude=lon,
+            joined_on=datetime.date(joined, 6, 18),
             introduction=INTRO.format(name=name, level=level_label, population=population, area=area, joined=joined),
         )
         city.save()
-        current, previous = MAYORS.get(slug, ((_person(seed + 40), "female" if seed % 4 == 1 else "male"),
-                                              (_person(seed + 80), "male")))
-        Mayor.objects.create(city=city, name=current[0], gender=current[1], term_start=datetime.date(2022, 1 + seed % 12, 10))
-        Mayor.objects.create(city=city, name=previous[0], gender=previous[1],
-                             term_start=datetime.date(2016, 3, 1), term_end=datetime.date(2021, 12, 31))
+        current, previous = MAYORS.get(
+            slug, ((_person(seed + 40), "female" if seed % 4 == 1 else "male"), (_person(seed + 80), "male"))
+        )
+        Mayor.objects.create(
+            city=city, name=current[0], gender=current[1], term_start=datetime.date(2022, 1 + seed % 12, 10)
+        )
+        Mayor.objects.create(
+            city=city,
+            name=previous[0],
+            gender=previous[1],
+            term_start=datetime.date(2016, 3, 1),
+            term_end=datetime.date(2021, 12, 31),
+        )
         for index in range(1 if seed % 3 else 2):
             person = _person(seed * 2 + index)
             email = f"{slug}{'' if index == 0 else index + 1}@liaison.gxmayors.example.cn"
             officer = LiaisonOfficer(
-                user=services.officer_account_for(email=email, name=person), city=city, name=person,
-                position=POSITIONS[index], office_phone=f"0771-28{seed:02d}{index}0{seed % 10}",
-                mobile=f"1380771{seed:02d}{index}{seed % 10}", email=email, is_primary=index == 0,
+                user=services.officer_account_for(email=email, name=person),
+                city=city,
+                name=person,
+                position=POSITIONS[index],
+                office_phone=f"0771-28{seed:02d}{index}0{seed % 10}",
+                mobile=f"1380771{seed:02d}{index}{seed % 10}",
+                email=email,
+                is_primary=index == 0,
                 appointed_on=datetime.date(2021 + index, 3, 1),
             )
             officer.save()
     _previous_officer(MemberCity.objects.get(slug="nanning"))
     officers = list(LiaisonOfficer.objects.current().filter(is_primary=True).order_by("city__joined_on", "id"))
     for year, start in ((2023, 0), (2024, 5), (2025, 10)):
-        for officer in officers[start:start + 6]:
+        for officer in officers[start : start + 6]:
             LiaisonAward.objects.create(officer=officer, year=year, title="优秀联络员")
-    log(f"member cities: {MemberCity.objects.count()}, officers: {LiaisonOfficer.objects.count()}, "
-        f"awards: {LiaisonAward.objects.count()}")
+    log(
+        f"member cities: {MemberCity.objects.count()}, officers: {LiaisonOfficer.objects.count()}, "
+        f"awards: {LiaisonAward.objects.count()}"
+    )
 
 
 def _previous_officer(city):
     """A city's history of officers is kept: one earlier officer whose appointment ended."""
     email = "nanning.former@liaison.gxmayors.example.cn"
     LiaisonOfficer.objects.create(
-        user=services.officer_account_for(email=email, name="甘立群"), city=city, name="甘立群", position="市人民政府副秘书长",
-        email=email, is_primary=True, appointed_on=datetime.date(2015, 3, 1), ended_on=datetime.date(2021, 2, 28),
+        user=services.officer_account_for(email=email, name="甘立群"),
+        city=city,
+        name="甘立群",
+        position="市人民政府副秘书长",
+        email=email,
+        is_primary=True,
+        appointed_on=datetime.date(2015, 3, 1),
+        ended_on=datetime.date(2021, 2, 28),
     )

@@ -1,8 +1,9 @@
 """What other apps show on the liaison officer's desk (/portal/). Events, which sits above members, registers the
 meetings open for registration here; the desk itself names no other app."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from members.models import LiaisonOfficer
 

@@ -11,16 +11,42 @@ from core.spreadsheets import append_as_text
 
 def officer_roster(*, queryset, by):
     """The roster as XLSX bytes, one row per officer, recorded in the export log."""
-    officers = list(queryset.select_related("city", "city__region").order_by("city__region__order", "city__name", "-is_primary"))
+    officers = list(
+        queryset.select_related("city", "city__region").order_by("city__region__order", "city__name", "-is_primary")
+    )
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = _("Liaison officers")[:31]
-    sheet.append([_("Region"), _("City"), _("Name"), _("Position"), _("Office phone"), _("Mobile"), _("E-mail"),
-                  _("Primary"), _("Appointed on"), _("Ended on")])
+    sheet.append(
+        [
+            _("Region"),
+            _("City"),
+            _("Name"),
+            _("Position"),
+            _("Office phone"),
+            _("Mobile"),
+            _("E-mail"),
+            _("Primary"),
+            _("Appointed on"),
+            _("Ended on"),
+        ]
+    )
     for officer in officers:
-        append_as_text(sheet, [officer.city.region.name, officer.city.name, officer.name, officer.position, officer.office_phone,
-                      officer.mobile, officer.email, _("yes") if officer.is_primary else _("no"),
-                      officer.appointed_on, officer.ended_on])
+        append_as_text(
+            sheet,
+            [
+                officer.city.region.name,
+                officer.city.name,
+                officer.name,
+                officer.position,
+                officer.office_phone,
+                officer.mobile,
+                officer.email,
+                _("yes") if officer.is_primary else _("no"),
+                officer.appointed_on,
+                officer.ended_on,
+            ],
+        )
     for column, width in zip("ABCDEFGHIJ", (10, 10, 10, 28, 16, 16, 28, 6, 12, 12)):
         sheet.column_dimensions[column].width = width
     buffer = io.BytesIO()

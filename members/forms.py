@@ -6,19 +6,22 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core.mail import outbox
 from core.i18n.chinese import to_simplified
+from core.mail import outbox
 from core.search import query as search_query
+from members import contributions
 from members.models import LiaisonOfficer, MemberCity, Region
 from members.services import CONTACT_FIELDS
-from members import contributions
 
 
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label=_("City name or keyword"), required=False, max_length=search_query.MAX_LENGTH)
-    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(), required=False,
-                                    empty_label=_("All regions"))
-    level = forms.ChoiceField(label=_("Level"), required=False, choices=[("", _("All levels")), *MemberCity.Level.choices])
+    region = forms.ModelChoiceField(
+        label=_("Region"), queryset=Region.objects.all(), required=False, empty_label=_("All regions")
+    )
+    level = forms.ChoiceField(
+        label=_("Level"), required=False, choices=[("", _("All levels")), *MemberCity.Level.choices]
+    )
 
     def clean_q(self):
         return to_simplified(self.cleaned_data["q"].strip())  # 聯絡 typed in Traditional finds 联络
@@ -49,7 +52,9 @@ class OfficerContactForm(forms.ModelForm):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("CSV or Excel file"), help_text=_("UTF-8 CSV or .xlsx; the first row holds the column names."))
+    file = forms.FileField(
+        label=_("CSV or Excel file"), help_text=_("UTF-8 CSV or .xlsx; the first row holds the column names.")
+    )
 
 
 class OfficerPasswordResetForm(PasswordResetForm):
@@ -65,19 +70,24 @@ class OfficerPasswordResetForm(PasswordResetForm):
                 if _unicode_ci_compare(email, getattr(user, email_field)):
                     yield user
 
-    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
-                  html_email_template_name=None):
+    def send_mail(
+        self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
+    ):
         """Through the outbox, like every e-mail the portal sends, in the language the reset was asked in."""
         subject = "".join(outbox.render_text(subject_template_name, context).splitlines())
         body = outbox.render_text(email_template_name, context)
-        outbox.enqueue(kind=contributions.PASSWORD_RESET.code, to=[to_email], subject=subject, body=body,
-                       language=get_language())
+        outbox.enqueue(
+            kind=contributions.PASSWORD_RESET.code, to=[to_email], subject=subject, body=body, language=get_language()
+        )
 
 
 class SecondStepCodeForm(forms.Form):
     code = forms.CharField(
-        label=_("Code"), max_length=20, strip=True,
+        label=_("Code"),
+        max_length=20,
+        strip=True,
         help_text=_("The six digits your authenticator app shows, or one of your backup codes."),
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True,
-                                      "spellcheck": "false"}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True, "spellcheck": "false"}
+        ),
     )

@@ -54,24 +54,32 @@ NAME_IN = {"en": ("Beihai", ["英文名称", "english name"])}
 
 
 def _name_translations():
-    return [(column("name", language), *NAME_IN.get(language, ("", [])))
-            for language in content_languages()]
+    return [(column("name", language), *NAME_IN.get(language, ("", []))) for language in content_languages()]
 
 
 # Each kind's columns: the field, an example, and the other names a spreadsheet may give it. The field's own
 # labels, in every language of the pages, are recognised too, so the template's Chinese headers read back.
 COLUMNS = {
     "cities": [
-        ("name", "北海市", ["城市", "城市名称", "名称"]), "name translations",
-        ("slug", "beihai", ["网址标识", "标识"]), ("level", "设区市", ["城市级别", "级别"]),
-        ("region", "广西壮族自治区", ["所属地区", "地区", "省区"]), ("joined_on", "2008-06-01", ["入会日期", "加入日期"]),
-        ("population", "185", ["人口", "常住人口"]), ("area", "3337", ["面积"]), ("website", "https://www.beihai.gov.cn", ["网站", "网址"]),
+        ("name", "北海市", ["城市", "城市名称", "名称"]),
+        "name translations",
+        ("slug", "beihai", ["网址标识", "标识"]),
+        ("level", "设区市", ["城市级别", "级别"]),
+        ("region", "广西壮族自治区", ["所属地区", "地区", "省区"]),
+        ("joined_on", "2008-06-01", ["入会日期", "加入日期"]),
+        ("population", "185", ["人口", "常住人口"]),
+        ("area", "3337", ["面积"]),
+        ("website", "https://www.beihai.gov.cn", ["网站", "网址"]),
     ],
     "officers": [
-        ("city", "北海市", ["城市", "城市名称", "所在城市"]), ("name", "周文斌", ["姓名"]),
-        ("position", "市人民政府办公室副主任", ["职务"]), ("office_phone", "0779-3030303", ["办公电话", "电话"]),
-        ("mobile", "13877900000", ["手机", "手机号码"]), ("email", "zhou.wenbin@beihai.example.cn", ["邮箱", "电子邮箱", "电子邮件"]),
-        ("appointed_on", "2026-03-01", ["任命日期"]), ("is_primary", "是", ["主联络员", "是否主联络员"]),
+        ("city", "北海市", ["城市", "城市名称", "所在城市"]),
+        ("name", "周文斌", ["姓名"]),
+        ("position", "市人民政府办公室副主任", ["职务"]),
+        ("office_phone", "0779-3030303", ["办公电话", "电话"]),
+        ("mobile", "13877900000", ["手机", "手机号码"]),
+        ("email", "zhou.wenbin@beihai.example.cn", ["邮箱", "电子邮箱", "电子邮件"]),
+        ("appointed_on", "2026-03-01", ["任命日期"]),
+        ("is_primary", "是", ["主联络员", "是否主联络员"]),
     ],
 }
 YES = {"1", "true", "yes", "y", "是", "主", "√"}
@@ -131,7 +139,7 @@ def template_workbook(kind):
 def _header_label(model, field, aliases):
     try:
         return str(model._meta.get_field(field).verbose_name)
-    except Exception:  # noqa: BLE001  a column that is not a model field (the city of an officer)
+    except Exception:
         return aliases[0]
 
 
@@ -191,7 +199,9 @@ class OfficerRowForm(forms.ModelForm):
 
     def save(self, commit=True):
         self.instance.city = self.cleaned_data["city"]
-        self.instance.user = services.officer_account_for(email=self.cleaned_data["email"], name=self.cleaned_data["name"])
+        self.instance.user = services.officer_account_for(
+            email=self.cleaned_data["email"], name=self.cleaned_data["name"]
+        )
         return super().save(commit)
 
 
@@ -233,7 +243,9 @@ def check_rows(kind, rows):
         if kind == "officers" and data["is_primary"]:
             city = row.get("city", "")
             if city in primaries:
-                form.add_error(None, _("Row %(row)d already names the primary officer of this city.") % {"row": primaries[city]})
+                form.add_error(
+                    None, _("Row %(row)d already names the primary officer of this city.") % {"row": primaries[city]}
+                )
             primaries.setdefault(city, number)
         checked.append((number, form))
     return checked

@@ -13,10 +13,10 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.dates import sensible_dates, validate_sensible_date
-from core.integrity import IntegrityChecked
-from core.phones import validate_mobile, validate_phone
 from core.i18n.translation import TranslatedMixin, localized
+from core.integrity import IntegrityChecked
 from core.media.uploads import CleanImageField, validate_image
+from core.phones import validate_mobile, validate_phone
 
 phone_number = RegexValidator(
     r"^\+?[0-9][0-9 \-]{5,19}$", _("Enter a phone number: digits, with spaces or dashes if you like.")
@@ -67,15 +67,28 @@ class MemberCity(TranslatedMixin, IntegrityChecked, models.Model):
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="cities", verbose_name=_("region"))
     joined_on = models.DateField(_("joined on"), null=True, blank=True, validators=[validate_sensible_date])
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
-    population = models.PositiveIntegerField(_("population (10,000 people)"), null=True, blank=True,
-                                             help_text=_("Resident population in units of 10,000."))
+    population = models.PositiveIntegerField(
+        _("population (10,000 people)"), null=True, blank=True, help_text=_("Resident population in units of 10,000.")
+    )
     area = models.PositiveIntegerField(_("area (km²)"), null=True, blank=True)
     emblem = CleanImageField(_("emblem"), upload_to="members/emblems/", blank=True, validators=[validate_image])
     photo = CleanImageField(_("photo"), upload_to="members/photos/", blank=True, validators=[validate_image])
-    latitude = models.DecimalField(_("latitude"), max_digits=8, decimal_places=5, null=True, blank=True,
-                                   validators=[MinValueValidator(-90), MaxValueValidator(90)])
-    longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5, null=True, blank=True,
-                                    validators=[MinValueValidator(-180), MaxValueValidator(180)])
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
     introduction = models.TextField(_("introduction"), blank=True)
     website = models.URLField(_("website"), blank=True)
 
@@ -130,8 +143,10 @@ class Mayor(models.Model):
         verbose_name_plural = _("mayors")
         constraints = [
             *sensible_dates("mayor", days=("term_start", "term_end"), optional=("term_end",)),
-            models.CheckConstraint(condition=Q(term_end__isnull=True) | Q(term_end__gte=models.F("term_start")),
-                                   name="mayor_term_end_after_start"),
+            models.CheckConstraint(
+                condition=Q(term_end__isnull=True) | Q(term_end__gte=models.F("term_start")),
+                name="mayor_term_end_after_start",
+            ),
         ]
 
     def __str__(self):
@@ -162,25 +177,31 @@ def email_used_by_another_account(email, user_id):
 class LiaisonOfficer(models.Model):
     """A city's appointed link to the association, with the account they sign in with."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="liaison_roles",
-                             verbose_name=_("account"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="liaison_roles", verbose_name=_("account")
+    )
     city = models.ForeignKey(MemberCity, on_delete=models.PROTECT, related_name="officers", verbose_name=_("city"))
     name = models.CharField(pgettext_lazy("person", "name"), max_length=50)
-    position = models.CharField(_("position in the city government"), max_length=100,
-                                help_text=_("E.g. deputy secretary-general of the city government."))
+    position = models.CharField(
+        _("position in the city government"),
+        max_length=100,
+        help_text=_("E.g. deputy secretary-general of the city government."),
+    )
     office_phone = models.CharField(_("office phone"), max_length=30, blank=True, validators=[validate_phone])
     mobile = models.CharField(_("mobile"), max_length=20, blank=True, validators=[validate_mobile])
     email = models.EmailField(_("e-mail"))
     appointed_on = models.DateField(_("appointed on"), default=timezone.localdate, validators=[validate_sensible_date])
     ended_on = models.DateField(_("ended on"), null=True, blank=True, validators=[validate_sensible_date])
-    language = models.CharField(_("language of e-mails"), max_length=8, choices=interface_languages, default="zh-hans",
-                                blank=True)
+    language = models.CharField(
+        _("language of e-mails"), max_length=8, choices=interface_languages, default="zh-hans", blank=True
+    )
     is_primary = models.BooleanField(_("primary officer"), default=True)
     is_active = models.BooleanField(_("active"), default=True)
     invited_at = models.DateTimeField(_("invited at"), null=True, blank=True, editable=False)
 
-    history = HistoricalRecords(verbose_name=_("liaison officer record version"),
-                                verbose_name_plural=_("liaison officer record versions"))
+    history = HistoricalRecords(
+        verbose_name=_("liaison officer record version"), verbose_name_plural=_("liaison officer record versions")
+    )
     objects = LiaisonOfficerQuerySet.as_manager()
 
     class Meta:
@@ -189,10 +210,15 @@ class LiaisonOfficer(models.Model):
         verbose_name_plural = _("liaison officers")
         constraints = [
             *sensible_dates("liaisonofficer", days=("appointed_on", "ended_on"), optional=("ended_on",)),
-            models.UniqueConstraint(fields=["city"], condition=Q(is_primary=True, ended_on__isnull=True, is_active=True),
-                                    name="one_current_primary_officer_per_city"),
-            models.CheckConstraint(condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("appointed_on")),
-                                   name="officer_ended_after_appointed"),
+            models.UniqueConstraint(
+                fields=["city"],
+                condition=Q(is_primary=True, ended_on__isnull=True, is_active=True),
+                name="one_current_primary_officer_per_city",
+            ),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("appointed_on")),
+                name="officer_ended_after_appointed",
+            ),
         ]
 
     def __str__(self):
@@ -201,9 +227,14 @@ class LiaisonOfficer(models.Model):
     def clean(self):
         super().clean()
         if self.email and email_used_by_another_account(self.email, self.user_id):
-            raise ValidationError({"email": _(
-                "This e-mail address already belongs to another account. Sign-in and password resets go by e-mail, "
-                "so each account needs an address of its own; ask the secretariat if it should move.")})
+            raise ValidationError(
+                {
+                    "email": _(
+                        "This e-mail address already belongs to another account. Sign-in and password resets go by e-mail, "
+                        "so each account needs an address of its own; ask the secretariat if it should move."
+                    )
+                }
+            )
 
     @property
     def email_language(self):
@@ -215,7 +246,9 @@ class LiaisonOfficer(models.Model):
 
 
 class LiaisonAward(models.Model):
-    officer = models.ForeignKey(LiaisonOfficer, on_delete=models.CASCADE, related_name="awards", verbose_name=_("officer"))
+    officer = models.ForeignKey(
+        LiaisonOfficer, on_delete=models.CASCADE, related_name="awards", verbose_name=_("officer")
+    )
     year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)])
     title = models.CharField(_("title"), max_length=100, help_text=_("E.g. outstanding liaison officer."))
 

@@ -12,11 +12,16 @@ def city_item(city):
     if city.status == MemberCity.Status.LEFT:
         return None
     return Item(
-        key=city.slug, title=city.name, text=city.introduction,
+        key=city.slug,
+        title=city.name,
+        text=city.introduction,
         translations=translated(city, "name", "introduction"),
         date=midnight(city.joined_on),
-        weighted=[("A", in_every_language(city, "name")), ("B", in_every_language(city.region, "name")),
-                  ("C", in_every_language(city, "introduction"))],
+        weighted=[
+            ("A", in_every_language(city, "name")),
+            ("B", in_every_language(city.region, "name")),
+            ("C", in_every_language(city, "introduction")),
+        ],
     )
 
 
@@ -25,9 +30,16 @@ def indexed_cities():
 
 
 def register():
-    registry.register(registry.SearchKind(
-        name="city", label=_("Member cities"), model=MemberCity, position=30, item=city_item, queryset=indexed_cities,
-        url=lambda key: reverse("members:city", args=[key]),
-        # A region is indexed with its cities.
-        dependents={Region: lambda region: indexed_cities().filter(region=region)},
-    ))
+    registry.register(
+        registry.SearchKind(
+            name="city",
+            label=_("Member cities"),
+            model=MemberCity,
+            position=30,
+            item=city_item,
+            queryset=indexed_cities,
+            url=lambda key: reverse("members:city", args=[key]),
+            # A region is indexed with its cities.
+            dependents={Region: lambda region: indexed_cities().filter(region=region)},
+        )
+    )

@@ -18,9 +18,9 @@ from django.utils.text import slugify
 
 from core import site
 from core.mail import outbox
+from members import contributions
 from members.contributions import LIAISON_OFFICERS
 from members.models import LiaisonOfficer
-from members import contributions
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -63,8 +63,14 @@ def officer_invite(*, officer: LiaisonOfficer, by: User, base_url: str) -> None:
     with transaction.atomic():
         officer.invited_at = timezone.now()
         officer.save(update_fields=["invited_at"])
-        outbox.enqueue(kind=contributions.INVITATION.code, key=f"invitation:officer-{officer.pk}:{officer.invited_at.isoformat()}",
-                       to=[officer.email], subject=subject, body=body, language=officer.email_language)
+        outbox.enqueue(
+            kind=contributions.INVITATION.code,
+            key=f"invitation:officer-{officer.pk}:{officer.invited_at.isoformat()}",
+            to=[officer.email],
+            subject=subject,
+            body=body,
+            language=officer.email_language,
+        )
 
 
 def officer_update_contact(*, officer: LiaisonOfficer, by: User, data: Mapping[str, Any]) -> LiaisonOfficer:

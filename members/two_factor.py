@@ -78,6 +78,7 @@ def _next_query(request: HttpRequest) -> str:
 
 # --- changes of state (the views and the admin action call these) ---
 
+
 def authenticator_for_setup(*, user: AbstractBaseUser) -> TOTPDevice:
     """The unconfirmed authenticator being set up, made once so the QR code stays the same across reloads."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False, name=AUTHENTICATOR).first()

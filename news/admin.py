@@ -15,12 +15,12 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.backoffice import dashboard
 from core.backoffice.admin_actions import service_action, service_action_with_reason
-from core.locks import Busy
 from core.i18n.translation import (
     TranslationsBesideChineseAdmin,
     columns,
     translation_fieldsets,
 )
+from core.locks import Busy
 from news import sanitize, services
 from news.models import Article, ArticleImage, Attachment, Category, Topic, TopicEntry
 
@@ -103,14 +103,26 @@ class ArticleAdmin(TranslationsBesideChineseAdmin, SimpleHistoryAdmin):
     search_fields = ["subtitle", "summary", "body", *columns("title")]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["status", "review_comment", "view_count", "cover_thumbnail", "created_by", "created_at", "updated_at"]
+    readonly_fields = [
+        "status",
+        "review_comment",
+        "view_count",
+        "cover_thumbnail",
+        "created_by",
+        "created_at",
+        "updated_at",
+    ]
     inlines = [ArticleImageInline, AttachmentInline]
     filter_horizontal = ["related_cities"]
     actions = ["submit_for_review", "publish", "archive", "send_back"]
     fieldsets = [
         (None, {"fields": ["title", "subtitle", "slug", "category", "tags", "summary", "body"]}),
-        *translation_fieldsets("title", "summary", "body", description=_(
-            "Optional. Without it, readers in this language see the Chinese with a note.")),
+        *translation_fieldsets(
+            "title",
+            "summary",
+            "body",
+            description=_("Optional. Without it, readers in this language see the Chinese with a note."),
+        ),
         (_("Cover"), {"fields": ["cover", "cover_alt", "cover_thumbnail"]}),
         (_("Credits"), {"fields": ["source", "author", "editor"]}),
         (_("Related"), {"fields": ["related_cities", "related_event"]}),
@@ -148,8 +160,11 @@ class ArticleAdmin(TranslationsBesideChineseAdmin, SimpleHistoryAdmin):
         return services.article_archive(article=article, by=by)
 
     def _workflow_buttons(self, request, article):
-        return [(name, label) for name, label in self.WORKFLOW_LABELS.items()
-                if services.article_may(article=article, step=name, by=request.user)]
+        return [
+            (name, label)
+            for name, label in self.WORKFLOW_LABELS.items()
+            if services.article_may(article=article, step=name, by=request.user)
+        ]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, object_id)
@@ -157,10 +172,15 @@ class ArticleAdmin(TranslationsBesideChineseAdmin, SimpleHistoryAdmin):
         return super().change_view(request, object_id, form_url, {**(extra_context or {}), **extra})
 
     def get_urls(self):
-        return [path("<int:pk>/workflow/<str:step>/", self.admin_site.admin_view(self.workflow_view),
-                     name="news_article_workflow"),
-                path("body-image/", self.admin_site.admin_view(self.body_image_view), name="news_body_image"),
-                *super().get_urls()]
+        return [
+            path(
+                "<int:pk>/workflow/<str:step>/",
+                self.admin_site.admin_view(self.workflow_view),
+                name="news_article_workflow",
+            ),
+            path("body-image/", self.admin_site.admin_view(self.body_image_view), name="news_body_image"),
+            *super().get_urls(),
+        ]
 
     def body_image_view(self, request):
         """The editor's image dialog opens this in a small window (its "Browse…" button): upload a photo, or take
@@ -174,11 +194,21 @@ class ArticleAdmin(TranslationsBesideChineseAdmin, SimpleHistoryAdmin):
         chosen = None
         if request.method == "POST" and form.is_valid():
             chosen = services.body_image_upload(by=request.user, **form.cleaned_data)
-        recent = ArticleImage.objects.filter(uploaded_by=request.user).exclude(renditions={}).order_by("-uploaded_at")[:12]
-        context = {**self.admin_site.each_context(request), "title": _("Insert an image"), "form": form,
-                   "callback": callback, "chosen": chosen, "recent": recent, "is_popup": True}
-        return TemplateResponse(request, "admin/news/article/body_image.html", context,
-                                status=400 if form.errors else 200)
+        recent = (
+            ArticleImage.objects.filter(uploaded_by=request.user).exclude(renditions={}).order_by("-uploaded_at")[:12]
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Insert an image"),
+            "form": form,
+            "callback": callback,
+            "chosen": chosen,
+            "recent": recent,
+            "is_popup": True,
+        }
+        return TemplateResponse(
+            request, "admin/news/article/body_image.html", context, status=400 if form.errors else 200
+        )
 
     def workflow_view(self, request, pk, step):
         """One step of the workflow from the article's page, through the same service as the bulk actions."""
@@ -188,14 +218,22 @@ class ArticleAdmin(TranslationsBesideChineseAdmin, SimpleHistoryAdmin):
         label = self.WORKFLOW_LABELS[step]
         comment = request.POST.get("comment", "").strip()
         if step == "send_back" and not comment:
-            context = {**self.admin_site.each_context(request), "opts": self.opts, "original": article, "title": label,
-                       "step": step}
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "original": article,
+                "title": label,
+                "step": step,
+            }
             return TemplateResponse(request, "admin/news/article/send_back.html", context)
         try:
             self._take_step(step, article=article, by=request.user, comment=comment)
         except (ValidationError, PermissionDenied, Busy) as error:
-            message = getattr(error, "message", None) if isinstance(error, Busy) else (
-                error.messages[0] if isinstance(error, ValidationError) else _("You may not do this."))
+            message = (
+                getattr(error, "message", None)
+                if isinstance(error, Busy)
+                else (error.messages[0] if isinstance(error, ValidationError) else _("You may not do this."))
+            )
             self.message_user(request, message, messages.WARNING)
         else:
             self.message_user(request, _("%(step)s: done.") % {"step": label}, messages.SUCCESS)
@@ -229,8 +267,11 @@ class ArticleAdmin(TranslationsBesideChineseAdmin, SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
         removals = getattr(form, "body_removals", [])
         if removals:
-            self.message_user(request, _("Taken out of the body on saving: %(what)s.") % {"what": "; ".join(removals)},
-                              messages.WARNING)
+            self.message_user(
+                request,
+                _("Taken out of the body on saving: %(what)s.") % {"what": "; ".join(removals)},
+                messages.WARNING,
+            )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -244,25 +285,42 @@ class ArticleAdmin(TranslationsBesideChineseAdmin, SimpleHistoryAdmin):
                 actions.pop(action, None)
         return actions
 
-    WORKFLOW_ACTIONS = {"submit": "submit_for_review", "publish": "publish", "archive": "archive", "send_back": "send_back"}
+    WORKFLOW_ACTIONS = {
+        "submit": "submit_for_review",
+        "publish": "publish",
+        "archive": "archive",
+        "send_back": "send_back",
+    }
 
     submit_for_review = service_action(
-        lambda article, by: services.article_submit(article=article, by=by), description=_("Submit for review"),
-        done=lambda n: ngettext("%d article submitted for review.", "%d articles submitted for review.", n) % n)
+        lambda article, by: services.article_submit(article=article, by=by),
+        description=_("Submit for review"),
+        done=lambda n: ngettext("%d article submitted for review.", "%d articles submitted for review.", n) % n,
+    )
     publish = service_action(
-        lambda article, by: services.article_publish(article=article, by=by), description=_("Publish"),
-        done=lambda n: ngettext("%d article published.", "%d articles published.", n) % n)
+        lambda article, by: services.article_publish(article=article, by=by),
+        description=_("Publish"),
+        done=lambda n: ngettext("%d article published.", "%d articles published.", n) % n,
+    )
     archive = service_action(
-        lambda article, by: services.article_archive(article=article, by=by), description=_("Archive"),
-        done=lambda n: ngettext("%d article archived.", "%d articles archived.", n) % n)
+        lambda article, by: services.article_archive(article=article, by=by),
+        description=_("Archive"),
+        done=lambda n: ngettext("%d article archived.", "%d articles archived.", n) % n,
+    )
     send_back = service_action_with_reason(
         lambda article, by, comment: services.article_send_back(article=article, by=by, comment=comment),
-        description=_("Send back to the editor with a comment"), field="comment",
+        description=_("Send back to the editor with a comment"),
+        field="comment",
         describe=lambda article: f"{article.title} ({article.get_status_display()})",
         done=lambda n: ngettext("%d article sent back.", "%d articles sent back.", n) % n,
-        page={"title": _("Send back to the editor"),
-              "intro": _("These articles go back to their editor as drafts, with your comment:"),
-              "label": _("What should be changed"), "submit": _("Send back"), "missing": _("Say what should be changed.")})
+        page={
+            "title": _("Send back to the editor"),
+            "intro": _("These articles go back to their editor as drafts, with your comment:"),
+            "label": _("What should be changed"),
+            "submit": _("Send back"),
+            "missing": _("Say what should be changed."),
+        },
+    )
 
 
 class TopicEntryInline(admin.TabularInline):

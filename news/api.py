@@ -10,9 +10,10 @@ from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
 from core.api.pages import NOT_FOUND, PAGE, Cursor
-from core.api.schemas import FileLink, Picture, PhotoOut, absolute, in_reader_language, photos, picture
+from core.api.schemas import FileLink, PhotoOut, Picture, absolute, in_reader_language, photos, picture
 from core.i18n.translation import columns, lacks_translation
 from news.models import Article, ArticleImage, Category, Topic, TopicEntry
+
 
 class CategoryOut(Schema):
     slug: str
@@ -80,8 +81,15 @@ class ArticleDetail(ArticleSummary):
 
     @staticmethod
     def resolve_attachments(obj: Any, context: Any) -> list[dict[str, Any]]:
-        return [{"title": attachment.title, "url": absolute(context, attachment.file.url), "size": attachment.file_size,
-                 "type": attachment.extension} for attachment in obj.attachments.all()]
+        return [
+            {
+                "title": attachment.title,
+                "url": absolute(context, attachment.file.url),
+                "size": attachment.file_size,
+                "type": attachment.extension,
+            }
+            for attachment in obj.attachments.all()
+        ]
 
     @staticmethod
     def resolve_cities(obj: Any) -> list[str]:
@@ -115,8 +123,7 @@ news = Router(tags=["news"])
 
 
 def _articles():
-    return (Article.objects.published().select_related("category", "category__parent")
-            .prefetch_related("tags"))
+    return Article.objects.published().select_related("category", "category__parent").prefetch_related("tags")
 
 
 class ArticleFilters(Schema):
@@ -160,7 +167,10 @@ def topic_detail(request: HttpRequest, slug: str) -> Any:
 @news.get("/{int:article_id}", response={200: ArticleDetail, **NOT_FOUND}, summary="One published article")
 def article_detail(request: HttpRequest, article_id: int) -> Any:
     return get_object_or_404(
-        _articles().select_related("related_event").prefetch_related(
-            Prefetch("images", queryset=ArticleImage.objects.filter(in_body=False)), "attachments", "related_cities"),
+        _articles()
+        .select_related("related_event")
+        .prefetch_related(
+            Prefetch("images", queryset=ArticleImage.objects.filter(in_body=False)), "attachments", "related_cities"
+        ),
         pk=article_id,
     )

@@ -4,10 +4,10 @@ from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from core.registry import (
-    ApiRouter,
     ALL,
     EDIT,
     VIEW,
+    ApiRouter,
     ContentType,
     Contributions,
     DemoLoader,
@@ -41,16 +41,26 @@ contributions = Contributions(
         NEWS_EDITORS: {
             "core": {"blockedterm": VIEW},
             "news": {
-                "article": EDIT, "articleimage": ALL, "attachment": ALL, "historicalarticle": VIEW,
-                "category": VIEW, "topic": VIEW, "topicentry": VIEW,
+                "article": EDIT,
+                "articleimage": ALL,
+                "attachment": ALL,
+                "historicalarticle": VIEW,
+                "category": VIEW,
+                "topic": VIEW,
+                "topicentry": VIEW,
             },
             "taggit": {"tag": EDIT},
         },
         NEWS_REVIEWERS: {
             "core": {"blockedterm": ALL},  # they keep the blocklist of spam
             "news": {
-                "article": (*ALL, "codename:publish_article"), "articleimage": ALL, "attachment": ALL,
-                "historicalarticle": VIEW, "category": ALL, "topic": ALL, "topicentry": ALL,
+                "article": (*ALL, "codename:publish_article"),
+                "articleimage": ALL,
+                "attachment": ALL,
+                "historicalarticle": VIEW,
+                "category": ALL,
+                "topic": ALL,
+                "topicentry": ALL,
             },
             "taggit": {"tag": ALL},
         },

@@ -52,7 +52,10 @@ class CategoryFeed(LatestArticlesFeed):
         return get_object_or_404(Category, slug=slug)
 
     def title(self, category):
-        return _("%(name)s: %(category)s") % {"name": localized(site.profile(), "name") or _("Mayors' Association"), "category": localized(category, "name")}
+        return _("%(name)s: %(category)s") % {
+            "name": localized(site.profile(), "name") or _("Mayors' Association"),
+            "category": localized(category, "name"),
+        }
 
     def link(self, category):
         return category.get_absolute_url()

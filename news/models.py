@@ -14,21 +14,37 @@ from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
+from core.dates import sensible_dates, validate_sensible_date
+from core.i18n.translation import TranslatedMixin, columns, localized
+from core.integrity import IntegrityChecked
 from core.media.files import FileSizeMixin
 from core.media.images import Photo, RenditionsMixin
-from core.dates import sensible_dates, validate_sensible_date
-from core.integrity import IntegrityChecked
-from core.i18n.translation import TranslatedMixin, columns, localized
 from core.media.uploads import CleanImageField, validate_document, validate_image
 from news.sanitize import sanitize_html
 
 EDITOR_EXTENSIONS = {
-    "Bold": True, "Italic": True, "Underline": True, "Strike": True, "Subscript": True, "Superscript": True,
-    "Heading": {"levels": [2, 3, 4]}, "BulletList": True, "OrderedList": True, "ListItem": True,
-    "Blockquote": True, "HorizontalRule": True, "HardBreak": True,
+    "Bold": True,
+    "Italic": True,
+    "Underline": True,
+    "Strike": True,
+    "Subscript": True,
+    "Superscript": True,
+    "Heading": {"levels": [2, 3, 4]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HorizontalRule": True,
+    "HardBreak": True,
     "Link": {"protocols": ["http", "https", "mailto"], "enableTarget": False},
-    "Table": True, "TableRow": True, "TableHeader": True, "TableCell": True,
-    "Image": True, "Figure": {"pickerUrl": reverse_lazy("admin:news_body_image")}, "Caption": True, "History": True,
+    "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
+    "Image": True,
+    "Figure": {"pickerUrl": reverse_lazy("admin:news_body_image")},
+    "Caption": True,
+    "History": True,
 }
 
 
@@ -85,7 +101,7 @@ class Category(TranslatedMixin, models.Model):
 
 
 class ArticleQuerySet(models.QuerySet):
-    """"Published" is defined here and in Article.is_released/is_live, nowhere else."""
+    """ "Published" is defined here and in Article.is_released/is_live, nowhere else."""
 
     def released(self):
         """Passed by a reviewer, whether its publish time has come or not (the search index holds these,
@@ -118,7 +134,9 @@ class Article(TranslatedMixin, IntegrityChecked, RenditionsMixin, models.Model):
     title = models.CharField(_("title"), max_length=200)
     subtitle = models.CharField(_("subtitle"), max_length=200, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, blank=True, allow_unicode=True)
-    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="articles", verbose_name=_("category"))
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="articles", verbose_name=_("category")
+    )
     tags = TaggableManager(_("tags"), blank=True)
     summary = models.TextField(_("summary"), max_length=500, blank=True)
     body = ProseEditorField(_("body"), extensions=EDITOR_EXTENSIONS, sanitize=sanitize_html, blank=True)
@@ -130,26 +148,40 @@ class Article(TranslatedMixin, IntegrityChecked, RenditionsMixin, models.Model):
     author = models.CharField(_("author"), max_length=100, blank=True)
     editor = models.CharField(_("editor"), max_length=100, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
-    publish_at = models.DateTimeField(_("publish at"), default=timezone.now, db_index=True, validators=[validate_sensible_date])
+    publish_at = models.DateTimeField(
+        _("publish at"), default=timezone.now, db_index=True, validators=[validate_sensible_date]
+    )
     pinned = models.BooleanField(_("headline"), default=False, help_text=_("Shown in the headlines on the home page."))
     view_count = models.PositiveBigIntegerField(_("views"), default=0, editable=False)
     related_cities = models.ManyToManyField(
         "members.MemberCity", blank=True, related_name="articles", verbose_name=_("related member cities")
     )
     related_event = models.ForeignKey(
-        "events.Event", on_delete=models.SET_NULL, null=True, blank=True, related_name="articles",
+        "events.Event",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
         verbose_name=_("related event"),
     )
     review_comment = models.TextField(_("reviewer's comment"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False,
-        related_name="+", verbose_name=_("created by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("created by"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["view_count", "renditions"], verbose_name=_("article version"),
-                                verbose_name_plural=_("article versions"))
+    history = HistoricalRecords(
+        excluded_fields=["view_count", "renditions"],
+        verbose_name=_("article version"),
+        verbose_name_plural=_("article versions"),
+    )
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
@@ -197,16 +229,26 @@ class ArticleImage(Photo):
 
     UPLOAD_FOLDER = "news/originals"
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, null=True, blank=True, related_name="images",
-                                verbose_name=_("article"))
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, null=True, blank=True, related_name="images", verbose_name=_("article")
+    )
     in_body = models.BooleanField(_("placed in the body"), default=False, editable=False)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                    editable=False, related_name="+", verbose_name=_("uploaded by"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
     uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now, editable=False)
 
 
 class Attachment(FileSizeMixin, models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("article"))
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("article")
+    )
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(_("file"), upload_to=attachment_upload_to, max_length=200, validators=[validate_document])
     file_size = models.PositiveBigIntegerField(_("file size"), default=0, editable=False)
@@ -219,7 +261,6 @@ class Attachment(FileSizeMixin, models.Model):
 
     def __str__(self):
         return self.title
-
 
 
 class TopicQuerySet(models.QuerySet):
@@ -271,8 +312,9 @@ class ArticleView(models.Model):
     never an UPDATE of the article: readers of a popular article do not queue on its row lock. The periodic flush
     (news.services.view_counts_flush) adds them to the articles and deletes them."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+", db_constraint=False,
-                                verbose_name=_("article"))
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="+", db_constraint=False, verbose_name=_("article")
+    )
 
     class Meta:
         verbose_name = _("view not yet counted")

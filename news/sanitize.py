@@ -20,10 +20,35 @@ import nh3
 from django.conf import settings
 
 ALLOWED_TAGS = {
-    "p", "br", "h2", "h3", "h4", "ul", "ol", "li", "blockquote", "hr",
-    "strong", "b", "em", "i", "u", "s", "sub", "sup",
-    "table", "caption", "thead", "tbody", "tr", "th", "td",
-    "a", "img", "figure", "figcaption",
+    "p",
+    "br",
+    "h2",
+    "h3",
+    "h4",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "hr",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "u",
+    "s",
+    "sub",
+    "sup",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "a",
+    "img",
+    "figure",
+    "figcaption",
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
@@ -36,9 +61,28 @@ URL_SCHEMES = {"http", "https", "mailto"}
 FOREIGN_LINK_REL = "nofollow noopener noreferrer"
 
 DROPPED_WITH_CONTENT = {
-    "script", "style", "iframe", "frame", "frameset", "object", "embed", "template", "noscript",
-    "textarea", "select", "svg", "math", "head", "title", "form", "button", "canvas", "audio", "video",
-    "marquee", "blink",
+    "script",
+    "style",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "template",
+    "noscript",
+    "textarea",
+    "select",
+    "svg",
+    "math",
+    "head",
+    "title",
+    "form",
+    "button",
+    "canvas",
+    "audio",
+    "video",
+    "marquee",
+    "blink",
 }
 VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 TINY_PX = 4  # a font, box or image smaller than this hides what it holds
@@ -47,8 +91,25 @@ INVISIBLE = re.compile(r"[\s\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u3000.,:;·�
 
 NUMBER = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?"
 LENGTH = re.compile(rf"({NUMBER})\s*(px|pt|pc|em|rem|ex|ch|vw|vh|vmin|vmax|%|mm|cm|in|q)?")
-PX_PER_UNIT = {None: 1, "px": 1, "pt": 4 / 3, "pc": 16, "em": 16, "rem": 16, "ex": 8, "ch": 8, "vw": 10, "vh": 8,
-               "vmin": 8, "vmax": 10, "%": 0.16, "mm": 3.78, "cm": 37.8, "in": 96, "q": 0.95}
+PX_PER_UNIT = {
+    None: 1,
+    "px": 1,
+    "pt": 4 / 3,
+    "pc": 16,
+    "em": 16,
+    "rem": 16,
+    "ex": 8,
+    "ch": 8,
+    "vw": 10,
+    "vh": 8,
+    "vmin": 8,
+    "vmax": 10,
+    "%": 0.16,
+    "mm": 3.78,
+    "cm": 37.8,
+    "in": 96,
+    "q": 0.95,
+}
 
 
 def _declarations(style):
@@ -112,8 +173,18 @@ def css_hides(style):
             size = _px(get(box))
             if size is not None and size < TINY_PX:
                 return True
-    for offset in ("left", "top", "right", "bottom", "margin-left", "margin-top", "margin-right", "margin",
-                   "text-indent", "inset"):
+    for offset in (
+        "left",
+        "top",
+        "right",
+        "bottom",
+        "margin-left",
+        "margin-top",
+        "margin-right",
+        "margin",
+        "text-indent",
+        "inset",
+    ):
         moved = _px(get(offset))
         if moved is not None and abs(moved) >= FAR_PX:
             return True
@@ -138,7 +209,7 @@ def _is_hidden(tag, attrs):
         return True
     if tag == "font":
         size = attributes.get("size", "").strip()
-        if re.fullmatch(r"-?\d+", size) and int(size) <= 0 or _is_white_or_clear(attributes.get("color", "").lower()):
+        if (re.fullmatch(r"-?\d+", size) and int(size) <= 0) or _is_white_or_clear(attributes.get("color", "").lower()):
             return True
     return False
 
@@ -231,11 +302,18 @@ class _LinkCleaner(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         if tag == "a" and self.link is None:
-            self.link = {"attrs": attrs, "parts": [], "visible": False, "foreign": is_foreign(attributes.get("href", ""))}
+            self.link = {
+                "attrs": attrs,
+                "parts": [],
+                "visible": False,
+                "foreign": is_foreign(attributes.get("href", "")),
+            }
             return
         if tag == "img" and self.link is not None:
-            tiny = any(_px(attributes.get(side)) is not None and _px(attributes.get(side)) < TINY_PX
-                       for side in ("width", "height"))
+            tiny = any(
+                _px(attributes.get(side)) is not None and _px(attributes.get(side)) < TINY_PX
+                for side in ("width", "height")
+            )
             if tiny and self.link["foreign"]:
                 return
             self.link["visible"] = self.link["visible"] or not tiny
@@ -327,24 +405,38 @@ def _inventory(markup):
 
 def removals(raw, cleaned):
     """What sanitize_html took out of `raw` to give `cleaned`, in words for the editor who saved it."""
-    from django.utils.translation import gettext as _, ngettext
+    from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
 
     before, after = _inventory(raw), _inventory(cleaned)
     said = []
     if (lost := before.images - after.images) > 0:
-        said.append(ngettext(
-            "%(count)d image that was not uploaded to the portal (only images uploaded with the editor’s image "
-            "button are kept)",
-            "%(count)d images that were not uploaded to the portal (only images uploaded with the editor’s image "
-            "button are kept)", lost) % {"count": lost})
+        said.append(
+            ngettext(
+                "%(count)d image that was not uploaded to the portal (only images uploaded with the editor’s image "
+                "button are kept)",
+                "%(count)d images that were not uploaded to the portal (only images uploaded with the editor’s image "
+                "button are kept)",
+                lost,
+            )
+            % {"count": lost}
+        )
     if before.dropped:
         said.append(_("scripts, embedded frames or forms (%(tags)s)") % {"tags": ", ".join(sorted(before.dropped))})
     if before.hidden:
-        said.append(ngettext("%(count)d hidden block with its text", "%(count)d hidden blocks with their text",
-                             before.hidden) % {"count": before.hidden})
+        said.append(
+            ngettext("%(count)d hidden block with its text", "%(count)d hidden blocks with their text", before.hidden)
+            % {"count": before.hidden}
+        )
     if (lost := before.links - after.links) > 0:
-        said.append(ngettext("%(count)d link without visible text or a safe address",
-                             "%(count)d links without visible text or a safe address", lost) % {"count": lost})
+        said.append(
+            ngettext(
+                "%(count)d link without visible text or a safe address",
+                "%(count)d links without visible text or a safe address",
+                lost,
+            )
+            % {"count": lost}
+        )
     if before.formatting:
         said.append(_("pasted formatting such as fonts, colours and sizes (the site’s own style applies)"))
     return said

@@ -20,9 +20,17 @@ def home_columns(per_column: int = 6) -> list[tuple[Category, list[Article]]]:
     tree = list(Category.objects.all())
     families = _families(tree)
     return [
-        (category, list(Article.objects.published().filter(category_id__in=families[category.pk])
-                        .order_by("-publish_at", "-id").only("id", "publish_at", "category_id", *columns("title"))[:per_column]))
-        for category in tree if category.show_on_home and category.parent_id is None
+        (
+            category,
+            list(
+                Article.objects.published()
+                .filter(category_id__in=families[category.pk])
+                .order_by("-publish_at", "-id")
+                .only("id", "publish_at", "category_id", *columns("title"))[:per_column]
+            ),
+        )
+        for category in tree
+        if category.show_on_home and category.parent_id is None
     ]
 
 
@@ -52,4 +60,10 @@ def category_tree() -> list[Category]:
 
 def next_publish_at(now: datetime.datetime) -> datetime.datetime | None:
     """When the next article released for a later time appears by itself (cached pages must not outlive it)."""
-    return Article.objects.released().filter(publish_at__gt=now).order_by("publish_at").values_list("publish_at", flat=True).first()
+    return (
+        Article.objects.released()
+        .filter(publish_at__gt=now)
+        .order_by("publish_at")
+        .values_list("publish_at", flat=True)
+        .first()
+    )

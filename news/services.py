@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import publication
-from core.locks import atomic_with_lock_timeout
 from core.i18n.translation import columns
+from core.locks import atomic_with_lock_timeout
 from news.models import Article, ArticleImage, ArticleView
 
 if TYPE_CHECKING:
@@ -73,8 +73,11 @@ def article_may_edit(*, article: Article, by: User) -> bool:
 
 def steps_open_to(*, by: User) -> set[str]:
     """The workflow steps `by` may take on some article (the admin offers only these as bulk actions)."""
-    return {step for step, target in STEPS.items()
-            if any(to == target and by.has_perm(permission) for (_from, to), permission in TRANSITIONS.items())}
+    return {
+        step
+        for step, target in STEPS.items()
+        if any(to == target and by.has_perm(permission) for (_from, to), permission in TRANSITIONS.items())
+    }
 
 
 def article_may(*, article: Article, step: str, by: User) -> bool:
@@ -134,8 +137,9 @@ UNPLACED_IMAGES_KEEP_DAYS = 2
 def body_image_upload(*, image: File, alt_text: str, caption: str, by: User) -> ArticleImage:
     """An image uploaded from the editor's image dialog, before its article is saved (or even exists): validated
     like every photo by the form that gave it, with its renditions made now. Its article claims it on save."""
-    return ArticleImage.objects.create(image=image, alt_text=alt_text, caption=caption, uploaded_by=by,
-                                       article=None, in_body=True)
+    return ArticleImage.objects.create(
+        image=image, alt_text=alt_text, caption=caption, uploaded_by=by, article=None, in_body=True
+    )
 
 
 def body_images_place(*, article: Article) -> None:

@@ -16,5 +16,7 @@ def flush_view_counts() -> str:
 @shared_task(ignore_result=True)
 def sweep_unplaced_images() -> str:
     with jobs.recorded_run(sweep_unplaced_images) as summary:
-        return summary(_("%(count)d image(s) uploaded into articles never saved deleted")
-                       % {"count": services.unplaced_images_sweep()})
+        return summary(
+            _("%(count)d image(s) uploaded into articles never saved deleted")
+            % {"count": services.unplaced_images_sweep()}
+        )

@@ -9,9 +9,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from taggit.models import Tag
 
-from core.pagination import paginate
-from core.media.qr import qr_svg
 from core.i18n.translation import columns, localized
+from core.media.qr import qr_svg
+from core.pagination import paginate
 from news import selectors, services
 from news.forms import ArticleFilterForm
 from news.models import Article, Category, Topic
@@ -45,7 +45,10 @@ def category(request, slug):
     category = get_object_or_404(Category.objects.select_related("parent"), slug=slug)
     crumbs = [(localized(category.parent, "name"), category.parent.get_absolute_url())] if category.parent else []
     return _article_list(
-        request, Article.objects.published().in_category(category), heading=localized(category, "name"), crumbs=crumbs,
+        request,
+        Article.objects.published().in_category(category),
+        heading=localized(category, "name"),
+        crumbs=crumbs,
         category=category,
     )
 
@@ -58,7 +61,9 @@ def tag(request, slug):
 
 def topic(request, slug):
     topic = get_object_or_404(Topic.objects.published(), slug=slug)
-    entries = topic.entries.filter(article__in=Article.objects.published()).select_related("article", "article__category")
+    entries = topic.entries.filter(article__in=Article.objects.published()).select_related(
+        "article", "article__category"
+    )
     return render(request, "news/topic_detail.html", {"topic": topic, "entries": entries})
 
 
@@ -75,8 +80,12 @@ def article(request, pk):
     related = []
     if tags:
         related = (
-            Article.objects.published().filter(tags__in=tags).exclude(pk=article.pk)
-            .annotate(shared=Count("tags")).order_by("-shared", "-publish_at").only("id", "publish_at", *columns("title"))[:5]
+            Article.objects.published()
+            .filter(tags__in=tags)
+            .exclude(pk=article.pk)
+            .annotate(shared=Count("tags"))
+            .order_by("-shared", "-publish_at")
+            .only("id", "publish_at", *columns("title"))[:5]
         )
     context = {
         "article": article,

@@ -37,8 +37,17 @@ class IssueAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     search_fields = [*columns("title"), "summary", "entries__title"]
     date_hierarchy = "published_on"
     readonly_fields = ["announced_at"]
-    fields = ["periodical", ("year", "number", "total_number"), "title", "summary", "published_on", "cover",
-              ("file", "visibility"), "status", "announced_at"]
+    fields = [
+        "periodical",
+        ("year", "number", "total_number"),
+        "title",
+        "summary",
+        "published_on",
+        "cover",
+        ("file", "visibility"),
+        "status",
+        "announced_at",
+    ]
     inlines = [IssueEntryInline]
 
     @admin.display(description=_("cover"))

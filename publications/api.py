@@ -13,6 +13,7 @@ from core.api.pages import NOT_FOUND, PAGE, Cursor
 from core.api.schemas import FileLink, Picture, absolute, in_reader_language, picture
 from publications.models import Issue, IssueEntry, Periodical
 
+
 class PeriodicalOut(Schema):
     slug: str
     name: str
@@ -74,8 +75,12 @@ class IssueSummary(Schema):
     def resolve_pdf(obj: Any, context: Any) -> dict[str, Any] | None:
         if obj.public_file() is None:
             return None
-        return {"title": str(obj), "url": absolute(context, obj.get_download_url()), "size": obj.file_size,
-                "type": "PDF"}
+        return {
+            "title": str(obj),
+            "url": absolute(context, obj.get_download_url()),
+            "size": obj.file_size,
+            "type": "PDF",
+        }
 
     @staticmethod
     def resolve_members_only_pdf(obj: Any) -> bool:
@@ -105,21 +110,32 @@ def periodical_list(request: HttpRequest) -> Any:
     return Periodical.objects.filter(issues__in=Issue.objects.published()).distinct()
 
 
-@periodicals.get("/{slug}/issues", response={200: list[IssueSummary], **NOT_FOUND},
-                 summary="A periodical's published issues, newest first")
+@periodicals.get(
+    "/{slug}/issues",
+    response={200: list[IssueSummary], **NOT_FOUND},
+    summary="A periodical's published issues, newest first",
+)
 @paginate(Cursor, ordering=("-published_on", "-id"), **PAGE)
 def issue_list(request: HttpRequest, slug: str) -> Any:
     periodical = get_object_or_404(Periodical, slug=slug)
     return Issue.objects.published().filter(periodical=periodical).select_related("periodical")
 
 
-@periodicals.get("/{slug}/issues/{int:year}/{int:number}", response={200: IssueDetail, **NOT_FOUND},
-                 summary="One issue with its table of contents")
+@periodicals.get(
+    "/{slug}/issues/{int:year}/{int:number}",
+    response={200: IssueDetail, **NOT_FOUND},
+    summary="One issue with its table of contents",
+)
 def issue_detail(request: HttpRequest, slug: str, year: int, number: int) -> Any:
     entries = IssueEntry.objects.select_related("article").only(
-        *[field.name for field in IssueEntry._meta.concrete_fields], "article__id", "article__status",
-        "article__publish_at")
+        *[field.name for field in IssueEntry._meta.concrete_fields],
+        "article__id",
+        "article__status",
+        "article__publish_at",
+    )
     return get_object_or_404(
         Issue.objects.published().select_related("periodical").prefetch_related(Prefetch("entries", queryset=entries)),
-        periodical__slug=slug, year=year, number=number,
+        periodical__slug=slug,
+        year=year,
+        number=number,
     )

@@ -2,7 +2,18 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import ApiRouter, ALL, EDIT, VIEW, ContentType, Contributions, DemoLoader, NavEntry, SitemapSection, Urls
+from core.registry import (
+    ALL,
+    EDIT,
+    VIEW,
+    ApiRouter,
+    ContentType,
+    Contributions,
+    DemoLoader,
+    NavEntry,
+    SitemapSection,
+    Urls,
+)
 
 contributions = Contributions(
     urls=(Urls("publications/", "publications.urls"),),

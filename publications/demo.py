@@ -11,12 +11,26 @@ from core.media.pdf import render_pdf
 from publications.models import Issue, IssueEntry, Periodical
 
 PERIODICALS = [
-    ("huikan", "广西市长", "Guangxi Mayors", Periodical.Frequency.QUARTERLY, 41, Issue.Visibility.PUBLIC,
-     "协会会刊，每季度出版，刊登协会重要会议、城市发展经验和市长访谈。",
-     "The association's quarterly: its main meetings, member cities' experience and interviews with mayors."),
-    ("jianbao", "工作简报", "Work Bulletin", Periodical.Frequency.MONTHLY, 96, Issue.Visibility.MEMBERS,
-     "秘书处工作简报，通报协会工作进展和各会员城市联络工作动态，供会员城市参阅。",
-     "The secretariat's bulletin on the association's work and liaison news, for member cities."),
+    (
+        "huikan",
+        "广西市长",
+        "Guangxi Mayors",
+        Periodical.Frequency.QUARTERLY,
+        41,
+        Issue.Visibility.PUBLIC,
+        "协会会刊，每季度出版，刊登协会重要会议、城市发展经验和市长访谈。",
+        "The association's quarterly: its main meetings, member cities' experience and interviews with mayors.",
+    ),
+    (
+        "jianbao",
+        "工作简报",
+        "Work Bulletin",
+        Periodical.Frequency.MONTHLY,
+        96,
+        Issue.Visibility.MEMBERS,
+        "秘书处工作简报，通报协会工作进展和各会员城市联络工作动态，供会员城市参阅。",
+        "The secretariat's bulletin on the association's work and liaison news, for member cities.",
+    ),
 ]
 
 THEMES = {
@@ -24,11 +38,17 @@ THEMES = {
     "jianbao": ["", "", "会员大会筹备", "", "联络员培训", "", "城市信息报送", ""],
 }
 
-THEMES_EN = {"城市更新专刊": "Urban renewal", "优化营商环境": "A better business environment",
-             "中国—东盟市长论坛特辑": "The China–ASEAN Mayors' Forum", "联络工作": "Liaison work",
-             "生态宜居城市": "Green, liveable cities", "县域经济发展": "County economies",
-             "会员大会筹备": "Preparing the congress", "联络员培训": "Training liaison officers",
-             "城市信息报送": "Reporting city information"}
+THEMES_EN = {
+    "城市更新专刊": "Urban renewal",
+    "优化营商环境": "A better business environment",
+    "中国—东盟市长论坛特辑": "The China–ASEAN Mayors' Forum",
+    "联络工作": "Liaison work",
+    "生态宜居城市": "Green, liveable cities",
+    "县域经济发展": "County economies",
+    "会员大会筹备": "Preparing the congress",
+    "联络员培训": "Training liaison officers",
+    "城市信息报送": "Reporting city information",
+}
 
 # Section, title, author: the latest issues name demo articles by their titles (association/demo_links.py links them).
 CONTENTS = {
@@ -64,23 +84,47 @@ def load(log):
         log(f"periodicals: {Periodical.objects.count()} (kept)")
         return
     today = timezone.localdate()
-    for order, (slug, name, name_en, frequency, first_total, visibility, description, description_en) in enumerate(PERIODICALS):
-        periodical = Periodical.objects.create(slug=slug, name=name, name_en=name_en, frequency=frequency, order=order,
-                                               description=description, description_en=description_en)
+    for order, (slug, name, name_en, frequency, first_total, visibility, description, description_en) in enumerate(
+        PERIODICALS
+    ):
+        periodical = Periodical.objects.create(
+            slug=slug,
+            name=name,
+            name_en=name_en,
+            frequency=frequency,
+            order=order,
+            description=description,
+            description_en=description_en,
+        )
         dates = list(_issue_dates(frequency, today))
         for index, (year, number, published) in enumerate(dates):
             newest = index >= len(dates) - 2
             theme = THEMES[slug][index % len(THEMES[slug])]
-            issue = Issue(periodical=periodical, year=year, number=number, total_number=first_total + index,
-                          title=theme, title_en=THEMES_EN.get(theme, ""), published_on=published, visibility=visibility, status=Issue.Status.PUBLISHED,
-                          announced_at=timezone.now(),
-                          summary=f"本期{('聚焦' + theme) if theme else '通报近期协会工作'}，刊发文章{len(CONTENTS[slug])}篇。")
+            issue = Issue(
+                periodical=periodical,
+                year=year,
+                number=number,
+                total_number=first_total + index,
+                title=theme,
+                title_en=THEMES_EN.get(theme, ""),
+                published_on=published,
+                visibility=visibility,
+                status=Issue.Status.PUBLISHED,
+                announced_at=timezone.now(),
+                summary=f"本期{('聚焦' + theme) if theme else '通报近期协会工作'}，刊发文章{len(CONTENTS[slug])}篇。",
+            )
             label = f"{name} {year}年第{number}期"
             if slug == "huikan":
-                issue.cover.save(f"{slug}-{year}-{number}.jpg", ContentFile(demo_images.periodical_cover(index)), save=False)
-            issue.file.save(f"{slug}-{year}-{number}.pdf", ContentFile(render_pdf(label, [
-                f"{section}：{title}（{author}）" for section, title, author in CONTENTS[slug]
-            ])), save=False)
+                issue.cover.save(
+                    f"{slug}-{year}-{number}.jpg", ContentFile(demo_images.periodical_cover(index)), save=False
+                )
+            issue.file.save(
+                f"{slug}-{year}-{number}.pdf",
+                ContentFile(
+                    render_pdf(label, [f"{section}：{title}（{author}）" for section, title, author in CONTENTS[slug]])
+                ),
+                save=False,
+            )
             issue.save()
             rows = CONTENTS[slug] if newest else CONTENTS[slug][3:] + CONTENTS[slug][:3]
             IssueEntry.objects.bulk_create(

@@ -12,10 +12,10 @@ from django.utils.translation import pgettext
 
 from core.access import MembersOnlyFileMixin, Visibility
 from core.dates import validate_sensible_date
+from core.i18n.translation import TranslatedMixin, localized
+from core.integrity import IntegrityChecked
 from core.media.files import FileSizeMixin, private_storage
 from core.media.images import RenditionsMixin
-from core.integrity import IntegrityChecked
-from core.i18n.translation import TranslatedMixin, localized
 from core.media.uploads import CleanImageField, validate_image, validate_pdf
 
 
@@ -72,23 +72,32 @@ class Issue(MembersOnlyFileMixin, TranslatedMixin, IntegrityChecked, RenditionsM
 
     Visibility = Visibility
 
-    periodical = models.ForeignKey(Periodical, on_delete=models.PROTECT, related_name="issues",
-                                   verbose_name=_("periodical"))
+    periodical = models.ForeignKey(
+        Periodical, on_delete=models.PROTECT, related_name="issues", verbose_name=_("periodical")
+    )
     year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(1980), MaxValueValidator(2100)])
     number = models.PositiveSmallIntegerField(_("number in the year"), validators=[MinValueValidator(1)])
     total_number = models.PositiveIntegerField(_("number since the first issue"), null=True, blank=True)
-    title = models.CharField(_("theme"), max_length=200, blank=True,
-                             help_text=_("Optional: the theme of this issue, e.g. 城市更新专刊."))
+    title = models.CharField(
+        _("theme"), max_length=200, blank=True, help_text=_("Optional: the theme of this issue, e.g. 城市更新专刊.")
+    )
     summary = models.TextField(_("summary"), blank=True)
     translated_fields = ("title", "summary")
     integrity_fields = ("title", "summary")
     published_on = models.DateField(_("published on"), default=timezone.localdate, validators=[validate_sensible_date])
     cover = CleanImageField(_("cover"), upload_to=cover_upload_to, blank=True, validators=[validate_image])
-    file = models.FileField(_("PDF"), upload_to=pdf_upload_to, storage=private_storage, max_length=200, blank=True,
-                            validators=[validate_pdf])
+    file = models.FileField(
+        _("PDF"),
+        upload_to=pdf_upload_to,
+        storage=private_storage,
+        max_length=200,
+        blank=True,
+        validators=[validate_pdf],
+    )
     file_size = models.PositiveBigIntegerField(_("file size"), default=0, editable=False)
-    visibility = models.CharField(_("who may download the PDF"), max_length=10, choices=Visibility.choices,
-                                  default=Visibility.PUBLIC)
+    visibility = models.CharField(
+        _("who may download the PDF"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     announced_at = models.DateTimeField(_("announced to subscribers at"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -100,7 +109,9 @@ class Issue(MembersOnlyFileMixin, TranslatedMixin, IntegrityChecked, RenditionsM
         ordering = ["-year", "-number"]
         verbose_name = _("issue")
         verbose_name_plural = _("issues")
-        constraints = [models.UniqueConstraint(fields=["periodical", "year", "number"], name="publications_issue_number")]
+        constraints = [
+            models.UniqueConstraint(fields=["periodical", "year", "number"], name="publications_issue_number")
+        ]
         indexes = [models.Index(fields=["periodical", "status", "-year", "-number"])]
 
     def __str__(self):
@@ -110,12 +121,17 @@ class Issue(MembersOnlyFileMixin, TranslatedMixin, IntegrityChecked, RenditionsM
     def full_name(self):
         """《广西市长》2026年第3期; "Guangxi Mayors, No. 3, 2026"."""
         return pgettext("periodical and issue", "%(periodical)s, %(label)s") % {
-            "periodical": localized(self.periodical, "name"), "label": self.label}
+            "periodical": localized(self.periodical, "name"),
+            "label": self.label,
+        }
 
     @property
     def label(self):
         """第3期 (2026) in the reader's language: "2026年第3期", "No. 3, 2026"."""
-        return pgettext("issue of a periodical", "No. %(number)s, %(year)s") % {"number": self.number, "year": self.year}
+        return pgettext("issue of a periodical", "No. %(number)s, %(year)s") % {
+            "number": self.number,
+            "year": self.year,
+        }
 
     def get_absolute_url(self):
         return reverse("publications:issue", args=[self.periodical.slug, self.year, self.number])
@@ -137,8 +153,14 @@ class IssueEntry(TranslatedMixin, models.Model):
     translated_fields = ("section", "title")
     author = models.CharField(_("author"), max_length=100, blank=True)
     page = models.PositiveSmallIntegerField(_("page"), null=True, blank=True)
-    article = models.ForeignKey("news.Article", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-                                verbose_name=_("article on the site"))
+    article = models.ForeignKey(
+        "news.Article",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("article on the site"),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

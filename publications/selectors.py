@@ -12,10 +12,12 @@ from publications.models import Issue, IssueEntry, Periodical
 def periodicals_with_latest() -> list[Any]:
     """Every periodical with `latest` (its newest published issue, or None) and `issue_count`: two queries."""
     mine = Issue.objects.published().filter(periodical=OuterRef("pk")).order_by()
-    periodicals: list[Any] = list(Periodical.objects.annotate(
-        latest_id=Subquery(mine.order_by("-year", "-number").values("pk")[:1]),
-        issue_count=Subquery(mine.values("periodical").annotate(n=Count("pk")).values("n")[:1]),
-    ))
+    periodicals: list[Any] = list(
+        Periodical.objects.annotate(
+            latest_id=Subquery(mine.order_by("-year", "-number").values("pk")[:1]),
+            issue_count=Subquery(mine.values("periodical").annotate(n=Count("pk")).values("n")[:1]),
+        )
+    )
     latest = Issue.objects.in_bulk([p.latest_id for p in periodicals if p.latest_id])
     for periodical in periodicals:
         periodical.latest = latest.get(periodical.latest_id)
@@ -26,16 +28,26 @@ def periodicals_with_latest() -> list[Any]:
 
 
 def years_of(periodical: Periodical) -> list[int]:
-    return list(Issue.objects.published().filter(periodical=periodical).order_by("-year")
-                .values_list("year", flat=True).distinct())
+    return list(
+        Issue.objects.published()
+        .filter(periodical=periodical)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .distinct()
+    )
 
 
 def table_of_contents() -> Prefetch:
     """The entries of issues with the little of their articles that says whether to link them."""
-    return Prefetch("entries", queryset=IssueEntry.objects.select_related("article").only(
-        *[f.name for f in IssueEntry._meta.concrete_fields],
-        "article__id", "article__status", "article__publish_at",
-    ))
+    return Prefetch(
+        "entries",
+        queryset=IssueEntry.objects.select_related("article").only(
+            *[f.name for f in IssueEntry._meta.concrete_fields],
+            "article__id",
+            "article__status",
+            "article__publish_at",
+        ),
+    )
 
 
 def linked_article(entry: IssueEntry) -> Any:

@@ -13,8 +13,11 @@ class IssueSitemap(I18nSitemap):
     changefreq = "yearly"
 
     def items(self):
-        return Issue.objects.published().select_related("periodical").only("id", "year", "number", "updated_at",
-                                                                            "periodical__slug")
+        return (
+            Issue.objects.published()
+            .select_related("periodical")
+            .only("id", "year", "number", "updated_at", "periodical__slug")
+        )
 
     def lastmod(self, issue):
         return issue.updated_at

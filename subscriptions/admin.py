@@ -14,9 +14,21 @@ class SubscriberAdmin(admin.ModelAdmin):
     list_filter = ["state", "frequency", "language", "events", "categories", "periodicals"]
     search_fields = ["=email"]
     search_help_text = _("The whole e-mail address.")
-    readonly_fields = ["state", "frequency", "language", "events", "categories_followed", "periodicals_followed",
-                       "consent_statement", "consent_at", "confirmed_at", "unsubscribed_at", "bounced_at",
-                       "last_digest_at", "created_at"]
+    readonly_fields = [
+        "state",
+        "frequency",
+        "language",
+        "events",
+        "categories_followed",
+        "periodicals_followed",
+        "consent_statement",
+        "consent_at",
+        "confirmed_at",
+        "unsubscribed_at",
+        "bounced_at",
+        "last_digest_at",
+        "created_at",
+    ]
     fields = readonly_fields
     actions = ["mark_bounced"]
 
@@ -34,8 +46,7 @@ class SubscriberAdmin(admin.ModelAdmin):
     def periodicals_followed(self, subscriber):
         return ", ".join(str(periodical) for periodical in subscriber.periodicals.all()) or "—"
 
-    @admin.action(description=_("Stop mail to these addresses (their mail server refuses it)"),
-                  permissions=["delete"])
+    @admin.action(description=_("Stop mail to these addresses (their mail server refuses it)"), permissions=["delete"])
     def mark_bounced(self, request, queryset):
         from subscriptions import services
 
@@ -49,4 +60,6 @@ def subscription_tiles(request):
         from django.urls import reverse
 
         url = reverse("admin:subscriptions_subscriber_changelist")
-        yield dashboard.Tile(_("E-mail subscribers"), Subscriber.objects.receiving().count(), f"{url}?state__exact=active")
+        yield dashboard.Tile(
+            _("E-mail subscribers"), Subscriber.objects.receiving().count(), f"{url}?state__exact=active"
+        )

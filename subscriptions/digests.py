@@ -19,10 +19,19 @@ class NewContent:
 
     @classmethod
     def between(cls, start: datetime.datetime, end: datetime.datetime) -> NewContent:
-        articles = list(Article.objects.published().filter(publish_at__gt=start, publish_at__lte=end)
-                        .select_related("category").defer(*columns("body")).order_by("-publish_at"))
-        events = list(Event.objects.published().filter(published_at__gt=start, published_at__lte=end)
-                      .select_related("series", "host_city").order_by("starts_at"))
+        articles = list(
+            Article.objects.published()
+            .filter(publish_at__gt=start, publish_at__lte=end)
+            .select_related("category")
+            .defer(*columns("body"))
+            .order_by("-publish_at")
+        )
+        events = list(
+            Event.objects.published()
+            .filter(published_at__gt=start, published_at__lte=end)
+            .select_related("series", "host_city")
+            .order_by("starts_at")
+        )
         parents: dict[int, int | None] = dict(Category.objects.values_list("pk", "parent_id"))
         family: dict[int, set[int]] = {pk: {pk} for pk in parents}
         for pk in parents:

@@ -9,14 +9,24 @@ from subscriptions.models import Subscriber
 
 class TopicsForm(forms.Form):
     categories = forms.ModelMultipleChoiceField(
-        label=_("News"), queryset=Category.objects.filter(parent__isnull=True), required=False,
-        widget=forms.CheckboxSelectMultiple)
+        label=_("News"),
+        queryset=Category.objects.filter(parent__isnull=True),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     periodicals = forms.ModelMultipleChoiceField(
-        label=_("Periodicals: each new issue"), queryset=Periodical.objects.all(), required=False,
-        widget=forms.CheckboxSelectMultiple)
+        label=_("Periodicals: each new issue"),
+        queryset=Periodical.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     events = forms.BooleanField(label=_("New meetings and events"), required=False)
-    frequency = forms.ChoiceField(label=_("News digest"), choices=Subscriber.Frequency.choices,
-                                  initial=Subscriber.Frequency.WEEKLY, widget=forms.RadioSelect)
+    frequency = forms.ChoiceField(
+        label=_("News digest"),
+        choices=Subscriber.Frequency.choices,
+        initial=Subscriber.Frequency.WEEKLY,
+        widget=forms.RadioSelect,
+    )
 
     def clean(self):
         data = super().clean()
@@ -29,8 +39,10 @@ class SubscribeForm(TopicsForm):
     field_order = ["email", "categories", "periodicals", "events", "frequency", "consent"]
 
     email = forms.EmailField(label=_("E-mail address"), max_length=254)
-    consent = forms.BooleanField(label=_("I agree that the association keeps this address to send me what I chose, as the privacy notice says."),
-                                 error_messages={"required": _("Please agree to the privacy notice, or we cannot send you anything.")})
+    consent = forms.BooleanField(
+        label=_("I agree that the association keeps this address to send me what I chose, as the privacy notice says."),
+        error_messages={"required": _("Please agree to the privacy notice, or we cannot send you anything.")},
+    )
 
     def privacy_url(self):
         return reverse("association:page", args=["privacy"])

@@ -33,9 +33,12 @@ class Subscriber(models.Model):
     state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.PENDING, db_index=True)
     language = models.CharField(_("language"), max_length=8, default="zh-hans")
     frequency = models.CharField(_("digest"), max_length=8, choices=Frequency.choices, default=Frequency.WEEKLY)
-    categories = models.ManyToManyField("news.Category", blank=True, related_name="+", verbose_name=_("news categories"))
-    periodicals = models.ManyToManyField("publications.Periodical", blank=True, related_name="+",
-                                         verbose_name=_("periodicals"))
+    categories = models.ManyToManyField(
+        "news.Category", blank=True, related_name="+", verbose_name=_("news categories")
+    )
+    periodicals = models.ManyToManyField(
+        "publications.Periodical", blank=True, related_name="+", verbose_name=_("periodicals")
+    )
     events = models.BooleanField(_("new meetings"), default=False)
     consent_statement = models.TextField(_("what the reader agreed to"), editable=False)
     consent_at = models.DateTimeField(_("consent given at"), editable=False)

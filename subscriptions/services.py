@@ -11,12 +11,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from core.mail import outbox
 from core.i18n.chinese import to_traditional
+from core.mail import outbox
 from core.site import profile
-from subscriptions.models import Subscriber
 from subscriptions import contributions
-
+from subscriptions.models import Subscriber
 
 
 def _link(name: str, subscriber: Subscriber, language: str) -> str:
@@ -26,31 +25,52 @@ def _link(name: str, subscriber: Subscriber, language: str) -> str:
 
 def list_headers(subscriber: Subscriber) -> dict[str, str]:
     """RFC 2369 and RFC 8058: mail programs offer an unsubscribe button that works in one click, without a page."""
-    return {"List-Unsubscribe": f"<{_link('subscriptions:unsubscribe', subscriber, subscriber.language)}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            "List-Id": f"<subscriptions.{settings.SITE_URL.split('//')[-1].split('/')[0].split(':')[0]}>"}
+    return {
+        "List-Unsubscribe": f"<{_link('subscriptions:unsubscribe', subscriber, subscriber.language)}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "List-Id": f"<subscriptions.{settings.SITE_URL.split('//')[-1].split('/')[0].split(':')[0]}>",
+    }
 
 
 def _message(subscriber: Subscriber, *, kind: str, template: str, key: str, context: dict[str, Any]) -> dict[str, Any]:
     """What enqueue() takes for one e-mail to a subscriber, in their language."""
     language = subscriber.language
-    context = {"subscriber": subscriber, "association": profile(),
-               "confirm_url": _link("subscriptions:confirm", subscriber, language),
-               "manage_url": _link("subscriptions:manage", subscriber, language),
-               "unsubscribe_url": _link("subscriptions:unsubscribe", subscriber, language), **context}
+    context = {
+        "subscriber": subscriber,
+        "association": profile(),
+        "confirm_url": _link("subscriptions:confirm", subscriber, language),
+        "manage_url": _link("subscriptions:manage", subscriber, language),
+        "unsubscribe_url": _link("subscriptions:unsubscribe", subscriber, language),
+        **context,
+    }
     subject, body = outbox.compose(f"subscriptions/email/{template}", context, language)
     if language == "zh-hant":
         subject, body = to_traditional(subject), to_traditional(body)
-    return {"kind": kind, "to": [subscriber.email], "subject": subject, "body": body, "language": language, "key": key,
-            "headers": list_headers(subscriber) if kind != contributions.SUBSCRIPTION.code else None}
+    return {
+        "kind": kind,
+        "to": [subscriber.email],
+        "subject": subject,
+        "body": body,
+        "language": language,
+        "key": key,
+        "headers": list_headers(subscriber) if kind != contributions.SUBSCRIPTION.code else None,
+    }
 
 
 def _send(subscriber: Subscriber, **message: Any) -> None:
     outbox.enqueue(**_message(subscriber, **message))
 
 
-def request_subscription(*, email: str, categories: Iterable[Any], periodicals: Iterable[Any], events: bool,
-                         frequency: str, language: str, consent_statement: str) -> Subscriber:
+def request_subscription(
+    *,
+    email: str,
+    categories: Iterable[Any],
+    periodicals: Iterable[Any],
+    events: bool,
+    frequency: str,
+    language: str,
+    consent_statement: str,
+) -> Subscriber:
     """Someone asked to subscribe. A new or unconfirmed address gets a confirmation link and nothing else until
     it is followed (double opt-in). A subscribed address is sent a link to its settings instead: whoever typed it
     in may not change what its owner receives. The page says the same in every case, so it tells no one whether
@@ -59,12 +79,23 @@ def request_subscription(*, email: str, categories: Iterable[Any], periodicals: 
     now = timezone.now()
     with transaction.atomic():
         subscriber, created = Subscriber.objects.select_for_update().get_or_create(
-            email=email, defaults={"consent_statement": consent_statement, "consent_at": now, "language": language,
-                                   "frequency": frequency, "events": events},
+            email=email,
+            defaults={
+                "consent_statement": consent_statement,
+                "consent_at": now,
+                "language": language,
+                "frequency": frequency,
+                "events": events,
+            },
         )
         if subscriber.state == Subscriber.State.ACTIVE:
-            _send(subscriber, kind=contributions.SUBSCRIPTION.code, template="already", context={},
-                  key=f"subscription-settings:{subscriber.pk}:{now:%Y%m%d%H}")
+            _send(
+                subscriber,
+                kind=contributions.SUBSCRIPTION.code,
+                template="already",
+                context={},
+                key=f"subscription-settings:{subscriber.pk}:{now:%Y%m%d%H}",
+            )
             return subscriber
         if subscriber.state == Subscriber.State.BOUNCED:
             return subscriber  # its mail server refuses mail: sending a confirmation would only bounce again
@@ -74,20 +105,33 @@ def request_subscription(*, email: str, categories: Iterable[Any], periodicals: 
         subscriber.save()
         subscriber.categories.set(categories)
         subscriber.periodicals.set(periodicals)
-        _send(subscriber, kind=contributions.SUBSCRIPTION.code, template="confirm", context={"confirm_days": settings.SUBSCRIBE_CONFIRM_DAYS},
-              key=f"subscription-confirm:{subscriber.pk}:{now:%Y%m%d%H}")
+        _send(
+            subscriber,
+            kind=contributions.SUBSCRIPTION.code,
+            template="confirm",
+            context={"confirm_days": settings.SUBSCRIBE_CONFIRM_DAYS},
+            key=f"subscription-confirm:{subscriber.pk}:{now:%Y%m%d%H}",
+        )
     return subscriber
 
 
 def confirm(subscriber: Subscriber) -> bool:
     """The owner followed the link: mail may start. False when there was nothing to confirm."""
     updated = Subscriber.objects.filter(pk=subscriber.pk, state=Subscriber.State.PENDING).update(
-        state=Subscriber.State.ACTIVE, confirmed_at=timezone.now(), last_digest_at=timezone.now())
+        state=Subscriber.State.ACTIVE, confirmed_at=timezone.now(), last_digest_at=timezone.now()
+    )
     return bool(updated)
 
 
-def change(subscriber: Subscriber, *, categories: Iterable[Any], periodicals: Iterable[Any], events: bool,
-           frequency: str, language: str) -> None:
+def change(
+    subscriber: Subscriber,
+    *,
+    categories: Iterable[Any],
+    periodicals: Iterable[Any],
+    events: bool,
+    frequency: str,
+    language: str,
+) -> None:
     with transaction.atomic():
         subscriber.frequency, subscriber.language, subscriber.events = frequency, language, events
         subscriber.save(update_fields=["frequency", "language", "events"])
@@ -98,13 +142,17 @@ def change(subscriber: Subscriber, *, categories: Iterable[Any], periodicals: It
 def unsubscribe(subscriber: Subscriber) -> None:
     """No more mail of any kind; the row stays, so a digest run already under way skips it too."""
     Subscriber.objects.filter(pk=subscriber.pk).exclude(state=Subscriber.State.UNSUBSCRIBED).update(
-        state=Subscriber.State.UNSUBSCRIBED, unsubscribed_at=timezone.now())
+        state=Subscriber.State.UNSUBSCRIBED, unsubscribed_at=timezone.now()
+    )
 
 
 def mark_bounced(addresses: Iterable[str]) -> int:
     lowered = [address.strip().lower() for address in addresses]
-    return Subscriber.objects.filter(email__in=lowered).exclude(state=Subscriber.State.UNSUBSCRIBED).update(
-        state=Subscriber.State.BOUNCED, bounced_at=timezone.now())
+    return (
+        Subscriber.objects.filter(email__in=lowered)
+        .exclude(state=Subscriber.State.UNSUBSCRIBED)
+        .update(state=Subscriber.State.BOUNCED, bounced_at=timezone.now())
+    )
 
 
 def forget_unconfirmed(*, days: int | None = None) -> int:
@@ -144,11 +192,16 @@ def send_digests(*, now: datetime.datetime | None = None, frequencies: Sequence[
         if news.is_empty():
             continue
         listings: dict[tuple[Any, ...], str] = {}  # the same sections in the same language are written once
-        pks = list(Subscriber.objects.receiving().filter(frequency=frequency).order_by("pk").values_list("pk", flat=True))
+        pks = list(
+            Subscriber.objects.receiving().filter(frequency=frequency).order_by("pk").values_list("pk", flat=True)
+        )
         for offset in range(0, len(pks), DIGEST_BATCH):
             with transaction.atomic():
-                batch = (Subscriber.objects.receiving().filter(pk__in=pks[offset:offset + DIGEST_BATCH])
-                         .prefetch_related("categories", "periodicals"))
+                batch = (
+                    Subscriber.objects.receiving()
+                    .filter(pk__in=pks[offset : offset + DIGEST_BATCH])
+                    .prefetch_related("categories", "periodicals")
+                )
                 messages, sent = [], []
                 for subscriber in batch:
                     items = news.for_subscriber(subscriber)
@@ -157,9 +210,15 @@ def send_digests(*, now: datetime.datetime | None = None, frequencies: Sequence[
                     listing = (subscriber.language, *(getattr(section, "pk", section) for section, _ in items))
                     if listing not in listings:
                         listings[listing] = _listing(items, start, subscriber.language)
-                    messages.append(_message(subscriber, kind=contributions.DIGEST.code, template="digest",
-                                             context={"listing": listings[listing]},
-                                             key=f"digest:{subscriber.pk}:{frequency}:{timezone.localdate(now):%Y%m%d}"))
+                    messages.append(
+                        _message(
+                            subscriber,
+                            kind=contributions.DIGEST.code,
+                            template="digest",
+                            context={"listing": listings[listing]},
+                            key=f"digest:{subscriber.pk}:{frequency}:{timezone.localdate(now):%Y%m%d}",
+                        )
+                    )
                     sent.append(subscriber.pk)
                 written += outbox.enqueue_many(messages)
                 Subscriber.objects.filter(pk__in=sent).update(last_digest_at=now)
@@ -168,8 +227,10 @@ def send_digests(*, now: datetime.datetime | None = None, frequencies: Sequence[
 
 def _listing(items: list[tuple[Any, list[Any]]], start: datetime.datetime, language: str) -> str:
     with translation.override(language):
-        return outbox.render_text("subscriptions/email/digest_items.txt", {
-            "items": items, "start": start, "site_url": settings.SITE_URL.rstrip("/")}).strip()
+        return outbox.render_text(
+            "subscriptions/email/digest_items.txt",
+            {"items": items, "start": start, "site_url": settings.SITE_URL.rstrip("/")},
+        ).strip()
 
 
 def announce_issue(issue: Any) -> int:
@@ -183,7 +244,14 @@ def announce_issue(issue: Any) -> int:
             return 0
         Issue.objects.filter(pk=locked.pk).update(announced_at=timezone.now())
         followers = Subscriber.objects.receiving().filter(periodicals=locked.periodical_id).iterator(chunk_size=500)
-        written = outbox.enqueue_many(_message(subscriber, kind=contributions.ANNOUNCEMENT.code, template="issue",
-                                               context={"issue": locked}, key=f"issue:{locked.pk}:{subscriber.pk}")
-                                      for subscriber in followers)
+        written = outbox.enqueue_many(
+            _message(
+                subscriber,
+                kind=contributions.ANNOUNCEMENT.code,
+                template="issue",
+                context={"issue": locked},
+                key=f"issue:{locked.pk}:{subscriber.pk}",
+            )
+            for subscriber in followers
+        )
     return written

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -12,7 +12,6 @@ from core.web.network import client_ip
 from subscriptions import services
 from subscriptions.forms import SubscribeForm, TopicsForm
 from subscriptions.models import Subscriber
-
 
 
 def _language():
@@ -27,15 +26,23 @@ def subscribe(request):
     if request.method == "POST":
         if not form.is_valid():
             status = 400
-        elif not throttle.within_limit("subscribe", [client_ip(request), form.cleaned_data["email"].lower()],
-                                       limit=settings.SUBSCRIBE_LIMIT_PER_HOUR, seconds=3600):
+        elif not throttle.within_limit(
+            "subscribe",
+            [client_ip(request), form.cleaned_data["email"].lower()],
+            limit=settings.SUBSCRIBE_LIMIT_PER_HOUR,
+            seconds=3600,
+        ):
             form.add_error(None, _("Too many requests from here. Please try again in an hour."))
             status = 429
         else:
             data = form.cleaned_data
             services.request_subscription(
-                email=data["email"], categories=data["categories"], periodicals=data["periodicals"],
-                events=data["events"], frequency=data["frequency"], language=_language(),
+                email=data["email"],
+                categories=data["categories"],
+                periodicals=data["periodicals"],
+                events=data["events"],
+                frequency=data["frequency"],
+                language=_language(),
                 consent_statement=f"{form.fields['consent'].label} ({request.build_absolute_uri(form.privacy_url())})",
             )
             return redirect("subscriptions:sent")
@@ -70,15 +77,25 @@ def manage(request, token):
     subscriber = _subscriber(token)
     if subscriber.state != Subscriber.State.ACTIVE:
         return render(request, "subscriptions/inactive.html", {"subscriber": subscriber}, status=410)
-    initial = {"categories": subscriber.categories.all(), "periodicals": subscriber.periodicals.all(),
-               "events": subscriber.events, "frequency": subscriber.frequency}
+    initial = {
+        "categories": subscriber.categories.all(),
+        "periodicals": subscriber.periodicals.all(),
+        "events": subscriber.events,
+        "frequency": subscriber.frequency,
+    }
     form = TopicsForm(request.POST or None, initial=initial)
     status = 200
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data
-            services.change(subscriber, categories=data["categories"], periodicals=data["periodicals"],
-                            events=data["events"], frequency=data["frequency"], language=_language())
+            services.change(
+                subscriber,
+                categories=data["categories"],
+                periodicals=data["periodicals"],
+                events=data["events"],
+                frequency=data["frequency"],
+                language=_language(),
+            )
             return render(request, "subscriptions/manage.html", {"form": form, "subscriber": subscriber, "saved": True})
         status = 400
     return render(request, "subscriptions/manage.html", {"form": form, "subscriber": subscriber}, status=status)

@@ -4,8 +4,8 @@ region and news category several apps' tests build on. All objects come from tes
 import pytest
 from django.conf import settings as django_settings
 from django.core.cache import cache
-from django.test import Client
 from django.db import OperationalError, connections
+from django.test import Client
 from django.utils import translation
 
 from association import demo
@@ -74,7 +74,8 @@ def verify_session(client, user):
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
-        user=user, name="authenticator", confirmed=True)
+        user=user, name="authenticator", confirmed=True
+    )
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()

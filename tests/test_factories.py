@@ -14,8 +14,11 @@ APPS = ["core", "association", "members", "events", "news", "publications", "sub
 NO_FACTORY = {"core.SearchEntry"}
 
 FACTORIES = sorted(
-    (value for value in vars(factories).values()
-     if isinstance(value, type) and issubclass(value, factory.django.DjangoModelFactory)),
+    (
+        value
+        for value in vars(factories).values()
+        if isinstance(value, type) and issubclass(value, factory.django.DjangoModelFactory)
+    ),
     key=lambda factory_class: factory_class.__name__,
 )
 
@@ -27,8 +30,12 @@ def label(model):
 def project_models():
     """The concrete models of the project's apps, without the many-to-many tables and histories Django and
     django-simple-history make."""
-    return [model for app_label in APPS for model in apps.get_app_config(app_label).get_models()
-            if not model._meta.abstract and not model._meta.proxy and not model.__name__.startswith("Historical")]
+    return [
+        model
+        for app_label in APPS
+        for model in apps.get_app_config(app_label).get_models()
+        if not model._meta.abstract and not model._meta.proxy and not model.__name__.startswith("Historical")
+    ]
 
 
 def test_every_model_of_the_project_has_a_factory():

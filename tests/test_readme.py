@@ -12,8 +12,11 @@ def test_every_link_is_to_a_file_of_the_repository():
     targets = re.findall(r"\]\(([^)]+)\)", README)
 
     assert targets
-    outside = [target for target in targets if "://" in target or target.startswith(("../", "/"))
-               or not (ROOT / target.split("#")[0]).exists()]
+    outside = [
+        target
+        for target in targets
+        if "://" in target or target.startswith(("../", "/")) or not (ROOT / target.split("#")[0]).exists()
+    ]
     assert outside == []
 
 

@@ -31,11 +31,23 @@ def main():
     shutil.rmtree(WORK, ignore_errors=True)
     WORK.mkdir(parents=True)
     port = free_port()
-    env = {**os.environ, "DEBUG": "false", "SECRET_KEY": "audit-only", "SECURE_COOKIES": "false",
-           "SECURE_SSL_REDIRECT": "false", "SERVE_MEDIA": "true", "ALLOWED_HOSTS": "127.0.0.1,localhost",
-           "DATABASE_URL": f"sqlite:///{WORK / 'audit.sqlite3'}", "MEDIA_ROOT": str(WORK / "media"),
-           "PRIVATE_MEDIA_ROOT": str(WORK / "private"), "STATIC_ROOT": str(WORK / "static"),
-           "SITE_URL": f"http://127.0.0.1:{port}", "SERVE_PORT": str(port), "REDIS_URL": "", "SECURE_HSTS_SECONDS": "0"}
+    env = {
+        **os.environ,
+        "DEBUG": "false",
+        "SECRET_KEY": "audit-only",
+        "SECURE_COOKIES": "false",
+        "SECURE_SSL_REDIRECT": "false",
+        "SERVE_MEDIA": "true",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": f"sqlite:///{WORK / 'audit.sqlite3'}",
+        "MEDIA_ROOT": str(WORK / "media"),
+        "PRIVATE_MEDIA_ROOT": str(WORK / "private"),
+        "STATIC_ROOT": str(WORK / "static"),
+        "SITE_URL": f"http://127.0.0.1:{port}",
+        "SERVE_PORT": str(port),
+        "REDIS_URL": "",
+        "SECURE_HSTS_SECONDS": "0",
+    }
 
     def manage(*args):
         subprocess.run([BIN / "python", "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
@@ -43,18 +55,36 @@ def main():
     manage("migrate", "--noinput")
     manage("load_demo_data")
     manage("collectstatic", "--noinput")
-    session = subprocess.run([BIN / "python", "manage.py", "shell", "-c", (
-        "from django.test import Client\n"
-        "from members.models import LiaisonOfficer\n"
-        "client = Client(); client.force_login(LiaisonOfficer.objects.current().filter(is_primary=True).first().user)\n"
-        "print(client.cookies['sessionid'].value)\n"
-        "from news.models import Article; from events.models import Event\n"
-        "print(Article.objects.published().filter(images__isnull=False).first().get_absolute_url())\n"
-        "print(Event.objects.filter(status='published').order_by('-starts_at').first().get_absolute_url())")],
-        cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout.split()[-3:]
+    session = subprocess.run(
+        [
+            BIN / "python",
+            "manage.py",
+            "shell",
+            "-c",
+            (
+                "from django.test import Client\n"
+                "from members.models import LiaisonOfficer\n"
+                "client = Client(); client.force_login(LiaisonOfficer.objects.current().filter(is_primary=True).first().user)\n"
+                "print(client.cookies['sessionid'].value)\n"
+                "from news.models import Article; from events.models import Event\n"
+                "print(Article.objects.published().filter(images__isnull=False).first().get_absolute_url())\n"
+                "print(Event.objects.filter(status='published').order_by('-starts_at').first().get_absolute_url())"
+            ),
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()[-3:]
     cookie, article, event = session
-    server = subprocess.Popen([BIN / "gunicorn", "-c", "deploy/gunicorn.conf.py", "config.wsgi"], cwd=ROOT,
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [BIN / "gunicorn", "-c", "deploy/gunicorn.conf.py", "config.wsgi"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         for _ in range(60):
@@ -64,8 +94,13 @@ def main():
             except OSError:
                 time.sleep(0.5)
         pages = ["/", article, event, "/members/", "/portal/"]
-        run = subprocess.run(["node", "tools/lighthouse.mjs", base, cookie, *pages], cwd=ROOT, capture_output=True,
-                             text=True, timeout=1200)
+        run = subprocess.run(
+            ["node", "tools/lighthouse.mjs", base, cookie, *pages],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=1200,
+        )
         if run.returncode:
             sys.exit(run.stderr)
         rows = [json.loads(line) for line in run.stdout.splitlines() if line.startswith("{")]
@@ -76,12 +111,25 @@ def main():
     print("| page | mode | " + " | ".join(categories) + " | audits below 90 |")
     print("| --- | --- | " + " | ".join("---:" for _ in categories) + " | --- |")
     for row in rows:
-        print(f"| {row['path']} | {'关怀' if row['care'] else 'normal'} | "
-              + " | ".join(str(row["scores"][c]) for c in categories) + f" | {', '.join(row['failing']) or '—'} |")
-    below = [row for row in rows if min(score for category, score in row["scores"].items()
-                                        if category != ("seo" if row["path"].startswith("/portal") else "")) < 98]
-    print(f"\n{len(rows) - len(below)} of {len(rows)} runs at 98 or more in every category (the desk's SEO without its"
-          " deliberate noindex)")
+        print(
+            f"| {row['path']} | {'关怀' if row['care'] else 'normal'} | "
+            + " | ".join(str(row["scores"][c]) for c in categories)
+            + f" | {', '.join(row['failing']) or '—'} |"
+        )
+    below = [
+        row
+        for row in rows
+        if min(
+            score
+            for category, score in row["scores"].items()
+            if category != ("seo" if row["path"].startswith("/portal") else "")
+        )
+        < 98
+    ]
+    print(
+        f"\n{len(rows) - len(below)} of {len(rows)} runs at 98 or more in every category (the desk's SEO without its"
+        " deliberate noindex)"
+    )
 
 
 if __name__ == "__main__":

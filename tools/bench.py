@@ -13,7 +13,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 os.environ.setdefault("DEBUG", "true")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -44,15 +44,19 @@ def main():
     client = Client()
     article = Article.objects.published().first()
     pages = ["/", "/news/", f"/news/{article.pk}/", "/members/", "/events/", "/about/leadership/"]
-    print(f"{'page (uncached)':28} {'zh-hans median':>15} {'zh-hant median':>15} {'conversion':>11} {'share':>6} "
-          f"{'zh-hant p95':>12}")
+    print(
+        f"{'page (uncached)':28} {'zh-hans median':>15} {'zh-hant median':>15} {'conversion':>11} {'share':>6} "
+        f"{'zh-hant p95':>12}"
+    )
     with override_settings(PAGE_CACHE_SECONDS=0):
         for page in pages:
             simplified, _ = timings(client, page)
             traditional, p95 = timings(client, "/zh-hant" + page)
             share = (traditional - simplified) / simplified * 100
-            print(f"{page:28} {simplified:13.1f}ms {traditional:13.1f}ms {traditional - simplified:9.1f}ms {share:5.0f}% "
-                  f"{p95:10.1f}ms")
+            print(
+                f"{page:28} {simplified:13.1f}ms {traditional:13.1f}ms {traditional - simplified:9.1f}ms {share:5.0f}% "
+                f"{p95:10.1f}ms"
+            )
     print("targets: home <= 15 ms, other pages <= 10 ms (zh-hans median); the conversion <= 10 % of the page")
     conversion_alone(client, f"/news/{article.pk}/")
     page_cache(client, ["/", f"/news/{article.pk}/", "/zh-hant/", "/news/"])
@@ -70,8 +74,10 @@ def conversion_alone(client, url):
         start = time.perf_counter()
         html_to_traditional(markup)
         warm.append((time.perf_counter() - start) * 1000)
-    print(f"\nconverting {url} alone ({len(markup.encode()) // 1024} KB of HTML): "
-          f"{cold:.1f} ms with an empty cache, {statistics.median(warm):.1f} ms median once cached")
+    print(
+        f"\nconverting {url} alone ({len(markup.encode()) // 1024} KB of HTML): "
+        f"{cold:.1f} ms with an empty cache, {statistics.median(warm):.1f} ms median once cached"
+    )
 
 
 def page_cache(client, pages, rounds=5):
@@ -90,8 +96,10 @@ def page_cache(client, pages, rounds=5):
             ratios.append(uncached / hit)
             uncached_times.append(uncached)
             hit_times.append(hit)
-        print(f"{page:28} {statistics.median(uncached_times):8.1f}ms {statistics.median(hit_times):8.2f}ms "
-              f"{statistics.median(ratios):8.1f}x")
+        print(
+            f"{page:28} {statistics.median(uncached_times):8.1f}ms {statistics.median(hit_times):8.2f}ms "
+            f"{statistics.median(ratios):8.1f}x"
+        )
 
 
 if __name__ == "__main__":

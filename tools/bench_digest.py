@@ -17,8 +17,13 @@ from benchdb import create_database_if_missing  # noqa: E402
 
 URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_bench") + "_digest"
 SUBSCRIBERS = 10_000
-ENV = {**os.environ, "DATABASE_URL": URL, "DJANGO_SETTINGS_MODULE": "config.settings.test", "DEBUG": "true",
-       "ALLOWED_HOSTS": "testserver"}
+ENV = {
+    **os.environ,
+    "DATABASE_URL": URL,
+    "DJANGO_SETTINGS_MODULE": "config.settings.test",
+    "DEBUG": "true",
+    "ALLOWED_HOSTS": "testserver",
+}
 
 
 def child(*args):
@@ -38,13 +43,30 @@ def fill():
     call_command("migrate", verbosity=0)
     call_command("load_demo_data", verbosity=0, stdout=open(os.devnull, "w"))
     now = timezone.now()
-    Subscriber.objects.bulk_create((Subscriber(email=f"reader{n}@example.cn", token=f"bench-{n}", state="active",
-                                               language=("zh-hans", "zh-hant", "en")[n % 3], consent_statement="同意",
-                                               consent_at=now) for n in range(SUBSCRIBERS)), batch_size=2000)
+    Subscriber.objects.bulk_create(
+        (
+            Subscriber(
+                email=f"reader{n}@example.cn",
+                token=f"bench-{n}",
+                state="active",
+                language=("zh-hans", "zh-hant", "en")[n % 3],
+                consent_statement="同意",
+                consent_at=now,
+            )
+            for n in range(SUBSCRIBERS)
+        ),
+        batch_size=2000,
+    )
     categories = list(Category.objects.filter(parent__isnull=True).values_list("pk", flat=True))
     through = Subscriber.categories.through
-    through.objects.bulk_create((through(subscriber_id=pk, category_id=category) for category in categories
-                                 for pk in Subscriber.objects.values_list("pk", flat=True)), batch_size=5000)
+    through.objects.bulk_create(
+        (
+            through(subscriber_id=pk, category_id=category)
+            for category in categories
+            for pk in Subscriber.objects.values_list("pk", flat=True)
+        ),
+        batch_size=5000,
+    )
 
 
 def digest_run():
@@ -101,10 +123,14 @@ def main():
         seconds, written = digest.communicate()[0].split()[-2:]
         runs.append((float(seconds), int(written)))
     seconds = statistics.median(run[0] for run in runs)
-    print(f"\nDigest for {SUBSCRIBERS:,} subscribers (PostgreSQL, 3 runs): median {seconds:.1f} s to write "
-          f"{runs[0][1]:,} e-mails into the outbox ({runs[0][1] / seconds:,.0f} per second)")
-    print(f"news list while it runs: {statistics.median(busy):.1f} ms median, idle {statistics.median(idle):.1f} ms "
-          f"(ratio {statistics.median(b / i for b, i in zip(busy, idle)):.2f})")
+    print(
+        f"\nDigest for {SUBSCRIBERS:,} subscribers (PostgreSQL, 3 runs): median {seconds:.1f} s to write "
+        f"{runs[0][1]:,} e-mails into the outbox ({runs[0][1] / seconds:,.0f} per second)"
+    )
+    print(
+        f"news list while it runs: {statistics.median(busy):.1f} ms median, idle {statistics.median(idle):.1f} ms "
+        f"(ratio {statistics.median(b / i for b, i in zip(busy, idle)):.2f})"
+    )
 
 
 if __name__ == "__main__":

@@ -39,35 +39,74 @@ WAYS = ["uncached app", "app page cache", "nginx micro-cache", "nginx static cop
 
 
 def portal_env(tmp, redis_url, **extra):
-    return {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production", "DATABASE_URL": DATABASE_URL,
-            "REDIS_URL": redis_url, "DEBUG": "false", "SECRET_KEY": "bench-http-not-secret", "SECURE_COOKIES": "false",
-            "SECURE_SSL_REDIRECT": "false",
-            "ALLOWED_HOSTS": "127.0.0.1,localhost", "STATIC_ROOT": str(tmp / "static"),
-            "EMAIL_URL": "consolemail://", "PYTHONDONTWRITEBYTECODE": "1", "LOG_LEVEL": "WARNING", **extra}
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "DATABASE_URL": DATABASE_URL,
+        "REDIS_URL": redis_url,
+        "DEBUG": "false",
+        "SECRET_KEY": "bench-http-not-secret",
+        "SECURE_COOKIES": "false",
+        "SECURE_SSL_REDIRECT": "false",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "STATIC_ROOT": str(tmp / "static"),
+        "EMAIL_URL": "consolemail://",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "LOG_LEVEL": "WARNING",
+        **extra,
+    }
 
 
 def manage(env, *args):
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    ).stdout
 
 
 def pages(env):
     """The pages measured, with ids and slugs from the demo content."""
-    out = manage(env, "shell", "-c", "from news.models import Article; from events.models import Event; "
-                 "from members.models import MemberCity; a = Article.objects.published().order_by('-publish_at')[0]; "
-                 "e = Event.objects.published().order_by('-starts_at')[0]; c = MemberCity.objects.order_by('pk')[0]; "
-                 "print(a.pk, e.pk, c.slug)")
+    out = manage(
+        env,
+        "shell",
+        "-c",
+        "from news.models import Article; from events.models import Event; "
+        "from members.models import MemberCity; a = Article.objects.published().order_by('-publish_at')[0]; "
+        "e = Event.objects.published().order_by('-starts_at')[0]; c = MemberCity.objects.order_by('pk')[0]; "
+        "print(a.pk, e.pk, c.slug)",
+    )
     article, event, city = out.split()[-3:]
-    return {"home": "/", "news list": "/news/", "article": f"/news/{article}/", "event": f"/events/{event}/",
-            "directory": "/members/", "city": f"/members/{city}/", "search": "/search/?q=%E4%BC%9A%E8%AE%AE",
-            "article zh-hant": f"/zh-hant/news/{article}/", "article en": f"/en/news/{article}/"}
+    return {
+        "home": "/",
+        "news list": "/news/",
+        "article": f"/news/{article}/",
+        "event": f"/events/{event}/",
+        "directory": "/members/",
+        "city": f"/members/{city}/",
+        "search": "/search/?q=%E4%BC%9A%E8%AE%AE",
+        "article zh-hant": f"/zh-hant/news/{article}/",
+        "article en": f"/en/news/{article}/",
+    }
 
 
 def gunicorn(name, tmp, env):
     port = free_port()
-    process = Process(name, [str(BIN / "gunicorn"), "-c", str(ROOT / "deploy/gunicorn.conf.py"), "config.wsgi",
-                             "--bind", f"127.0.0.1:{port}", "--workers", "2", "--access-logfile", "/dev/null"],
-                      env, tmp).start()
+    process = Process(
+        name,
+        [
+            str(BIN / "gunicorn"),
+            "-c",
+            str(ROOT / "deploy/gunicorn.conf.py"),
+            "config.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--access-logfile",
+            "/dev/null",
+        ],
+        env,
+        tmp,
+    ).start()
     process.port = port
     wait_for(lambda: accepts(port), 60, f"gunicorn did not start:\n{process.output()}")
     return process
@@ -102,8 +141,12 @@ def static_copy_server(nginx, port, folder):
 
 
 def wrk(url, seconds=SECONDS):
-    out = subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", url], capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     assert not non_2xx, f"{url}: {non_2xx.group(1)} answers were errors\n{out}"
@@ -129,8 +172,11 @@ def python_load(url, seconds=SECONDS):
         conn = None
         while time.monotonic() < deadline:
             if conn is None:
-                conn = (http.client.HTTPSConnection(host, int(port), context=context, timeout=30) if scheme == "https"
-                        else http.client.HTTPConnection(host, int(port), timeout=30))
+                conn = (
+                    http.client.HTTPSConnection(host, int(port), context=context, timeout=30)
+                    if scheme == "https"
+                    else http.client.HTTPConnection(host, int(port), timeout=30)
+                )
             start = time.perf_counter()
             conn.request("GET", "/" + path)
             response = conn.getresponse()
@@ -176,14 +222,19 @@ def main():
         copy_port = free_port()
         nginx.start(static_copy_server(nginx, copy_port, tmp / "copy"), access_log=False)
         started.append(nginx)
-        urls = {name: {
-            "uncached app": f"http://127.0.0.1:{uncached.port}{path}",
-            "app page cache": f"http://127.0.0.1:{cached.port}{path}",
-            "nginx micro-cache": f"https://127.0.0.1:{nginx.https_port}{path}",
-            "nginx static copy": f"https://127.0.0.1:{copy_port}{copies[name]}",
-        } for name, path in named_pages.items()}
-        print(f"load: {load.__name__}, {CONNECTIONS} connections, {SECONDS} s a measurement, {ROUNDS} rounds; "
-              f"gunicorn with 2 workers on PostgreSQL, Redis, nginx {nginx_version()}")
+        urls = {
+            name: {
+                "uncached app": f"http://127.0.0.1:{uncached.port}{path}",
+                "app page cache": f"http://127.0.0.1:{cached.port}{path}",
+                "nginx micro-cache": f"https://127.0.0.1:{nginx.https_port}{path}",
+                "nginx static copy": f"https://127.0.0.1:{copy_port}{copies[name]}",
+            }
+            for name, path in named_pages.items()
+        }
+        print(
+            f"load: {load.__name__}, {CONNECTIONS} connections, {SECONDS} s a measurement, {ROUNDS} rounds; "
+            f"gunicorn with 2 workers on PostgreSQL, Redis, nginx {nginx_version()}"
+        )
         results = {name: {way: [] for way in WAYS} for name in named_pages}
         for _ in range(ROUNDS):
             for name in named_pages:
@@ -213,13 +264,18 @@ def report(results):
             p99 = statistics.median(r[2] for r in ways[way])
             cells.append(f"{rps:9.0f} ({p50:5.2f} / {p99:6.2f})")
         print(f"{name:22}" + "".join(f"{cell:>24}" for cell in cells))
-    print(f"\n{'ratios (medians)':22}{'page cache / uncached':>24}{'micro-cache / static':>24}{'micro-cache / uncached':>24}")
+    print(
+        f"\n{'ratios (medians)':22}{'page cache / uncached':>24}{'micro-cache / static':>24}{'micro-cache / uncached':>24}"
+    )
     for name, ways in results.items():
+
         def ratio(a, b):
             return statistics.median(x[0] / y[0] for x, y in zip(ways[a], ways[b], strict=True))
 
-        print(f"{name:22}{ratio('app page cache', 'uncached app'):23.1f}x"
-              f"{ratio('nginx micro-cache', 'nginx static copy'):23.2f}x{ratio('nginx micro-cache', 'uncached app'):23.1f}x")
+        print(
+            f"{name:22}{ratio('app page cache', 'uncached app'):23.1f}x"
+            f"{ratio('nginx micro-cache', 'nginx static copy'):23.2f}x{ratio('nginx micro-cache', 'uncached app'):23.1f}x"
+        )
     print("\ntargets: page cache >= 10x uncached on home and article; micro-cache >= 0.5x the static copy")
 
 

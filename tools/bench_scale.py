@@ -33,13 +33,20 @@ def database_url(size):
 
 
 def child_env(size):
-    return {**os.environ, "DATABASE_URL": database_url(size), "DJANGO_SETTINGS_MODULE": "config.settings.test",
-            "DEBUG": "true", "ALLOWED_HOSTS": "testserver"}
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url(size),
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DEBUG": "true",
+        "ALLOWED_HOSTS": "testserver",
+    }
 
 
 def ensure_database(size):
     created = create_database_if_missing(database_url(size))
-    subprocess.run([sys.executable, __file__, "--fill" if created else "--migrate", size], env=child_env(size), check=True)
+    subprocess.run(
+        [sys.executable, __file__, "--fill" if created else "--migrate", size], env=child_env(size), check=True
+    )
 
 
 def fill(size):
@@ -67,14 +74,23 @@ def add_generated_rows():
     regions = list(Region.objects.all())
     now = timezone.now()
     articles = [
-        Article(title=f"第{n}号生成的新闻：城市更新工作推进会", summary="生成的摘要。", body="<p>生成的正文。</p>",
-                category=categories[n % len(categories)], status=Article.Status.PUBLISHED,
-                publish_at=now - datetime.timedelta(days=400, minutes=n))
+        Article(
+            title=f"第{n}号生成的新闻：城市更新工作推进会",
+            summary="生成的摘要。",
+            body="<p>生成的正文。</p>",
+            category=categories[n % len(categories)],
+            status=Article.Status.PUBLISHED,
+            publish_at=now - datetime.timedelta(days=400, minutes=n),
+        )
         for n in range(EXTRA_ARTICLES)
     ]
     Article.objects.bulk_create(articles, batch_size=1000)  # older than the demo's, so the pages show the same items
-    cities = [MemberCity(name=f"生成市{n}", slug=f"generated-{n}", region=regions[n % len(regions)],
-                         level=MemberCity.Level.COUNTY) for n in range(EXTRA_CITIES)]
+    cities = [
+        MemberCity(
+            name=f"生成市{n}", slug=f"generated-{n}", region=regions[n % len(regions)], level=MemberCity.Level.COUNTY
+        )
+        for n in range(EXTRA_CITIES)
+    ]
     MemberCity.objects.bulk_create(cities, batch_size=500)
     from django.db import connection
 
@@ -104,8 +120,9 @@ def measure(size):
 
 
 def run_child(size):
-    out = subprocess.run([sys.executable, __file__, "--measure", size], env=child_env(size), check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, __file__, "--measure", size], env=child_env(size), check=True, capture_output=True, text=True
+    ).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -115,8 +132,10 @@ def main():
     rounds = []
     for _ in range(ROUNDS):
         rounds.append((run_child("small"), run_child("large")))
-    print(f"\nPages at demo size and with {EXTRA_ARTICLES:,} more articles and {EXTRA_CITIES} more cities "
-          f"(PostgreSQL, {ROUNDS} interleaved rounds of {REQUESTS} requests)")
+    print(
+        f"\nPages at demo size and with {EXTRA_ARTICLES:,} more articles and {EXTRA_CITIES} more cities "
+        f"(PostgreSQL, {ROUNDS} interleaved rounds of {REQUESTS} requests)"
+    )
     print(f"{'page':28} {'demo median':>12} {'large median':>13} {'speed large/demo':>17}")
     for page in PAGES:
         small = statistics.median(r[0][page] for r in rounds)

@@ -29,19 +29,59 @@ SIZES = [10_000, 100_000]
 ROUNDS = 15
 QUERIES = ["城市", "联络员", "北海 会议", '"城市更新"', "聯絡員 培訓", "防城港 口岸 通关", "forum", "不存在的词语"]
 
-CITIES = ["南宁", "柳州", "桂林", "梧州", "北海", "防城港", "钦州", "贵港", "玉林", "百色", "贺州", "河池", "来宾", "崇左",
-          "东兴", "凭祥", "岑溪", "北流", "桂平", "靖西", "合山", "荔浦"]
-TOPICS = ["推进城市更新重点项目建设", "召开优化营商环境大会", "开展城市公园绿地提升行动", "举办联络员业务培训班",
-          "接待东盟国家城市代表团", "召开老旧小区改造现场会", "发布城市体检评估报告", "推进口岸通关便利化",
-          "启动海绵城市建设试点", "举办文旅融合发展论坛", "部署防汛救灾工作", "召开信息报送工作会议"]
+CITIES = [
+    "南宁",
+    "柳州",
+    "桂林",
+    "梧州",
+    "北海",
+    "防城港",
+    "钦州",
+    "贵港",
+    "玉林",
+    "百色",
+    "贺州",
+    "河池",
+    "来宾",
+    "崇左",
+    "东兴",
+    "凭祥",
+    "岑溪",
+    "北流",
+    "桂平",
+    "靖西",
+    "合山",
+    "荔浦",
+]
+TOPICS = [
+    "推进城市更新重点项目建设",
+    "召开优化营商环境大会",
+    "开展城市公园绿地提升行动",
+    "举办联络员业务培训班",
+    "接待东盟国家城市代表团",
+    "召开老旧小区改造现场会",
+    "发布城市体检评估报告",
+    "推进口岸通关便利化",
+    "启动海绵城市建设试点",
+    "举办文旅融合发展论坛",
+    "部署防汛救灾工作",
+    "召开信息报送工作会议",
+]
 SENTENCES = [
-    "{city}市人民政府有关负责同志介绍了工作进展。", "会议总结交流了一年来的联络工作，表彰了年度优秀联络员。",
-    "与会代表实地考察了{city}老城历史文化街区。", "今年以来，{city}市实施城市更新项目三十余个，完成老旧小区改造一百二十个。",
-    "下一步将继续加大投入，让群众有更多获得感。", "论坛围绕数字赋能和绿色发展进行了深入交流。",
-    "{city}市出台优化营商环境十条措施，推行一件事一次办。", "秘书处将做好信息报送和代表团组织工作。",
-    "会议研究了港口集疏运体系建设和口岸通关便利化措施。", "专家认为，老旧小区改造要坚持先民生后提升。",
-    "来自东盟国家的市长和代表出席了活动。", "{city}市新建和改造口袋公园二十五个，市民出门三百米见绿。",
-    "培训班邀请规划、建设领域专家授课。", "The forum discussed smart cities and low-carbon transport.",
+    "{city}市人民政府有关负责同志介绍了工作进展。",
+    "会议总结交流了一年来的联络工作，表彰了年度优秀联络员。",
+    "与会代表实地考察了{city}老城历史文化街区。",
+    "今年以来，{city}市实施城市更新项目三十余个，完成老旧小区改造一百二十个。",
+    "下一步将继续加大投入，让群众有更多获得感。",
+    "论坛围绕数字赋能和绿色发展进行了深入交流。",
+    "{city}市出台优化营商环境十条措施，推行一件事一次办。",
+    "秘书处将做好信息报送和代表团组织工作。",
+    "会议研究了港口集疏运体系建设和口岸通关便利化措施。",
+    "专家认为，老旧小区改造要坚持先民生后提升。",
+    "来自东盟国家的市长和代表出席了活动。",
+    "{city}市新建和改造口袋公园二十五个，市民出门三百米见绿。",
+    "培训班邀请规划、建设领域专家授课。",
+    "The forum discussed smart cities and low-carbon transport.",
 ]
 
 
@@ -64,8 +104,9 @@ def _entry_values(seed):
 def _create_database():
     parts = urlsplit(BENCH_DATABASE_URL)
     name = parts.path.lstrip("/")
-    connection = psycopg2.connect(host=parts.hostname, port=parts.port or 5432, user=parts.username,
-                                  password=parts.password, dbname="postgres")
+    connection = psycopg2.connect(
+        host=parts.hostname, port=parts.port or 5432, user=parts.username, password=parts.password, dbname="postgres"
+    )
     connection.autocommit = True
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
@@ -83,8 +124,18 @@ def _fill(start, stop, pool):
     now = timezone.now()
     batch = []
     for seed, title, text, words in pool.imap(_entry_values, range(start, stop), chunksize=500):
-        batch.append(SearchEntry(kind="article", object_id=seed + 1, key=str(seed + 1), title=title, text=text[:3000],
-                                 date=now - timezone.timedelta(minutes=seed * 7), visible_from=None, words=words))
+        batch.append(
+            SearchEntry(
+                kind="article",
+                object_id=seed + 1,
+                key=str(seed + 1),
+                title=title,
+                text=text[:3000],
+                date=now - timezone.timedelta(minutes=seed * 7),
+                visible_from=None,
+                words=words,
+            )
+        )
         if len(batch) == 5000:
             SearchEntry.objects.bulk_create(batch)
             batch = []
@@ -137,12 +188,16 @@ def main():
                 matches = matching(parse(query), visible_entries(AnonymousUser())).count()
                 samples = _timings(client, query)
                 every += samples
-                print(f"{size:>9,}  {query:14} {matches:>8,} {statistics.median(samples):7.1f}ms {_p95(samples):7.1f}ms")
+                print(
+                    f"{size:>9,}  {query:14} {matches:>8,} {statistics.median(samples):7.1f}ms {_p95(samples):7.1f}ms"
+                )
             overall[size] = (statistics.median(every), _p95(every))
             print(f"{size:>9,}  {'all queries':14} {'':>8} {overall[size][0]:7.1f}ms {overall[size][1]:7.1f}ms")
     small, large = overall[SIZES[0]], overall[SIZES[-1]]
-    print(f"\np95 at {SIZES[-1]:,}: {large[1]:.1f} ms (target: under 50 ms); "
-          f"growth from {SIZES[0]:,}: {large[1] / small[1]:.2f}x p95, {large[0] / small[0]:.2f}x median (target: about 2x at most)")
+    print(
+        f"\np95 at {SIZES[-1]:,}: {large[1]:.1f} ms (target: under 50 ms); "
+        f"growth from {SIZES[0]:,}: {large[1] / small[1]:.2f}x p95, {large[0] / small[0]:.2f}x median (target: about 2x at most)"
+    )
 
 
 if __name__ == "__main__":

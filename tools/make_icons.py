@@ -15,9 +15,11 @@ IMG = Path(__file__).resolve().parent.parent / "static" / "img"
 
 
 def render(svg, size, padding=0, background="transparent"):
-    html = (f'<html><body style="margin:0;background:{background}">'
-            f'<div style="width:{size}px;height:{size}px;display:grid;place-items:center;box-sizing:border-box;'
-            f'padding:{padding}px">{svg}</div></body></html>')
+    html = (
+        f'<html><body style="margin:0;background:{background}">'
+        f'<div style="width:{size}px;height:{size}px;display:grid;place-items:center;box-sizing:border-box;'
+        f'padding:{padding}px">{svg}</div></body></html>'
+    )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
         page = browser.new_page(viewport={"width": size, "height": size})

@@ -8,8 +8,26 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-PAGES = ["/", "/members/", "/members/nanning/", "/members/honours/", "/news/1/", "/news/c/city-exchange/", "/news/topics/2025-ten-events/", "/about/", "/about/leadership/", "/about/branches/", "/about/branches/women-mayors/",
-         "/documents/", "/contact/", "/news/", "/en/", "/zh-hant/", "/accounts/login/", "/missing/"]
+PAGES = [
+    "/",
+    "/members/",
+    "/members/nanning/",
+    "/members/honours/",
+    "/news/1/",
+    "/news/c/city-exchange/",
+    "/news/topics/2025-ten-events/",
+    "/about/",
+    "/about/leadership/",
+    "/about/branches/",
+    "/about/branches/women-mayors/",
+    "/documents/",
+    "/contact/",
+    "/news/",
+    "/en/",
+    "/zh-hant/",
+    "/accounts/login/",
+    "/missing/",
+]
 WIDTHS = {"desktop": 1366, "phone": 390}
 
 

@@ -6,26 +6,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('association', '0002_staff_groups'),
+        ("association", "0002_staff_groups"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ExportLog',
+            name="ExportLog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('what', models.CharField(max_length=200, verbose_name='what')),
-                ('row_count', models.PositiveIntegerField(verbose_name='rows')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='exported at')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='exported by')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("what", models.CharField(max_length=200, verbose_name="what")),
+                ("row_count", models.PositiveIntegerField(verbose_name="rows")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="exported at")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="exported by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'export record',
-                'verbose_name_plural': 'export records',
-                'ordering': ['-created_at'],
+                "verbose_name": "export record",
+                "verbose_name_plural": "export records",
+                "ordering": ["-created_at"],
             },
         ),
     ]

@@ -4,30 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('association', '0003_exportlog'),
+        ("association", "0003_exportlog"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='association',
-            name='introduction_en',
-            field=models.TextField(blank=True, verbose_name='introduction (English)'),
+            model_name="association",
+            name="introduction_en",
+            field=models.TextField(blank=True, verbose_name="introduction (English)"),
         ),
         migrations.AddField(
-            model_name='association',
-            name='mission_en',
-            field=models.CharField(blank=True, max_length=300, verbose_name='mission statement (English)'),
+            model_name="association",
+            name="mission_en",
+            field=models.CharField(blank=True, max_length=300, verbose_name="mission statement (English)"),
         ),
         migrations.AddField(
-            model_name='branch',
-            name='introduction_en',
-            field=models.TextField(blank=True, verbose_name='introduction (English)'),
+            model_name="branch",
+            name="introduction_en",
+            field=models.TextField(blank=True, verbose_name="introduction (English)"),
         ),
         migrations.AddField(
-            model_name='leader',
-            name='biography_en',
-            field=models.TextField(blank=True, verbose_name='short biography (English)'),
+            model_name="leader",
+            name="biography_en",
+            field=models.TextField(blank=True, verbose_name="short biography (English)"),
         ),
     ]

@@ -21,34 +21,52 @@ def drop_gin_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('association', '0004_english_versions'),
+        ("association", "0004_english_versions"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SearchEntry',
+            name="SearchEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('article', 'News'), ('event', 'Events'), ('city', 'Member cities'), ('document', 'Documents')], max_length=10, verbose_name='kind')),
-                ('object_id', models.PositiveIntegerField(verbose_name='object')),
-                ('key', models.CharField(help_text="The id or slug in the item's URL.", max_length=100, verbose_name='address key')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('title_en', models.CharField(blank=True, max_length=300, verbose_name='title (English)')),
-                ('text', models.TextField(blank=True, verbose_name='text for snippets')),
-                ('text_en', models.TextField(blank=True, verbose_name='text for snippets (English)')),
-                ('category_id', models.PositiveIntegerField(blank=True, null=True, verbose_name='news category')),
-                ('date', models.DateTimeField(blank=True, null=True, verbose_name='date')),
-                ('visible_from', models.DateTimeField(blank=True, null=True, verbose_name='visible from')),
-                ('members_only', models.BooleanField(default=False, verbose_name='members only')),
-                ('words', core.search.models.WordsField(blank=True, verbose_name='words')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("article", "News"),
+                            ("event", "Events"),
+                            ("city", "Member cities"),
+                            ("document", "Documents"),
+                        ],
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("object_id", models.PositiveIntegerField(verbose_name="object")),
+                (
+                    "key",
+                    models.CharField(
+                        help_text="The id or slug in the item's URL.", max_length=100, verbose_name="address key"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                ("title_en", models.CharField(blank=True, max_length=300, verbose_name="title (English)")),
+                ("text", models.TextField(blank=True, verbose_name="text for snippets")),
+                ("text_en", models.TextField(blank=True, verbose_name="text for snippets (English)")),
+                ("category_id", models.PositiveIntegerField(blank=True, null=True, verbose_name="news category")),
+                ("date", models.DateTimeField(blank=True, null=True, verbose_name="date")),
+                ("visible_from", models.DateTimeField(blank=True, null=True, verbose_name="visible from")),
+                ("members_only", models.BooleanField(default=False, verbose_name="members only")),
+                ("words", core.search.models.WordsField(blank=True, verbose_name="words")),
             ],
             options={
-                'verbose_name': 'search entry',
-                'verbose_name_plural': 'search entries',
-                'indexes': [models.Index(fields=['kind', '-date'], name='search_entry_kind_date')],
-                'constraints': [models.UniqueConstraint(fields=('kind', 'object_id'), name='one_search_entry_per_item')],
+                "verbose_name": "search entry",
+                "verbose_name_plural": "search entries",
+                "indexes": [models.Index(fields=["kind", "-date"], name="search_entry_kind_date")],
+                "constraints": [
+                    models.UniqueConstraint(fields=("kind", "object_id"), name="one_search_entry_per_item")
+                ],
             },
             bases=(core.i18n.translation.TranslatedMixin, models.Model),
         ),

@@ -4,30 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('association', '0005_search_entry'),
+        ("association", "0005_search_entry"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='document',
-            name='description_en',
-            field=models.TextField(blank=True, verbose_name='description (English)'),
+            model_name="document",
+            name="description_en",
+            field=models.TextField(blank=True, verbose_name="description (English)"),
         ),
         migrations.AddField(
-            model_name='document',
-            name='title_en',
-            field=models.CharField(blank=True, max_length=300, verbose_name='title (English)'),
+            model_name="document",
+            name="title_en",
+            field=models.CharField(blank=True, max_length=300, verbose_name="title (English)"),
         ),
         migrations.AddField(
-            model_name='page',
-            name='body_en',
-            field=models.TextField(blank=True, verbose_name='text (English)'),
+            model_name="page",
+            name="body_en",
+            field=models.TextField(blank=True, verbose_name="text (English)"),
         ),
         migrations.AddField(
-            model_name='page',
-            name='title_en',
-            field=models.CharField(blank=True, max_length=200, verbose_name='title (English)'),
+            model_name="page",
+            name="title_en",
+            field=models.CharField(blank=True, max_length=200, verbose_name="title (English)"),
         ),
     ]

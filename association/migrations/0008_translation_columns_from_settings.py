@@ -4,30 +4,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('association', '0007_move_exportlog_and_search_to_core'),
+        ("association", "0007_move_exportlog_and_search_to_core"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='association',
-            name='mission_en',
-            field=models.CharField(blank=True, max_length=400, verbose_name='mission statement (English)'),
+            model_name="association",
+            name="mission_en",
+            field=models.CharField(blank=True, max_length=400, verbose_name="mission statement (English)"),
         ),
         migrations.AlterField(
-            model_name='association',
-            name='name',
-            field=models.CharField(max_length=100, verbose_name='name'),
+            model_name="association",
+            name="name",
+            field=models.CharField(max_length=100, verbose_name="name"),
         ),
         migrations.AlterField(
-            model_name='document',
-            name='title_en',
-            field=models.CharField(blank=True, max_length=400, verbose_name='title (English)'),
+            model_name="document",
+            name="title_en",
+            field=models.CharField(blank=True, max_length=400, verbose_name="title (English)"),
         ),
         migrations.AlterField(
-            model_name='page',
-            name='body_en',
-            field=models.TextField(blank=True, help_text='Plain text; blank lines separate paragraphs.', verbose_name='text (English)'),
+            model_name="page",
+            name="body_en",
+            field=models.TextField(
+                blank=True, help_text="Plain text; blank lines separate paragraphs.", verbose_name="text (English)"
+            ),
         ),
     ]

@@ -6,22 +6,26 @@ from core.integrity import hash_existing_rows
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('association', '0008_translation_columns_from_settings'),
+        ("association", "0008_translation_columns_from_settings"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='document',
-            name='content_hash',
-            field=models.CharField(blank=True, editable=False, max_length=64, verbose_name='hash of the texts'),
+            model_name="document",
+            name="content_hash",
+            field=models.CharField(blank=True, editable=False, max_length=64, verbose_name="hash of the texts"),
         ),
         migrations.AddField(
-            model_name='page',
-            name='content_hash',
-            field=models.CharField(blank=True, editable=False, max_length=64, verbose_name='hash of the texts'),
+            model_name="page",
+            name="content_hash",
+            field=models.CharField(blank=True, editable=False, max_length=64, verbose_name="hash of the texts"),
         ),
-        migrations.RunPython(hash_existing_rows('association', 'document', ('title', 'description'), ('title', 'description')), migrations.RunPython.noop),
-        migrations.RunPython(hash_existing_rows('association', 'page', ('title', 'body'), ('title', 'body')), migrations.RunPython.noop),
+        migrations.RunPython(
+            hash_existing_rows("association", "document", ("title", "description"), ("title", "description")),
+            migrations.RunPython.noop,
+        ),
+        migrations.RunPython(
+            hash_existing_rows("association", "page", ("title", "body"), ("title", "body")), migrations.RunPython.noop
+        ),
     ]

@@ -7,55 +7,99 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('association', '0009_content_hash'),
+        ("association", "0009_content_hash"),
     ]
 
     operations = [
         # Rows already stored out of the window are mended first, so no page breaks on them and the constraints hold.
-        migrations.RunPython(clear_out_of_window_dates("association", "association", ("founded_on",)), migrations.RunPython.noop),
-        migrations.RunPython(clear_out_of_window_dates("association", "leader", ("since", "until")), migrations.RunPython.noop),
-        migrations.RunPython(clear_out_of_window_dates("association", "branch", ("founded_on",)), migrations.RunPython.noop),
-        migrations.RunPython(clear_out_of_window_dates("association", "document", ("issued_on",)), migrations.RunPython.noop),
-        migrations.AlterField(
-            model_name='association',
-            name='founded_on',
-            field=models.DateField(blank=True, null=True, validators=[core.dates.validate_sensible_date], verbose_name='founded on'),
+        migrations.RunPython(
+            clear_out_of_window_dates("association", "association", ("founded_on",)), migrations.RunPython.noop
+        ),
+        migrations.RunPython(
+            clear_out_of_window_dates("association", "leader", ("since", "until")), migrations.RunPython.noop
+        ),
+        migrations.RunPython(
+            clear_out_of_window_dates("association", "branch", ("founded_on",)), migrations.RunPython.noop
+        ),
+        migrations.RunPython(
+            clear_out_of_window_dates("association", "document", ("issued_on",)), migrations.RunPython.noop
         ),
         migrations.AlterField(
-            model_name='document',
-            name='issued_on',
-            field=models.DateField(validators=[core.dates.validate_sensible_date], verbose_name='date'),
+            model_name="association",
+            name="founded_on",
+            field=models.DateField(
+                blank=True, null=True, validators=[core.dates.validate_sensible_date], verbose_name="founded on"
+            ),
         ),
         migrations.AlterField(
-            model_name='leader',
-            name='since',
-            field=models.DateField(validators=[core.dates.validate_sensible_date], verbose_name='in office since'),
+            model_name="document",
+            name="issued_on",
+            field=models.DateField(validators=[core.dates.validate_sensible_date], verbose_name="date"),
         ),
         migrations.AlterField(
-            model_name='leader',
-            name='until',
-            field=models.DateField(blank=True, null=True, validators=[core.dates.validate_sensible_date], verbose_name='in office until'),
+            model_name="leader",
+            name="since",
+            field=models.DateField(validators=[core.dates.validate_sensible_date], verbose_name="in office since"),
+        ),
+        migrations.AlterField(
+            model_name="leader",
+            name="until",
+            field=models.DateField(
+                blank=True, null=True, validators=[core.dates.validate_sensible_date], verbose_name="in office until"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='association',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('founded_on__gte', datetime.date(1900, 1, 1)), ('founded_on__lt', datetime.date(2101, 1, 1))), ('founded_on__isnull', True), _connector='OR'), name='association_founded_on_sensible_date'),
+            model_name="association",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("founded_on__gte", datetime.date(1900, 1, 1)), ("founded_on__lt", datetime.date(2101, 1, 1))
+                    ),
+                    ("founded_on__isnull", True),
+                    _connector="OR",
+                ),
+                name="association_founded_on_sensible_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='branch',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('founded_on__gte', datetime.date(1900, 1, 1)), ('founded_on__lt', datetime.date(2101, 1, 1))), ('founded_on__isnull', True), _connector='OR'), name='branch_founded_on_sensible_date'),
+            model_name="branch",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("founded_on__gte", datetime.date(1900, 1, 1)), ("founded_on__lt", datetime.date(2101, 1, 1))
+                    ),
+                    ("founded_on__isnull", True),
+                    _connector="OR",
+                ),
+                name="branch_founded_on_sensible_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='document',
-            constraint=models.CheckConstraint(condition=models.Q(('issued_on__gte', datetime.date(1900, 1, 1)), ('issued_on__lt', datetime.date(2101, 1, 1))), name='document_issued_on_sensible_date'),
+            model_name="document",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("issued_on__gte", datetime.date(1900, 1, 1)), ("issued_on__lt", datetime.date(2101, 1, 1))
+                ),
+                name="document_issued_on_sensible_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='leader',
-            constraint=models.CheckConstraint(condition=models.Q(('since__gte', datetime.date(1900, 1, 1)), ('since__lt', datetime.date(2101, 1, 1))), name='leader_since_sensible_date'),
+            model_name="leader",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("since__gte", datetime.date(1900, 1, 1)), ("since__lt", datetime.date(2101, 1, 1))),
+                name="leader_since_sensible_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='leader',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('until__gte', datetime.date(1900, 1, 1)), ('until__lt', datetime.date(2101, 1, 1))), ('until__isnull', True), _connector='OR'), name='leader_until_sensible_date'),
+            model_name="leader",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("until__gte", datetime.date(1900, 1, 1)), ("until__lt", datetime.date(2101, 1, 1))),
+                    ("until__isnull", True),
+                    _connector="OR",
+                ),
+                name="leader_until_sensible_date",
+            ),
         ),
     ]

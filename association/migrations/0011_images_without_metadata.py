@@ -5,25 +5,36 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('association', '0010_sensible_dates'),
+        ("association", "0010_sensible_dates"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='association',
-            name='emblem',
-            field=core.media.uploads.CleanImageField(blank=True, upload_to='association/', validators=[core.media.uploads.validate_image], verbose_name='emblem'),
+            model_name="association",
+            name="emblem",
+            field=core.media.uploads.CleanImageField(
+                blank=True,
+                upload_to="association/",
+                validators=[core.media.uploads.validate_image],
+                verbose_name="emblem",
+            ),
         ),
         migrations.AlterField(
-            model_name='association',
-            name='wechat_qr',
-            field=core.media.uploads.CleanImageField(blank=True, upload_to='association/', validators=[core.media.uploads.validate_image], verbose_name='WeChat QR code'),
+            model_name="association",
+            name="wechat_qr",
+            field=core.media.uploads.CleanImageField(
+                blank=True,
+                upload_to="association/",
+                validators=[core.media.uploads.validate_image],
+                verbose_name="WeChat QR code",
+            ),
         ),
         migrations.AlterField(
-            model_name='leader',
-            name='photo',
-            field=core.media.uploads.CleanImageField(blank=True, upload_to='leaders/', validators=[core.media.uploads.validate_image], verbose_name='photo'),
+            model_name="leader",
+            name="photo",
+            field=core.media.uploads.CleanImageField(
+                blank=True, upload_to="leaders/", validators=[core.media.uploads.validate_image], verbose_name="photo"
+            ),
         ),
     ]

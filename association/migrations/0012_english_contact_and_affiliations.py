@@ -4,30 +4,34 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('association', '0011_images_without_metadata'),
+        ("association", "0011_images_without_metadata"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='association',
-            name='address_en',
-            field=models.CharField(blank=True, max_length=400, verbose_name='address (English)'),
+            model_name="association",
+            name="address_en",
+            field=models.CharField(blank=True, max_length=400, verbose_name="address (English)"),
         ),
         migrations.AddField(
-            model_name='association',
-            name='office_hours_en',
-            field=models.CharField(blank=True, max_length=200, verbose_name='office hours (English)'),
+            model_name="association",
+            name="office_hours_en",
+            field=models.CharField(blank=True, max_length=200, verbose_name="office hours (English)"),
         ),
         migrations.AddField(
-            model_name='association',
-            name='supervising_bodies_en',
-            field=models.TextField(blank=True, help_text='One per line.', verbose_name='supervising bodies (English)'),
+            model_name="association",
+            name="supervising_bodies_en",
+            field=models.TextField(blank=True, help_text="One per line.", verbose_name="supervising bodies (English)"),
         ),
         migrations.AddField(
-            model_name='leader',
-            name='affiliation_en',
-            field=models.CharField(blank=True, help_text='E.g. mayor of a member city.', max_length=400, verbose_name='other offices (English)'),
+            model_name="leader",
+            name="affiliation_en",
+            field=models.CharField(
+                blank=True,
+                help_text="E.g. mayor of a member city.",
+                max_length=400,
+                verbose_name="other offices (English)",
+            ),
         ),
     ]

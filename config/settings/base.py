@@ -114,7 +114,9 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=
 DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # A database host that drops packets makes a request (and /healthz) fail after seconds, not minutes.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5))
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
@@ -214,8 +216,10 @@ AXES_LOCKOUT_CALLABLE = "members.account_views.locked_out"
 AXES_CLIENT_IP_CALLABLE = "core.web.network.client_ip"
 AXES_DISABLE_ACCESS_LOG = True  # no record of every successful sign-in and its address
 AXES_VERBOSE = False
+
+
 # Two-step sign-in (django-otp, members/two_factor.py): the name under which authenticator apps list the account.
-def OTP_TOTP_ISSUER(device):  # noqa: N802  (a setting, which django-otp calls)
+def OTP_TOTP_ISSUER(device):
     from members.two_factor import authenticator_issuer
 
     return authenticator_issuer(device)
@@ -292,21 +296,27 @@ DOCUMENTS_BUCKET = env("DOCUMENTS_BUCKET", default="")
 
 
 def s3_storage(bucket, **options):
-    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
-        "bucket_name": bucket,
-        "endpoint_url": env("S3_ENDPOINT_URL", default=None),
-        "region_name": env("S3_REGION", default=None),
-        "addressing_style": env("S3_ADDRESSING_STYLE", default="path"),
-        "file_overwrite": False,  # an upload never replaces another file of the same name
-        **options,
-    }}
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": env("S3_ENDPOINT_URL", default=None),
+            "region_name": env("S3_REGION", default=None),
+            "addressing_style": env("S3_ADDRESSING_STYLE", default="path"),
+            "file_overwrite": False,  # an upload never replaces another file of the same name
+            **options,
+        },
+    }
 
 
 if MEDIA_BUCKET:
     public_url = urlsplit(env("MEDIA_PUBLIC_URL", default=""))
-    STORAGES["default"] = s3_storage(MEDIA_BUCKET, querystring_auth=False,
-                                     custom_domain=(public_url.netloc + public_url.path.rstrip("/")) or None,
-                                     url_protocol=f"{public_url.scheme or 'https'}:")
+    STORAGES["default"] = s3_storage(
+        MEDIA_BUCKET,
+        querystring_auth=False,
+        custom_domain=(public_url.netloc + public_url.path.rstrip("/")) or None,
+        url_protocol=f"{public_url.scheme or 'https'}:",
+    )
 if DOCUMENTS_BUCKET:
     STORAGES["documents"] = s3_storage(DOCUMENTS_BUCKET, querystring_auth=True, default_acl="private")
 
@@ -322,6 +332,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 # Delegates' contact and travel details are erased this many days after their event (purge_delegate_data).
 DELEGATE_DATA_RETENTION_DAYS = env.int("DELEGATE_DATA_RETENTION_DAYS", default=180)
 
+
 # Content-Security-Policy (django-csp 4): scripts and styles only from our own static files, no inline code at all
 # (cached pages cannot carry a fresh nonce), nothing may frame the portal. CSP_REPORT_ONLY=true reports violations
 # to CSP_REPORT_URI without blocking, to try a change of policy first.
@@ -331,11 +342,17 @@ def _origin(url):
 
 
 # Photos come from the media bucket's own address when media are in object storage.
-MEDIA_SOURCES = _origin(env("MEDIA_PUBLIC_URL", default="") or env("S3_ENDPOINT_URL", default="")) if MEDIA_BUCKET else []
+MEDIA_SOURCES = (
+    _origin(env("MEDIA_PUBLIC_URL", default="") or env("S3_ENDPOINT_URL", default="")) if MEDIA_BUCKET else []
+)
 # Event videos: uploads up to this size; players embedded only from these platforms (core/media/video.py).
 VIDEO_MAX_BYTES = env.int("VIDEO_MAX_BYTES", default=200 * 1024 * 1024)  # deploy/nginx.conf lets the admin take this
 VIDEO_PLATFORMS = env.list("VIDEO_PLATFORMS", default=["bilibili", "tencent", "youku"])
-_players = {"bilibili": "https://player.bilibili.com", "tencent": "https://v.qq.com", "youku": "https://player.youku.com"}
+_players = {
+    "bilibili": "https://player.bilibili.com",
+    "tencent": "https://v.qq.com",
+    "youku": "https://player.youku.com",
+}
 _csp_directives = {
     "default-src": [SELF],
     "script-src": [SELF],
@@ -361,8 +378,14 @@ else:
 # content scan (core/integrity.py).
 TRUSTED_LINK_DOMAINS = env.list("TRUSTED_LINK_DOMAINS", default=["gov.cn"])
 # Browser features no page needs; the check-in desk allows the camera for itself (core/web/middleware.py).
-PERMISSIONS_POLICY = {"camera": "()", "microphone": "()", "geolocation": "()", "payment": "()", "usb": "()",
-                      "interest-cohort": "()"}
+PERMISSIONS_POLICY = {
+    "camera": "()",
+    "microphone": "()",
+    "geolocation": "()",
+    "payment": "()",
+    "usb": "()",
+    "interest-cohort": "()",
+}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
@@ -379,9 +402,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {"request_id": {"()": "core.web.requestlog.RequestIdFilter"}},
     "formatters": {
-        "json": {"()": "pythonjsonlogger.json.JsonFormatter", "timestamp": "time",
-                 "fmt": "%(levelname)s %(name)s %(message)s %(request_id)s",
-                 "rename_fields": {"levelname": "level", "name": "logger"}},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "timestamp": "time",
+            "fmt": "%(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+        },
         "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": LOG_FORMAT}},

@@ -24,8 +24,10 @@ if not DEBUG:
 METRICS_TOKEN = env("METRICS_TOKEN", default="")
 SENTRY_DSN = env("SENTRY_DSN", default="")
 if SENTRY_DSN:
-    from core.web.errors import start_sentry  # noqa: PLC0415
+    from core.web.errors import start_sentry
 
-    start_sentry(SENTRY_DSN, environment=env("SENTRY_ENVIRONMENT", default="production"),
-                 traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0))
-
+    start_sentry(
+        SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", default="production"),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )

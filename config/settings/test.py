@@ -4,8 +4,8 @@ import os
 
 os.environ.setdefault("DEBUG", "true")
 
-from config.settings.production import *  # noqa: E402,F403
-from config.settings.base import STORAGES, VAR_DIR  # noqa: E402
+from config.settings.base import STORAGES, VAR_DIR
+from config.settings.production import *  # noqa: F403
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -23,13 +23,20 @@ def picture(context: Any, obj: Any) -> dict[str, Any] | None:
     data = obj.picture
     if not data:
         return None
-    return {"url": absolute(context, data["src"]), "thumbnail": absolute(context, data["thumbnail"]),
-            "width": data["width"], "height": data["height"]}
+    return {
+        "url": absolute(context, data["src"]),
+        "thumbnail": absolute(context, data["thumbnail"]),
+        "width": data["width"],
+        "height": data["height"],
+    }
 
 
 def photos(context: Any, items: Any) -> list[dict[str, Any]]:
-    return [{"image": image, "alt": photo.alt_text, "caption": photo.caption}
-            for photo in items if (image := picture(context, photo))]
+    return [
+        {"image": image, "alt": photo.alt_text, "caption": photo.caption}
+        for photo in items
+        if (image := picture(context, photo))
+    ]
 
 
 class Picture(Schema):

@@ -37,8 +37,9 @@ def service_action(call, *, description, done, permissions=None, prepare=None):
     return admin.action(description=description, permissions=permissions)(action)
 
 
-def service_action_with_reason(call, *, description, done, page, field="reason", describe=str, permissions=None,
-                               prepare=None):
+def service_action_with_reason(
+    call, *, description, done, page, field="reason", describe=str, permissions=None, prepare=None
+):
     """The same, after a page asks for the reason the service needs, such as why a delegation is rejected:
     `call(obj, by, reason)`. `page` holds the texts of that page: title, intro, label, submit, missing; `field`
     names the reason's form field, and `describe(obj)` each listed object."""

@@ -8,7 +8,8 @@ catalogue instead, so a secretariat that switches to Traditional Chinese sees Tr
 from django.apps import apps
 from django.templatetags.static import static
 from django.utils.html import format_html
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.groups import group_labels
 

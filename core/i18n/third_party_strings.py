@@ -4,12 +4,32 @@ Chinese for: listed here so that `make messages` puts them in our catalogue, whi
 from django.utils.translation import gettext_noop as _
 
 AXES = [
-    _("access attempt"), _("access attempts"), _("Access Attempt"), _("Attempt Time"), _("Attempt Remaining"),
-    _("Clean up expired attempts"), _("Expires At"), _("Failed Logins"), _("Form Data"), _("GET Data"),
-    _("HTTP Accept"), _("IP Address"), _("Locked Out"), _("Meta Data"), _("Not set"), _("POST Data"), _("Path"),
-    _("The time when access attempt expires and is no longer valid."), _("User Agent"), _("Username"),
-    _("access attempt expiration"), _("access attempt expirations"), _("access failure"), _("access failures"),
-    _("access log"), _("access logs"),
+    _("access attempt"),
+    _("access attempts"),
+    _("Access Attempt"),
+    _("Attempt Time"),
+    _("Attempt Remaining"),
+    _("Clean up expired attempts"),
+    _("Expires At"),
+    _("Failed Logins"),
+    _("Form Data"),
+    _("GET Data"),
+    _("HTTP Accept"),
+    _("IP Address"),
+    _("Locked Out"),
+    _("Meta Data"),
+    _("Not set"),
+    _("POST Data"),
+    _("Path"),
+    _("The time when access attempt expires and is no longer valid."),
+    _("User Agent"),
+    _("Username"),
+    _("access attempt expiration"),
+    _("access attempt expirations"),
+    _("access failure"),
+    _("access failures"),
+    _("access log"),
+    _("access logs"),
 ]
 
 # django-otp's models, named in English only (their names appear in the lists of permissions).
@@ -17,7 +37,11 @@ OTP = [_("TOTP device"), _("static device"), _("static token")]
 
 # Django 5.2's own admin and auth words that its Simplified Chinese catalogue does not yet carry.
 DJANGO = [
-    _("Model name"), _("Add link"), _("Change or view list link"),
-    _("After you’ve created a user, you’ll be able to edit more user options."), _("Error:"),
-    _("Forgotten your login credentials?"), _("In case you’ve forgotten, you are:"),
+    _("Model name"),
+    _("Add link"),
+    _("Change or view list link"),
+    _("After you’ve created a user, you’ll be able to edit more user options."),
+    _("Error:"),
+    _("Forgotten your login credentials?"),
+    _("In case you’ve forgotten, you are:"),
 ]

@@ -53,8 +53,11 @@ def columns(*fields: str, through: str = "") -> list[str]:
     """Each field and its translations, for .only() and search_fields; `through="region"` names them across a
     relation (region__name, then region__name_<language> for each content language)."""
     prefix = f"{through}__" if through else ""
-    return [f"{prefix}{name}" for field in fields
-            for name in (field, *(column(field, lang) for lang in content_languages()))]
+    return [
+        f"{prefix}{name}"
+        for field in fields
+        for name in (field, *(column(field, lang) for lang in content_languages()))
+    ]
 
 
 def reading_language() -> str | None:
@@ -232,18 +235,28 @@ class TranslationsBesideChineseAdmin(_AdminBase):
         fieldsets = super().get_fieldsets(request, obj)
         if not self.fieldsets:
             return fieldsets  # made from get_fields(), already paired
-        named = {name for _title, options in fieldsets for row in options["fields"]
-                 for name in ([row] if isinstance(row, str) else row)}
-        available = {c for name in getattr(self.model, "translated_fields", ()) for c in self._translations(name)} - named
-        return [(title, {**options, "fields": [self._row(row, available) for row in options["fields"]]})
-                for title, options in fieldsets]
+        named = {
+            name
+            for _title, options in fieldsets
+            for row in options["fields"]
+            for name in ([row] if isinstance(row, str) else row)
+        }
+        available = {
+            c for name in getattr(self.model, "translated_fields", ()) for c in self._translations(name)
+        } - named
+        return [
+            (title, {**options, "fields": [self._row(row, available) for row in options["fields"]]})
+            for title, options in fieldsets
+        ]
 
 
 def translation_fieldsets(*fields: str, description: Any = None) -> list[tuple[Any, dict[str, Any]]]:
     """A fieldset per content language holding the translations of `fields`: for long texts, which are easier to
     write below the Chinese than beside it."""
     return [
-        (lazy(lambda language=language: _("%(language)s version") % {"language": _language_name(language)}, str)(),
-         {"fields": [column(field, language) for field in fields], "description": description})
+        (
+            lazy(lambda language=language: _("%(language)s version") % {"language": _language_name(language)}, str)(),
+            {"fields": [column(field, language) for field in fields], "description": description},
+        )
         for language in content_languages()
     ]

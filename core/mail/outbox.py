@@ -14,8 +14,8 @@ import datetime
 import logging
 import smtplib
 import uuid
-from email.utils import formataddr
 from collections.abc import Iterable, Mapping
+from email.utils import formataddr
 from typing import Any
 
 from celery import shared_task
@@ -38,7 +38,13 @@ refused = Signal()
 
 
 def enqueue(
-    *, kind: str, to: Iterable[str], subject: str, body: str, language: str = "", key: str = "",
+    *,
+    kind: str,
+    to: Iterable[str],
+    subject: str,
+    body: str,
+    language: str = "",
+    key: str = "",
     headers: Mapping[str, str] | None = None,
 ) -> OutgoingEmail:
     """Write an e-mail to the outbox and have it delivered once the current transaction commits. A key names the
@@ -50,8 +56,14 @@ def enqueue(
     with transaction.atomic():
         message, created = OutgoingEmail.objects.get_or_create(
             key=key or f"{kind}:{uuid.uuid4()}",
-            defaults={"kind": kind, "to": recipients, "subject": subject, "body": body,
-                      "language": language, "headers": dict(headers or {})},
+            defaults={
+                "kind": kind,
+                "to": recipients,
+                "subject": subject,
+                "body": body,
+                "language": language,
+                "headers": dict(headers or {}),
+            },
         )
     if created:
         jobs.run_after_commit(deliver_email, message.pk)
@@ -73,10 +85,18 @@ def enqueue_many(messages: Iterable[Mapping[str, Any]]) -> int:
     from core import jobs
 
     messages = list(messages)
-    rows = {message["key"]: OutgoingEmail(
-        key=message["key"], kind=message["kind"], to=sorted({a for a in message["to"] if a}),
-        subject=_one_line(message["subject"]), body=message["body"], language=message.get("language", ""),
-        headers=dict(message.get("headers") or {})) for message in messages}
+    rows = {
+        message["key"]: OutgoingEmail(
+            key=message["key"],
+            kind=message["kind"],
+            to=sorted({a for a in message["to"] if a}),
+            subject=_one_line(message["subject"]),
+            body=message["body"],
+            language=message.get("language", ""),
+            headers=dict(message.get("headers") or {}),
+        )
+        for message in messages
+    }
     written = set(OutgoingEmail.objects.filter(key__in=list(rows)).values_list("key", flat=True))
     new = [row for key, row in rows.items() if key not in written]
     try:
@@ -137,8 +157,9 @@ def as_email_message(message: OutgoingEmail, connection: Any = None) -> EmailMes
     headers = {**message.headers, "Message-ID": message.message_id}
     if message.language:
         headers["Content-Language"] = message.language
-    return EmailMessage(message.subject, message.body, sender(), list(message.to), headers=headers,
-                        connection=connection)
+    return EmailMessage(
+        message.subject, message.body, sender(), list(message.to), headers=headers, connection=connection
+    )
 
 
 def deliver(message_id: int) -> State | None:
@@ -157,19 +178,28 @@ def deliver(message_id: int) -> State | None:
         try:
             connection = get_connection(timeout=settings.EMAIL_TIMEOUT)
             as_email_message(message, connection).send()
-        except Exception as error:  # noqa: BLE001  any failure of the mail server: record it, retry later
+        except Exception as error:
             message.last_error = f"{type(error).__name__}: {error}"[:2000]
             if _is_permanent(error) or now >= message.give_up_at:
                 message.state = State.FAILED
                 if _is_permanent(error):
                     refused_addresses = list(message.to)
                     transaction.on_commit(lambda: refused.send(sender=OutgoingEmail, recipients=refused_addresses))
-                logger.error("e-mail %s failed for good after %d attempt(s): %s", message.pk, message.attempts,
-                             message.last_error)
+                logger.error(
+                    "e-mail %s failed for good after %d attempt(s): %s",
+                    message.pk,
+                    message.attempts,
+                    message.last_error,
+                )
             else:
                 message.next_attempt_at = now + retry_delay(message.attempts)
-                logger.warning("e-mail %s not sent (attempt %d), next try at %s: %s", message.pk, message.attempts,
-                               message.next_attempt_at.isoformat(), message.last_error)
+                logger.warning(
+                    "e-mail %s not sent (attempt %d), next try at %s: %s",
+                    message.pk,
+                    message.attempts,
+                    message.next_attempt_at.isoformat(),
+                    message.last_error,
+                )
         else:
             message.state = State.SENT
             message.sent_at = timezone.now()
@@ -210,7 +240,9 @@ def send_again(messages: Iterable[OutgoingEmail]) -> int:
     for message in messages:
         # The state is checked again as the row is updated: a worker may be sending it right now.
         updated = OutgoingEmail.objects.filter(pk=message.pk, state__in=[State.PENDING, State.FAILED]).update(
-            state=State.PENDING, next_attempt_at=now, give_up_at=now + datetime.timedelta(seconds=settings.OUTBOX_RETRY_FOR_SECONDS)
+            state=State.PENDING,
+            next_attempt_at=now,
+            give_up_at=now + datetime.timedelta(seconds=settings.OUTBOX_RETRY_FOR_SECONDS),
         )
         if updated:
             jobs.run_after_commit(deliver_email, message.pk)
@@ -252,5 +284,5 @@ def deliver_email(message_id: int) -> None:
         if delay is not None:
             try:
                 deliver_email.apply_async((message_id,), eta=delay, retry=False)
-            except Exception:  # noqa: BLE001  broker gone: the sweep retries the row
+            except Exception:
                 logger.warning("could not queue the next attempt at e-mail %s; the sweep will", message_id)

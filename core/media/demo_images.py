@@ -84,8 +84,6 @@ def cityscape(seed, size=(1600, 1067)):
     return jpeg_bytes(image)
 
 
-
-
 def periodical_cover(seed, size=(600, 800)):
     """A magazine cover: a red masthead band, a skyline photo and a darker foot band (no lettering, so no font)."""
     width, height = size

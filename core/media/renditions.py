@@ -10,7 +10,10 @@ from PIL import Image, ImageOps
 
 # 1200 so that an 860 px slot (1.4x screens) no longer downloads the 1600 px file.
 WIDTHS = (400, 800, 1200, 1600)
-FORMATS = {"webp": ("WEBP", {"quality": 80, "method": 4}), "jpeg": ("JPEG", {"quality": 82, "optimize": True, "progressive": True})}
+FORMATS = {
+    "webp": ("WEBP", {"quality": 80, "method": 4}),
+    "jpeg": ("JPEG", {"quality": 82, "optimize": True, "progressive": True}),
+}
 
 
 # Encoded renditions by the source's digest, kept only where settings.RENDITIONS_MEMO is on: the test suite, which

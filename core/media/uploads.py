@@ -117,12 +117,21 @@ def without_metadata(file):
         icc_profile = source.info.get("icc_profile")
         buffer = io.BytesIO()
         if image_format == "GIF" and frames > 1:
-            source.save(buffer, format="GIF", save_all=True, loop=source.info.get("loop", 0),
-                        duration=source.info.get("duration", 100))
+            source.save(
+                buffer,
+                format="GIF",
+                save_all=True,
+                loop=source.info.get("loop", 0),
+                duration=source.info.get("duration", 100),
+            )
         else:
             image = ImageOps.exif_transpose(source)
-            options = {"JPEG": {"quality": 92, "optimize": True}, "WEBP": {"quality": 90}, "PNG": {"optimize": True},
-                       "GIF": {}}[image_format]
+            options = {
+                "JPEG": {"quality": 92, "optimize": True},
+                "WEBP": {"quality": 90},
+                "PNG": {"optimize": True},
+                "GIF": {},
+            }[image_format]
             if icc_profile and image_format != "GIF":
                 options["icc_profile"] = icc_profile
             if image_format == "JPEG" and image.mode not in ("RGB", "L", "CMYK"):

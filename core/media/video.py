@@ -68,8 +68,11 @@ def codecs_of(handle: IO[bytes], length: int) -> tuple[bytes | None, set[bytes]]
 def validate_mp4(file: Any) -> None:
     """An MP4 whose video is H.264 and whose audio (if any) is AAC, within VIDEO_MAX_BYTES."""
     if file.size > settings.VIDEO_MAX_BYTES:
-        raise ValidationError(_("The video is %(size)s; the limit is %(limit)s.") % {
-            "size": filesizeformat(file.size), "limit": filesizeformat(settings.VIDEO_MAX_BYTES)}, code="video_too_large")
+        raise ValidationError(
+            _("The video is %(size)s; the limit is %(limit)s.")
+            % {"size": filesizeformat(file.size), "limit": filesizeformat(settings.VIDEO_MAX_BYTES)},
+            code="video_too_large",
+        )
     file.seek(0)
     try:
         brand, codecs = codecs_of(file, file.size)
@@ -81,11 +84,18 @@ def validate_mp4(file: Any) -> None:
         raise ValidationError(_("This is not an MP4 video file."), code="video_type")
     video, audio = codecs & VIDEO_CODECS, codecs - VIDEO_CODECS
     if not video:
-        raise ValidationError(_("The video must be H.264 (AVC) in an MP4 file; re-encode it, for example with "
-                                "“ffmpeg -i in.mov -c:v libx264 -c:a aac out.mp4”."), code="video_codec")
+        raise ValidationError(
+            _(
+                "The video must be H.264 (AVC) in an MP4 file; re-encode it, for example with "
+                "“ffmpeg -i in.mov -c:v libx264 -c:a aac out.mp4”."
+            ),
+            code="video_codec",
+        )
     if audio and not audio <= AUDIO_CODECS:
-        raise ValidationError(_("The sound must be AAC; re-encode it, for example with “ffmpeg -i in.mp4 -c:v copy "
-                                "-c:a aac out.mp4”."), code="audio_codec")
+        raise ValidationError(
+            _("The sound must be AAC; re-encode it, for example with “ffmpeg -i in.mp4 -c:v copy -c:a aac out.mp4”."),
+            code="audio_codec",
+        )
 
 
 def validate_webvtt(file: Any) -> None:
@@ -95,30 +105,50 @@ def validate_webvtt(file: Any) -> None:
     if file.size > 1024 * 1024:
         raise ValidationError(_("A subtitle file may be at most 1 MB."), code="subtitles_too_large")
     if not head.lstrip(b"\xef\xbb\xbf").startswith(b"WEBVTT"):
-        raise ValidationError(_("Subtitles must be a WebVTT file (it starts with the word WEBVTT)."),
-                              code="subtitles_type")
+        raise ValidationError(
+            _("Subtitles must be a WebVTT file (it starts with the word WEBVTT)."), code="subtitles_type"
+        )
 
 
 # Page address on a platform -> its player's address. Each pattern names the video's id; nothing else is kept.
 PLATFORMS = [
-    ("bilibili", re.compile(r"^https://(?:www\.|m\.)?bilibili\.com/video/(?P<id>BV[0-9A-Za-z]{10})/?$"),
-     "https://player.bilibili.com/player.html?bvid={id}&autoplay=0"),
-    ("bilibili", re.compile(r"^https://player\.bilibili\.com/player\.html\?(?:.*&)?bvid=(?P<id>BV[0-9A-Za-z]{10})(?:&.*)?$"),
-     "https://player.bilibili.com/player.html?bvid={id}&autoplay=0"),
-    ("tencent", re.compile(r"^https://v\.qq\.com/x/(?:cover/[0-9a-z]+|page)/(?P<id>[0-9a-z]{11})\.html$"),
-     "https://v.qq.com/txp/iframe/player.html?vid={id}"),
-    ("youku", re.compile(r"^https://v\.youku\.com/v_show/id_(?P<id>[0-9A-Za-z=]{10,20})\.html$"),
-     "https://player.youku.com/embed/{id}"),
+    (
+        "bilibili",
+        re.compile(r"^https://(?:www\.|m\.)?bilibili\.com/video/(?P<id>BV[0-9A-Za-z]{10})/?$"),
+        "https://player.bilibili.com/player.html?bvid={id}&autoplay=0",
+    ),
+    (
+        "bilibili",
+        re.compile(r"^https://player\.bilibili\.com/player\.html\?(?:.*&)?bvid=(?P<id>BV[0-9A-Za-z]{10})(?:&.*)?$"),
+        "https://player.bilibili.com/player.html?bvid={id}&autoplay=0",
+    ),
+    (
+        "tencent",
+        re.compile(r"^https://v\.qq\.com/x/(?:cover/[0-9a-z]+|page)/(?P<id>[0-9a-z]{11})\.html$"),
+        "https://v.qq.com/txp/iframe/player.html?vid={id}",
+    ),
+    (
+        "youku",
+        re.compile(r"^https://v\.youku\.com/v_show/id_(?P<id>[0-9A-Za-z=]{10,20})\.html$"),
+        "https://player.youku.com/embed/{id}",
+    ),
 ]
 
 
 def embed_url(page_url: str) -> str:
     """The player address for a video page on an allowed platform; ValidationError for anything else."""
     cleaned = page_url.strip().split("#")[0]
-    cleaned = urllib.parse.urlsplit(cleaned)._replace(query="").geturl() if "player.bilibili" not in cleaned else cleaned
+    cleaned = (
+        urllib.parse.urlsplit(cleaned)._replace(query="").geturl() if "player.bilibili" not in cleaned else cleaned
+    )
     for name, pattern, player in PLATFORMS:
         match = pattern.match(cleaned)
         if match and name in settings.VIDEO_PLATFORMS:
             return player.format(id=match["id"])
-    raise ValidationError(_("Give the address of a video page on Bilibili, Tencent Video or Youku, "
-                            "e.g. https://www.bilibili.com/video/BV1xx411c7mD."), code="video_platform")
+    raise ValidationError(
+        _(
+            "Give the address of a video page on Bilibili, Tencent Video or Youku, "
+            "e.g. https://www.bilibili.com/video/BV1xx411c7mD."
+        ),
+        code="video_platform",
+    )

@@ -38,12 +38,24 @@ class Migration(migrations.Migration):
                 migrations.CreateModel(
                     name="ExportLog",
                     fields=[
-                        ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                        (
+                            "id",
+                            models.BigAutoField(
+                                auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                            ),
+                        ),
                         ("what", models.CharField(max_length=200, verbose_name="what")),
                         ("row_count", models.PositiveIntegerField(verbose_name="rows")),
                         ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="exported at")),
-                        ("user", models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name="+",
-                                                   to=settings.AUTH_USER_MODEL, verbose_name="exported by")),
+                        (
+                            "user",
+                            models.ForeignKey(
+                                on_delete=django.db.models.deletion.PROTECT,
+                                related_name="+",
+                                to=settings.AUTH_USER_MODEL,
+                                verbose_name="exported by",
+                            ),
+                        ),
                     ],
                     options={
                         "verbose_name": "export record",
@@ -55,15 +67,42 @@ class Migration(migrations.Migration):
                 migrations.CreateModel(
                     name="SearchEntry",
                     fields=[
-                        ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                        ("kind", models.CharField(choices=[("article", "News"), ("event", "Events"), ("city", "Member cities"), ("document", "Documents")], max_length=10, verbose_name="kind")),
+                        (
+                            "id",
+                            models.BigAutoField(
+                                auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                            ),
+                        ),
+                        (
+                            "kind",
+                            models.CharField(
+                                choices=[
+                                    ("article", "News"),
+                                    ("event", "Events"),
+                                    ("city", "Member cities"),
+                                    ("document", "Documents"),
+                                ],
+                                max_length=10,
+                                verbose_name="kind",
+                            ),
+                        ),
                         ("object_id", models.PositiveIntegerField(verbose_name="object")),
-                        ("key", models.CharField(help_text="The id or slug in the item's URL.", max_length=100, verbose_name="address key")),
+                        (
+                            "key",
+                            models.CharField(
+                                help_text="The id or slug in the item's URL.",
+                                max_length=100,
+                                verbose_name="address key",
+                            ),
+                        ),
                         ("title", models.CharField(max_length=300, verbose_name="title")),
                         ("title_en", models.CharField(blank=True, max_length=300, verbose_name="title (English)")),
                         ("text", models.TextField(blank=True, verbose_name="text for snippets")),
                         ("text_en", models.TextField(blank=True, verbose_name="text for snippets (English)")),
-                        ("category_id", models.PositiveIntegerField(blank=True, null=True, verbose_name="news category")),
+                        (
+                            "category_id",
+                            models.PositiveIntegerField(blank=True, null=True, verbose_name="news category"),
+                        ),
                         ("date", models.DateTimeField(blank=True, null=True, verbose_name="date")),
                         ("visible_from", models.DateTimeField(blank=True, null=True, verbose_name="visible from")),
                         ("members_only", models.BooleanField(default=False, verbose_name="members only")),
@@ -74,7 +113,9 @@ class Migration(migrations.Migration):
                         "verbose_name_plural": "search entries",
                         "db_table": "association_searchentry",
                         "indexes": [models.Index(fields=["kind", "-date"], name="search_entry_kind_date")],
-                        "constraints": [models.UniqueConstraint(fields=("kind", "object_id"), name="one_search_entry_per_item")],
+                        "constraints": [
+                            models.UniqueConstraint(fields=("kind", "object_id"), name="one_search_entry_per_item")
+                        ],
                     },
                     bases=(core.i18n.translation.TranslatedMixin, models.Model),
                 ),

@@ -6,20 +6,19 @@ import core.search.registry
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0002_staff_groups'),
+        ("core", "0002_staff_groups"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='searchentry',
-            name='category_id',
-            field=models.PositiveIntegerField(blank=True, null=True, verbose_name='category'),
+            model_name="searchentry",
+            name="category_id",
+            field=models.PositiveIntegerField(blank=True, null=True, verbose_name="category"),
         ),
         migrations.AlterField(
-            model_name='searchentry',
-            name='kind',
-            field=models.CharField(choices=core.search.registry.kind_choices, max_length=10, verbose_name='kind'),
+            model_name="searchentry",
+            name="kind",
+            field=models.CharField(choices=core.search.registry.kind_choices, max_length=10, verbose_name="kind"),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0003_search_kinds_by_registration'),
+        ("core", "0003_search_kinds_by_registration"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='searchentry',
-            name='title_en',
-            field=models.CharField(blank=True, max_length=600, verbose_name='title (English)'),
+            model_name="searchentry",
+            name="title_en",
+            field=models.CharField(blank=True, max_length=600, verbose_name="title (English)"),
         ),
     ]

@@ -13,53 +13,95 @@ def grant(apps, schema_editor):
     grant_group_permissions(apps, "core")
 
 
-
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0004_translation_columns_from_settings'),
+        ("core", "0004_translation_columns_from_settings"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PeriodicRun',
+            name="PeriodicRun",
             fields=[
-                ('name', models.CharField(max_length=100, primary_key=True, serialize=False, verbose_name='job')),
-                ('finished_at', models.DateTimeField(verbose_name='last finished at')),
-                ('duration', models.FloatField(verbose_name='seconds taken')),
-                ('summary', models.CharField(blank=True, max_length=300, verbose_name='result')),
+                ("name", models.CharField(max_length=100, primary_key=True, serialize=False, verbose_name="job")),
+                ("finished_at", models.DateTimeField(verbose_name="last finished at")),
+                ("duration", models.FloatField(verbose_name="seconds taken")),
+                ("summary", models.CharField(blank=True, max_length=300, verbose_name="result")),
             ],
             options={
-                'verbose_name': 'periodic job',
-                'verbose_name_plural': 'periodic jobs',
-                'ordering': ['name'],
+                "verbose_name": "periodic job",
+                "verbose_name_plural": "periodic jobs",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='OutgoingEmail',
+            name="OutgoingEmail",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(help_text='Names the change that caused the e-mail, so it is written only once.', max_length=200, unique=True, verbose_name='key')),
-                ('kind', models.CharField(choices=[('delegation', 'delegation notice'), ('reminder', 'meeting reminder'), ('invitation', 'officer invitation'), ('password_reset', 'password reset'), ('other', 'other')], default='other', max_length=20, verbose_name='kind')),
-                ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True, verbose_name='message identifier')),
-                ('to', models.JSONField(default=list, verbose_name='recipients')),
-                ('language', models.CharField(blank=True, max_length=10, verbose_name='language')),
-                ('subject', models.CharField(max_length=300, verbose_name='subject')),
-                ('body', models.TextField(verbose_name='body')),
-                ('headers', models.JSONField(blank=True, default=dict, verbose_name='extra headers')),
-                ('state', models.CharField(choices=[('pending', 'waiting to be sent'), ('sent', 'sent'), ('failed', 'failed')], default='pending', max_length=10, verbose_name='state')),
-                ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='attempts')),
-                ('last_error', models.TextField(blank=True, verbose_name='last error')),
-                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='written at')),
-                ('next_attempt_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='next attempt at')),
-                ('give_up_at', models.DateTimeField(default=core.models._give_up_default, verbose_name='retried until')),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent at')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "key",
+                    models.CharField(
+                        help_text="Names the change that caused the e-mail, so it is written only once.",
+                        max_length=200,
+                        unique=True,
+                        verbose_name="key",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("delegation", "delegation notice"),
+                            ("reminder", "meeting reminder"),
+                            ("invitation", "officer invitation"),
+                            ("password_reset", "password reset"),
+                            ("other", "other"),
+                        ],
+                        default="other",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "uuid",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, unique=True, verbose_name="message identifier"
+                    ),
+                ),
+                ("to", models.JSONField(default=list, verbose_name="recipients")),
+                ("language", models.CharField(blank=True, max_length=10, verbose_name="language")),
+                ("subject", models.CharField(max_length=300, verbose_name="subject")),
+                ("body", models.TextField(verbose_name="body")),
+                ("headers", models.JSONField(blank=True, default=dict, verbose_name="extra headers")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[("pending", "waiting to be sent"), ("sent", "sent"), ("failed", "failed")],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="state",
+                    ),
+                ),
+                ("attempts", models.PositiveSmallIntegerField(default=0, verbose_name="attempts")),
+                ("last_error", models.TextField(blank=True, verbose_name="last error")),
+                (
+                    "created_at",
+                    models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name="written at"),
+                ),
+                (
+                    "next_attempt_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="next attempt at"),
+                ),
+                (
+                    "give_up_at",
+                    models.DateTimeField(default=core.models._give_up_default, verbose_name="retried until"),
+                ),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="sent at")),
             ],
             options={
-                'verbose_name': 'outgoing e-mail',
-                'verbose_name_plural': 'outgoing e-mails',
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(fields=['state', 'next_attempt_at'], name='core_outgoing_due')],
+                "verbose_name": "outgoing e-mail",
+                "verbose_name_plural": "outgoing e-mails",
+                "ordering": ["-created_at", "-id"],
+                "indexes": [models.Index(fields=["state", "next_attempt_at"], name="core_outgoing_due")],
             },
         ),
         migrations.RunPython(grant, migrations.RunPython.noop),

@@ -4,26 +4,40 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0007_sign_in_lockout_permissions'),
+        ("core", "0007_sign_in_lockout_permissions"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='BlockedTerm',
+            name="BlockedTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('word', 'word or phrase'), ('domain', 'web site (domain)')], default='word', max_length=8, verbose_name='kind')),
-                ('term', models.CharField(help_text='A word or phrase, e.g. 博彩; or a domain such as example.com, which also blocks its subdomains.', max_length=100, verbose_name='term')),
-                ('note', models.CharField(blank=True, max_length=200, verbose_name='note')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='added at')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("word", "word or phrase"), ("domain", "web site (domain)")],
+                        default="word",
+                        max_length=8,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "term",
+                    models.CharField(
+                        help_text="A word or phrase, e.g. 博彩; or a domain such as example.com, which also blocks its subdomains.",
+                        max_length=100,
+                        verbose_name="term",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=200, verbose_name="note")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="added at")),
             ],
             options={
-                'verbose_name': 'blocked term',
-                'verbose_name_plural': 'blocklist of spam',
-                'ordering': ['kind', 'term'],
-                'constraints': [models.UniqueConstraint(fields=('kind', 'term'), name='blocked_term_unique')],
+                "verbose_name": "blocked term",
+                "verbose_name_plural": "blocklist of spam",
+                "ordering": ["kind", "term"],
+                "constraints": [models.UniqueConstraint(fields=("kind", "term"), name="blocked_term_unique")],
             },
         ),
     ]

@@ -7,29 +7,52 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0009_seed_blocklist'),
+        ("core", "0009_seed_blocklist"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SecurityEvent',
+            name="SecurityEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('lockout', 'sign-in locked out'), ('two-step-failed', 'wrong two-step code'), ('two-step-reset', 'two-step sign-in reset'), ('refused', 'request refused (403)'), ('export', 'export of personal data'), ('content', 'content scan finding')], max_length=20, verbose_name='kind')),
-                ('at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='at')),
-                ('username', models.CharField(blank=True, max_length=150, verbose_name='user name given')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='address')),
-                ('path', models.CharField(blank=True, max_length=200, verbose_name='address on the site')),
-                ('detail', models.CharField(blank=True, max_length=300, verbose_name='detail')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='account')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("lockout", "sign-in locked out"),
+                            ("two-step-failed", "wrong two-step code"),
+                            ("two-step-reset", "two-step sign-in reset"),
+                            ("refused", "request refused (403)"),
+                            ("export", "export of personal data"),
+                            ("content", "content scan finding"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("at", models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name="at")),
+                ("username", models.CharField(blank=True, max_length=150, verbose_name="user name given")),
+                ("ip_address", models.GenericIPAddressField(blank=True, null=True, verbose_name="address")),
+                ("path", models.CharField(blank=True, max_length=200, verbose_name="address on the site")),
+                ("detail", models.CharField(blank=True, max_length=300, verbose_name="detail")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="account",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'security event',
-                'verbose_name_plural': 'security log',
-                'ordering': ['-at'],
+                "verbose_name": "security event",
+                "verbose_name_plural": "security log",
+                "ordering": ["-at"],
             },
         ),
     ]

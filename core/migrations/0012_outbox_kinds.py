@@ -4,15 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0011_security_log_permissions'),
+        ("core", "0011_security_log_permissions"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='outgoingemail',
-            name='kind',
-            field=models.CharField(choices=[('delegation', 'delegation notice'), ('reminder', 'meeting reminder'), ('invitation', 'officer invitation'), ('password_reset', 'password reset'), ('guest', 'message to a guest delegation'), ('meeting_notice', 'meeting notice'), ('other', 'other')], default='other', max_length=20, verbose_name='kind'),
+            model_name="outgoingemail",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("delegation", "delegation notice"),
+                    ("reminder", "meeting reminder"),
+                    ("invitation", "officer invitation"),
+                    ("password_reset", "password reset"),
+                    ("guest", "message to a guest delegation"),
+                    ("meeting_notice", "meeting notice"),
+                    ("other", "other"),
+                ],
+                default="other",
+                max_length=20,
+                verbose_name="kind",
+            ),
         ),
     ]

@@ -4,15 +4,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0012_outbox_kinds'),
+        ("core", "0012_outbox_kinds"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='outgoingemail',
-            name='kind',
-            field=models.CharField(choices=[('delegation', 'delegation notice'), ('reminder', 'meeting reminder'), ('invitation', 'officer invitation'), ('password_reset', 'password reset'), ('guest', 'message to a guest delegation'), ('meeting_notice', 'meeting notice'), ('subscription', 'subscription confirmation'), ('digest', 'news digest'), ('announcement', 'new issue announcement'), ('other', 'other')], default='other', max_length=20, verbose_name='kind'),
+            model_name="outgoingemail",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("delegation", "delegation notice"),
+                    ("reminder", "meeting reminder"),
+                    ("invitation", "officer invitation"),
+                    ("password_reset", "password reset"),
+                    ("guest", "message to a guest delegation"),
+                    ("meeting_notice", "meeting notice"),
+                    ("subscription", "subscription confirmation"),
+                    ("digest", "news digest"),
+                    ("announcement", "new issue announcement"),
+                    ("other", "other"),
+                ],
+                default="other",
+                max_length=20,
+                verbose_name="kind",
+            ),
         ),
     ]

@@ -5,15 +5,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0013_alter_outgoingemail_kind'),
+        ("core", "0013_alter_outgoingemail_kind"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='outgoingemail',
-            name='kind',
-            field=models.CharField(choices=core.models.email_kind_choices, default='other', max_length=20, verbose_name='kind'),
+            model_name="outgoingemail",
+            name="kind",
+            field=models.CharField(
+                choices=core.models.email_kind_choices, default="other", max_length=20, verbose_name="kind"
+            ),
         ),
     ]

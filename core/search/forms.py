@@ -18,8 +18,12 @@ class SearchForm(forms.Form):
         self.categorised = registry.categorised()
         if self.categorised:
             self.fields["category"] = forms.ModelChoiceField(
-                label=self.categorised.categories.label, required=False,
-                queryset=self.categorised.categories.queryset(), to_field_name="slug", empty_label=_("All categories"))
+                label=self.categorised.categories.label,
+                required=False,
+                queryset=self.categorised.categories.queryset(),
+                to_field_name="slug",
+                empty_label=_("All categories"),
+            )
 
     @staticmethod
     def years():

@@ -20,7 +20,7 @@ def marked(text, words):
         return escape(text)
     pattern, pieces, last = _pattern(words), [], 0
     for match in pattern.finditer(text):
-        pieces += [escape(text[last:match.start()]), f"<mark>{escape(match.group())}</mark>"]
+        pieces += [escape(text[last : match.start()]), f"<mark>{escape(match.group())}</mark>"]
         last = match.end()
     pieces.append(escape(text[last:]))
     return mark_safe("".join(pieces))
@@ -31,7 +31,7 @@ def snippet(text, words, length=SNIPPET_LENGTH):
     text = " ".join(text.split())
     match = _pattern(words).search(text) if words else None
     start = max(0, match.start() - length // 3) if match else 0
-    window = text[start:start + length]
+    window = text[start : start + length]
     before = "…" if start else ""
     after = "…" if start + length < len(text) else ""
     return mark_safe(before + marked(window, words) + after)

@@ -10,10 +10,10 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import override
 
+from core.i18n.translation import column
 from core.search import registry
 from core.search.models import SearchEntry
 from core.search.segment import positioned_words
-from core.i18n.translation import column
 
 if TYPE_CHECKING:
     from django.db.models import Model
@@ -63,12 +63,20 @@ def entry_for(obj: Model) -> SearchEntry | None:
     translations = {}
     for language, (title, text) in item.translations.items():
         title_column = column("title", language)
-        translations[title_column] = title[:SearchEntry._meta.get_field(title_column).max_length]  # type: ignore[union-attr]
+        translations[title_column] = title[: SearchEntry._meta.get_field(title_column).max_length]  # type: ignore[union-attr]
         translations[column("text", language)] = text
     return SearchEntry(
-        kind=kind.name, object_id=obj.pk, key=item.key, title=item.title[:TITLE_LENGTH], text=item.text,
-        **translations, category_id=item.category_id, date=item.date, visible_from=item.visible_from,
-        members_only=item.members_only, words=words_for(item.weighted),
+        kind=kind.name,
+        object_id=obj.pk,
+        key=item.key,
+        title=item.title[:TITLE_LENGTH],
+        text=item.text,
+        **translations,
+        category_id=item.category_id,
+        date=item.date,
+        visible_from=item.visible_from,
+        members_only=item.members_only,
+        words=words_for(item.weighted),
     )
 
 
@@ -78,8 +86,11 @@ def update(obj: Model) -> None:
     if entry is None:
         remove(type(obj), obj.pk)
         return
-    values = {field.name: getattr(entry, field.name) for field in SearchEntry._meta.concrete_fields
-              if field.name not in ("id", "kind", "object_id")}
+    values = {
+        field.name: getattr(entry, field.name)
+        for field in SearchEntry._meta.concrete_fields
+        if field.name not in ("id", "kind", "object_id")
+    }
     SearchEntry.objects.update_or_create(kind=entry.kind, object_id=entry.object_id, defaults=values)
 
 
@@ -99,7 +110,7 @@ def index_format() -> str:
 
 def built_format() -> str | None:
     """The format the index was last rebuilt in, or None when no rebuild was recorded."""
-    PeriodicRun = apps.get_model("core", "PeriodicRun")  # noqa: N806  (core.models imports this package)
+    PeriodicRun = apps.get_model("core", "PeriodicRun")
 
     return PeriodicRun.objects.filter(name=FORMAT_RECORD).values_list("summary", flat=True).first()
 
@@ -120,10 +131,11 @@ def rebuild(batch_size: int = 500) -> dict[str, int]:
 
 
 def _record_format() -> None:
-    PeriodicRun = apps.get_model("core", "PeriodicRun")  # noqa: N806  (core.models imports this package)
+    PeriodicRun = apps.get_model("core", "PeriodicRun")
 
-    PeriodicRun.objects.update_or_create(name=FORMAT_RECORD, defaults={
-        "finished_at": timezone.now(), "duration": 0.0, "summary": index_format()[:300]})
+    PeriodicRun.objects.update_or_create(
+        name=FORMAT_RECORD, defaults={"finished_at": timezone.now(), "duration": 0.0, "summary": index_format()[:300]}
+    )
 
 
 def _chunks(iterable: Iterable[_T], size: int) -> Iterator[list[_T]]:

@@ -1,8 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.search import registry
 from core.i18n.translation import TranslatedMixin
+from core.search import registry
 
 
 class WordsField(models.TextField):

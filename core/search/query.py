@@ -145,8 +145,9 @@ def find(query: Query, entries: QuerySet[SearchEntry], kinds: Sequence[str] | No
     if _postgres():
         rank: Expression = RawSQL("ts_rank(words, %s::tsquery)", [query.tsquery()], output_field=FloatField())
     else:
-        rank = sum((Case(When(title__contains=word, then=Value(1)), default=Value(0)) for word in query.all_words),
-                   Value(0))
+        rank = sum(
+            (Case(When(title__contains=word, then=Value(1)), default=Value(0)) for word in query.all_words), Value(0)
+        )
         rank = ExpressionWrapper(rank, output_field=FloatField())
     rows = candidates.annotate(rank=rank).values_list("pk", "kind", "date", "rank")
     matches = [Match(*row) for row in rows]

@@ -35,7 +35,7 @@ def _subwords(tokenizer, word):
     for size in (2, 3):
         if len(word) > size:
             for start in range(len(word) - size + 1):
-                gram = word[start:start + size]
+                gram = word[start : start + size]
                 if tokenizer.FREQ.get(gram):
                     yield gram
 

@@ -34,8 +34,9 @@ def connect(kind):
     post_save.connect(_saved, sender=kind.model, dispatch_uid=f"search-index-{kind.name}")
     post_delete.connect(_deleted, sender=kind.model, dispatch_uid=f"search-unindex-{kind.name}")
     for dependent in kind.dependents:
-        post_save.connect(_dependents_saved(kind), sender=dependent, weak=False,
-                          dispatch_uid=_dependent_uid(kind, dependent))
+        post_save.connect(
+            _dependents_saved(kind), sender=dependent, weak=False, dispatch_uid=_dependent_uid(kind, dependent)
+        )
 
 
 def disconnect(kind):

@@ -28,8 +28,9 @@ class Item:
 
     def __post_init__(self):
         self.text = self.text[:SNIPPET_SOURCE_LENGTH]
-        self.translations = {language: (title, text[:SNIPPET_SOURCE_LENGTH])
-                             for language, (title, text) in self.translations.items()}
+        self.translations = {
+            language: (title, text[:SNIPPET_SOURCE_LENGTH]) for language, (title, text) in self.translations.items()
+        }
 
 
 def plain(markup):
@@ -43,8 +44,10 @@ def join(*parts):
 
 def translated(obj, title_field, text_field):
     """Item.translations for an object whose title and snippet text are two of its translated fields."""
-    return {language: (value_in(obj, title_field, language), value_in(obj, text_field, language))
-            for language in content_languages()}
+    return {
+        language: (value_in(obj, title_field, language), value_in(obj, text_field, language))
+        for language in content_languages()
+    }
 
 
 def in_every_language(obj, field, clean=str):

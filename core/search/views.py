@@ -22,8 +22,12 @@ def _result(entry, words):
 def search(request):
     form = SearchForm(request.GET or None)
     categories = form.fields.get("category")
-    context = {"form": form, "query": None, "categories": categories.queryset if categories else (),
-               "years": SearchForm.years()}
+    context = {
+        "form": form,
+        "query": None,
+        "categories": categories.queryset if categories else (),
+        "years": SearchForm.years(),
+    }
     if not form.is_bound or not form.is_valid() or form.cleaned_data["q"] is None:
         status = 400 if form.is_bound and form.errors else 200
         return render(request, "core/search.html", context, status=status)

@@ -10,8 +10,8 @@ from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from core.media.qr import qr_svg
 from core.i18n.translation import lacks_translation, localized, other_script, reading_language, translations_with_lang
+from core.media.qr import qr_svg
 
 register = template.Library()
 
@@ -198,14 +198,18 @@ def _national_digits(number):
 def phone_shown(number):
     """A phone number as readers dial it: as written on Chinese pages; on other pages in the international form,
     the area code's leading 0 dropped (0771-5551234 -> +86 771 5551234). Numbers abroad (+…) stay as written."""
-    if not number or reading_language() is None or number.strip().startswith("+") and not number.strip().startswith("+86"):
+    if (
+        not number
+        or reading_language() is None
+        or (number.strip().startswith("+") and not number.strip().startswith("+86"))
+    ):
         return number
     digits = _national_digits(number)
     if digits.startswith("1") and len(digits) == 11:  # a mobile
         return f"+86 {digits[:3]} {digits[3:7]} {digits[7:]}"
     if digits.startswith("0"):
         area_length = 2 if digits[1] in "12" else 3  # 010 and 02x; others 0xxx
-        return f"+86 {digits[1:1 + area_length]} {digits[1 + area_length:]}"
+        return f"+86 {digits[1 : 1 + area_length]} {digits[1 + area_length :]}"
     return number
 
 
@@ -213,6 +217,6 @@ def phone_shown(number):
 def phone_link(number):
     """The tel: target, always international: +867715551234."""
     digits = _national_digits(number)
-    if not digits or (number or "").strip().startswith("+") and not number.strip().startswith("+86"):
+    if not digits or ((number or "").strip().startswith("+") and not number.strip().startswith("+86")):
         return (number or "").replace(" ", "").replace("-", "")
     return "+86" + (digits[1:] if digits.startswith("0") else digits)

@@ -11,7 +11,9 @@ def start_sentry(dsn: str, *, environment: str, traces_sample_rate: float) -> No
     from sentry_sdk.integrations.django import DjangoIntegration
 
     sentry_sdk.init(
-        dsn=dsn, environment=environment, traces_sample_rate=traces_sample_rate,
+        dsn=dsn,
+        environment=environment,
+        traces_sample_rate=traces_sample_rate,
         integrations=[DjangoIntegration(), CeleryIntegration()],
         send_default_pii=False,  # no user names, addresses, cookies or form data of officers and delegates
         before_send=without_request_data,

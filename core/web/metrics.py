@@ -22,30 +22,41 @@ from prometheus_client.core import GaugeMetricFamily
 
 logger = logging.getLogger(__name__)
 
-DB_QUERY_SECONDS = Histogram("portal_db_query_seconds", "Time of each database query a request makes.",
-                             buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5))
-PAGE_CACHE_SECONDS = Histogram("portal_page_cache_seconds", "Time of the page cache's lookups and stores.",
-                               ["operation", "result"], buckets=(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1, 0.5))
+DB_QUERY_SECONDS = Histogram(
+    "portal_db_query_seconds",
+    "Time of each database query a request makes.",
+    buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5),
+)
+PAGE_CACHE_SECONDS = Histogram(
+    "portal_page_cache_seconds",
+    "Time of the page cache's lookups and stores.",
+    ["operation", "result"],
+    buckets=(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1, 0.5),
+)
 
 # name -> function giving (labels, value) pairs, read at each scrape: each app registers its own in ready().
 _gauges: dict[str, tuple[str, list[str], Callable[[], Iterable[tuple[list[str], float]]]]] = {}
 
 
-def register_gauge(name: str, documentation: str, labels: list[str],
-                   read: Callable[[], Iterable[tuple[list[str], float]]]) -> None:
+def register_gauge(
+    name: str, documentation: str, labels: list[str], read: Callable[[], Iterable[tuple[list[str], float]]]
+) -> None:
     _gauges[name] = (documentation, labels, read)
 
 
 class PortalCollector:
     def collect(self) -> Iterator[GaugeMetricFamily]:
-        up = GaugeMetricFamily("portal_metrics_source_up", "1 when a gauge below could be read (0: the database "
-                               "was unavailable, say).", labels=["gauge"])
+        up = GaugeMetricFamily(
+            "portal_metrics_source_up",
+            "1 when a gauge below could be read (0: the database was unavailable, say).",
+            labels=["gauge"],
+        )
         for name, (documentation, labels, read) in _gauges.items():
             family = GaugeMetricFamily(name, documentation, labels=labels)
             try:
                 for label_values, value in read():
                     family.add_metric(label_values, value)
-            except Exception:  # noqa: BLE001  a scrape must still answer, with what it could read
+            except Exception:
                 logger.warning("metrics: %s could not be read", name, exc_info=True)
                 up.add_metric([name], 0)
                 continue
@@ -72,9 +83,12 @@ def _oldest_pending() -> Iterable[tuple[list[str], float]]:
     yield [], float(backlog()["oldest_pending_seconds"] or 0)
 
 
-register_gauge("portal_outbox_emails", "E-mails in the outbox by state (pending: waiting to be sent).", ["state"], _outbox)
-register_gauge("portal_outbox_oldest_pending_seconds", "Age of the oldest e-mail waiting in the outbox.", [],
-               _oldest_pending)
+register_gauge(
+    "portal_outbox_emails", "E-mails in the outbox by state (pending: waiting to be sent).", ["state"], _outbox
+)
+register_gauge(
+    "portal_outbox_oldest_pending_seconds", "Age of the oldest e-mail waiting in the outbox.", [], _oldest_pending
+)
 
 
 def may_read(request: HttpRequest) -> bool:
@@ -83,14 +97,18 @@ def may_read(request: HttpRequest) -> bool:
     if token and header.startswith("Bearer ") and hmac.compare_digest(header[7:].encode(), token.encode()):
         return True
     user = getattr(request, "user", None)
-    return bool(user is not None and user.is_authenticated and user.is_staff
-                and getattr(user, "is_verified", lambda: False)())
+    return bool(
+        user is not None and user.is_authenticated and user.is_staff and getattr(user, "is_verified", lambda: False)()
+    )
 
 
 def metrics_view(request: HttpRequest) -> HttpResponse:
     if not may_read(request):
-        response = HttpResponse(_("Sign in as staff, or send the metrics token.") + "\n", status=403,
-                                content_type="text/plain; charset=utf-8")
+        response = HttpResponse(
+            _("Sign in as staff, or send the metrics token.") + "\n",
+            status=403,
+            content_type="text/plain; charset=utf-8",
+        )
     else:
         registry: Any = REGISTRY
         if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):

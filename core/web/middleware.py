@@ -25,7 +25,11 @@ class TraditionalChineseMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if getattr(request, "LANGUAGE_CODE", "") != "zh-hant" or response.streaming or response.has_header("Content-Encoding"):
+        if (
+            getattr(request, "LANGUAGE_CODE", "") != "zh-hant"
+            or response.streaming
+            or response.has_header("Content-Encoding")
+        ):
             return response
         content_type = response.get("Content-Type", "")
         charset = response.charset or "utf-8"
@@ -87,8 +91,10 @@ class PermissionsPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if not response.has_header("Permissions-Policy"):
-            policy = {**settings.PERMISSIONS_POLICY,
-                      **{feature: "(self)" for feature in getattr(response, "allowed_features", ())}}
+            policy = {
+                **settings.PERMISSIONS_POLICY,
+                **{feature: "(self)" for feature in getattr(response, "allowed_features", ())},
+            }
             response["Permissions-Policy"] = ", ".join(f"{feature}={value}" for feature, value in policy.items())
         return response
 

@@ -69,7 +69,7 @@ def new_generation(**kwargs: Any) -> str:
     generation = uuid.uuid4().hex
     try:
         _cache().set(GENERATION_KEY, generation, None)
-    except Exception:  # noqa: BLE001  a cache that is down holds no pages to invalidate
+    except Exception:
         logger.warning("could not start a new page-cache generation", exc_info=True)
     return generation
 
@@ -91,8 +91,10 @@ def content_changed(sender: type, **kwargs: Any) -> None:
         return
     connection = transaction.get_connection()
     # A callback registered in a savepoint that rolls back is dropped with it, so a later change registers again.
-    waiting = (isinstance(callback, NewGenerationOnCommit) and not callback.done
-               for _sids, callback, _robust in connection.run_on_commit)
+    waiting = (
+        isinstance(callback, NewGenerationOnCommit) and not callback.done
+        for _sids, callback, _robust in connection.run_on_commit
+    )
     if connection.in_atomic_block and any(waiting):
         return
     transaction.on_commit(NewGenerationOnCommit(), robust=True)
@@ -136,12 +138,17 @@ def _key(request: HttpRequest) -> str:
 
 
 def may_serve_from_cache(request: HttpRequest) -> bool:
-    return (enabled() and request.method == "GET" and not any(name in request.COOKIES for name in PERSONAL_COOKIES))
+    return enabled() and request.method == "GET" and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
 
 
 def may_store(request: HttpRequest, response: HttpResponse) -> bool:
     # page_cache_skip: the response depends on more than its address (the API's Accept-Language).
-    if response.status_code != 200 or response.streaming or response.cookies or getattr(response, "page_cache_skip", False):
+    if (
+        response.status_code != 200
+        or response.streaming
+        or response.cookies
+        or getattr(response, "page_cache_skip", False)
+    ):
         return False
     directives = response.get("Cache-Control", "")
     if any(directive in directives for directive in UNCACHEABLE_DIRECTIVES):
@@ -165,7 +172,7 @@ class PageCacheMiddleware:
         try:
             found = _cache().get_many([GENERATION_KEY, key])  # one round trip
             generation = found.get(GENERATION_KEY) or new_generation()
-        except Exception:  # noqa: BLE001  the cache is down: render the page
+        except Exception:
             logger.warning("page cache unavailable", exc_info=True)
             metrics.PAGE_CACHE_SECONDS.labels("lookup", "error").observe(time.perf_counter() - started)
             return self.get_response(request)
@@ -189,19 +196,27 @@ class PageCacheMiddleware:
         # Nothing personal reaches this point, so the page does not vary by cookie (shared caches step aside for
         # signed-in readers by their session cookie: deploy/nginx.conf); nor by Accept-Language, since the
         # language is the path's (unprefixed paths are always Simplified Chinese).
-        vary = [v.strip() for v in response.get("Vary", "").split(",")
-                if v.strip() and v.strip().lower() not in ("cookie", "accept-language")]
+        vary = [
+            v.strip()
+            for v in response.get("Vary", "").split(",")
+            if v.strip() and v.strip().lower() not in ("cookie", "accept-language")
+        ]
         if vary:
             response["Vary"] = ", ".join(vary)
         elif response.has_header("Vary"):
             del response["Vary"]
         if seconds <= 0:
             return
-        entry = {"generation": generation, "expires": time.time() + seconds, "status": response.status_code,
-                 "headers": list(response.items()), "content": response.content}
+        entry = {
+            "generation": generation,
+            "expires": time.time() + seconds,
+            "status": response.status_code,
+            "headers": list(response.items()),
+            "content": response.content,
+        }
         try:
             _cache().set(key, entry, seconds)
-        except Exception:  # noqa: BLE001
+        except Exception:
             logger.warning("could not store a page", exc_info=True)
 
     @staticmethod

@@ -67,8 +67,9 @@ class QueryTimer:
             self.count += 1
             self.seconds += took
             if took * 1000 >= settings.SLOW_QUERY_MS:
-                query_logger.warning("slow query", extra={"duration_ms": round(took * 1000, 1), "sql": sql[:500],
-                                                          "slow": True})
+                query_logger.warning(
+                    "slow query", extra={"duration_ms": round(took * 1000, 1), "sql": sql[:500], "slow": True}
+                )
 
 
 class RequestLogMiddleware:
@@ -92,10 +93,18 @@ class RequestLogMiddleware:
         duration = (time.perf_counter() - started) * 1000
         match = getattr(request, "resolver_match", None)
         slow = duration >= settings.SLOW_REQUEST_MS
-        (logger.warning if slow else logger.info)("request", extra={
-            "method": request.method, "path": shown_path(request.path),
-            "view": match.view_name if match else "", "status": response.status_code,
-            "duration_ms": round(duration, 1), "queries": timer.count, "db_ms": round(timer.seconds * 1000, 1),
-            "user_kind": user_kind(request), "slow": slow,
-        })
+        (logger.warning if slow else logger.info)(
+            "request",
+            extra={
+                "method": request.method,
+                "path": shown_path(request.path),
+                "view": match.view_name if match else "",
+                "status": response.status_code,
+                "duration_ms": round(duration, 1),
+                "queries": timer.count,
+                "db_ms": round(timer.seconds * 1000, 1),
+                "user_kind": user_kind(request),
+                "slow": slow,
+            },
+        )
         return response

@@ -17,7 +17,9 @@ from core.web.network import client_ip
 logger = logging.getLogger("portal.security")
 
 
-def record(kind: str, *, request: HttpRequest | None = None, user: Any = None, username: str = "", detail: str = "") -> None:
+def record(
+    kind: str, *, request: HttpRequest | None = None, user: Any = None, username: str = "", detail: str = ""
+) -> None:
     """Write one event; a security log that cannot be written must not break the request it describes."""
     from core.models import SecurityEvent
 
@@ -29,8 +31,9 @@ def record(kind: str, *, request: HttpRequest | None = None, user: Any = None, u
     username = username or (user.get_username() if user is not None else "")
     logger.warning("%s user=%s ip=%s path=%s %s", kind, username or "-", ip_address or "-", path or "-", detail)
     try:
-        SecurityEvent.objects.create(kind=kind, user=user, username=username[:150], ip_address=ip_address or None,
-                                     path=path, detail=detail[:300])
+        SecurityEvent.objects.create(
+            kind=kind, user=user, username=username[:150], ip_address=ip_address or None, path=path, detail=detail[:300]
+        )
     except DatabaseError:
         logger.exception("could not write the security event")
 
@@ -65,15 +68,19 @@ def connect_signals() -> None:
     post_save.connect(_exported, sender=ExportLog, dispatch_uid="core.web.security.exported")
 
 
-def _locked_out(sender: Any, request: HttpRequest, username: str | None = None, ip_address: str | None = None,
-                **kwargs: Any) -> None:
+def _locked_out(
+    sender: Any, request: HttpRequest, username: str | None = None, ip_address: str | None = None, **kwargs: Any
+) -> None:
     """Once per lock-out, not for each attempt refused while it lasts."""
     from core.models import SecurityEvent
 
     since = timezone.now() - settings.AXES_COOLOFF_TIME
-    if not SecurityEvent.objects.filter(kind="lockout", username=username or "", ip_address=ip_address or None,
-                                        at__gte=since).exists():
-        record("lockout", request=request, username=username or "", detail="sign-in locked after repeated wrong passwords")
+    if not SecurityEvent.objects.filter(
+        kind="lockout", username=username or "", ip_address=ip_address or None, at__gte=since
+    ).exists():
+        record(
+            "lockout", request=request, username=username or "", detail="sign-in locked after repeated wrong passwords"
+        )
 
 
 def _exported(sender: Any, instance: Any, created: bool, **kwargs: Any) -> None:

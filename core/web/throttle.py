@@ -23,7 +23,7 @@ def within_limit(scope: str, keys: list[str], *, limit: int, seconds: int) -> bo
         except ValueError:  # expired between add() and incr()
             cache.set(name, 1, seconds)
             count = 1
-        except Exception:  # noqa: BLE001
+        except Exception:
             logger.warning("throttle counter unavailable", exc_info=True)
             continue
         if count is not None and count > limit:

@@ -40,8 +40,22 @@ class DelegateInline(admin.StackedInline):
     formset = DelegateInlineFormSet
     extra = 0
     readonly_fields = ["checked_in_at"]
-    fields = ["name", "gender", "position", "rank", "is_head", "mobile", "arrival", "arrival_by", "departure", "departure_by",
-              "accommodation", "dietary_needs", "remarks", "checked_in_at"]
+    fields = [
+        "name",
+        "gender",
+        "position",
+        "rank",
+        "is_head",
+        "mobile",
+        "arrival",
+        "arrival_by",
+        "departure",
+        "departure_by",
+        "accommodation",
+        "dietary_needs",
+        "remarks",
+        "checked_in_at",
+    ]
 
     def has_add_permission(self, request, obj=None):
         return False  # delegates are registered by the city's officer
@@ -77,8 +91,19 @@ class DelegationAdmin(admin.ModelAdmin):
     list_filter = ["state", "event", "city__region", ("guest", admin.EmptyFieldListFilter)]
     list_select_related = ["city", "guest", "event", "event__series", "submitted_by"]
     search_fields = ["city__name", "guest__organisation", "guest__country", "delegates__name"]
-    readonly_fields = ["event", "party", "state", "submitted_by", "delegate_count", "consent_given_at", "waitlisted_at",
-                       "reminder_sent_at", "created_at", "updated_at", "change_delegates"]
+    readonly_fields = [
+        "event",
+        "party",
+        "state",
+        "submitted_by",
+        "delegate_count",
+        "consent_given_at",
+        "waitlisted_at",
+        "reminder_sent_at",
+        "created_at",
+        "updated_at",
+        "change_delegates",
+    ]
     fields = readonly_fields[:4] + ["remarks"] + readonly_fields[4:]
     inlines = [DelegateInline, TransitionInline]
     actions = ["confirm", "waitlist", "reject", "withdraw"]
@@ -100,13 +125,20 @@ class DelegationAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [
             path("register/", self.admin_site.admin_view(self.register_on_behalf), name="events_delegation_on_behalf"),
-            path("<int:pk>/delegates/", self.admin_site.admin_view(self.change_on_behalf),
-                 name="events_delegation_on_behalf_change"),
+            path(
+                "<int:pk>/delegates/",
+                self.admin_site.admin_view(self.change_on_behalf),
+                name="events_delegation_on_behalf_change",
+            ),
             *super().get_urls(),
         ]
 
     def changelist_view(self, request, extra_context=None):
-        extra = {"register_url": reverse("admin:events_delegation_on_behalf")} if self.has_change_permission(request) else {}
+        extra = (
+            {"register_url": reverse("admin:events_delegation_on_behalf")}
+            if self.has_change_permission(request)
+            else {}
+        )
         return super().changelist_view(request, {**(extra_context or {}), **extra})
 
     def register_on_behalf(self, request):
@@ -120,11 +152,22 @@ class DelegationAdmin(admin.ModelAdmin):
 
         def register(people, data):
             return services.delegation_register_on_behalf(
-                event=event, city=choose.cleaned_data["city"], by=request.user, delegates=people,
-                remarks=data["remarks"], consent=data["consent"])
+                event=event,
+                city=choose.cleaned_data["city"],
+                by=request.user,
+                delegates=people,
+                remarks=data["remarks"],
+                consent=data["consent"],
+            )
 
-        return self._delegates_page(request, event=event, current=None, choose=choose, save=register,
-                                    title=_("Register a delegation on a city's behalf"))
+        return self._delegates_page(
+            request,
+            event=event,
+            current=None,
+            choose=choose,
+            save=register,
+            title=_("Register a delegation on a city's behalf"),
+        )
 
     def change_on_behalf(self, request, pk):
         if not self.has_change_permission(request):
@@ -132,21 +175,32 @@ class DelegationAdmin(admin.ModelAdmin):
         delegation = get_object_or_404(Delegation.objects.select_related("event", "city", "guest"), pk=pk)
 
         def change(people, data):
-            return services.delegation_change_on_behalf(delegation=delegation, by=request.user, delegates=people,
-                                                        remarks=data["remarks"])
+            return services.delegation_change_on_behalf(
+                delegation=delegation, by=request.user, delegates=people, remarks=data["remarks"]
+            )
 
-        return self._delegates_page(request, event=delegation.event, current=delegation, choose=None, save=change,
-                                    title=_("Delegates of %(party)s") % {"party": delegation.party})
+        return self._delegates_page(
+            request,
+            event=delegation.event,
+            current=delegation,
+            choose=None,
+            save=change,
+            title=_("Delegates of %(party)s") % {"party": delegation.party},
+        )
 
     def _delegates_page(self, request, *, event, current, choose, save, title):
         posted = request.method == "POST" and "delegates-TOTAL_FORMS" in request.POST
         initial = [model_to_dict(d, fields=DELEGATE_FIELDS) for d in current.delegates.all()] if current else None
         formset = DelegateFormSet(request.POST if posted else None, initial=initial, prefix="delegates", event=event)
-        form = DelegationForm(request.POST if posted else None, initial={"remarks": current.remarks} if current else None,
-                              consent_needed=current is None)
+        form = DelegationForm(
+            request.POST if posted else None,
+            initial={"remarks": current.remarks} if current else None,
+            consent_needed=current is None,
+        )
         if current is None:
-            form.fields["consent"].label = _("The city confirmed that its delegates agree that their data is used to "
-                                             "organise this meeting.")
+            form.fields["consent"].label = _(
+                "The city confirmed that its delegates agree that their data is used to organise this meeting."
+            )
         if posted and (choose is None or choose.is_valid()) and form.is_valid() and formset.is_valid():
             try:
                 delegation = save(people_of(formset), form.cleaned_data)
@@ -155,37 +209,71 @@ class DelegationAdmin(admin.ModelAdmin):
             except Busy as busy:
                 form.add_error(None, busy.message)
             else:
-                self.message_user(request, _("Saved for %(party)s; its liaison officers have been told.")
-                                  % {"party": delegation.party}, messages.SUCCESS)
+                self.message_user(
+                    request,
+                    _("Saved for %(party)s; its liaison officers have been told.") % {"party": delegation.party},
+                    messages.SUCCESS,
+                )
                 return redirect("admin:events_delegation_change", delegation.pk)
-        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "title": title, "choose": choose,
-                   "form": form, "formset": formset, "delegation": current, "event": event}
-        return TemplateResponse(request, "admin/events/delegation/on_behalf.html", context,
-                                status=400 if posted and (form.errors or formset.errors or formset.non_form_errors()) else 200)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": title,
+            "choose": choose,
+            "form": form,
+            "formset": formset,
+            "delegation": current,
+            "event": event,
+        }
+        return TemplateResponse(
+            request,
+            "admin/events/delegation/on_behalf.html",
+            context,
+            status=400 if posted and (form.errors or formset.errors or formset.non_form_errors()) else 200,
+        )
 
     confirm = service_action(
         lambda delegation, by: services.delegation_confirm(delegation=delegation, by=by),
-        description=_("Confirm"), permissions=["change"], prepare=_in_order_of_submission,
-        done=lambda n: ngettext("%d delegation confirmed.", "%d delegations confirmed.", n) % n)
+        description=_("Confirm"),
+        permissions=["change"],
+        prepare=_in_order_of_submission,
+        done=lambda n: ngettext("%d delegation confirmed.", "%d delegations confirmed.", n) % n,
+    )
     waitlist = service_action(
         lambda delegation, by: services.delegation_waitlist(delegation=delegation, by=by),
-        description=_("Put on the waiting list"), permissions=["change"], prepare=_in_order_of_submission,
-        done=lambda n: ngettext("%d delegation put on the waiting list.", "%d delegations put on the waiting list.", n) % n)
+        description=_("Put on the waiting list"),
+        permissions=["change"],
+        prepare=_in_order_of_submission,
+        done=lambda n: (
+            ngettext("%d delegation put on the waiting list.", "%d delegations put on the waiting list.", n) % n
+        ),
+    )
     reject = service_action_with_reason(
         lambda delegation, by, reason: services.delegation_reject(delegation=delegation, by=by, reason=reason),
-        description=_("Reject with a reason"), permissions=["change"], prepare=_in_order_of_submission,
+        description=_("Reject with a reason"),
+        permissions=["change"],
+        prepare=_in_order_of_submission,
         describe=lambda delegation: f"{delegation} ({delegation.get_state_display()})",
         done=lambda n: ngettext("%d delegation rejected.", "%d delegations rejected.", n) % n,
-        page={"title": _("Reject delegations"),
-              "intro": _("These delegations will be rejected and their liaison officers told why:"),
-              "label": _("Reason"), "submit": _("Reject"),
-              "missing": _("Give the reason for the rejection; the liaison officer will read it.")})
+        page={
+            "title": _("Reject delegations"),
+            "intro": _("These delegations will be rejected and their liaison officers told why:"),
+            "label": _("Reason"),
+            "submit": _("Reject"),
+            "missing": _("Give the reason for the rejection; the liaison officer will read it."),
+        },
+    )
     withdraw = service_action_with_reason(
         lambda delegation, by, reason: services.delegation_withdraw(delegation=delegation, by=by, reason=reason),
-        description=_("Withdraw on the city's or guest's behalf"), permissions=["change"],
+        description=_("Withdraw on the city's or guest's behalf"),
+        permissions=["change"],
         describe=lambda delegation: f"{delegation} ({delegation.get_state_display()})",
         done=lambda n: ngettext("%d delegation withdrawn.", "%d delegations withdrawn.", n) % n,
-        page={"title": _("Withdraw delegations"),
-              "intro": _("These delegations will be withdrawn on their behalf, and told so:"),
-              "label": _("Reason (e.g. the city called on 12 May)"), "submit": _("Withdraw"),
-              "missing": _("Say why, or who asked for it.")})
+        page={
+            "title": _("Withdraw delegations"),
+            "intro": _("These delegations will be withdrawn on their behalf, and told so:"),
+            "label": _("Reason (e.g. the city called on 12 May)"),
+            "submit": _("Withdraw"),
+            "missing": _("Say why, or who asked for it."),
+        },
+    )

@@ -18,13 +18,26 @@ class GuestInvitationAdmin(admin.ModelAdmin):
     list_filter = ["event", "language"]
     list_select_related = ["event", "event__series", "delegation"]
     search_fields = ["organisation", "country", "contact_name", "email"]
-    fields = ["event", "organisation", "country", "contact_name", "email", "language", "expires_at", "personal_link",
-              "sent_at", "created_by"]
+    fields = [
+        "event",
+        "organisation",
+        "country",
+        "contact_name",
+        "email",
+        "language",
+        "expires_at",
+        "personal_link",
+        "sent_at",
+        "created_by",
+    ]
     readonly_fields = ["personal_link", "sent_at", "created_by"]
     actions = ["send_link"]
 
     def get_changeform_initial_data(self, request):
-        return {"expires_at": timezone.now() + timezone.timedelta(days=30), **super().get_changeform_initial_data(request)}
+        return {
+            "expires_at": timezone.now() + timezone.timedelta(days=30),
+            **super().get_changeform_initial_data(request),
+        }
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -35,8 +48,10 @@ class GuestInvitationAdmin(admin.ModelAdmin):
     def personal_link(self, invitation):
         if not invitation.pk:
             return _("Made when the invitation is saved.")
-        return format_html('<a href="{0}" target="_blank" rel="noopener">{0}</a>',
-                           settings.SITE_URL.rstrip("/") + invitation.get_absolute_url())
+        return format_html(
+            '<a href="{0}" target="_blank" rel="noopener">{0}</a>',
+            settings.SITE_URL.rstrip("/") + invitation.get_absolute_url(),
+        )
 
     @admin.display(description=_("registration"))
     def registration(self, invitation):
@@ -45,6 +60,10 @@ class GuestInvitationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Send the personal link by e-mail"), permissions=["change"])
     def send_link(self, request, queryset):
-        run_for_each(self, request, queryset.select_related("event"),
-                     lambda invitation: services.guest_invitation_send(invitation=invitation, by=request.user),
-                     lambda n: ngettext("%d invitation sent.", "%d invitations sent.", n) % n)
+        run_for_each(
+            self,
+            request,
+            queryset.select_related("event"),
+            lambda invitation: services.guest_invitation_send(invitation=invitation, by=request.user),
+            lambda n: ngettext("%d invitation sent.", "%d invitations sent.", n) % n,
+        )

@@ -5,17 +5,17 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q, Sum
 from django.http import Http404, HttpResponse, JsonResponse
-from django.utils.http import content_disposition_header
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.models import ExportLog
 from core.i18n.translation import TranslationsBesideChineseAdmin, columns, first_translation
+from core.models import ExportLog
 from events import album, editions, exports, logistics
 from events.models import AgendaItem, Delegation, Event, EventPhoto, EventSeries, EventVideo, Speaker
 
@@ -55,7 +55,11 @@ class PhotoInline(admin.TabularInline):
     @admin.display(description=_("photo"))
     def thumbnail(self, photo):
         picture = photo.picture
-        return format_html('<img src="{}" alt="" width="80" class="admin-thumbnail">', picture["thumbnail"]) if picture else "—"
+        return (
+            format_html('<img src="{}" alt="" width="80" class="admin-thumbnail">', picture["thumbnail"])
+            if picture
+            else "—"
+        )
 
 
 class VideoInline(TranslationsBesideChineseAdmin, admin.StackedInline):
@@ -65,9 +69,11 @@ class VideoInline(TranslationsBesideChineseAdmin, admin.StackedInline):
 
 
 class NextEditionForm(forms.Form):
-    starts_at = forms.DateTimeField(label=_("the next edition starts at"), widget=forms.DateTimeInput(
-        attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"), help_text=_(
-        "Its end, registration window, deadlines and agenda move by the same difference."))
+    starts_at = forms.DateTimeField(
+        label=_("the next edition starts at"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_("Its end, registration window, deadlines and agenda move by the same difference."),
+    )
 
 
 @admin.register(Event)
@@ -79,10 +85,40 @@ class EventAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     date_hierarchy = "starts_at"
     inlines = [AgendaInline, PhotoInline, VideoInline]
     fieldsets = [
-        (None, {"fields": ["kind", "series", "edition", "title", "host_city", "venue", "address", "starts_at", "ends_at",
-                           "description", "cover", "status"]}),
-        (_("Registration"), {"fields": ["registration_opens_at", "registration_closes_at", "edit_deadline", "capacity",
-                                        "per_city_limit", "requires_approval", "waiting_list", "reminder_days"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "kind",
+                    "series",
+                    "edition",
+                    "title",
+                    "host_city",
+                    "venue",
+                    "address",
+                    "starts_at",
+                    "ends_at",
+                    "description",
+                    "cover",
+                    "status",
+                ]
+            },
+        ),
+        (
+            _("Registration"),
+            {
+                "fields": [
+                    "registration_opens_at",
+                    "registration_closes_at",
+                    "edit_deadline",
+                    "capacity",
+                    "per_city_limit",
+                    "requires_approval",
+                    "waiting_list",
+                    "reminder_days",
+                ]
+            },
+        ),
     ]
 
     # Printed lists of the confirmed delegates: URL name suffix -> (path, template, what the export log records).
@@ -116,16 +152,31 @@ class EventAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
         if request.method == "POST":
             added, refused = album.add_photos(event, request.FILES.getlist("images"))
             if request.headers.get("Accept") == "application/json":
-                return JsonResponse({"added": len(added), "refused": refused}, status=400 if refused and not added else 200)
+                return JsonResponse(
+                    {"added": len(added), "refused": refused}, status=400 if refused and not added else 200
+                )
             if added:
-                self.message_user(request, ngettext("%(count)d photo added to the album.", "%(count)d photos added to the album.",
-                                                    len(added)) % {"count": len(added)}, messages.SUCCESS)
+                self.message_user(
+                    request,
+                    ngettext("%(count)d photo added to the album.", "%(count)d photos added to the album.", len(added))
+                    % {"count": len(added)},
+                    messages.SUCCESS,
+                )
             for name, reasons in refused.items():
-                self.message_user(request, _("%(name)s was not added: %(reasons)s") % {"name": name, "reasons": " ".join(reasons)},
-                                  messages.ERROR)
+                self.message_user(
+                    request,
+                    _("%(name)s was not added: %(reasons)s") % {"name": name, "reasons": " ".join(reasons)},
+                    messages.ERROR,
+                )
             return redirect("admin:events_event_change", event.pk)
-        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "original": event, "event": event,
-                   "title": _("Upload photos to the album"), "photo_count": event.photos.count()}
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": event,
+            "event": event,
+            "title": _("Upload photos to the album"),
+            "photo_count": event.photos.count(),
+        }
         return TemplateResponse(request, "admin/events/event/photo_upload.html", context)
 
     def _list(self, slug):
@@ -135,8 +186,10 @@ class EventAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
 
     def logistics_xlsx(self, request, pk, slug):
         event, item = self._event_for_export(request, pk), self._list(slug)
-        response = HttpResponse(logistics.workbook(event, item, by=request.user),
-                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response = HttpResponse(
+            logistics.workbook(event, item, by=request.user),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
         return _private_download(response, logistics.file_name(event, item, "xlsx"))
 
     def logistics_page(self, request, pk, slug):
@@ -155,8 +208,10 @@ class EventAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
 
     def delegates_xlsx(self, request, pk):
         event = self._event_for_export(request, pk)
-        response = HttpResponse(exports.delegates_xlsx(event, by=request.user),
-                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response = HttpResponse(
+            exports.delegates_xlsx(event, by=request.user),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
         return _private_download(response, logistics.file_name(event, _DELEGATES, "xlsx"))
 
     def delegates_csv(self, request, pk):
@@ -175,8 +230,13 @@ class EventAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
 
     def lists_page(self, request, pk):
         event = self._event_for_export(request, pk)
-        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "original": event,
-                   "title": _("Lists, badges and exports"), "logistics_lists": list(logistics.LISTS.items())}
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": event,
+            "title": _("Lists, badges and exports"),
+            "logistics_lists": list(logistics.LISTS.items()),
+        }
         return TemplateResponse(request, "admin/events/event/lists.html", context)
 
     def next_edition(self, request, pk):
@@ -188,24 +248,37 @@ class EventAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
         form = NextEditionForm(request.POST or None, initial={"starts_at": proposed.replace(year=proposed.year + 1)})
         if request.method == "POST" and form.is_valid():
             try:
-                copy = editions.event_next_edition(event=event, starts_at=form.cleaned_data["starts_at"], by=request.user)
+                copy = editions.event_next_edition(
+                    event=event, starts_at=form.cleaned_data["starts_at"], by=request.user
+                )
             except ValidationError as error:
                 form.add_error("starts_at", error)
             else:
-                self.message_user(request, _("The next edition is a draft: check its dates, then publish it."),
-                                  messages.SUCCESS)
+                self.message_user(
+                    request, _("The next edition is a draft: check its dates, then publish it."), messages.SUCCESS
+                )
                 return redirect("admin:events_event_change", copy.pk)
-        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "original": event, "form": form,
-                   "title": _("Next edition of %(event)s") % {"event": event}}
-        return TemplateResponse(request, "admin/events/event/next_edition.html", context,
-                                status=400 if form.errors else 200)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": event,
+            "form": form,
+            "title": _("Next edition of %(event)s") % {"event": event},
+        }
+        return TemplateResponse(
+            request, "admin/events/event/next_edition.html", context, status=400 if form.errors else 200
+        )
 
     def get_queryset(self, request):
         active = Q(delegations__state=State.CONFIRMED)
-        return super().get_queryset(request).annotate(
-            confirmed_delegates=Sum("delegations__delegate_count", filter=active),
-            waitlisted_count=Count("delegations", filter=Q(delegations__state=State.WAITLISTED)),
-            pending_count=Count("delegations", filter=Q(delegations__state=State.PENDING)),
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                confirmed_delegates=Sum("delegations__delegate_count", filter=active),
+                waitlisted_count=Count("delegations", filter=Q(delegations__state=State.WAITLISTED)),
+                pending_count=Count("delegations", filter=Q(delegations__state=State.PENDING)),
+            )
         )
 
     @admin.display(description=_("confirmed delegates"), ordering="confirmed_delegates")

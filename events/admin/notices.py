@@ -39,17 +39,29 @@ class MeetingNoticeAdmin(admin.ModelAdmin):
         counts = {}
         for row in rows:
             counts[row.state_label] = counts.get(row.state_label, 0) + 1
-        return render_to_string("admin/events/meetingnotice/cities_by_state.html", {
-            "rows": rows, "counts": counts, "notice": notice,
-            "send_url": reverse("admin:events_meetingnotice_send", args=[notice.pk]),
-            "remind_url": reverse("admin:events_meetingnotice_remind", args=[notice.pk]),
-        })
+        return render_to_string(
+            "admin/events/meetingnotice/cities_by_state.html",
+            {
+                "rows": rows,
+                "counts": counts,
+                "notice": notice,
+                "send_url": reverse("admin:events_meetingnotice_send", args=[notice.pk]),
+                "remind_url": reverse("admin:events_meetingnotice_remind", args=[notice.pk]),
+            },
+        )
 
     def get_urls(self):
         return [
-            path("<int:pk>/send/", self.admin_site.admin_view(require_POST(self.send_one)), name="events_meetingnotice_send"),
-            path("<int:pk>/remind/", self.admin_site.admin_view(require_POST(self.remind_one)),
-                 name="events_meetingnotice_remind"),
+            path(
+                "<int:pk>/send/",
+                self.admin_site.admin_view(require_POST(self.send_one)),
+                name="events_meetingnotice_send",
+            ),
+            path(
+                "<int:pk>/remind/",
+                self.admin_site.admin_view(require_POST(self.remind_one)),
+                name="events_meetingnotice_remind",
+            ),
             *super().get_urls(),
         ]
 
@@ -67,17 +79,28 @@ class MeetingNoticeAdmin(admin.ModelAdmin):
     @admin.action(description=_("Send to the chosen cities (those not yet sent it)"), permissions=["change"])
     def send(self, request, queryset):
         total = []
-        run_for_each(self, request, queryset,
-                     lambda notice: total.append(notice_services.notice_send(notice=notice, by=request.user)),
-                     lambda n: ngettext("Sent to %(cities)d city.", "Sent to %(cities)d cities.", sum(total))
-                     % {"cities": sum(total)})
+        run_for_each(
+            self,
+            request,
+            queryset,
+            lambda notice: total.append(notice_services.notice_send(notice=notice, by=request.user)),
+            lambda n: (
+                ngettext("Sent to %(cities)d city.", "Sent to %(cities)d cities.", sum(total)) % {"cities": sum(total)}
+            ),
+        )
 
     @admin.action(description=_("Remind the cities that have not replied"), permissions=["change"])
     def remind(self, request, queryset):
         total = []
-        run_for_each(self, request, queryset,
-                     lambda notice: total.append(notice_services.notice_remind(notice=notice, by=request.user)),
-                     lambda n: ngettext("%(cities)d city reminded.", "%(cities)d cities reminded.", sum(total))
-                     % {"cities": sum(total)})
+        run_for_each(
+            self,
+            request,
+            queryset,
+            lambda notice: total.append(notice_services.notice_remind(notice=notice, by=request.user)),
+            lambda n: (
+                ngettext("%(cities)d city reminded.", "%(cities)d cities reminded.", sum(total))
+                % {"cities": sum(total)}
+            ),
+        )
         if not sum(total):
             self.message_user(request, _("Every city has replied or registered."), messages.INFO)

@@ -4,50 +4,49 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0002_staff_groups'),
+        ("events", "0002_staff_groups"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='agendaitem',
-            name='title_en',
-            field=models.CharField(blank=True, max_length=300, verbose_name='title (English)'),
+            model_name="agendaitem",
+            name="title_en",
+            field=models.CharField(blank=True, max_length=300, verbose_name="title (English)"),
         ),
         migrations.AddField(
-            model_name='event',
-            name='description_en',
-            field=models.TextField(blank=True, verbose_name='description (English)'),
+            model_name="event",
+            name="description_en",
+            field=models.TextField(blank=True, verbose_name="description (English)"),
         ),
         migrations.AddField(
-            model_name='event',
-            name='title_en',
-            field=models.CharField(blank=True, max_length=300, verbose_name='title (English)'),
+            model_name="event",
+            name="title_en",
+            field=models.CharField(blank=True, max_length=300, verbose_name="title (English)"),
         ),
         migrations.AddField(
-            model_name='event',
-            name='venue_en',
-            field=models.CharField(blank=True, max_length=300, verbose_name='venue (English)'),
+            model_name="event",
+            name="venue_en",
+            field=models.CharField(blank=True, max_length=300, verbose_name="venue (English)"),
         ),
         migrations.AddField(
-            model_name='eventseries',
-            name='description_en',
-            field=models.TextField(blank=True, verbose_name='description (English)'),
+            model_name="eventseries",
+            name="description_en",
+            field=models.TextField(blank=True, verbose_name="description (English)"),
         ),
         migrations.AddField(
-            model_name='speaker',
-            name='name_en',
-            field=models.CharField(blank=True, max_length=100, verbose_name='name (English)'),
+            model_name="speaker",
+            name="name_en",
+            field=models.CharField(blank=True, max_length=100, verbose_name="name (English)"),
         ),
         migrations.AddField(
-            model_name='speaker',
-            name='organisation_en',
-            field=models.CharField(blank=True, max_length=300, verbose_name='organisation (English)'),
+            model_name="speaker",
+            name="organisation_en",
+            field=models.CharField(blank=True, max_length=300, verbose_name="organisation (English)"),
         ),
         migrations.AddField(
-            model_name='speaker',
-            name='title_en',
-            field=models.CharField(blank=True, max_length=150, verbose_name='title (English)'),
+            model_name="speaker",
+            name="title_en",
+            field=models.CharField(blank=True, max_length=150, verbose_name="title (English)"),
         ),
     ]

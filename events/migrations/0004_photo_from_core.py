@@ -7,15 +7,18 @@ import core.media.uploads
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0003_english_versions'),
+        ("events", "0003_english_versions"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='eventphoto',
-            name='image',
-            field=models.ImageField(upload_to=core.media.images.photo_upload_to, validators=[core.media.uploads.validate_image], verbose_name='image'),
+            model_name="eventphoto",
+            name="image",
+            field=models.ImageField(
+                upload_to=core.media.images.photo_upload_to,
+                validators=[core.media.uploads.validate_image],
+                verbose_name="image",
+            ),
         ),
     ]

@@ -4,35 +4,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0004_photo_from_core'),
+        ("events", "0004_photo_from_core"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='agendaitem',
-            name='title_en',
-            field=models.CharField(blank=True, max_length=400, verbose_name='title (English)'),
+            model_name="agendaitem",
+            name="title_en",
+            field=models.CharField(blank=True, max_length=400, verbose_name="title (English)"),
         ),
         migrations.AlterField(
-            model_name='event',
-            name='title_en',
-            field=models.CharField(blank=True, help_text='Optional for an edition of a series: the series name and edition number are shown anyway.', max_length=400, verbose_name='title (English)'),
+            model_name="event",
+            name="title_en",
+            field=models.CharField(
+                blank=True,
+                help_text="Optional for an edition of a series: the series name and edition number are shown anyway.",
+                max_length=400,
+                verbose_name="title (English)",
+            ),
         ),
         migrations.AlterField(
-            model_name='event',
-            name='venue_en',
-            field=models.CharField(blank=True, max_length=400, verbose_name='venue (English)'),
+            model_name="event",
+            name="venue_en",
+            field=models.CharField(blank=True, max_length=400, verbose_name="venue (English)"),
         ),
         migrations.AlterField(
-            model_name='speaker',
-            name='organisation_en',
-            field=models.CharField(blank=True, max_length=400, verbose_name='organisation (English)'),
+            model_name="speaker",
+            name="organisation_en",
+            field=models.CharField(blank=True, max_length=400, verbose_name="organisation (English)"),
         ),
         migrations.AlterField(
-            model_name='speaker',
-            name='title_en',
-            field=models.CharField(blank=True, help_text='E.g. professor, director.', max_length=200, verbose_name='title (English)'),
+            model_name="speaker",
+            name="title_en",
+            field=models.CharField(
+                blank=True, help_text="E.g. professor, director.", max_length=200, verbose_name="title (English)"
+            ),
         ),
     ]

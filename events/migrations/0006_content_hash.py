@@ -6,16 +6,18 @@ from core.integrity import hash_existing_rows
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0005_translation_columns_from_settings'),
+        ("events", "0005_translation_columns_from_settings"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='event',
-            name='content_hash',
-            field=models.CharField(blank=True, editable=False, max_length=64, verbose_name='hash of the texts'),
+            model_name="event",
+            name="content_hash",
+            field=models.CharField(blank=True, editable=False, max_length=64, verbose_name="hash of the texts"),
         ),
-        migrations.RunPython(hash_existing_rows('events', 'event', ('title', 'venue', 'description'), ('title', 'venue', 'description')), migrations.RunPython.noop),
+        migrations.RunPython(
+            hash_existing_rows("events", "event", ("title", "venue", "description"), ("title", "venue", "description")),
+            migrations.RunPython.noop,
+        ),
     ]

@@ -7,87 +7,189 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0006_content_hash'),
-        ('members', '0009_sensible_dates'),
+        ("events", "0006_content_hash"),
+        ("members", "0009_sensible_dates"),
     ]
 
     operations = [
         # Rows already stored out of the window are mended first, so no page breaks on them and the constraints hold.
-        migrations.RunPython(clear_out_of_window_dates("events", "event", ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at", "edit_deadline")), migrations.RunPython.noop),
+        migrations.RunPython(
+            clear_out_of_window_dates(
+                "events",
+                "event",
+                ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at", "edit_deadline"),
+            ),
+            migrations.RunPython.noop,
+        ),
         migrations.RunPython(clear_out_of_window_dates("events", "agendaitem", ("day",)), migrations.RunPython.noop),
-        migrations.RunPython(clear_out_of_window_dates("events", "delegate", ("arrival", "departure")), migrations.RunPython.noop),
-        migrations.AlterField(
-            model_name='agendaitem',
-            name='day',
-            field=models.DateField(validators=[core.dates.validate_sensible_date], verbose_name='day'),
+        migrations.RunPython(
+            clear_out_of_window_dates("events", "delegate", ("arrival", "departure")), migrations.RunPython.noop
         ),
         migrations.AlterField(
-            model_name='delegate',
-            name='arrival',
-            field=models.DateTimeField(blank=True, null=True, validators=[core.dates.validate_sensible_date], verbose_name='arrival'),
+            model_name="agendaitem",
+            name="day",
+            field=models.DateField(validators=[core.dates.validate_sensible_date], verbose_name="day"),
         ),
         migrations.AlterField(
-            model_name='delegate',
-            name='departure',
-            field=models.DateTimeField(blank=True, null=True, validators=[core.dates.validate_sensible_date], verbose_name='departure'),
+            model_name="delegate",
+            name="arrival",
+            field=models.DateTimeField(
+                blank=True, null=True, validators=[core.dates.validate_sensible_date], verbose_name="arrival"
+            ),
         ),
         migrations.AlterField(
-            model_name='event',
-            name='edit_deadline',
-            field=models.DateTimeField(blank=True, help_text='Empty: until registration closes.', null=True, validators=[core.dates.validate_sensible_date], verbose_name='changes allowed until'),
+            model_name="delegate",
+            name="departure",
+            field=models.DateTimeField(
+                blank=True, null=True, validators=[core.dates.validate_sensible_date], verbose_name="departure"
+            ),
         ),
         migrations.AlterField(
-            model_name='event',
-            name='ends_at',
-            field=models.DateTimeField(validators=[core.dates.validate_sensible_date], verbose_name='ends at'),
+            model_name="event",
+            name="edit_deadline",
+            field=models.DateTimeField(
+                blank=True,
+                help_text="Empty: until registration closes.",
+                null=True,
+                validators=[core.dates.validate_sensible_date],
+                verbose_name="changes allowed until",
+            ),
         ),
         migrations.AlterField(
-            model_name='event',
-            name='registration_closes_at',
-            field=models.DateTimeField(blank=True, null=True, validators=[core.dates.validate_sensible_date], verbose_name='registration closes'),
+            model_name="event",
+            name="ends_at",
+            field=models.DateTimeField(validators=[core.dates.validate_sensible_date], verbose_name="ends at"),
         ),
         migrations.AlterField(
-            model_name='event',
-            name='registration_opens_at',
-            field=models.DateTimeField(blank=True, null=True, validators=[core.dates.validate_sensible_date], verbose_name='registration opens'),
+            model_name="event",
+            name="registration_closes_at",
+            field=models.DateTimeField(
+                blank=True,
+                null=True,
+                validators=[core.dates.validate_sensible_date],
+                verbose_name="registration closes",
+            ),
         ),
         migrations.AlterField(
-            model_name='event',
-            name='starts_at',
-            field=models.DateTimeField(validators=[core.dates.validate_sensible_date], verbose_name='starts at'),
+            model_name="event",
+            name="registration_opens_at",
+            field=models.DateTimeField(
+                blank=True, null=True, validators=[core.dates.validate_sensible_date], verbose_name="registration opens"
+            ),
+        ),
+        migrations.AlterField(
+            model_name="event",
+            name="starts_at",
+            field=models.DateTimeField(validators=[core.dates.validate_sensible_date], verbose_name="starts at"),
         ),
         migrations.AddConstraint(
-            model_name='agendaitem',
-            constraint=models.CheckConstraint(condition=models.Q(('day__gte', datetime.date(1900, 1, 1)), ('day__lt', datetime.date(2101, 1, 1))), name='agendaitem_day_sensible_date'),
+            model_name="agendaitem",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("day__gte", datetime.date(1900, 1, 1)), ("day__lt", datetime.date(2101, 1, 1))),
+                name="agendaitem_day_sensible_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='delegate',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('arrival__gte', datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)), ('arrival__lt', datetime.datetime(2101, 1, 1, 0, 0, tzinfo=datetime.timezone.utc))), ('arrival__isnull', True), _connector='OR'), name='delegate_arrival_sensible_date'),
+            model_name="delegate",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("arrival__gte", datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                        ("arrival__lt", datetime.datetime(2101, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                    ),
+                    ("arrival__isnull", True),
+                    _connector="OR",
+                ),
+                name="delegate_arrival_sensible_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='delegate',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('departure__gte', datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)), ('departure__lt', datetime.datetime(2101, 1, 1, 0, 0, tzinfo=datetime.timezone.utc))), ('departure__isnull', True), _connector='OR'), name='delegate_departure_sensible_date'),
+            model_name="delegate",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("departure__gte", datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                        ("departure__lt", datetime.datetime(2101, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                    ),
+                    ("departure__isnull", True),
+                    _connector="OR",
+                ),
+                name="delegate_departure_sensible_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(('starts_at__gte', datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)), ('starts_at__lt', datetime.datetime(2101, 1, 1, 0, 0, tzinfo=datetime.timezone.utc))), name='event_starts_at_sensible_date'),
+            model_name="event",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("starts_at__gte", datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                    ("starts_at__lt", datetime.datetime(2101, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                ),
+                name="event_starts_at_sensible_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_at__gte', datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)), ('ends_at__lt', datetime.datetime(2101, 1, 1, 0, 0, tzinfo=datetime.timezone.utc))), name='event_ends_at_sensible_date'),
+            model_name="event",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("ends_at__gte", datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                    ("ends_at__lt", datetime.datetime(2101, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                ),
+                name="event_ends_at_sensible_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('registration_opens_at__gte', datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)), ('registration_opens_at__lt', datetime.datetime(2101, 1, 1, 0, 0, tzinfo=datetime.timezone.utc))), ('registration_opens_at__isnull', True), _connector='OR'), name='event_registration_opens_at_sensible_date'),
+            model_name="event",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        (
+                            "registration_opens_at__gte",
+                            datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc),
+                        ),
+                        (
+                            "registration_opens_at__lt",
+                            datetime.datetime(2101, 1, 1, 0, 0, tzinfo=datetime.timezone.utc),
+                        ),
+                    ),
+                    ("registration_opens_at__isnull", True),
+                    _connector="OR",
+                ),
+                name="event_registration_opens_at_sensible_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('registration_closes_at__gte', datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)), ('registration_closes_at__lt', datetime.datetime(2101, 1, 1, 0, 0, tzinfo=datetime.timezone.utc))), ('registration_closes_at__isnull', True), _connector='OR'), name='event_registration_closes_at_sensible_date'),
+            model_name="event",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        (
+                            "registration_closes_at__gte",
+                            datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc),
+                        ),
+                        (
+                            "registration_closes_at__lt",
+                            datetime.datetime(2101, 1, 1, 0, 0, tzinfo=datetime.timezone.utc),
+                        ),
+                    ),
+                    ("registration_closes_at__isnull", True),
+                    _connector="OR",
+                ),
+                name="event_registration_closes_at_sensible_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('edit_deadline__gte', datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)), ('edit_deadline__lt', datetime.datetime(2101, 1, 1, 0, 0, tzinfo=datetime.timezone.utc))), ('edit_deadline__isnull', True), _connector='OR'), name='event_edit_deadline_sensible_date'),
+            model_name="event",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("edit_deadline__gte", datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                        ("edit_deadline__lt", datetime.datetime(2101, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                    ),
+                    ("edit_deadline__isnull", True),
+                    _connector="OR",
+                ),
+                name="event_edit_deadline_sensible_date",
+            ),
         ),
     ]

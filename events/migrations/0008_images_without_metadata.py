@@ -6,20 +6,28 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0007_sensible_dates'),
+        ("events", "0007_sensible_dates"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='event',
-            name='cover',
-            field=core.media.uploads.CleanImageField(blank=True, upload_to='events/', validators=[core.media.uploads.validate_image], verbose_name='cover image'),
+            model_name="event",
+            name="cover",
+            field=core.media.uploads.CleanImageField(
+                blank=True,
+                upload_to="events/",
+                validators=[core.media.uploads.validate_image],
+                verbose_name="cover image",
+            ),
         ),
         migrations.AlterField(
-            model_name='eventphoto',
-            name='image',
-            field=core.media.uploads.CleanImageField(upload_to=core.media.images.photo_upload_to, validators=[core.media.uploads.validate_image], verbose_name='image'),
+            model_name="eventphoto",
+            name="image",
+            field=core.media.uploads.CleanImageField(
+                upload_to=core.media.images.photo_upload_to,
+                validators=[core.media.uploads.validate_image],
+                verbose_name="image",
+            ),
         ),
     ]

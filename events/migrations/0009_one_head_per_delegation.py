@@ -15,15 +15,16 @@ def keep_one_head(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0008_images_without_metadata'),
+        ("events", "0008_images_without_metadata"),
     ]
 
     operations = [
         migrations.RunPython(keep_one_head, migrations.RunPython.noop),
         migrations.AddConstraint(
-            model_name='delegate',
-            constraint=models.UniqueConstraint(condition=models.Q(('is_head', True)), fields=('delegation',), name='one_head_per_delegation'),
+            model_name="delegate",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("is_head", True)), fields=("delegation",), name="one_head_per_delegation"
+            ),
         ),
     ]

@@ -8,53 +8,125 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0009_one_head_per_delegation'),
-        ('members', '0011_account_emails_unique'),
+        ("events", "0009_one_head_per_delegation"),
+        ("members", "0011_account_emails_unique"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='delegation',
-            name='city',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='delegations', to='members.membercity', verbose_name='city'),
+            model_name="delegation",
+            name="city",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="delegations",
+                to="members.membercity",
+                verbose_name="city",
+            ),
         ),
         migrations.AlterField(
-            model_name='delegation',
-            name='submitted_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='submitted by'),
+            model_name="delegation",
+            name="submitted_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="submitted by",
+            ),
         ),
         migrations.CreateModel(
-            name='GuestInvitation',
+            name="GuestInvitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('organisation', models.CharField(help_text='As it should appear on lists and badges, e.g. Vientiane Capital.', max_length=200, verbose_name='organisation or city')),
-                ('country', models.CharField(blank=True, max_length=100, verbose_name='country or region')),
-                ('contact_name', models.CharField(max_length=100, verbose_name='contact person')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail')),
-                ('language', models.CharField(choices=[('zh-hans', 'Chinese'), ('en', 'English')], default='zh-hans', max_length=8, verbose_name='language')),
-                ('token', models.CharField(default=events.models.delegations.new_invitation_token, editable=False, max_length=64, unique=True, verbose_name='link code')),
-                ('expires_at', models.DateTimeField(validators=[core.dates.validate_sensible_date], verbose_name='link expires at')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='invited at')),
-                ('sent_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='link sent at')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='invited by')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='guest_invitations', to='events.event', verbose_name='event')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "organisation",
+                    models.CharField(
+                        help_text="As it should appear on lists and badges, e.g. Vientiane Capital.",
+                        max_length=200,
+                        verbose_name="organisation or city",
+                    ),
+                ),
+                ("country", models.CharField(blank=True, max_length=100, verbose_name="country or region")),
+                ("contact_name", models.CharField(max_length=100, verbose_name="contact person")),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("zh-hans", "Chinese"), ("en", "English")],
+                        default="zh-hans",
+                        max_length=8,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "token",
+                    models.CharField(
+                        default=events.models.delegations.new_invitation_token,
+                        editable=False,
+                        max_length=64,
+                        unique=True,
+                        verbose_name="link code",
+                    ),
+                ),
+                (
+                    "expires_at",
+                    models.DateTimeField(
+                        validators=[core.dates.validate_sensible_date], verbose_name="link expires at"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="invited at")),
+                ("sent_at", models.DateTimeField(blank=True, editable=False, null=True, verbose_name="link sent at")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="invited by",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="guest_invitations",
+                        to="events.event",
+                        verbose_name="event",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'guest invitation',
-                'verbose_name_plural': 'guest invitations',
-                'ordering': ['organisation'],
+                "verbose_name": "guest invitation",
+                "verbose_name_plural": "guest invitations",
+                "ordering": ["organisation"],
             },
         ),
         migrations.AddField(
-            model_name='delegation',
-            name='guest',
-            field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='delegation', to='events.guestinvitation', verbose_name='guest'),
+            model_name="delegation",
+            name="guest",
+            field=models.OneToOneField(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="delegation",
+                to="events.guestinvitation",
+                verbose_name="guest",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='delegation',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('city__isnull', False), ('guest__isnull', True)), models.Q(('city__isnull', True), ('guest__isnull', False)), _connector='OR'), name='delegation_of_a_city_or_a_guest'),
+            model_name="delegation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("city__isnull", False), ("guest__isnull", True)),
+                    models.Q(("city__isnull", True), ("guest__isnull", False)),
+                    _connector="OR",
+                ),
+                name="delegation_of_a_city_or_a_guest",
+            ),
         ),
     ]

@@ -11,54 +11,130 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0011_guest_invitation_permissions'),
-        ('members', '0011_account_emails_unique'),
+        ("events", "0011_guest_invitation_permissions"),
+        ("members", "0011_account_emails_unique"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='MeetingNotice',
+            name="MeetingNotice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('body', models.TextField(help_text='Plain text; blank lines separate paragraphs.', verbose_name='text')),
-                ('attachment', models.FileField(blank=True, help_text='The official notice as a PDF, for instance. Only the cities it is sent to and staff can download it.', max_length=200, storage=core.media.files.private_storage, upload_to=events.models.notices.notice_upload_to, validators=[core.media.uploads.validate_document], verbose_name='attachment')),
-                ('reply_by', models.DateTimeField(validators=[core.dates.validate_sensible_date], verbose_name='reply by')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='written at')),
-                ('sent_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='sent at')),
-                ('cities', models.ManyToManyField(blank=True, to='members.membercity', verbose_name='cities')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='written by')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notices', to='events.event', verbose_name='event')),
-                ('regions', models.ManyToManyField(blank=True, help_text='Empty, with no cities either: every member city with a liaison officer.', to='members.region', verbose_name='regions')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "body",
+                    models.TextField(help_text="Plain text; blank lines separate paragraphs.", verbose_name="text"),
+                ),
+                (
+                    "attachment",
+                    models.FileField(
+                        blank=True,
+                        help_text="The official notice as a PDF, for instance. Only the cities it is sent to and staff can download it.",
+                        max_length=200,
+                        storage=core.media.files.private_storage,
+                        upload_to=events.models.notices.notice_upload_to,
+                        validators=[core.media.uploads.validate_document],
+                        verbose_name="attachment",
+                    ),
+                ),
+                (
+                    "reply_by",
+                    models.DateTimeField(validators=[core.dates.validate_sensible_date], verbose_name="reply by"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="written at")),
+                ("sent_at", models.DateTimeField(blank=True, editable=False, null=True, verbose_name="sent at")),
+                ("cities", models.ManyToManyField(blank=True, to="members.membercity", verbose_name="cities")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="written by",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notices",
+                        to="events.event",
+                        verbose_name="event",
+                    ),
+                ),
+                (
+                    "regions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Empty, with no cities either: every member city with a liaison officer.",
+                        to="members.region",
+                        verbose_name="regions",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'meeting notice',
-                'verbose_name_plural': 'meeting notices',
-                'ordering': ['-created_at'],
+                "verbose_name": "meeting notice",
+                "verbose_name_plural": "meeting notices",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='NoticeRecipient',
+            name="NoticeRecipient",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sent_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='sent at')),
-                ('read_at', models.DateTimeField(blank=True, null=True, verbose_name='read at')),
-                ('reply', models.CharField(blank=True, choices=[('attend', 'Will attend and register'), ('decline', 'Will not attend')], max_length=8, verbose_name='reply')),
-                ('reason', models.CharField(blank=True, max_length=300, verbose_name='reason')),
-                ('replied_at', models.DateTimeField(blank=True, null=True, verbose_name='replied at')),
-                ('reminded_at', models.DateTimeField(blank=True, null=True, verbose_name='reminded at')),
-                ('city', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notices', to='members.membercity', verbose_name='city')),
-                ('notice', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='recipients', to='events.meetingnotice', verbose_name='meeting notice')),
-                ('replied_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='replied by')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sent_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="sent at")),
+                ("read_at", models.DateTimeField(blank=True, null=True, verbose_name="read at")),
+                (
+                    "reply",
+                    models.CharField(
+                        blank=True,
+                        choices=[("attend", "Will attend and register"), ("decline", "Will not attend")],
+                        max_length=8,
+                        verbose_name="reply",
+                    ),
+                ),
+                ("reason", models.CharField(blank=True, max_length=300, verbose_name="reason")),
+                ("replied_at", models.DateTimeField(blank=True, null=True, verbose_name="replied at")),
+                ("reminded_at", models.DateTimeField(blank=True, null=True, verbose_name="reminded at")),
+                (
+                    "city",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notices",
+                        to="members.membercity",
+                        verbose_name="city",
+                    ),
+                ),
+                (
+                    "notice",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="recipients",
+                        to="events.meetingnotice",
+                        verbose_name="meeting notice",
+                    ),
+                ),
+                (
+                    "replied_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="replied by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'recipient of a notice',
-                'verbose_name_plural': 'recipients of notices',
-                'ordering': ['city__region__order', 'city__name'],
-                'constraints': [models.UniqueConstraint(fields=('notice', 'city'), name='one_copy_of_a_notice_per_city')],
+                "verbose_name": "recipient of a notice",
+                "verbose_name_plural": "recipients of notices",
+                "ordering": ["city__region__order", "city__name"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("notice", "city"), name="one_copy_of_a_notice_per_city")
+                ],
             },
         ),
     ]

@@ -4,20 +4,40 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0013_meeting_notice_permissions'),
+        ("events", "0013_meeting_notice_permissions"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='delegationtransition',
-            name='from_state',
-            field=models.CharField(blank=True, choices=[('pending', 'Pending'), ('confirmed', 'Confirmed'), ('waitlisted', 'Waiting list'), ('rejected', 'Rejected'), ('withdrawn', 'Withdrawn')], max_length=10, verbose_name='from'),
+            model_name="delegationtransition",
+            name="from_state",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("pending", "Pending"),
+                    ("confirmed", "Confirmed"),
+                    ("waitlisted", "Waiting list"),
+                    ("rejected", "Rejected"),
+                    ("withdrawn", "Withdrawn"),
+                ],
+                max_length=10,
+                verbose_name="from",
+            ),
         ),
         migrations.AlterField(
-            model_name='delegationtransition',
-            name='to_state',
-            field=models.CharField(choices=[('pending', 'Pending'), ('confirmed', 'Confirmed'), ('waitlisted', 'Waiting list'), ('rejected', 'Rejected'), ('withdrawn', 'Withdrawn')], max_length=10, verbose_name='to'),
+            model_name="delegationtransition",
+            name="to_state",
+            field=models.CharField(
+                choices=[
+                    ("pending", "Pending"),
+                    ("confirmed", "Confirmed"),
+                    ("waitlisted", "Waiting list"),
+                    ("rejected", "Rejected"),
+                    ("withdrawn", "Withdrawn"),
+                ],
+                max_length=10,
+                verbose_name="to",
+            ),
         ),
     ]

@@ -4,15 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0014_transition_state_names'),
+        ("events", "0014_transition_state_names"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='event',
-            name='published_at',
-            field=models.DateTimeField(blank=True, editable=False, help_text='When the meeting was first made public: e-mail digests list it from then.', null=True, verbose_name='first published at'),
+            model_name="event",
+            name="published_at",
+            field=models.DateTimeField(
+                blank=True,
+                editable=False,
+                help_text="When the meeting was first made public: e-mail digests list it from then.",
+                null=True,
+                verbose_name="first published at",
+            ),
         ),
     ]

@@ -9,32 +9,85 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0015_event_published_at'),
+        ("events", "0015_event_published_at"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EventVideo',
+            name="EventVideo",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('renditions', models.JSONField(blank=True, default=dict, editable=False)),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('file', models.FileField(blank=True, help_text='H.264 video with AAC sound.', max_length=200, upload_to=events.models.media.video_upload_to, validators=[core.media.video.validate_mp4], verbose_name='MP4 file')),
-                ('poster', core.media.uploads.CleanImageField(blank=True, help_text='The picture shown before the video plays.', upload_to=events.models.media.video_upload_to, validators=[core.media.uploads.validate_image], verbose_name='poster frame')),
-                ('subtitles', models.FileField(blank=True, max_length=200, upload_to=events.models.media.video_upload_to, validators=[core.media.video.validate_webvtt], verbose_name='subtitles (WebVTT)')),
-                ('subtitles_language', models.CharField(choices=[('zh-Hans', '简体中文'), ('en', 'English')], default='zh-Hans', max_length=10, verbose_name='language of the subtitles')),
-                ('page_url', models.URLField(blank=True, max_length=300, verbose_name='or: address of the video on Bilibili, Tencent Video or Youku')),
-                ('player_url', models.URLField(blank=True, editable=False, max_length=300, verbose_name='player address')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('title_en', models.CharField(blank=True, max_length=400, verbose_name='title (English)')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='videos', to='events.event', verbose_name='event')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("renditions", models.JSONField(blank=True, default=dict, editable=False)),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "file",
+                    models.FileField(
+                        blank=True,
+                        help_text="H.264 video with AAC sound.",
+                        max_length=200,
+                        upload_to=events.models.media.video_upload_to,
+                        validators=[core.media.video.validate_mp4],
+                        verbose_name="MP4 file",
+                    ),
+                ),
+                (
+                    "poster",
+                    core.media.uploads.CleanImageField(
+                        blank=True,
+                        help_text="The picture shown before the video plays.",
+                        upload_to=events.models.media.video_upload_to,
+                        validators=[core.media.uploads.validate_image],
+                        verbose_name="poster frame",
+                    ),
+                ),
+                (
+                    "subtitles",
+                    models.FileField(
+                        blank=True,
+                        max_length=200,
+                        upload_to=events.models.media.video_upload_to,
+                        validators=[core.media.video.validate_webvtt],
+                        verbose_name="subtitles (WebVTT)",
+                    ),
+                ),
+                (
+                    "subtitles_language",
+                    models.CharField(
+                        choices=[("zh-Hans", "简体中文"), ("en", "English")],
+                        default="zh-Hans",
+                        max_length=10,
+                        verbose_name="language of the subtitles",
+                    ),
+                ),
+                (
+                    "page_url",
+                    models.URLField(
+                        blank=True,
+                        max_length=300,
+                        verbose_name="or: address of the video on Bilibili, Tencent Video or Youku",
+                    ),
+                ),
+                (
+                    "player_url",
+                    models.URLField(blank=True, editable=False, max_length=300, verbose_name="player address"),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("title_en", models.CharField(blank=True, max_length=400, verbose_name="title (English)")),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="videos",
+                        to="events.event",
+                        verbose_name="event",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'video',
-                'verbose_name_plural': 'videos',
-                'ordering': ['order', 'id'],
+                "verbose_name": "video",
+                "verbose_name_plural": "videos",
+                "ordering": ["order", "id"],
             },
             bases=(core.i18n.translation.TranslatedMixin, models.Model),
         ),

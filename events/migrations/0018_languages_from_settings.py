@@ -6,20 +6,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0017_video_permissions'),
+        ("events", "0017_video_permissions"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='eventvideo',
-            name='subtitles_language',
-            field=models.CharField(choices=events.models.media.subtitle_language_choices, default='zh-Hans', max_length=10, verbose_name='language of the subtitles'),
+            model_name="eventvideo",
+            name="subtitles_language",
+            field=models.CharField(
+                choices=events.models.media.subtitle_language_choices,
+                default="zh-Hans",
+                max_length=10,
+                verbose_name="language of the subtitles",
+            ),
         ),
         migrations.AlterField(
-            model_name='guestinvitation',
-            name='language',
-            field=models.CharField(choices=events.models.delegations.guest_language_choices, default='zh-hans', max_length=8, verbose_name='language'),
+            model_name="guestinvitation",
+            name="language",
+            field=models.CharField(
+                choices=events.models.delegations.guest_language_choices,
+                default="zh-hans",
+                max_length=8,
+                verbose_name="language",
+            ),
         ),
     ]

@@ -10,16 +10,16 @@ from events.models.delegations import (  # noqa: F401
     new_checkin_token,
     new_invitation_token,
 )
-from events.models.notices import MeetingNotice, NoticeRecipient  # noqa: F401
+from events.models.media import EventVideo  # noqa: F401
 from events.models.meetings import (  # noqa: F401
     OPTIONAL_MOMENTS,
     AgendaItem,
+    Event,
     EventPhoto,
     EventQuerySet,
     EventSeries,
-    Event,
     RegistrationWindow,
     Speaker,
     edition_label,
 )
-from events.models.media import EventVideo  # noqa: F401
+from events.models.notices import MeetingNotice, NoticeRecipient  # noqa: F401

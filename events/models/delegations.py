@@ -61,17 +61,23 @@ class GuestInvitation(models.Model):
         CHINESE = "zh-hans", _("Chinese")
         ENGLISH = "en", _("English")
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="guest_invitations", verbose_name=_("event"))
-    organisation = models.CharField(_("organisation or city"), max_length=200,
-                                    help_text=_("As it should appear on lists and badges, e.g. Vientiane Capital."))
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="guest_invitations", verbose_name=_("event")
+    )
+    organisation = models.CharField(
+        _("organisation or city"),
+        max_length=200,
+        help_text=_("As it should appear on lists and badges, e.g. Vientiane Capital."),
+    )
     country = models.CharField(_("country or region"), max_length=100, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=100)
     email = models.EmailField(_("e-mail"))
     language = models.CharField(_("language"), max_length=8, choices=guest_language_choices, default=Language.CHINESE)
     token = models.CharField(_("link code"), max_length=64, unique=True, default=new_invitation_token, editable=False)
     expires_at = models.DateTimeField(_("link expires at"), validators=[validate_sensible_date])
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-                                   verbose_name=_("invited by"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("invited by")
+    )
     created_at = models.DateTimeField(_("invited at"), auto_now_add=True)
     sent_at = models.DateTimeField(_("link sent at"), null=True, blank=True, editable=False)
 
@@ -107,13 +113,26 @@ class Delegation(models.Model):
     ACTIVE_STATES = (State.PENDING, State.CONFIRMED, State.WAITLISTED)
 
     event = models.ForeignKey(Event, on_delete=models.PROTECT, related_name="delegations", verbose_name=_("event"))
-    city = models.ForeignKey(MemberCity, on_delete=models.PROTECT, null=True, blank=True, related_name="delegations",
-                             verbose_name=_("city"))
-    guest = models.OneToOneField(GuestInvitation, on_delete=models.PROTECT, null=True, blank=True,
-                                 related_name="delegation", verbose_name=_("guest"))
+    city = models.ForeignKey(
+        MemberCity, on_delete=models.PROTECT, null=True, blank=True, related_name="delegations", verbose_name=_("city")
+    )
+    guest = models.OneToOneField(
+        GuestInvitation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="delegation",
+        verbose_name=_("guest"),
+    )
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.PENDING)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                                     related_name="+", verbose_name=_("submitted by"))  # empty for a guest
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )  # empty for a guest
     delegate_count = models.PositiveSmallIntegerField(_("delegates"), default=0, editable=False)
     remarks = models.TextField(_("remarks"), blank=True)
     consent_given_at = models.DateTimeField(_("consent given at"))
@@ -129,10 +148,15 @@ class Delegation(models.Model):
         verbose_name = _("delegation")
         verbose_name_plural = _("delegations")
         constraints = [
-            models.UniqueConstraint(fields=["event", "city"], condition=Q(state__in=["pending", "confirmed", "waitlisted"]),
-                                    name="one_active_delegation_per_city"),
-            models.CheckConstraint(condition=Q(city__isnull=False, guest__isnull=True) | Q(city__isnull=True, guest__isnull=False),
-                                   name="delegation_of_a_city_or_a_guest"),
+            models.UniqueConstraint(
+                fields=["event", "city"],
+                condition=Q(state__in=["pending", "confirmed", "waitlisted"]),
+                name="one_active_delegation_per_city",
+            ),
+            models.CheckConstraint(
+                condition=Q(city__isnull=False, guest__isnull=True) | Q(city__isnull=True, guest__isnull=False),
+                name="delegation_of_a_city_or_a_guest",
+            ),
         ]
 
     def __str__(self):
@@ -176,7 +200,9 @@ class Delegate(models.Model):
         SHARED = "shared", _("Shared room")
         NONE = "none", _("No accommodation")
 
-    delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="delegates", verbose_name=_("delegation"))
+    delegation = models.ForeignKey(
+        Delegation, on_delete=models.CASCADE, related_name="delegates", verbose_name=_("delegation")
+    )
     name = models.CharField(pgettext_lazy("person", "name"), max_length=50)
     gender = models.CharField(_("gender"), max_length=6, choices=Gender.choices)
     position = models.CharField(_("position / title"), max_length=100)
@@ -187,11 +213,14 @@ class Delegate(models.Model):
     arrival_by = models.CharField(_("arriving by (train or flight number)"), max_length=30, blank=True)
     departure = models.DateTimeField(_("departure"), null=True, blank=True, validators=[validate_sensible_date])
     departure_by = models.CharField(_("leaving by (train or flight number)"), max_length=30, blank=True)
-    accommodation = models.CharField(_("accommodation"), max_length=6, choices=Accommodation.choices, default=Accommodation.SINGLE)
+    accommodation = models.CharField(
+        _("accommodation"), max_length=6, choices=Accommodation.choices, default=Accommodation.SINGLE
+    )
     dietary_needs = models.CharField(_("dietary needs"), max_length=200, blank=True)
     remarks = models.CharField(_("remarks"), max_length=300, blank=True)
-    checkin_token = models.CharField(_("check-in code"), max_length=32, unique=True, default=new_checkin_token,
-                                     editable=False)
+    checkin_token = models.CharField(
+        _("check-in code"), max_length=32, unique=True, default=new_checkin_token, editable=False
+    )
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True, editable=False)
 
     objects = DelegateQuerySet.as_manager()
@@ -212,10 +241,14 @@ class Delegate(models.Model):
 class DelegationTransition(models.Model):
     """Who moved a delegation from which state to which, when and why."""
 
-    delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("delegation"))
+    delegation = models.ForeignKey(
+        Delegation, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("delegation")
+    )
     from_state = models.CharField(_("from"), max_length=10, blank=True, choices=Delegation.State.choices)
     to_state = models.CharField(_("to"), max_length=10, choices=Delegation.State.choices)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("by"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("by")
+    )
     at = models.DateTimeField(_("at"), auto_now_add=True)
     reason = models.CharField(_("reason"), max_length=300, blank=True)
 

@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from core.media.images import RenditionsMixin
 from core.i18n.translation import TranslatedMixin, content_languages, html_lang, localized
+from core.media.images import RenditionsMixin
 from core.media.uploads import CleanImageField, validate_image
 from core.media.video import embed_url, validate_mp4, validate_webvtt
 from events.models.meetings import Event
@@ -23,8 +23,10 @@ def video_upload_to(instance, filename):
 
 def subtitle_language_choices():
     """Simplified Chinese or a content language, each by its own name (WebVTT's srclang is the value)."""
-    return [("zh-Hans", "简体中文"),
-            *((html_lang(language), get_language_info(language)["name_local"]) for language in content_languages())]
+    return [
+        ("zh-Hans", "简体中文"),
+        *((html_lang(language), get_language_info(language)["name_local"]) for language in content_languages()),
+    ]
 
 
 class EventVideo(TranslatedMixin, RenditionsMixin, models.Model):
@@ -33,16 +35,30 @@ class EventVideo(TranslatedMixin, RenditionsMixin, models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="videos", verbose_name=_("event"))
     title = models.CharField(_("title"), max_length=200)
     translated_fields = ("title",)
-    file = models.FileField(_("MP4 file"), upload_to=video_upload_to, blank=True, max_length=200,
-                            validators=[validate_mp4], help_text=_("H.264 video with AAC sound."))
-    poster = CleanImageField(_("poster frame"), upload_to=video_upload_to, blank=True, validators=[validate_image],
-                             help_text=_("The picture shown before the video plays."))
-    subtitles = models.FileField(_("subtitles (WebVTT)"), upload_to=video_upload_to, blank=True, max_length=200,
-                                 validators=[validate_webvtt])
-    subtitles_language = models.CharField(_("language of the subtitles"), max_length=10, default="zh-Hans",
-                                          choices=subtitle_language_choices)
-    page_url = models.URLField(_("or: address of the video on Bilibili, Tencent Video or Youku"), blank=True,
-                               max_length=300)
+    file = models.FileField(
+        _("MP4 file"),
+        upload_to=video_upload_to,
+        blank=True,
+        max_length=200,
+        validators=[validate_mp4],
+        help_text=_("H.264 video with AAC sound."),
+    )
+    poster = CleanImageField(
+        _("poster frame"),
+        upload_to=video_upload_to,
+        blank=True,
+        validators=[validate_image],
+        help_text=_("The picture shown before the video plays."),
+    )
+    subtitles = models.FileField(
+        _("subtitles (WebVTT)"), upload_to=video_upload_to, blank=True, max_length=200, validators=[validate_webvtt]
+    )
+    subtitles_language = models.CharField(
+        _("language of the subtitles"), max_length=10, default="zh-Hans", choices=subtitle_language_choices
+    )
+    page_url = models.URLField(
+        _("or: address of the video on Bilibili, Tencent Video or Youku"), blank=True, max_length=300
+    )
     player_url = models.URLField(_("player address"), blank=True, editable=False, max_length=300)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -56,7 +72,9 @@ class EventVideo(TranslatedMixin, RenditionsMixin, models.Model):
 
     def clean(self):
         if bool(self.file) == bool(self.page_url):
-            raise ValidationError(_("Upload an MP4 file or give the address of the video on a platform, one of the two."))
+            raise ValidationError(
+                _("Upload an MP4 file or give the address of the video on a platform, one of the two.")
+            )
         if self.file and not self.poster:
             raise ValidationError({"poster": _("An uploaded video needs a poster frame.")})
         if self.page_url:

@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.dates import sensible_dates, validate_sensible_date
-from core.media.images import Photo, RenditionsMixin
-from core.integrity import IntegrityChecked
 from core.i18n.translation import TranslatedMixin, localized
+from core.integrity import IntegrityChecked
+from core.media.images import Photo, RenditionsMixin
 from core.media.uploads import CleanImageField, validate_image
 from members.models import MemberCity
 
@@ -63,8 +63,9 @@ class RegistrationWindow:
 
     @staticmethod
     def open_q(now):
-        return (Q(status=Event.Status.PUBLISHED, registration_opens_at__lte=now)
-                & (Q(registration_closes_at__gte=now) | Q(registration_closes_at__isnull=True, ends_at__gte=now)))
+        return Q(status=Event.Status.PUBLISHED, registration_opens_at__lte=now) & (
+            Q(registration_closes_at__gte=now) | Q(registration_closes_at__isnull=True, ends_at__gte=now)
+        )
 
     @staticmethod
     def open_to_guest(event, invitation, now):
@@ -97,14 +98,25 @@ class Event(TranslatedMixin, IntegrityChecked, RenditionsMixin, models.Model):
         PUBLISHED = "published", _("Published")
         CANCELLED = "cancelled", _("Cancelled")
 
-    title = models.CharField(_("title"), max_length=200, blank=True,
-                             help_text=_("Optional for an edition of a series: the series name and edition number are shown anyway."))
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        blank=True,
+        help_text=_("Optional for an edition of a series: the series name and edition number are shown anyway."),
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    series = models.ForeignKey(EventSeries, on_delete=models.PROTECT, null=True, blank=True, related_name="editions",
-                               verbose_name=_("series"))
+    series = models.ForeignKey(
+        EventSeries, on_delete=models.PROTECT, null=True, blank=True, related_name="editions", verbose_name=_("series")
+    )
     edition = models.PositiveSmallIntegerField(_("edition"), null=True, blank=True)
-    host_city = models.ForeignKey(MemberCity, on_delete=models.PROTECT, null=True, blank=True, related_name="hosted_events",
-                                  verbose_name=_("host city"))
+    host_city = models.ForeignKey(
+        MemberCity,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hosted_events",
+        verbose_name=_("host city"),
+    )
     translated_fields = ("title", "venue", "description")
     integrity_fields = ("title", "venue", "description")
     venue = models.CharField(_("venue"), max_length=200, blank=True)
@@ -114,15 +126,26 @@ class Event(TranslatedMixin, IntegrityChecked, RenditionsMixin, models.Model):
     description = models.TextField(_("description"), blank=True)
     cover = CleanImageField(_("cover image"), upload_to="events/", blank=True, validators=[validate_image])
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
-    published_at = models.DateTimeField(_("first published at"), null=True, blank=True, editable=False,
-                                        help_text=_("When the meeting was first made public: e-mail digests list it from then."))
-    registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True,
-                                                 validators=[validate_sensible_date])
-    registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True,
-                                                  validators=[validate_sensible_date])
-    edit_deadline = models.DateTimeField(_("changes allowed until"), null=True, blank=True,
-                                         help_text=_("Empty: until registration closes."),
-                                         validators=[validate_sensible_date])
+    published_at = models.DateTimeField(
+        _("first published at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the meeting was first made public: e-mail digests list it from then."),
+    )
+    registration_opens_at = models.DateTimeField(
+        _("registration opens"), null=True, blank=True, validators=[validate_sensible_date]
+    )
+    registration_closes_at = models.DateTimeField(
+        _("registration closes"), null=True, blank=True, validators=[validate_sensible_date]
+    )
+    edit_deadline = models.DateTimeField(
+        _("changes allowed until"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: until registration closes."),
+        validators=[validate_sensible_date],
+    )
     capacity = models.PositiveIntegerField(_("capacity (delegates)"), default=100)
     per_city_limit = models.PositiveSmallIntegerField(_("delegates per city at most"), default=5)
     requires_approval = models.BooleanField(_("staff approve each delegation"), default=True)
@@ -157,8 +180,10 @@ class Event(TranslatedMixin, IntegrityChecked, RenditionsMixin, models.Model):
         """The title in the reader's language; an edition of a series is named after the series."""
         title = localized(self, "title")
         if self.series_id and self.edition:
-            numbered = _("%(edition)s %(series)s") % {"edition": edition_label(self.edition),
-                                                     "series": localized(self.series, "name")}
+            numbered = _("%(edition)s %(series)s") % {
+                "edition": edition_label(self.edition),
+                "series": localized(self.series, "name"),
+            }
             if title and title not in numbered:
                 return _("%(numbered)s: %(title)s") % {"numbered": numbered, "title": title}
             return numbered
@@ -170,7 +195,11 @@ class Event(TranslatedMixin, IntegrityChecked, RenditionsMixin, models.Model):
             errors["title"] = _("Give a title, or a series and an edition number.")
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             errors["ends_at"] = _("The event cannot end before it starts.")
-        if self.registration_opens_at and self.registration_closes_at and self.registration_closes_at < self.registration_opens_at:
+        if (
+            self.registration_opens_at
+            and self.registration_closes_at
+            and self.registration_closes_at < self.registration_opens_at
+        ):
             errors["registration_closes_at"] = _("Registration cannot close before it opens.")
         if self.per_city_limit and self.capacity and self.per_city_limit > self.capacity:
             errors["per_city_limit"] = _("The per-city limit cannot exceed the capacity.")

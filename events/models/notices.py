@@ -25,16 +25,28 @@ class MeetingNotice(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="notices", verbose_name=_("event"))
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"), help_text=_("Plain text; blank lines separate paragraphs."))
-    attachment = models.FileField(_("attachment"), upload_to=notice_upload_to, storage=private_storage, blank=True,
-                                  max_length=200, validators=[validate_document],
-                                  help_text=_("The official notice as a PDF, for instance. Only the cities it is sent to "
-                                              "and staff can download it."))
+    attachment = models.FileField(
+        _("attachment"),
+        upload_to=notice_upload_to,
+        storage=private_storage,
+        blank=True,
+        max_length=200,
+        validators=[validate_document],
+        help_text=_(
+            "The official notice as a PDF, for instance. Only the cities it is sent to and staff can download it."
+        ),
+    )
     reply_by = models.DateTimeField(_("reply by"), validators=[validate_sensible_date])
-    regions = models.ManyToManyField(Region, blank=True, verbose_name=_("regions"),
-                                     help_text=_("Empty, with no cities either: every member city with a liaison officer."))
+    regions = models.ManyToManyField(
+        Region,
+        blank=True,
+        verbose_name=_("regions"),
+        help_text=_("Empty, with no cities either: every member city with a liaison officer."),
+    )
     cities = models.ManyToManyField(MemberCity, blank=True, verbose_name=_("cities"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-                                   verbose_name=_("written by"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("written by")
+    )
     created_at = models.DateTimeField(_("written at"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True, editable=False)
 
@@ -64,16 +76,23 @@ class NoticeRecipient(models.Model):
         REPLIED = "replied", _("Replied")
         REGISTERED = "registered", _("Registered")
 
-    notice = models.ForeignKey(MeetingNotice, on_delete=models.CASCADE, related_name="recipients",
-                               verbose_name=_("meeting notice"))
+    notice = models.ForeignKey(
+        MeetingNotice, on_delete=models.CASCADE, related_name="recipients", verbose_name=_("meeting notice")
+    )
     city = models.ForeignKey(MemberCity, on_delete=models.CASCADE, related_name="notices", verbose_name=_("city"))
     sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
     reply = models.CharField(_("reply"), max_length=8, choices=Reply.choices, blank=True)
     reason = models.CharField(_("reason"), max_length=300, blank=True)
     replied_at = models.DateTimeField(_("replied at"), null=True, blank=True)
-    replied_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+", verbose_name=_("replied by"))
+    replied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("replied by"),
+    )
     reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
 
     class Meta:

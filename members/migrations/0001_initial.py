@@ -11,7 +11,6 @@ import core.media.uploads
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -20,140 +19,332 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='MemberCity',
+            name="MemberCity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=50, verbose_name='name')),
-                ('name_en', models.CharField(blank=True, max_length=100, verbose_name='name (English)')),
-                ('slug', models.SlugField(max_length=60, unique=True, verbose_name='slug')),
-                ('level', models.CharField(choices=[('prefecture', 'Prefecture-level city'), ('county', 'County-level city')], max_length=12, verbose_name='level')),
-                ('joined_on', models.DateField(blank=True, null=True, verbose_name='joined on')),
-                ('status', models.CharField(choices=[('active', 'Active'), ('suspended', 'Suspended'), ('left', 'Left')], default='active', max_length=10, verbose_name='status')),
-                ('population', models.PositiveIntegerField(blank=True, help_text='Resident population in units of 10,000.', null=True, verbose_name='population (10,000 people)')),
-                ('area', models.PositiveIntegerField(blank=True, null=True, verbose_name='area (km²)')),
-                ('emblem', models.ImageField(blank=True, upload_to='members/emblems/', validators=[core.media.uploads.validate_image], verbose_name='emblem')),
-                ('photo', models.ImageField(blank=True, upload_to='members/photos/', validators=[core.media.uploads.validate_image], verbose_name='photo')),
-                ('latitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude')),
-                ('introduction', models.TextField(blank=True, verbose_name='introduction')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=50, verbose_name="name")),
+                ("name_en", models.CharField(blank=True, max_length=100, verbose_name="name (English)")),
+                ("slug", models.SlugField(max_length=60, unique=True, verbose_name="slug")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[("prefecture", "Prefecture-level city"), ("county", "County-level city")],
+                        max_length=12,
+                        verbose_name="level",
+                    ),
+                ),
+                ("joined_on", models.DateField(blank=True, null=True, verbose_name="joined on")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("active", "Active"), ("suspended", "Suspended"), ("left", "Left")],
+                        default="active",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "population",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="Resident population in units of 10,000.",
+                        null=True,
+                        verbose_name="population (10,000 people)",
+                    ),
+                ),
+                ("area", models.PositiveIntegerField(blank=True, null=True, verbose_name="area (km²)")),
+                (
+                    "emblem",
+                    models.ImageField(
+                        blank=True,
+                        upload_to="members/emblems/",
+                        validators=[core.media.uploads.validate_image],
+                        verbose_name="emblem",
+                    ),
+                ),
+                (
+                    "photo",
+                    models.ImageField(
+                        blank=True,
+                        upload_to="members/photos/",
+                        validators=[core.media.uploads.validate_image],
+                        verbose_name="photo",
+                    ),
+                ),
+                (
+                    "latitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=5,
+                        max_digits=8,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(-90),
+                            django.core.validators.MaxValueValidator(90),
+                        ],
+                        verbose_name="latitude",
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=5,
+                        max_digits=8,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(-180),
+                            django.core.validators.MaxValueValidator(180),
+                        ],
+                        verbose_name="longitude",
+                    ),
+                ),
+                ("introduction", models.TextField(blank=True, verbose_name="introduction")),
+                ("website", models.URLField(blank=True, verbose_name="website")),
             ],
             options={
-                'verbose_name': 'member city',
-                'verbose_name_plural': 'member cities',
-                'ordering': ['region__order', 'level', 'name'],
+                "verbose_name": "member city",
+                "verbose_name_plural": "member cities",
+                "ordering": ["region__order", "level", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=50, unique=True, verbose_name='name')),
-                ('name_en', models.CharField(blank=True, max_length=100, verbose_name='name (English)')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=50, unique=True, verbose_name="name")),
+                ("name_en", models.CharField(blank=True, max_length=100, verbose_name="name (English)")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
             ],
             options={
-                'verbose_name': 'region',
-                'verbose_name_plural': 'regions',
-                'ordering': ['order', 'id'],
+                "verbose_name": "region",
+                "verbose_name_plural": "regions",
+                "ordering": ["order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='LiaisonOfficer',
+            name="LiaisonOfficer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=50, verbose_name='name')),
-                ('position', models.CharField(help_text='E.g. deputy secretary-general of the city government.', max_length=100, verbose_name='position in the city government')),
-                ('office_phone', models.CharField(blank=True, max_length=30, verbose_name='office phone')),
-                ('mobile', models.CharField(blank=True, max_length=20, verbose_name='mobile')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail')),
-                ('appointed_on', models.DateField(default=django.utils.timezone.localdate, verbose_name='appointed on')),
-                ('ended_on', models.DateField(blank=True, null=True, verbose_name='ended on')),
-                ('is_primary', models.BooleanField(default=True, verbose_name='primary officer')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('invited_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='invited at')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='liaison_roles', to=settings.AUTH_USER_MODEL, verbose_name='account')),
-                ('city', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='officers', to='members.membercity', verbose_name='city')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=50, verbose_name="name")),
+                (
+                    "position",
+                    models.CharField(
+                        help_text="E.g. deputy secretary-general of the city government.",
+                        max_length=100,
+                        verbose_name="position in the city government",
+                    ),
+                ),
+                ("office_phone", models.CharField(blank=True, max_length=30, verbose_name="office phone")),
+                ("mobile", models.CharField(blank=True, max_length=20, verbose_name="mobile")),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail")),
+                (
+                    "appointed_on",
+                    models.DateField(default=django.utils.timezone.localdate, verbose_name="appointed on"),
+                ),
+                ("ended_on", models.DateField(blank=True, null=True, verbose_name="ended on")),
+                ("is_primary", models.BooleanField(default=True, verbose_name="primary officer")),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                ("invited_at", models.DateTimeField(blank=True, editable=False, null=True, verbose_name="invited at")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="liaison_roles",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="account",
+                    ),
+                ),
+                (
+                    "city",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="officers",
+                        to="members.membercity",
+                        verbose_name="city",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'liaison officer',
-                'verbose_name_plural': 'liaison officers',
-                'ordering': ['city__name', '-is_primary', 'name'],
+                "verbose_name": "liaison officer",
+                "verbose_name_plural": "liaison officers",
+                "ordering": ["city__name", "-is_primary", "name"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalLiaisonOfficer',
+            name="HistoricalLiaisonOfficer",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('name', models.CharField(max_length=50, verbose_name='name')),
-                ('position', models.CharField(help_text='E.g. deputy secretary-general of the city government.', max_length=100, verbose_name='position in the city government')),
-                ('office_phone', models.CharField(blank=True, max_length=30, verbose_name='office phone')),
-                ('mobile', models.CharField(blank=True, max_length=20, verbose_name='mobile')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail')),
-                ('appointed_on', models.DateField(default=django.utils.timezone.localdate, verbose_name='appointed on')),
-                ('ended_on', models.DateField(blank=True, null=True, verbose_name='ended on')),
-                ('is_primary', models.BooleanField(default=True, verbose_name='primary officer')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('invited_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='invited at')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('user', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='account')),
-                ('city', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='members.membercity', verbose_name='city')),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("name", models.CharField(max_length=50, verbose_name="name")),
+                (
+                    "position",
+                    models.CharField(
+                        help_text="E.g. deputy secretary-general of the city government.",
+                        max_length=100,
+                        verbose_name="position in the city government",
+                    ),
+                ),
+                ("office_phone", models.CharField(blank=True, max_length=30, verbose_name="office phone")),
+                ("mobile", models.CharField(blank=True, max_length=20, verbose_name="mobile")),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail")),
+                (
+                    "appointed_on",
+                    models.DateField(default=django.utils.timezone.localdate, verbose_name="appointed on"),
+                ),
+                ("ended_on", models.DateField(blank=True, null=True, verbose_name="ended on")),
+                ("is_primary", models.BooleanField(default=True, verbose_name="primary officer")),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                ("invited_at", models.DateTimeField(blank=True, editable=False, null=True, verbose_name="invited at")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="account",
+                    ),
+                ),
+                (
+                    "city",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="members.membercity",
+                        verbose_name="city",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical liaison officer',
-                'verbose_name_plural': 'historical liaison officers',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical liaison officer",
+                "verbose_name_plural": "historical liaison officers",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='membercity',
-            name='region',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cities', to='members.region', verbose_name='region'),
+            model_name="membercity",
+            name="region",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="cities",
+                to="members.region",
+                verbose_name="region",
+            ),
         ),
         migrations.CreateModel(
-            name='LiaisonAward',
+            name="LiaisonAward",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1990), django.core.validators.MaxValueValidator(2100)], verbose_name='year')),
-                ('title', models.CharField(help_text='E.g. outstanding liaison officer.', max_length=100, verbose_name='title')),
-                ('officer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='awards', to='members.liaisonofficer', verbose_name='officer')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1990),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="year",
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        help_text="E.g. outstanding liaison officer.", max_length=100, verbose_name="title"
+                    ),
+                ),
+                (
+                    "officer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="awards",
+                        to="members.liaisonofficer",
+                        verbose_name="officer",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'liaison award',
-                'verbose_name_plural': 'liaison awards',
-                'ordering': ['-year', 'officer__city__name'],
-                'constraints': [models.UniqueConstraint(fields=('officer', 'year', 'title'), name='award_once_per_year')],
+                "verbose_name": "liaison award",
+                "verbose_name_plural": "liaison awards",
+                "ordering": ["-year", "officer__city__name"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("officer", "year", "title"), name="award_once_per_year")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Mayor',
+            name="Mayor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=50, verbose_name='name')),
-                ('gender', models.CharField(choices=[('female', 'Female'), ('male', 'Male')], max_length=6, verbose_name='gender')),
-                ('term_start', models.DateField(verbose_name='term start')),
-                ('term_end', models.DateField(blank=True, null=True, verbose_name='term end')),
-                ('city', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mayors', to='members.membercity', verbose_name='city')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=50, verbose_name="name")),
+                (
+                    "gender",
+                    models.CharField(
+                        choices=[("female", "Female"), ("male", "Male")], max_length=6, verbose_name="gender"
+                    ),
+                ),
+                ("term_start", models.DateField(verbose_name="term start")),
+                ("term_end", models.DateField(blank=True, null=True, verbose_name="term end")),
+                (
+                    "city",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mayors",
+                        to="members.membercity",
+                        verbose_name="city",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mayor',
-                'verbose_name_plural': 'mayors',
-                'ordering': ['-term_start'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('term_end__isnull', True), ('term_end__gte', models.F('term_start')), _connector='OR'), name='mayor_term_end_after_start')],
+                "verbose_name": "mayor",
+                "verbose_name_plural": "mayors",
+                "ordering": ["-term_start"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("term_end__isnull", True), ("term_end__gte", models.F("term_start")), _connector="OR"
+                        ),
+                        name="mayor_term_end_after_start",
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='liaisonofficer',
-            constraint=models.UniqueConstraint(condition=models.Q(('ended_on__isnull', True), ('is_active', True), ('is_primary', True)), fields=('city',), name='one_current_primary_officer_per_city'),
+            model_name="liaisonofficer",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("ended_on__isnull", True), ("is_active", True), ("is_primary", True)),
+                fields=("city",),
+                name="one_current_primary_officer_per_city",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='liaisonofficer',
-            constraint=models.CheckConstraint(condition=models.Q(('ended_on__isnull', True), ('ended_on__gte', models.F('appointed_on')), _connector='OR'), name='officer_ended_after_appointed'),
+            model_name="liaisonofficer",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("ended_on__isnull", True), ("ended_on__gte", models.F("appointed_on")), _connector="OR"
+                ),
+                name="officer_ended_after_appointed",
+            ),
         ),
     ]

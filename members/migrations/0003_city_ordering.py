@@ -4,14 +4,17 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('members', '0002_staff_groups'),
+        ("members", "0002_staff_groups"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='membercity',
-            options={'ordering': ['region__order', '-level', 'joined_on', 'name'], 'verbose_name': 'member city', 'verbose_name_plural': 'member cities'},
+            name="membercity",
+            options={
+                "ordering": ["region__order", "-level", "joined_on", "name"],
+                "verbose_name": "member city",
+                "verbose_name_plural": "member cities",
+            },
         ),
     ]

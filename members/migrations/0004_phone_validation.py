@@ -5,30 +5,65 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('members', '0003_city_ordering'),
+        ("members", "0003_city_ordering"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalliaisonofficer',
-            name='mobile',
-            field=models.CharField(blank=True, max_length=20, validators=[django.core.validators.RegexValidator('^\\+?[0-9][0-9 \\-]{5,19}$', 'Enter a phone number: digits, with spaces or dashes if you like.')], verbose_name='mobile'),
+            model_name="historicalliaisonofficer",
+            name="mobile",
+            field=models.CharField(
+                blank=True,
+                max_length=20,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^\\+?[0-9][0-9 \\-]{5,19}$", "Enter a phone number: digits, with spaces or dashes if you like."
+                    )
+                ],
+                verbose_name="mobile",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalliaisonofficer',
-            name='office_phone',
-            field=models.CharField(blank=True, max_length=30, validators=[django.core.validators.RegexValidator('^\\+?[0-9][0-9 \\-]{5,19}$', 'Enter a phone number: digits, with spaces or dashes if you like.')], verbose_name='office phone'),
+            model_name="historicalliaisonofficer",
+            name="office_phone",
+            field=models.CharField(
+                blank=True,
+                max_length=30,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^\\+?[0-9][0-9 \\-]{5,19}$", "Enter a phone number: digits, with spaces or dashes if you like."
+                    )
+                ],
+                verbose_name="office phone",
+            ),
         ),
         migrations.AlterField(
-            model_name='liaisonofficer',
-            name='mobile',
-            field=models.CharField(blank=True, max_length=20, validators=[django.core.validators.RegexValidator('^\\+?[0-9][0-9 \\-]{5,19}$', 'Enter a phone number: digits, with spaces or dashes if you like.')], verbose_name='mobile'),
+            model_name="liaisonofficer",
+            name="mobile",
+            field=models.CharField(
+                blank=True,
+                max_length=20,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^\\+?[0-9][0-9 \\-]{5,19}$", "Enter a phone number: digits, with spaces or dashes if you like."
+                    )
+                ],
+                verbose_name="mobile",
+            ),
         ),
         migrations.AlterField(
-            model_name='liaisonofficer',
-            name='office_phone',
-            field=models.CharField(blank=True, max_length=30, validators=[django.core.validators.RegexValidator('^\\+?[0-9][0-9 \\-]{5,19}$', 'Enter a phone number: digits, with spaces or dashes if you like.')], verbose_name='office phone'),
+            model_name="liaisonofficer",
+            name="office_phone",
+            field=models.CharField(
+                blank=True,
+                max_length=30,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^\\+?[0-9][0-9 \\-]{5,19}$", "Enter a phone number: digits, with spaces or dashes if you like."
+                    )
+                ],
+                verbose_name="office phone",
+            ),
         ),
     ]

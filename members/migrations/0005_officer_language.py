@@ -4,20 +4,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('members', '0004_phone_validation'),
+        ("members", "0004_phone_validation"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalliaisonofficer',
-            name='language',
-            field=models.CharField(blank=True, choices=[('zh-hans', 'Simplified Chinese'), ('zh-hant', 'Traditional Chinese'), ('en', 'English')], default='zh-hans', max_length=8, verbose_name='language of e-mails'),
+            model_name="historicalliaisonofficer",
+            name="language",
+            field=models.CharField(
+                blank=True,
+                choices=[("zh-hans", "Simplified Chinese"), ("zh-hant", "Traditional Chinese"), ("en", "English")],
+                default="zh-hans",
+                max_length=8,
+                verbose_name="language of e-mails",
+            ),
         ),
         migrations.AddField(
-            model_name='liaisonofficer',
-            name='language',
-            field=models.CharField(blank=True, choices=[('zh-hans', 'Simplified Chinese'), ('zh-hant', 'Traditional Chinese'), ('en', 'English')], default='zh-hans', max_length=8, verbose_name='language of e-mails'),
+            model_name="liaisonofficer",
+            name="language",
+            field=models.CharField(
+                blank=True,
+                choices=[("zh-hans", "Simplified Chinese"), ("zh-hant", "Traditional Chinese"), ("en", "English")],
+                default="zh-hans",
+                max_length=8,
+                verbose_name="language of e-mails",
+            ),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('members', '0005_officer_language'),
+        ("members", "0005_officer_language"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='membercity',
-            name='introduction_en',
-            field=models.TextField(blank=True, verbose_name='introduction (English)'),
+            model_name="membercity",
+            name="introduction_en",
+            field=models.TextField(blank=True, verbose_name="introduction (English)"),
         ),
     ]

@@ -6,20 +6,31 @@ import members.models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('members', '0006_english_versions'),
+        ("members", "0006_english_versions"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalliaisonofficer',
-            name='language',
-            field=models.CharField(blank=True, choices=members.models.interface_languages, default='zh-hans', max_length=8, verbose_name='language of e-mails'),
+            model_name="historicalliaisonofficer",
+            name="language",
+            field=models.CharField(
+                blank=True,
+                choices=members.models.interface_languages,
+                default="zh-hans",
+                max_length=8,
+                verbose_name="language of e-mails",
+            ),
         ),
         migrations.AlterField(
-            model_name='liaisonofficer',
-            name='language',
-            field=models.CharField(blank=True, choices=members.models.interface_languages, default='zh-hans', max_length=8, verbose_name='language of e-mails'),
+            model_name="liaisonofficer",
+            name="language",
+            field=models.CharField(
+                blank=True,
+                choices=members.models.interface_languages,
+                default="zh-hans",
+                max_length=8,
+                verbose_name="language of e-mails",
+            ),
         ),
     ]

@@ -6,16 +6,18 @@ from core.integrity import hash_existing_rows
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('members', '0007_email_language_choices_from_settings'),
+        ("members", "0007_email_language_choices_from_settings"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='membercity',
-            name='content_hash',
-            field=models.CharField(blank=True, editable=False, max_length=64, verbose_name='hash of the texts'),
+            model_name="membercity",
+            name="content_hash",
+            field=models.CharField(blank=True, editable=False, max_length=64, verbose_name="hash of the texts"),
         ),
-        migrations.RunPython(hash_existing_rows('members', 'membercity', ('name', 'introduction'), ('name', 'introduction')), migrations.RunPython.noop),
+        migrations.RunPython(
+            hash_existing_rows("members", "membercity", ("name", "introduction"), ("name", "introduction")),
+            migrations.RunPython.noop,
+        ),
     ]

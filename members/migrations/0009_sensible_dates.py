@@ -9,70 +9,125 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('members', '0008_content_hash'),
+        ("members", "0008_content_hash"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         # Rows already stored out of the window are mended first, so no page breaks on them and the constraints hold.
-        migrations.RunPython(clear_out_of_window_dates("members", "membercity", ("joined_on",)), migrations.RunPython.noop),
-        migrations.RunPython(clear_out_of_window_dates("members", "mayor", ("term_start", "term_end")), migrations.RunPython.noop),
-        migrations.RunPython(clear_out_of_window_dates("members", "liaisonofficer", ("appointed_on", "ended_on")), migrations.RunPython.noop),
-        migrations.AlterField(
-            model_name='historicalliaisonofficer',
-            name='appointed_on',
-            field=models.DateField(default=django.utils.timezone.localdate, validators=[core.dates.validate_sensible_date], verbose_name='appointed on'),
+        migrations.RunPython(
+            clear_out_of_window_dates("members", "membercity", ("joined_on",)), migrations.RunPython.noop
+        ),
+        migrations.RunPython(
+            clear_out_of_window_dates("members", "mayor", ("term_start", "term_end")), migrations.RunPython.noop
+        ),
+        migrations.RunPython(
+            clear_out_of_window_dates("members", "liaisonofficer", ("appointed_on", "ended_on")),
+            migrations.RunPython.noop,
         ),
         migrations.AlterField(
-            model_name='historicalliaisonofficer',
-            name='ended_on',
-            field=models.DateField(blank=True, null=True, validators=[core.dates.validate_sensible_date], verbose_name='ended on'),
+            model_name="historicalliaisonofficer",
+            name="appointed_on",
+            field=models.DateField(
+                default=django.utils.timezone.localdate,
+                validators=[core.dates.validate_sensible_date],
+                verbose_name="appointed on",
+            ),
         ),
         migrations.AlterField(
-            model_name='liaisonofficer',
-            name='appointed_on',
-            field=models.DateField(default=django.utils.timezone.localdate, validators=[core.dates.validate_sensible_date], verbose_name='appointed on'),
+            model_name="historicalliaisonofficer",
+            name="ended_on",
+            field=models.DateField(
+                blank=True, null=True, validators=[core.dates.validate_sensible_date], verbose_name="ended on"
+            ),
         ),
         migrations.AlterField(
-            model_name='liaisonofficer',
-            name='ended_on',
-            field=models.DateField(blank=True, null=True, validators=[core.dates.validate_sensible_date], verbose_name='ended on'),
+            model_name="liaisonofficer",
+            name="appointed_on",
+            field=models.DateField(
+                default=django.utils.timezone.localdate,
+                validators=[core.dates.validate_sensible_date],
+                verbose_name="appointed on",
+            ),
         ),
         migrations.AlterField(
-            model_name='mayor',
-            name='term_end',
-            field=models.DateField(blank=True, null=True, validators=[core.dates.validate_sensible_date], verbose_name='term end'),
+            model_name="liaisonofficer",
+            name="ended_on",
+            field=models.DateField(
+                blank=True, null=True, validators=[core.dates.validate_sensible_date], verbose_name="ended on"
+            ),
         ),
         migrations.AlterField(
-            model_name='mayor',
-            name='term_start',
-            field=models.DateField(validators=[core.dates.validate_sensible_date], verbose_name='term start'),
+            model_name="mayor",
+            name="term_end",
+            field=models.DateField(
+                blank=True, null=True, validators=[core.dates.validate_sensible_date], verbose_name="term end"
+            ),
         ),
         migrations.AlterField(
-            model_name='membercity',
-            name='joined_on',
-            field=models.DateField(blank=True, null=True, validators=[core.dates.validate_sensible_date], verbose_name='joined on'),
+            model_name="mayor",
+            name="term_start",
+            field=models.DateField(validators=[core.dates.validate_sensible_date], verbose_name="term start"),
+        ),
+        migrations.AlterField(
+            model_name="membercity",
+            name="joined_on",
+            field=models.DateField(
+                blank=True, null=True, validators=[core.dates.validate_sensible_date], verbose_name="joined on"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='liaisonofficer',
-            constraint=models.CheckConstraint(condition=models.Q(('appointed_on__gte', datetime.date(1900, 1, 1)), ('appointed_on__lt', datetime.date(2101, 1, 1))), name='liaisonofficer_appointed_on_sensible_date'),
+            model_name="liaisonofficer",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("appointed_on__gte", datetime.date(1900, 1, 1)), ("appointed_on__lt", datetime.date(2101, 1, 1))
+                ),
+                name="liaisonofficer_appointed_on_sensible_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='liaisonofficer',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('ended_on__gte', datetime.date(1900, 1, 1)), ('ended_on__lt', datetime.date(2101, 1, 1))), ('ended_on__isnull', True), _connector='OR'), name='liaisonofficer_ended_on_sensible_date'),
+            model_name="liaisonofficer",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("ended_on__gte", datetime.date(1900, 1, 1)), ("ended_on__lt", datetime.date(2101, 1, 1))),
+                    ("ended_on__isnull", True),
+                    _connector="OR",
+                ),
+                name="liaisonofficer_ended_on_sensible_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='mayor',
-            constraint=models.CheckConstraint(condition=models.Q(('term_start__gte', datetime.date(1900, 1, 1)), ('term_start__lt', datetime.date(2101, 1, 1))), name='mayor_term_start_sensible_date'),
+            model_name="mayor",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("term_start__gte", datetime.date(1900, 1, 1)), ("term_start__lt", datetime.date(2101, 1, 1))
+                ),
+                name="mayor_term_start_sensible_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='mayor',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('term_end__gte', datetime.date(1900, 1, 1)), ('term_end__lt', datetime.date(2101, 1, 1))), ('term_end__isnull', True), _connector='OR'), name='mayor_term_end_sensible_date'),
+            model_name="mayor",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("term_end__gte", datetime.date(1900, 1, 1)), ("term_end__lt", datetime.date(2101, 1, 1))),
+                    ("term_end__isnull", True),
+                    _connector="OR",
+                ),
+                name="mayor_term_end_sensible_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membercity',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('joined_on__gte', datetime.date(1900, 1, 1)), ('joined_on__lt', datetime.date(2101, 1, 1))), ('joined_on__isnull', True), _connector='OR'), name='membercity_joined_on_sensible_date'),
+            model_name="membercity",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("joined_on__gte", datetime.date(1900, 1, 1)), ("joined_on__lt", datetime.date(2101, 1, 1))
+                    ),
+                    ("joined_on__isnull", True),
+                    _connector="OR",
+                ),
+                name="membercity_joined_on_sensible_date",
+            ),
         ),
     ]

@@ -5,20 +5,29 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('members', '0009_sensible_dates'),
+        ("members", "0009_sensible_dates"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='membercity',
-            name='emblem',
-            field=core.media.uploads.CleanImageField(blank=True, upload_to='members/emblems/', validators=[core.media.uploads.validate_image], verbose_name='emblem'),
+            model_name="membercity",
+            name="emblem",
+            field=core.media.uploads.CleanImageField(
+                blank=True,
+                upload_to="members/emblems/",
+                validators=[core.media.uploads.validate_image],
+                verbose_name="emblem",
+            ),
         ),
         migrations.AlterField(
-            model_name='membercity',
-            name='photo',
-            field=core.media.uploads.CleanImageField(blank=True, upload_to='members/photos/', validators=[core.media.uploads.validate_image], verbose_name='photo'),
+            model_name="membercity",
+            name="photo",
+            field=core.media.uploads.CleanImageField(
+                blank=True,
+                upload_to="members/photos/",
+                validators=[core.media.uploads.validate_image],
+                verbose_name="photo",
+            ),
         ),
     ]

@@ -11,8 +11,13 @@ INDEX = "auth_user_email_ci_unique"
 
 def refuse_duplicates(apps, schema_editor):
     User = apps.get_model("auth", "User")
-    duplicates = (User.objects.exclude(email="").annotate(address=Lower("email")).values("address")
-                  .annotate(accounts=Count("id")).filter(accounts__gt=1))
+    duplicates = (
+        User.objects.exclude(email="")
+        .annotate(address=Lower("email"))
+        .values("address")
+        .annotate(accounts=Count("id"))
+        .filter(accounts__gt=1)
+    )
     if duplicates:
         listed = ", ".join(f"{row['address']} ({row['accounts']} accounts)" for row in duplicates)
         raise RuntimeError(f"Give these accounts addresses of their own before migrating: {listed}")

@@ -5,30 +5,43 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('members', '0011_account_emails_unique'),
+        ("members", "0011_account_emails_unique"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalliaisonofficer',
-            name='mobile',
-            field=models.CharField(blank=True, max_length=20, validators=[core.phones.PhoneValidator()], verbose_name='mobile'),
+            model_name="historicalliaisonofficer",
+            name="mobile",
+            field=models.CharField(
+                blank=True, max_length=20, validators=[core.phones.PhoneValidator()], verbose_name="mobile"
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalliaisonofficer',
-            name='office_phone',
-            field=models.CharField(blank=True, max_length=30, validators=[core.phones.PhoneValidator(landline=True)], verbose_name='office phone'),
+            model_name="historicalliaisonofficer",
+            name="office_phone",
+            field=models.CharField(
+                blank=True,
+                max_length=30,
+                validators=[core.phones.PhoneValidator(landline=True)],
+                verbose_name="office phone",
+            ),
         ),
         migrations.AlterField(
-            model_name='liaisonofficer',
-            name='mobile',
-            field=models.CharField(blank=True, max_length=20, validators=[core.phones.PhoneValidator()], verbose_name='mobile'),
+            model_name="liaisonofficer",
+            name="mobile",
+            field=models.CharField(
+                blank=True, max_length=20, validators=[core.phones.PhoneValidator()], verbose_name="mobile"
+            ),
         ),
         migrations.AlterField(
-            model_name='liaisonofficer',
-            name='office_phone',
-            field=models.CharField(blank=True, max_length=30, validators=[core.phones.PhoneValidator(landline=True)], verbose_name='office phone'),
+            model_name="liaisonofficer",
+            name="office_phone",
+            field=models.CharField(
+                blank=True,
+                max_length=30,
+                validators=[core.phones.PhoneValidator(landline=True)],
+                verbose_name="office phone",
+            ),
         ),
     ]

@@ -4,14 +4,18 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('members', '0012_person_names_and_phones'),
+        ("members", "0012_person_names_and_phones"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='historicalliaisonofficer',
-            options={'get_latest_by': ('history_date', 'history_id'), 'ordering': ('-history_date', '-history_id'), 'verbose_name': 'liaison officer record version', 'verbose_name_plural': 'liaison officer record versions'},
+            name="historicalliaisonofficer",
+            options={
+                "get_latest_by": ("history_date", "history_id"),
+                "ordering": ("-history_date", "-history_id"),
+                "verbose_name": "liaison officer record version",
+                "verbose_name_plural": "liaison officer record versions",
+            },
         ),
     ]

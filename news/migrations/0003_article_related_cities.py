@@ -4,16 +4,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('members', '0001_initial'),
-        ('news', '0002_staff_groups'),
+        ("members", "0001_initial"),
+        ("news", "0002_staff_groups"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='related_cities',
-            field=models.ManyToManyField(blank=True, related_name='articles', to='members.membercity', verbose_name='related member cities'),
+            model_name="article",
+            name="related_cities",
+            field=models.ManyToManyField(
+                blank=True, related_name="articles", to="members.membercity", verbose_name="related member cities"
+            ),
         ),
     ]

@@ -5,21 +5,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0002_staff_groups'),
-        ('news', '0003_article_related_cities'),
+        ("events", "0002_staff_groups"),
+        ("news", "0003_article_related_cities"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='related_event',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles', to='events.event', verbose_name='related event'),
+            model_name="article",
+            name="related_event",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="articles",
+                to="events.event",
+                verbose_name="related event",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalarticle',
-            name='related_event',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='events.event', verbose_name='related event'),
+            model_name="historicalarticle",
+            name="related_event",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="events.event",
+                verbose_name="related event",
+            ),
         ),
     ]

@@ -4,50 +4,49 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('news', '0004_article_related_event'),
+        ("news", "0004_article_related_event"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='body_en',
-            field=models.TextField(blank=True, verbose_name='body (English)'),
+            model_name="article",
+            name="body_en",
+            field=models.TextField(blank=True, verbose_name="body (English)"),
         ),
         migrations.AddField(
-            model_name='article',
-            name='summary_en',
-            field=models.TextField(blank=True, max_length=1000, verbose_name='summary (English)'),
+            model_name="article",
+            name="summary_en",
+            field=models.TextField(blank=True, max_length=1000, verbose_name="summary (English)"),
         ),
         migrations.AddField(
-            model_name='article',
-            name='title_en',
-            field=models.CharField(blank=True, max_length=300, verbose_name='title (English)'),
+            model_name="article",
+            name="title_en",
+            field=models.CharField(blank=True, max_length=300, verbose_name="title (English)"),
         ),
         migrations.AddField(
-            model_name='category',
-            name='description_en',
-            field=models.CharField(blank=True, max_length=300, verbose_name='description (English)'),
+            model_name="category",
+            name="description_en",
+            field=models.CharField(blank=True, max_length=300, verbose_name="description (English)"),
         ),
         migrations.AddField(
-            model_name='category',
-            name='name_en',
-            field=models.CharField(blank=True, max_length=100, verbose_name='name (English)'),
+            model_name="category",
+            name="name_en",
+            field=models.CharField(blank=True, max_length=100, verbose_name="name (English)"),
         ),
         migrations.AddField(
-            model_name='historicalarticle',
-            name='body_en',
-            field=models.TextField(blank=True, verbose_name='body (English)'),
+            model_name="historicalarticle",
+            name="body_en",
+            field=models.TextField(blank=True, verbose_name="body (English)"),
         ),
         migrations.AddField(
-            model_name='historicalarticle',
-            name='summary_en',
-            field=models.TextField(blank=True, max_length=1000, verbose_name='summary (English)'),
+            model_name="historicalarticle",
+            name="summary_en",
+            field=models.TextField(blank=True, max_length=1000, verbose_name="summary (English)"),
         ),
         migrations.AddField(
-            model_name='historicalarticle',
-            name='title_en',
-            field=models.CharField(blank=True, max_length=300, verbose_name='title (English)'),
+            model_name="historicalarticle",
+            name="title_en",
+            field=models.CharField(blank=True, max_length=300, verbose_name="title (English)"),
         ),
     ]

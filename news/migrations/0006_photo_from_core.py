@@ -7,15 +7,18 @@ import core.media.uploads
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('news', '0005_english_versions'),
+        ("news", "0005_english_versions"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='articleimage',
-            name='image',
-            field=models.ImageField(upload_to=core.media.images.photo_upload_to, validators=[core.media.uploads.validate_image], verbose_name='image'),
+            model_name="articleimage",
+            name="image",
+            field=models.ImageField(
+                upload_to=core.media.images.photo_upload_to,
+                validators=[core.media.uploads.validate_image],
+                verbose_name="image",
+            ),
         ),
     ]

@@ -4,25 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('news', '0006_photo_from_core'),
+        ("news", "0006_photo_from_core"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='article',
-            name='title_en',
-            field=models.CharField(blank=True, max_length=400, verbose_name='title (English)'),
+            model_name="article",
+            name="title_en",
+            field=models.CharField(blank=True, max_length=400, verbose_name="title (English)"),
         ),
         migrations.AlterField(
-            model_name='category',
-            name='description_en',
-            field=models.CharField(blank=True, max_length=400, verbose_name='description (English)'),
+            model_name="category",
+            name="description_en",
+            field=models.CharField(blank=True, max_length=400, verbose_name="description (English)"),
         ),
         migrations.AlterField(
-            model_name='historicalarticle',
-            name='title_en',
-            field=models.CharField(blank=True, max_length=400, verbose_name='title (English)'),
+            model_name="historicalarticle",
+            name="title_en",
+            field=models.CharField(blank=True, max_length=400, verbose_name="title (English)"),
         ),
     ]

@@ -5,18 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0005_translation_columns_from_settings'),
-        ('members', '0007_email_language_choices_from_settings'),
-        ('news', '0007_translation_columns_from_settings'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
+        ("events", "0005_translation_columns_from_settings"),
+        ("members", "0007_email_language_choices_from_settings"),
+        ("news", "0007_translation_columns_from_settings"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(condition=models.Q(('pinned', True)), fields=['-publish_at'], name='news_article_pinned'),
+            model_name="article",
+            index=models.Index(
+                condition=models.Q(("pinned", True)), fields=["-publish_at"], name="news_article_pinned"
+            ),
         ),
     ]

@@ -5,21 +5,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('news', '0008_pinned_index'),
+        ("news", "0008_pinned_index"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ArticleView',
+            name="ArticleView",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('article', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='news.article', verbose_name='article')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "article",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="news.article",
+                        verbose_name="article",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'view not yet counted',
-                'verbose_name_plural': 'views not yet counted',
+                "verbose_name": "view not yet counted",
+                "verbose_name_plural": "views not yet counted",
             },
         ),
     ]

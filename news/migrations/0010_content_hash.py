@@ -6,21 +6,28 @@ from core.integrity import hash_existing_rows
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('news', '0009_article_views'),
+        ("news", "0009_article_views"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='content_hash',
-            field=models.CharField(blank=True, editable=False, max_length=64, verbose_name='hash of the texts'),
+            model_name="article",
+            name="content_hash",
+            field=models.CharField(blank=True, editable=False, max_length=64, verbose_name="hash of the texts"),
         ),
         migrations.AddField(
-            model_name='historicalarticle',
-            name='content_hash',
-            field=models.CharField(blank=True, editable=False, max_length=64, verbose_name='hash of the texts'),
+            model_name="historicalarticle",
+            name="content_hash",
+            field=models.CharField(blank=True, editable=False, max_length=64, verbose_name="hash of the texts"),
         ),
-        migrations.RunPython(hash_existing_rows('news', 'article', ('title', 'subtitle', 'summary', 'body', 'source', 'author', 'editor'), ('title', 'summary', 'body')), migrations.RunPython.noop),
+        migrations.RunPython(
+            hash_existing_rows(
+                "news",
+                "article",
+                ("title", "subtitle", "summary", "body", "source", "author", "editor"),
+                ("title", "summary", "body"),
+            ),
+            migrations.RunPython.noop,
+        ),
     ]

@@ -9,12 +9,11 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0007_sensible_dates'),
-        ('members', '0009_sensible_dates'),
-        ('news', '0010_content_hash'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
+        ("events", "0007_sensible_dates"),
+        ("members", "0009_sensible_dates"),
+        ("news", "0010_content_hash"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -22,17 +21,33 @@ class Migration(migrations.Migration):
         # Rows already stored out of the window are mended first, so no page breaks on them and the constraints hold.
         migrations.RunPython(clear_out_of_window_dates("news", "article", ("publish_at",)), migrations.RunPython.noop),
         migrations.AlterField(
-            model_name='article',
-            name='publish_at',
-            field=models.DateTimeField(db_index=True, default=django.utils.timezone.now, validators=[core.dates.validate_sensible_date], verbose_name='publish at'),
+            model_name="article",
+            name="publish_at",
+            field=models.DateTimeField(
+                db_index=True,
+                default=django.utils.timezone.now,
+                validators=[core.dates.validate_sensible_date],
+                verbose_name="publish at",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalarticle',
-            name='publish_at',
-            field=models.DateTimeField(db_index=True, default=django.utils.timezone.now, validators=[core.dates.validate_sensible_date], verbose_name='publish at'),
+            model_name="historicalarticle",
+            name="publish_at",
+            field=models.DateTimeField(
+                db_index=True,
+                default=django.utils.timezone.now,
+                validators=[core.dates.validate_sensible_date],
+                verbose_name="publish at",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.CheckConstraint(condition=models.Q(('publish_at__gte', datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)), ('publish_at__lt', datetime.datetime(2101, 1, 1, 0, 0, tzinfo=datetime.timezone.utc))), name='article_publish_at_sensible_date'),
+            model_name="article",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("publish_at__gte", datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                    ("publish_at__lt", datetime.datetime(2101, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                ),
+                name="article_publish_at_sensible_date",
+            ),
         ),
     ]

@@ -7,25 +7,38 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('news', '0011_sensible_dates'),
+        ("news", "0011_sensible_dates"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='article',
-            name='cover',
-            field=core.media.uploads.CleanImageField(blank=True, upload_to=news.models.image_upload_to, validators=[core.media.uploads.validate_image], verbose_name='cover image'),
+            model_name="article",
+            name="cover",
+            field=core.media.uploads.CleanImageField(
+                blank=True,
+                upload_to=news.models.image_upload_to,
+                validators=[core.media.uploads.validate_image],
+                verbose_name="cover image",
+            ),
         ),
         migrations.AlterField(
-            model_name='articleimage',
-            name='image',
-            field=core.media.uploads.CleanImageField(upload_to=core.media.images.photo_upload_to, validators=[core.media.uploads.validate_image], verbose_name='image'),
+            model_name="articleimage",
+            name="image",
+            field=core.media.uploads.CleanImageField(
+                upload_to=core.media.images.photo_upload_to,
+                validators=[core.media.uploads.validate_image],
+                verbose_name="image",
+            ),
         ),
         migrations.AlterField(
-            model_name='topic',
-            name='cover',
-            field=core.media.uploads.CleanImageField(blank=True, upload_to=news.models.image_upload_to, validators=[core.media.uploads.validate_image], verbose_name='cover image'),
+            model_name="topic",
+            name="cover",
+            field=core.media.uploads.CleanImageField(
+                blank=True,
+                upload_to=news.models.image_upload_to,
+                validators=[core.media.uploads.validate_image],
+                verbose_name="cover image",
+            ),
         ),
     ]

@@ -4,14 +4,18 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('news', '0012_images_without_metadata'),
+        ("news", "0012_images_without_metadata"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='historicalarticle',
-            options={'get_latest_by': ('history_date', 'history_id'), 'ordering': ('-history_date', '-history_id'), 'verbose_name': 'article version', 'verbose_name_plural': 'article versions'},
+            name="historicalarticle",
+            options={
+                "get_latest_by": ("history_date", "history_id"),
+                "ordering": ("-history_date", "-history_id"),
+                "verbose_name": "article version",
+                "verbose_name_plural": "article versions",
+            },
         ),
     ]

@@ -7,31 +7,45 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('news', '0013_history_names'),
+        ("news", "0013_history_names"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='articleimage',
-            name='in_body',
-            field=models.BooleanField(default=False, editable=False, verbose_name='placed in the body'),
+            model_name="articleimage",
+            name="in_body",
+            field=models.BooleanField(default=False, editable=False, verbose_name="placed in the body"),
         ),
         migrations.AddField(
-            model_name='articleimage',
-            name='uploaded_at',
-            field=models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='uploaded at'),
+            model_name="articleimage",
+            name="uploaded_at",
+            field=models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name="uploaded at"),
         ),
         migrations.AddField(
-            model_name='articleimage',
-            name='uploaded_by',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='uploaded by'),
+            model_name="articleimage",
+            name="uploaded_by",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="uploaded by",
+            ),
         ),
         migrations.AlterField(
-            model_name='articleimage',
-            name='article',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='images', to='news.article', verbose_name='article'),
+            model_name="articleimage",
+            name="article",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="images",
+                to="news.article",
+                verbose_name="article",
+            ),
         ),
     ]

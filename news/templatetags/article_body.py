@@ -20,8 +20,15 @@ def _picture(image, alt):
     return format_html(
         '<picture><source type="image/webp" srcset="{}" sizes="{}">'
         '<img src="{}" srcset="{}" sizes="{}" alt="{}" width="{}" height="{}" loading="lazy" decoding="async"></picture>',
-        picture["webp_srcset"], BODY_SIZES, picture["src"], picture["jpeg_srcset"], BODY_SIZES, alt,
-        picture["width"], picture["height"])
+        picture["webp_srcset"],
+        BODY_SIZES,
+        picture["src"],
+        picture["jpeg_srcset"],
+        BODY_SIZES,
+        alt,
+        picture["width"],
+        picture["height"],
+    )
 
 
 @register.filter

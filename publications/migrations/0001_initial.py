@@ -12,95 +12,226 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('news', '0014_body_images'),
+        ("news", "0014_body_images"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Issue',
+            name="Issue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_hash', models.CharField(blank=True, editable=False, max_length=64, verbose_name='hash of the texts')),
-                ('renditions', models.JSONField(blank=True, default=dict, editable=False)),
-                ('year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1980), django.core.validators.MaxValueValidator(2100)], verbose_name='year')),
-                ('number', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='number in the year')),
-                ('total_number', models.PositiveIntegerField(blank=True, null=True, verbose_name='number since the first issue')),
-                ('title', models.CharField(blank=True, help_text='Optional: the theme of this issue, e.g. 城市更新专刊.', max_length=200, verbose_name='theme')),
-                ('summary', models.TextField(blank=True, verbose_name='summary')),
-                ('published_on', models.DateField(default=django.utils.timezone.localdate, validators=[core.dates.validate_sensible_date], verbose_name='published on')),
-                ('cover', core.media.uploads.CleanImageField(blank=True, upload_to=publications.models.cover_upload_to, validators=[core.media.uploads.validate_image], verbose_name='cover')),
-                ('file', models.FileField(blank=True, max_length=200, storage=core.media.files.private_storage, upload_to=publications.models.pdf_upload_to, validators=[core.media.uploads.validate_pdf], verbose_name='PDF')),
-                ('file_size', models.PositiveBigIntegerField(default=0, editable=False, verbose_name='file size')),
-                ('visibility', models.CharField(choices=[('public', 'Public'), ('members', 'Liaison officers and staff only')], default='public', max_length=10, verbose_name='who may download the PDF')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], default='draft', max_length=10, verbose_name='status')),
-                ('announced_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='announced to subscribers at')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('title_en', models.CharField(blank=True, help_text='Optional: the theme of this issue, e.g. 城市更新专刊.', max_length=400, verbose_name='theme (English)')),
-                ('summary_en', models.TextField(blank=True, verbose_name='summary (English)')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "content_hash",
+                    models.CharField(blank=True, editable=False, max_length=64, verbose_name="hash of the texts"),
+                ),
+                ("renditions", models.JSONField(blank=True, default=dict, editable=False)),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1980),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="year",
+                    ),
+                ),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1)], verbose_name="number in the year"
+                    ),
+                ),
+                (
+                    "total_number",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="number since the first issue"),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        blank=True,
+                        help_text="Optional: the theme of this issue, e.g. 城市更新专刊.",
+                        max_length=200,
+                        verbose_name="theme",
+                    ),
+                ),
+                ("summary", models.TextField(blank=True, verbose_name="summary")),
+                (
+                    "published_on",
+                    models.DateField(
+                        default=django.utils.timezone.localdate,
+                        validators=[core.dates.validate_sensible_date],
+                        verbose_name="published on",
+                    ),
+                ),
+                (
+                    "cover",
+                    core.media.uploads.CleanImageField(
+                        blank=True,
+                        upload_to=publications.models.cover_upload_to,
+                        validators=[core.media.uploads.validate_image],
+                        verbose_name="cover",
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        blank=True,
+                        max_length=200,
+                        storage=core.media.files.private_storage,
+                        upload_to=publications.models.pdf_upload_to,
+                        validators=[core.media.uploads.validate_pdf],
+                        verbose_name="PDF",
+                    ),
+                ),
+                ("file_size", models.PositiveBigIntegerField(default=0, editable=False, verbose_name="file size")),
+                (
+                    "visibility",
+                    models.CharField(
+                        choices=[("public", "Public"), ("members", "Liaison officers and staff only")],
+                        default="public",
+                        max_length=10,
+                        verbose_name="who may download the PDF",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("published", "Published")],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "announced_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="announced to subscribers at"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "title_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="Optional: the theme of this issue, e.g. 城市更新专刊.",
+                        max_length=400,
+                        verbose_name="theme (English)",
+                    ),
+                ),
+                ("summary_en", models.TextField(blank=True, verbose_name="summary (English)")),
             ],
             options={
-                'verbose_name': 'issue',
-                'verbose_name_plural': 'issues',
-                'ordering': ['-year', '-number'],
+                "verbose_name": "issue",
+                "verbose_name_plural": "issues",
+                "ordering": ["-year", "-number"],
             },
             bases=(core.i18n.translation.TranslatedMixin, core.media.files.FileSizeMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='Periodical',
+            name="Periodical",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('slug', models.SlugField(max_length=60, unique=True, verbose_name='slug')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('frequency', models.CharField(choices=[('monthly', 'Monthly'), ('bimonthly', 'Every two months'), ('quarterly', 'Quarterly'), ('irregular', 'Irregular')], default='irregular', max_length=12, verbose_name='frequency')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('name_en', models.CharField(blank=True, max_length=200, verbose_name='name (English)')),
-                ('description_en', models.TextField(blank=True, verbose_name='description (English)')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                ("slug", models.SlugField(max_length=60, unique=True, verbose_name="slug")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "frequency",
+                    models.CharField(
+                        choices=[
+                            ("monthly", "Monthly"),
+                            ("bimonthly", "Every two months"),
+                            ("quarterly", "Quarterly"),
+                            ("irregular", "Irregular"),
+                        ],
+                        default="irregular",
+                        max_length=12,
+                        verbose_name="frequency",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("name_en", models.CharField(blank=True, max_length=200, verbose_name="name (English)")),
+                ("description_en", models.TextField(blank=True, verbose_name="description (English)")),
             ],
             options={
-                'verbose_name': 'periodical',
-                'verbose_name_plural': 'periodicals',
-                'ordering': ['order', 'id'],
+                "verbose_name": "periodical",
+                "verbose_name_plural": "periodicals",
+                "ordering": ["order", "id"],
             },
             bases=(core.i18n.translation.TranslatedMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='IssueEntry',
+            name="IssueEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('section', models.CharField(blank=True, help_text='e.g. 特稿, 城市动态', max_length=50, verbose_name='section')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('author', models.CharField(blank=True, max_length=100, verbose_name='author')),
-                ('page', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='page')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('section_en', models.CharField(blank=True, help_text='e.g. 特稿, 城市动态', max_length=100, verbose_name='section (English)')),
-                ('title_en', models.CharField(blank=True, max_length=400, verbose_name='title (English)')),
-                ('article', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='news.article', verbose_name='article on the site')),
-                ('issue', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='entries', to='publications.issue', verbose_name='issue')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "section",
+                    models.CharField(
+                        blank=True, help_text="e.g. 特稿, 城市动态", max_length=50, verbose_name="section"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("author", models.CharField(blank=True, max_length=100, verbose_name="author")),
+                ("page", models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="page")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "section_en",
+                    models.CharField(
+                        blank=True, help_text="e.g. 特稿, 城市动态", max_length=100, verbose_name="section (English)"
+                    ),
+                ),
+                ("title_en", models.CharField(blank=True, max_length=400, verbose_name="title (English)")),
+                (
+                    "article",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="news.article",
+                        verbose_name="article on the site",
+                    ),
+                ),
+                (
+                    "issue",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="entries",
+                        to="publications.issue",
+                        verbose_name="issue",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'table of contents entry',
-                'verbose_name_plural': 'table of contents',
-                'ordering': ['order', 'id'],
+                "verbose_name": "table of contents entry",
+                "verbose_name_plural": "table of contents",
+                "ordering": ["order", "id"],
             },
             bases=(core.i18n.translation.TranslatedMixin, models.Model),
         ),
         migrations.AddField(
-            model_name='issue',
-            name='periodical',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='issues', to='publications.periodical', verbose_name='periodical'),
+            model_name="issue",
+            name="periodical",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="issues",
+                to="publications.periodical",
+                verbose_name="periodical",
+            ),
         ),
         migrations.AddIndex(
-            model_name='issue',
-            index=models.Index(fields=['periodical', 'status', '-year', '-number'], name='publication_periodi_5b30d4_idx'),
+            model_name="issue",
+            index=models.Index(
+                fields=["periodical", "status", "-year", "-number"], name="publication_periodi_5b30d4_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='issue',
-            constraint=models.UniqueConstraint(fields=('periodical', 'year', 'number'), name='publications_issue_number'),
+            model_name="issue",
+            constraint=models.UniqueConstraint(
+                fields=("periodical", "year", "number"), name="publications_issue_number"
+            ),
         ),
     ]

@@ -5,40 +5,89 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('news', '0014_body_images'),
-        ('publications', '0002_staff_groups'),
+        ("news", "0014_body_images"),
+        ("publications", "0002_staff_groups"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Subscriber',
+            name="Subscriber",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, unique=True, verbose_name='e-mail')),
-                ('token', models.CharField(default=subscriptions.models.new_token, editable=False, max_length=64, unique=True, verbose_name='link key')),
-                ('state', models.CharField(choices=[('pending', 'waiting for confirmation'), ('active', 'subscribed'), ('unsubscribed', 'unsubscribed'), ('bounced', 'address refused by its mail server')], db_index=True, default='pending', max_length=12, verbose_name='state')),
-                ('language', models.CharField(default='zh-hans', max_length=8, verbose_name='language')),
-                ('frequency', models.CharField(choices=[('daily', 'Daily'), ('weekly', 'Weekly (Mondays)')], default='weekly', max_length=8, verbose_name='digest')),
-                ('events', models.BooleanField(default=False, verbose_name='new meetings')),
-                ('consent_statement', models.TextField(editable=False, verbose_name='what the reader agreed to')),
-                ('consent_at', models.DateTimeField(editable=False, verbose_name='consent given at')),
-                ('confirmed_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='confirmed at')),
-                ('unsubscribed_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='unsubscribed at')),
-                ('bounced_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='bounced at')),
-                ('last_digest_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='last digest at')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('categories', models.ManyToManyField(blank=True, related_name='+', to='news.category', verbose_name='news categories')),
-                ('periodicals', models.ManyToManyField(blank=True, related_name='+', to='publications.periodical', verbose_name='periodicals')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("email", models.EmailField(max_length=254, unique=True, verbose_name="e-mail")),
+                (
+                    "token",
+                    models.CharField(
+                        default=subscriptions.models.new_token,
+                        editable=False,
+                        max_length=64,
+                        unique=True,
+                        verbose_name="link key",
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("pending", "waiting for confirmation"),
+                            ("active", "subscribed"),
+                            ("unsubscribed", "unsubscribed"),
+                            ("bounced", "address refused by its mail server"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=12,
+                        verbose_name="state",
+                    ),
+                ),
+                ("language", models.CharField(default="zh-hans", max_length=8, verbose_name="language")),
+                (
+                    "frequency",
+                    models.CharField(
+                        choices=[("daily", "Daily"), ("weekly", "Weekly (Mondays)")],
+                        default="weekly",
+                        max_length=8,
+                        verbose_name="digest",
+                    ),
+                ),
+                ("events", models.BooleanField(default=False, verbose_name="new meetings")),
+                ("consent_statement", models.TextField(editable=False, verbose_name="what the reader agreed to")),
+                ("consent_at", models.DateTimeField(editable=False, verbose_name="consent given at")),
+                (
+                    "confirmed_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="confirmed at"),
+                ),
+                (
+                    "unsubscribed_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="unsubscribed at"),
+                ),
+                ("bounced_at", models.DateTimeField(blank=True, editable=False, null=True, verbose_name="bounced at")),
+                (
+                    "last_digest_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="last digest at"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "categories",
+                    models.ManyToManyField(
+                        blank=True, related_name="+", to="news.category", verbose_name="news categories"
+                    ),
+                ),
+                (
+                    "periodicals",
+                    models.ManyToManyField(
+                        blank=True, related_name="+", to="publications.periodical", verbose_name="periodicals"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'subscriber',
-                'verbose_name_plural': 'subscribers',
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(fields=['state', 'frequency'], name='subscriptio_state_79d1e3_idx')],
+                "verbose_name": "subscriber",
+                "verbose_name_plural": "subscribers",
+                "ordering": ["-created_at", "-id"],
+                "indexes": [models.Index(fields=["state", "frequency"], name="subscriptio_state_79d1e3_idx")],
             },
         ),
     ]

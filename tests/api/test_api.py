@@ -6,7 +6,7 @@ import json
 import pytest
 from django.utils import timezone
 
-from news.models import Article, Category
+from news.models import Category
 from tests.factories import (
     AgendaItemFactory,
     ArticleFactory,
@@ -76,7 +76,9 @@ def test_lists_filter_by_category_tag_and_city_and_unknown_ones_are_404(client):
 def test_following_next_visits_every_article_once(client):
     category = CategoryFactory()
     moment = timezone.now() - datetime.timedelta(hours=1)
-    made = {ArticleFactory(category=category, publish_at=moment - datetime.timedelta(minutes=n % 3)).pk for n in range(23)}
+    made = {
+        ArticleFactory(category=category, publish_at=moment - datetime.timedelta(minutes=n % 3)).pk for n in range(23)
+    }
 
     seen, url = [], "/api/v1/news/?page_size=5"
     while url:
@@ -92,7 +94,7 @@ def test_bad_parameters_are_a_4xx_with_a_message(client, query):
     EventFactory()
     response, data = get(client, f"/api/v1/events/?{query}")
 
-    assert 400 <= response.status_code < 500 or response.status_code == 200 and data["results"] == []
+    assert 400 <= response.status_code < 500 or (response.status_code == 200 and data["results"] == [])
     if response.status_code != 200:
         assert data["detail"]
     if query.startswith("page_size"):
@@ -108,7 +110,9 @@ def test_an_unknown_address_under_the_api_is_a_json_404(client, path):
 
 def test_the_language_comes_from_lang_or_accept_language(client):
     category = Category.objects.create(name="联络工作", name_en="Liaison work", slug="liaison")
-    ArticleFactory(category=category, title="联络工作会议召开", title_en="Liaison conference held", summary="会议总结工作。")
+    ArticleFactory(
+        category=category, title="联络工作会议召开", title_en="Liaison conference held", summary="会议总结工作。"
+    )
 
     english = get(client, "/api/v1/news/?lang=en")[1]["results"][0]
     by_header, header_data = get(client, "/api/v1/news/", HTTP_ACCEPT_LANGUAGE="zh-TW,zh;q=0.8")
@@ -175,7 +179,10 @@ def test_documents_and_periodicals_never_link_a_members_only_file(client):
     detail = get(client, "/api/v1/periodicals/jianbao/issues/2026/2")[1]
 
     assert [d["id"] for d in documents["results"]] == [public.pk]
-    assert [(i["number"], bool(i["pdf"]), i["members_only_pdf"]) for i in issues["results"]] == [(2, False, True), (1, True, False)]
+    assert [(i["number"], bool(i["pdf"]), i["members_only_pdf"]) for i in issues["results"]] == [
+        (2, False, True),
+        (1, True, False),
+    ]
     assert detail["pdf"] is None and detail["contents"][0]["article"] is None
     assert open_issue.get_download_url() in json.dumps(issues)
     assert client.get("/api/v1/periodicals/jianbao/issues/2026/3").status_code == 404
@@ -186,9 +193,17 @@ def test_no_personal_data_of_officers_appears_anywhere_in_the_api(client):
     ArticleFactory(related_cities=[officer.city])
     EventFactory(host_city=officer.city)
 
-    bodies = [client.get(url).content.decode() for url in (
-        "/api/v1/news/", "/api/v1/events/", "/api/v1/cities/", f"/api/v1/cities/{officer.city.slug}",
-        "/api/v1/documents/", "/api/v1/periodicals/")]
+    bodies = [
+        client.get(url).content.decode()
+        for url in (
+            "/api/v1/news/",
+            "/api/v1/events/",
+            "/api/v1/cities/",
+            f"/api/v1/cities/{officer.city.slug}",
+            "/api/v1/documents/",
+            "/api/v1/periodicals/",
+        )
+    ]
 
     assert officer.city.slug in bodies[2]
     for body in bodies:

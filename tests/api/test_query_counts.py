@@ -20,9 +20,18 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-LISTS = ["/api/v1/news/", "/api/v1/news/?page_size=100", "/api/v1/news/?category=news", "/api/v1/events/",
-         "/api/v1/cities/", "/api/v1/documents/", "/api/v1/periodicals/", "/api/v1/periodicals/huikan/issues",
-         "/api/v1/news/categories", "/api/v1/news/topics"]
+LISTS = [
+    "/api/v1/news/",
+    "/api/v1/news/?page_size=100",
+    "/api/v1/news/?category=news",
+    "/api/v1/events/",
+    "/api/v1/cities/",
+    "/api/v1/documents/",
+    "/api/v1/periodicals/",
+    "/api/v1/periodicals/huikan/issues",
+    "/api/v1/news/categories",
+    "/api/v1/news/topics",
+]
 
 
 def queries_for(client, url):
@@ -35,8 +44,13 @@ def queries_for(client, url):
 def make_articles(category, count):
     now = timezone.now()
     Article.objects.bulk_create(
-        Article(title=f"新闻{n}", category=category, status=Article.Status.PUBLISHED, summary="摘要。",
-                publish_at=now - datetime.timedelta(minutes=n))
+        Article(
+            title=f"新闻{n}",
+            category=category,
+            status=Article.Status.PUBLISHED,
+            summary="摘要。",
+            publish_at=now - datetime.timedelta(minutes=n),
+        )
         for n in range(count)
     )
 

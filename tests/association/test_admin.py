@@ -36,9 +36,7 @@ def test_the_admin_index_shows_the_dashboard_tiles_to_a_superuser(client, superu
 
     assert response.status_code == 200
     tiles = parse(response).find("section", class_="dashboard-tiles")
-    counts = {
-        link["href"]: link.find("span", class_="dashboard-tile__count").text for link in tiles.find_all("a")
-    }
+    counts = {link["href"]: link.find("span", class_="dashboard-tile__count").text for link in tiles.find_all("a")}
     articles = reverse("admin:news_article_changelist")
     assert counts == {
         changelist("document"): "1",
@@ -71,7 +69,10 @@ def test_a_signed_in_user_who_is_not_staff_cannot_enter_the_admin(client, liaiso
 
 
 def app_list(response):
-    return {app["app_label"]: sorted(model["object_name"] for model in app["models"]) for app in response.context["app_list"]}
+    return {
+        app["app_label"]: sorted(model["object_name"] for model in app["models"])
+        for app in response.context["app_list"]
+    }
 
 
 def test_a_news_editor_works_on_documents_and_pages_only(client, news_editor):

@@ -123,4 +123,3 @@ def test_ensure_admin_for_a_second_username_leaves_the_first_login_working(var_d
     output = ensure_admin()
 
     assert get_user_model().objects.get(username="admin").check_password(printed_password(output))
-

@@ -10,8 +10,8 @@ from django.core.management import call_command
 
 from events.contributions import EVENT_MANAGERS
 from members.contributions import MEMBERSHIP_MANAGERS
-from news.contributions import NEWS_EDITORS, NEWS_REVIEWERS
 from members.models import LiaisonOfficer
+from news.contributions import NEWS_EDITORS, NEWS_REVIEWERS
 
 pytestmark = pytest.mark.django_db
 
@@ -44,11 +44,18 @@ def test_every_role_gets_a_login_that_works_and_the_same_one_next_time(demo, var
     second = demo_logins(port=8123)
 
     assert [login["role"] for login in first][:5] == [
-        "admin (everything)", "news editor", "news reviewer", "event manager", "membership manager"]
+        "admin (everything)",
+        "news editor",
+        "news reviewer",
+        "event manager",
+        "membership manager",
+    ]
     assert len(first) == 7
     for login in first:
         assert works(login), login["role"]
-    assert [(login["user"], login["password"]) for login in second] == [(login["user"], login["password"]) for login in first]
+    assert [(login["user"], login["password"]) for login in second] == [
+        (login["user"], login["password"]) for login in first
+    ]
     assert all(login["url"].startswith("http://127.0.0.1:8123/") for login in second)
     assert stat.S_IMODE((var_dir / "demo-logins.json").stat().st_mode) == 0o600
 
@@ -57,10 +64,16 @@ def test_the_staff_have_their_groups_and_the_officers_are_of_two_cities(demo, va
     logins = {login["role"]: login for login in demo_logins()}
     User = get_user_model()
 
-    groups = {username: list(User.objects.get(username=username).groups.values_list("name", flat=True))
-              for username in ("editor", "reviewer", "meetings", "members")}
-    assert groups == {"editor": [NEWS_EDITORS], "reviewer": [NEWS_REVIEWERS], "meetings": [EVENT_MANAGERS],
-                      "members": [MEMBERSHIP_MANAGERS]}
+    groups = {
+        username: list(User.objects.get(username=username).groups.values_list("name", flat=True))
+        for username in ("editor", "reviewer", "meetings", "members")
+    }
+    assert groups == {
+        "editor": [NEWS_EDITORS],
+        "reviewer": [NEWS_REVIEWERS],
+        "meetings": [EVENT_MANAGERS],
+        "members": [MEMBERSHIP_MANAGERS],
+    }
     assert User.objects.get(username="admin").is_superuser
     officers = [login for role, login in logins.items() if role.startswith("liaison officer")]
     cities = {LiaisonOfficer.objects.get(user__username=login["user"]).city.slug for login in officers}

@@ -32,17 +32,26 @@ def meetings_category():
 @pytest.fixture
 def translated(meetings_category):
     return Article.objects.create(
-        title="第七届中国—东盟市长论坛成功举办", title_en="7th China–ASEAN Mayors' Forum held",
-        summary="200多位中外市长共话城市可持续发展", summary_en="More than 200 mayors discussed sustainable cities.",
-        body="<p>论坛在南宁举办。</p>", body_en="<p>The forum was held in Nanning.</p>",
-        category=meetings_category, status="published",
+        title="第七届中国—东盟市长论坛成功举办",
+        title_en="7th China–ASEAN Mayors' Forum held",
+        summary="200多位中外市长共话城市可持续发展",
+        summary_en="More than 200 mayors discussed sustainable cities.",
+        body="<p>论坛在南宁举办。</p>",
+        body_en="<p>The forum was held in Nanning.</p>",
+        category=meetings_category,
+        status="published",
     )
 
 
 @pytest.fixture
 def chinese_only(meetings_category):
-    return Article.objects.create(title="联络工作会议在北海召开", summary="总结交流联络工作", body="<p>会议在北海召开。</p>",
-                                  category=meetings_category, status="published")
+    return Article.objects.create(
+        title="联络工作会议在北海召开",
+        summary="总结交流联络工作",
+        body="<p>会议在北海召开。</p>",
+        category=meetings_category,
+        status="published",
+    )
 
 
 def _text(html, selector_class):
@@ -122,15 +131,22 @@ def test_the_english_feed_carries_english_titles(client, translated, chinese_onl
 
 
 def test_english_bodies_are_sanitised_like_the_chinese(meetings_category):
-    article = Article.objects.create(title="标题", category=meetings_category,
-                                     body_en='<p onclick="x()">Hello<script>alert(1)</script></p>')
+    article = Article.objects.create(
+        title="标题", category=meetings_category, body_en='<p onclick="x()">Hello<script>alert(1)</script></p>'
+    )
     article.refresh_from_db()
     assert article.body_en == "<p>Hello</p>"
 
 
 def test_a_city_page_in_english_names_the_city_in_english_with_the_chinese_below(client):
-    city = MemberCityFactory(name="北海市", name_en="Beihai", slug="beihai", introduction="北海是滨海城市。",
-                             introduction_en="Beihai is a coastal city.", region=RegionFactory(name="广西", name_en="Guangxi"))
+    city = MemberCityFactory(
+        name="北海市",
+        name_en="Beihai",
+        slug="beihai",
+        introduction="北海是滨海城市。",
+        introduction_en="Beihai is a coastal city.",
+        region=RegionFactory(name="广西", name_en="Guangxi"),
+    )
     html = client.get(f"/en/members/{city.slug}/").content.decode()
     assert '<h1 id="city-title">Beihai</h1>' in html
     assert '<p class="subtitle" lang="zh-Hans">北海市</p>' in html
@@ -146,18 +162,27 @@ def test_a_city_introduction_without_english_comes_with_the_note(client):
 
 
 def test_a_branch_reads_in_english(client):
-    branch = BranchFactory(name="女市长分会", name_en="Women Mayors' Branch", introduction="分会简介",
-                           introduction_en="About the branch")
+    branch = BranchFactory(
+        name="女市长分会", name_en="Women Mayors' Branch", introduction="分会简介", introduction_en="About the branch"
+    )
     html = client.get(f"/en/about/branches/{branch.slug}/").content.decode()
     assert "About the branch" in html and "分会简介" not in html and NOTE not in html
 
 
 def test_an_edition_of_a_series_is_titled_in_english(client):
     series = EventSeries.objects.create(name="中国—东盟市长论坛", name_en="China–ASEAN Mayors' Forum", slug="forum")
-    event = Event.objects.create(kind="forum", series=series, edition=7, title="数字赋能 绿色发展",
-                                 title_en="Digital empowerment, green development", status="published",
-                                 starts_at="2026-09-01T09:00+08:00", ends_at="2026-09-02T17:00+08:00",
-                                 description="论坛介绍", description_en="About the forum")
+    event = Event.objects.create(
+        kind="forum",
+        series=series,
+        edition=7,
+        title="数字赋能 绿色发展",
+        title_en="Digital empowerment, green development",
+        status="published",
+        starts_at="2026-09-01T09:00+08:00",
+        ends_at="2026-09-02T17:00+08:00",
+        description="论坛介绍",
+        description_en="About the forum",
+    )
     html = client.get(f"/en/events/{event.pk}/").content.decode()
     assert "China–ASEAN Mayors&#x27; Forum" in html and "Digital empowerment, green development" in html
     assert "About the forum" in html and "论坛介绍" not in html
@@ -171,7 +196,9 @@ def test_the_admin_edits_english_beside_the_chinese(admin_client, translated):
     assert re.search(r'class="form-row field-name field-name_en"', html)
     assert re.search(r'class="form-row field-introduction field-introduction_en"', html)
     article_form = admin_client.get(f"/admin/news/article/{translated.pk}/change/").content.decode()
-    assert 'name="title_en"' in article_form and 'name="body_en"' in article_form and 'name="summary_en"' in article_form
+    assert (
+        'name="title_en"' in article_form and 'name="body_en"' in article_form and 'name="summary_en"' in article_form
+    )
 
 
 def test_the_demo_content_has_english_for_some_articles_and_not_for_others():
@@ -181,10 +208,18 @@ def test_the_demo_content_has_english_for_some_articles_and_not_for_others():
 
 
 def test_the_english_calendar_file_gives_the_english_venue_and_description(client):
-    event = Event.objects.create(kind="forum", title="论坛", title_en="Forum", venue="南宁国际会展中心",
-                                 venue_en="Nanning International Convention Centre", status="published",
-                                 starts_at="2027-09-01T09:00+08:00", ends_at="2027-09-02T17:00+08:00",
-                                 description="论坛介绍", description_en="About the forum")
+    event = Event.objects.create(
+        kind="forum",
+        title="论坛",
+        title_en="Forum",
+        venue="南宁国际会展中心",
+        venue_en="Nanning International Convention Centre",
+        status="published",
+        starts_at="2027-09-01T09:00+08:00",
+        ends_at="2027-09-02T17:00+08:00",
+        description="论坛介绍",
+        description_en="About the forum",
+    )
     ics = client.get(f"/en/events/{event.pk}/calendar.ics").content.decode()
     assert "SUMMARY:Forum" in ics and "Nanning International Convention Centre" in ics and "About the forum" in ics
     assert "论坛介绍" in client.get(f"/events/{event.pk}/calendar.ics").content.decode()
@@ -193,12 +228,25 @@ def test_the_english_calendar_file_gives_the_english_venue_and_description(clien
 def test_speakers_are_introduced_in_english_on_the_english_event_page(client):
     from events.models import AgendaItem, Speaker
 
-    event = Event.objects.create(kind="liaison", title="会议", title_en="Conference", status="published",
-                                 starts_at="2027-09-01T09:00+08:00", ends_at="2027-09-02T17:00+08:00")
-    speaker = Speaker.objects.create(name="莫春林", name_en="Mo Chunlin", title="秘书长", title_en="Secretary-General",
-                                     organisation="广西市长协会", organisation_en="Guangxi Mayors' Association")
-    item = AgendaItem.objects.create(event=event, day="2027-09-01", starts_at="09:30", title="联络工作报告",
-                                     title_en="Report on liaison work")
+    event = Event.objects.create(
+        kind="liaison",
+        title="会议",
+        title_en="Conference",
+        status="published",
+        starts_at="2027-09-01T09:00+08:00",
+        ends_at="2027-09-02T17:00+08:00",
+    )
+    speaker = Speaker.objects.create(
+        name="莫春林",
+        name_en="Mo Chunlin",
+        title="秘书长",
+        title_en="Secretary-General",
+        organisation="广西市长协会",
+        organisation_en="Guangxi Mayors' Association",
+    )
+    item = AgendaItem.objects.create(
+        event=event, day="2027-09-01", starts_at="09:30", title="联络工作报告", title_en="Report on liaison work"
+    )
     item.speakers.add(speaker)
     html = client.get(f"/en/events/{event.pk}/").content.decode()
     assert "Mo Chunlin, Secretary-General, Guangxi Mayors&#x27; Association" in html
@@ -209,8 +257,15 @@ def test_speakers_are_introduced_in_english_on_the_english_event_page(client):
 
 def test_an_edition_with_a_theme_reads_naturally_in_each_language():
     series = EventSeries.objects.create(name="中国—东盟市长论坛", name_en="China–ASEAN Mayors' Forum", slug="forum-2")
-    event = Event.objects.create(kind="forum", series=series, edition=7, title="数字赋能", title_en="Digital empowerment",
-                                 starts_at="2026-09-01T09:00+08:00", ends_at="2026-09-02T17:00+08:00")
+    event = Event.objects.create(
+        kind="forum",
+        series=series,
+        edition=7,
+        title="数字赋能",
+        title_en="Digital empowerment",
+        starts_at="2026-09-01T09:00+08:00",
+        ends_at="2026-09-02T17:00+08:00",
+    )
     with translation.override("en"):
         assert event.display_title == "No. 7 China–ASEAN Mayors' Forum: Digital empowerment"
     with translation.override("zh-hans"):
@@ -221,12 +276,18 @@ def test_pages_and_documents_read_in_english_where_staff_wrote_english(client):
     from association.models import Page
     from tests.factories import DocumentFactory
 
-    Page.objects.create(slug="privacy", title="个人信息保护说明", title_en="Personal information", body="正文",
-                        body_en="What we collect.", show_in_footer=True)
+    Page.objects.create(
+        slug="privacy",
+        title="个人信息保护说明",
+        title_en="Personal information",
+        body="正文",
+        body_en="What we collect.",
+        show_in_footer=True,
+    )
     Page.objects.create(slug="statement", title="网站声明", body="声明正文", show_in_footer=True)
     DocumentFactory(title="协会章程", title_en="Charter", description="章程说明", description_en="The charter.")
 
-    footer = client.get("/en/").content.decode().split('<footer', 1)[1]
+    footer = client.get("/en/").content.decode().split("<footer", 1)[1]
     assert ">Personal information<" in footer and ">网站声明<" in footer
     page = client.get("/en/about/privacy/").content.decode()
     assert "What we collect." in page and NOTE not in page

@@ -171,8 +171,6 @@ def test_pages_cannot_take_the_address_of_leadership_or_branches():
     assert "slug" in error.value.message_dict
 
 
-@pytest.mark.parametrize(
-    "slug, url", [("about", "/about/"), ("contact", "/contact/"), ("privacy", "/about/privacy/")]
-)
+@pytest.mark.parametrize("slug, url", [("about", "/about/"), ("contact", "/contact/"), ("privacy", "/about/privacy/")])
 def test_a_page_url_depends_on_its_slug(slug, url):
     assert PageFactory(slug=slug).get_absolute_url() == url

@@ -28,11 +28,15 @@ def make_content(scale):
     DocumentFactory.create_batch(scale)
     DocumentFactory.create_batch(scale, members_only=True)
     PageFactory.create_batch(2, show_in_footer=True)
-    column, _ = Category.objects.get_or_create(slug="association-news", defaults={"name": "协会动态", "show_on_home": True})
+    column, _ = Category.objects.get_or_create(
+        slug="association-news", defaults={"name": "协会动态", "show_on_home": True}
+    )
     sub, _ = Category.objects.get_or_create(slug="liaison-work", defaults={"name": "联络工作", "parent": column})
     for n in range(scale):
         for category in (column, sub):
-            Article.objects.create(title=f"新闻{n}", category=category, status=Article.Status.PUBLISHED, pinned=n % 2 == 0)
+            Article.objects.create(
+                title=f"新闻{n}", category=category, status=Article.Status.PUBLISHED, pinned=n % 2 == 0
+            )
 
 
 def queries_for(client, url):

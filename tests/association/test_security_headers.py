@@ -13,24 +13,42 @@ pytestmark = pytest.mark.django_db
 
 
 def production_env(**extra):
-    return {"PATH": "/usr/bin:/bin", "DEBUG": "false", "SECRET_KEY": secrets.token_urlsafe(50),
-            "ALLOWED_HOSTS": "www.example.cn", "DATABASE_URL": "sqlite:////tmp/unused.sqlite3", **extra}
+    return {
+        "PATH": "/usr/bin:/bin",
+        "DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "www.example.cn",
+        "DATABASE_URL": "sqlite:////tmp/unused.sqlite3",
+        **extra,
+    }
 
 
 def test_the_production_settings_pass_djangos_deployment_checklist():
-    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], cwd=ROOT,
-                            env=production_env(), capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=production_env(),
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout + result.stderr
 
 
 def test_production_redirects_to_https_and_keeps_browsers_on_it():
-    script = ("from django.test import Client; c = Client(); r = c.get('/robots.txt', HTTP_HOST='www.example.cn'); "
-              "print(r.status_code, r['Location']); "
-              "r = c.get('/robots.txt', HTTP_HOST='www.example.cn', HTTP_X_FORWARDED_PROTO='https'); "
-              "print(r['Strict-Transport-Security']); print(c.get('/healthz', HTTP_HOST='www.example.cn').status_code)")
-    result = subprocess.run([sys.executable, "manage.py", "shell", "-v", "0", "-c", script], cwd=ROOT, capture_output=True,
-                            text=True, env=production_env(DATABASE_URL=f"sqlite:///{ROOT / 'var' / 'portal.sqlite3'}"))
+    script = (
+        "from django.test import Client; c = Client(); r = c.get('/robots.txt', HTTP_HOST='www.example.cn'); "
+        "print(r.status_code, r['Location']); "
+        "r = c.get('/robots.txt', HTTP_HOST='www.example.cn', HTTP_X_FORWARDED_PROTO='https'); "
+        "print(r['Strict-Transport-Security']); print(c.get('/healthz', HTTP_HOST='www.example.cn').status_code)"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-v", "0", "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=production_env(DATABASE_URL=f"sqlite:///{ROOT / 'var' / 'portal.sqlite3'}"),
+    )
     lines = result.stdout.strip().splitlines()
     assert lines[0] == "301 https://www.example.cn/robots.txt", result.stderr[-2000:]
     assert lines[1] == "max-age=31536000; includeSubDomains"
@@ -48,7 +66,10 @@ def test_every_page_carries_a_strict_content_security_policy(client, path):
 
 
 def test_the_policy_can_be_tried_in_report_only_mode(settings, client):
-    settings.CONTENT_SECURITY_POLICY_REPORT_ONLY, settings.CONTENT_SECURITY_POLICY = settings.CONTENT_SECURITY_POLICY, None
+    settings.CONTENT_SECURITY_POLICY_REPORT_ONLY, settings.CONTENT_SECURITY_POLICY = (
+        settings.CONTENT_SECURITY_POLICY,
+        None,
+    )
     response = client.get("/")
     assert "Content-Security-Policy" not in response
     assert "script-src 'self'" in response["Content-Security-Policy-Report-Only"]
@@ -71,8 +92,8 @@ def test_no_template_holds_an_inline_script_or_style():
 
 def test_browser_features_are_off_but_the_camera_of_the_check_in_desk(client, make_event, settings):
     assert "camera=()" in client.get("/")["Permissions-Policy"]
-    from tests.factories import StaffUserFactory
     from events.contributions import EVENT_MANAGERS
+    from tests.factories import StaffUserFactory
 
     client.force_login(StaffUserFactory(groups=[EVENT_MANAGERS]))
     policy = client.get(f"/events/{make_event().pk}/checkin/")["Permissions-Policy"]

@@ -114,7 +114,9 @@ def test_documents_whose_content_matches_their_type_are_accepted(name, content):
     assert file.tell() == 0
 
 
-@pytest.mark.parametrize("name", ["setup.exe", "page.html", "emblem.svg", "script.js", "no-extension", "report.pdf.exe"])
+@pytest.mark.parametrize(
+    "name", ["setup.exe", "page.html", "emblem.svg", "script.js", "no-extension", "report.pdf.exe"]
+)
 def test_documents_of_other_types_are_rejected(name):
     assert error_code(validate_document, upload(name, b"MZ\x90\x00")) == "document_type"
 

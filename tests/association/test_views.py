@@ -233,7 +233,9 @@ def test_the_sign_in_page_redirects_a_signed_in_user_home(client, user):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path, content_type", [("/favicon.ico", "image/x-icon"), ("/apple-touch-icon.png", "image/png")])
+@pytest.mark.parametrize(
+    "path, content_type", [("/favicon.ico", "image/x-icon"), ("/apple-touch-icon.png", "image/png")]
+)
 def test_browsers_find_the_icons_where_they_look_without_being_told(client, path, content_type):
     response = client.get(path)
     assert response.status_code == 200 and response["Content-Type"] == content_type

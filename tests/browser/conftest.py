@@ -87,9 +87,7 @@ def restore_staff_groups():
         group, _created = Group.objects.get_or_create(name=name)
         for app_label, per_model in per_app.items():
             codenames = [codename for model, actions in per_model.items() for codename in _codenames(model, actions)]
-            group.permissions.add(
-                *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
-            )
+            group.permissions.add(*Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))
 
 
 @pytest.fixture

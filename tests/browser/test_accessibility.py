@@ -28,8 +28,11 @@ def violations(page):
     """axe's findings on the page as it is, one line per rule and element."""
     page.evaluate(AXE.read_text())  # evaluated by the browser's debugger, not injected: the CSP stays as it is
     found = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)["violations"]
-    return [f"{rule['id']}: {node['target']} {node['failureSummary'].splitlines()[-1].strip()}"
-            for rule in found for node in rule["nodes"]]
+    return [
+        f"{rule['id']}: {node['target']} {node['failureSummary'].splitlines()[-1].strip()}"
+        for rule in found
+        for node in rule["nodes"]
+    ]
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1366px", "390px"])
@@ -40,10 +43,15 @@ def test_no_accessibility_violation_on_the_main_pages_and_the_desk(browser, site
     officer = LiaisonOfficer.objects.current().filter(is_primary=True).first()
     officer.user.set_password(PASSWORD)
     officer.user.save()
-    pages = ["/", Article.objects.published().filter(images__isnull=False).first().get_absolute_url(),
-             Event.objects.filter(status=Event.Status.PUBLISHED).order_by("-starts_at").first().get_absolute_url(),
-             "/members/", Issue.objects.published().first().get_absolute_url(),
-             reverse("events:album", args=[Event.objects.filter(photos__isnull=False).first().pk]), "/subscribe/"]
+    pages = [
+        "/",
+        Article.objects.published().filter(images__isnull=False).first().get_absolute_url(),
+        Event.objects.filter(status=Event.Status.PUBLISHED).order_by("-starts_at").first().get_absolute_url(),
+        "/members/",
+        Issue.objects.published().first().get_absolute_url(),
+        reverse("events:album", args=[Event.objects.filter(photos__isnull=False).first().pk]),
+        "/subscribe/",
+    ]
     context = browser.new_context(viewport=viewport, locale="zh-CN")
     if care:
         context.add_init_script("localStorage.setItem('portal-care', 'on')")

@@ -29,9 +29,16 @@ def sign_in(page, site, username, password=PASSWORD):
 def test_register_confirm_and_check_in(browser, site):
     now = timezone.now()
     event = Event.objects.create(
-        title="浏览器测试会议", kind=Event.Kind.SEMINAR, status=Event.Status.PUBLISHED, capacity=20, per_city_limit=5,
-        requires_approval=True, starts_at=now + datetime.timedelta(days=20), ends_at=now + datetime.timedelta(days=21),
-        registration_opens_at=now - datetime.timedelta(days=1), registration_closes_at=now + datetime.timedelta(days=10),
+        title="浏览器测试会议",
+        kind=Event.Kind.SEMINAR,
+        status=Event.Status.PUBLISHED,
+        capacity=20,
+        per_city_limit=5,
+        requires_approval=True,
+        starts_at=now + datetime.timedelta(days=20),
+        ends_at=now + datetime.timedelta(days=21),
+        registration_opens_at=now - datetime.timedelta(days=1),
+        registration_closes_at=now + datetime.timedelta(days=10),
     )
     officer = LiaisonOfficer.objects.current().filter(is_primary=True).exclude(city__delegations__event=event).first()
     officer.user.set_password(PASSWORD)
@@ -88,9 +95,16 @@ def test_register_confirm_and_check_in(browser, site):
 def test_a_refused_registration_shows_a_summary_that_takes_focus_and_leads_to_each_field(browser, site):
     now = timezone.now()
     event = Event.objects.create(
-        title="浏览器表单测试会议", kind=Event.Kind.SEMINAR, status=Event.Status.PUBLISHED, capacity=20, per_city_limit=5,
-        starts_at=now + datetime.timedelta(days=20), ends_at=now + datetime.timedelta(days=21),
-        registration_opens_at=now - datetime.timedelta(days=1), registration_closes_at=now + datetime.timedelta(days=10))
+        title="浏览器表单测试会议",
+        kind=Event.Kind.SEMINAR,
+        status=Event.Status.PUBLISHED,
+        capacity=20,
+        per_city_limit=5,
+        starts_at=now + datetime.timedelta(days=20),
+        ends_at=now + datetime.timedelta(days=21),
+        registration_opens_at=now - datetime.timedelta(days=1),
+        registration_closes_at=now + datetime.timedelta(days=10),
+    )
     officer = LiaisonOfficer.objects.current().filter(is_primary=True).first()
     officer.user.set_password(PASSWORD)
     officer.user.save()

@@ -48,8 +48,7 @@ def invite_from_the_changelist(page, officer):
     expect(page.locator(".messagelist .success")).to_contain_text("1")
 
 
-def test_staff_invite_a_new_officer_who_sets_a_password_and_signs_in_with_their_email(page, site, browser,
-                                                                                     mailoutbox):
+def test_staff_invite_a_new_officer_who_sets_a_password_and_signs_in_with_their_email(page, site, browser, mailoutbox):
     manager = StaffUserFactory(username="membership")
     manager.groups.add(Group.objects.get(name=MEMBERSHIP_MANAGERS))
     city = MemberCity.objects.get(slug="beihai")

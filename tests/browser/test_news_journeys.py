@@ -77,7 +77,9 @@ def test_a_reviewer_publishes_an_article_in_the_admin_and_readers_see_it(page, s
     reviewer = StaffUserFactory(username="reviewer")
     reviewer.groups.add(Group.objects.get(name=NEWS_REVIEWERS))
     draft = Article.objects.create(
-        title="秘书处发布新一期工作简报", category=Article.objects.first().category, body="<p>简报正文</p>",
+        title="秘书处发布新一期工作简报",
+        category=Article.objects.first().category,
+        body="<p>简报正文</p>",
         status=Article.Status.REVIEW,
     )
     assert page.goto(f"{site}/news/{draft.pk}/").status == 404

@@ -53,8 +53,10 @@ def test_a_reader_walks_through_an_album_with_the_keyboard(page, site):
     page.keyboard.press("ArrowLeft")
     expect(dialog.locator(".lightbox__caption")).to_have_text("会议期间的北海银滩")
     # The large photo loads (given time: a busy machine serves it after the caption has changed).
-    page.wait_for_function("() => { const image = document.querySelector('dialog.lightbox .lightbox__image');"
-                           " return image.complete && image.naturalWidth > 0; }")
+    page.wait_for_function(
+        "() => { const image = document.querySelector('dialog.lightbox .lightbox__image');"
+        " return image.complete && image.naturalWidth > 0; }"
+    )
 
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
@@ -62,7 +64,6 @@ def test_a_reader_walks_through_an_album_with_the_keyboard(page, site):
 
 
 def test_an_event_manager_uploads_several_photos_at_once_and_sees_each_ones_progress(browser, site, tmp_path):
-    import io
 
     from PIL import Image
 
@@ -95,5 +96,6 @@ def test_an_event_manager_uploads_several_photos_at_once_and_sees_each_ones_prog
     expect(page.locator(".photo-upload--failed .photo-upload__state")).to_contain_text("未添加")
     assert page.locator("#photo-upload-progress").evaluate("bar => bar.value") == 100
     assert EventPhoto.objects.filter(event=event).count() == before + 3
-    assert list(EventPhoto.objects.filter(event=event).order_by("order").values_list("order", flat=True)) == \
-        list(range(before + 3))
+    assert list(EventPhoto.objects.filter(event=event).order_by("order").values_list("order", flat=True)) == list(
+        range(before + 3)
+    )

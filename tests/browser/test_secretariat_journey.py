@@ -50,9 +50,17 @@ def officer_page(browser, site, officer):
 def test_notice_replies_guest_telephone_registration_lists_and_check_in(browser, site):
     now = timezone.now()
     event = Event.objects.create(
-        title="2027年联络工作会议", kind=Event.Kind.LIAISON, status=Event.Status.PUBLISHED, capacity=30, per_city_limit=4,
-        requires_approval=False, starts_at=now + datetime.timedelta(days=20), ends_at=now + datetime.timedelta(days=21),
-        registration_opens_at=now - datetime.timedelta(days=1), registration_closes_at=now + datetime.timedelta(days=10))
+        title="2027年联络工作会议",
+        kind=Event.Kind.LIAISON,
+        status=Event.Status.PUBLISHED,
+        capacity=30,
+        per_city_limit=4,
+        requires_approval=False,
+        starts_at=now + datetime.timedelta(days=20),
+        ends_at=now + datetime.timedelta(days=21),
+        registration_opens_at=now - datetime.timedelta(days=1),
+        registration_closes_at=now + datetime.timedelta(days=10),
+    )
     manager = StaffUserFactory(username="meetings")
     manager.groups.add(Group.objects.get(name=EVENT_MANAGERS))
     officers = list(LiaisonOfficer.objects.current().filter(is_primary=True).select_related("city", "user")[:3])
@@ -97,9 +105,15 @@ def test_notice_replies_guest_telephone_registration_lists_and_check_in(browser,
 
     # A guest delegation, invited by staff, registers in English through its link, without an account.
     invitation = GuestInvitation.objects.create(
-        event=event, organisation="Vientiane Capital", country="Laos", contact_name="Somchai",
-        email="somchai@vientiane.example.la", language="en", expires_at=now + datetime.timedelta(days=15),
-        created_by=manager)
+        event=event,
+        organisation="Vientiane Capital",
+        country="Laos",
+        contact_name="Somchai",
+        email="somchai@vientiane.example.la",
+        language="en",
+        expires_at=now + datetime.timedelta(days=15),
+        created_by=manager,
+    )
     guest_context = browser.new_context(viewport=PHONE, locale="en-GB")
     guest = guest_context.new_page()
     guest.goto(f"{site}/en/guests/{invitation.token}/")
@@ -152,7 +166,10 @@ def test_the_agenda_of_a_meeting_is_edited_without_sideways_scrolling(browser, s
     page.goto(f"{site}/admin/events/event/{event.pk}/change/")
     too_wide = page.evaluate(
         "[document.documentElement, ...document.querySelectorAll('#agenda-group, #agenda-group *')]"
-        ".filter(e => e.scrollWidth > window.innerWidth).map(e => `${e.tagName}.${e.className} ${e.scrollWidth}`)")
-    culprits = page.evaluate("Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).map(e => `${e.tagName}.${e.className}#${e.id} ${Math.round(e.getBoundingClientRect().right)}`).slice(0, 15)")
+        ".filter(e => e.scrollWidth > window.innerWidth).map(e => `${e.tagName}.${e.className} ${e.scrollWidth}`)"
+    )
+    culprits = page.evaluate(
+        "Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).map(e => `${e.tagName}.${e.className}#${e.id} ${Math.round(e.getBoundingClientRect().right)}`).slice(0, 15)"
+    )
     assert too_wide == [], culprits
     assert MemberCity.objects.exists()

@@ -3,6 +3,7 @@ group and permission names, ticks and crosses, and state names."""
 
 import json
 import re
+from html import unescape as unescape_entities
 
 import pytest
 from django.contrib import admin
@@ -10,16 +11,40 @@ from django.contrib.auth.models import Group, Permission, User
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.html import strip_tags
-from html import unescape as unescape_entities
 
-from news.contributions import NEWS_EDITORS
 from events.models import Delegation, DelegationTransition
+from news.contributions import NEWS_EDITORS
 from tests.factories import DelegationFactory
 
 LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z’']+(?: [A-Za-z][A-Za-z’']+)*")
 # Names that stay Latin in Chinese text: formats, Django's own key names, file sizes, the filing number.
-ALLOWED = {"CSV", "Excel", "PDF", "ICP", "ID", "KB", "MB", "LDAP", "Control", "Command", "Mac", "URL", "QR", "PNG",
-           "JPEG", "Word", "HTML", "TOTP", "SMTP", "Celery", "Redis", "MP", "AAC", "WebVTT", "WebP"}
+ALLOWED = {
+    "CSV",
+    "Excel",
+    "PDF",
+    "ICP",
+    "ID",
+    "KB",
+    "MB",
+    "LDAP",
+    "Control",
+    "Command",
+    "Mac",
+    "URL",
+    "QR",
+    "PNG",
+    "JPEG",
+    "Word",
+    "HTML",
+    "TOTP",
+    "SMTP",
+    "Celery",
+    "Redis",
+    "MP",
+    "AAC",
+    "WebVTT",
+    "WebP",
+}
 
 
 def visible_words(html, usernames):
@@ -74,9 +99,15 @@ def test_the_selection_widget_speaks_chinese(client, superuser, language):
     client.force_login(superuser)
     body = client.get(f"{prefix}/admin/jsi18n/").content.decode()
     catalog = json.loads(re.search(r"const newcatalog = (\{.*?\});", body, re.S).group(1))
-    for phrase in ["Choose all %s", "Remove all %s", "Choose selected %s", "Remove selected %s", "(click to clear)",
-                   'Choose %s by selecting them and then select the "Choose" arrow button.',
-                   'Remove %s by selecting them and then select the "Remove" arrow button.']:
+    for phrase in [
+        "Choose all %s",
+        "Remove all %s",
+        "Choose selected %s",
+        "Remove selected %s",
+        "(click to clear)",
+        'Choose %s by selecting them and then select the "Choose" arrow button.',
+        'Remove %s by selecting them and then select the "Remove" arrow button.',
+    ]:
         assert catalog.get(phrase), phrase
     assert catalog["Choose all %s"] == ("选择全部%s" if language == "zh-hans" else "選擇全部%s")
 
@@ -99,8 +130,9 @@ def test_groups_and_permissions_are_named_in_the_readers_language():
 @pytest.mark.django_db
 def test_state_changes_show_state_names(client, superuser):
     delegation = DelegationFactory(state=Delegation.State.CONFIRMED)
-    DelegationTransition.objects.create(delegation=delegation, from_state=Delegation.State.PENDING,
-                                        to_state=Delegation.State.CONFIRMED, by=superuser)
+    DelegationTransition.objects.create(
+        delegation=delegation, from_state=Delegation.State.PENDING, to_state=Delegation.State.CONFIRMED, by=superuser
+    )
     client.force_login(superuser)
     page = client.get(reverse("admin:events_delegation_change", args=[delegation.pk])).content.decode()
     assert "待审核" in page and "已确认" in page

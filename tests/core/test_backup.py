@@ -30,8 +30,11 @@ def demo(isolated_storage):
 
 
 def files_under(folder):
-    return {str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in Path(folder).rglob("*") if path.is_file()}
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in Path(folder).rglob("*")
+        if path.is_file()
+    }
 
 
 @pytest.fixture
@@ -40,8 +43,9 @@ def fresh_database(tmp_path):
     if connection.vendor == "postgresql":
         settings_dict = connection.settings_dict
         name = f"portal_restore_{uuid.uuid4().hex[:8]}"
-        base = (f"postgres://{settings_dict['USER']}@{settings_dict['HOST'] or '127.0.0.1'}:"
-                f"{settings_dict['PORT'] or 5432}")
+        base = (
+            f"postgres://{settings_dict['USER']}@{settings_dict['HOST'] or '127.0.0.1'}:{settings_dict['PORT'] or 5432}"
+        )
         with connection.cursor() as cursor:
             cursor.execute(f'CREATE DATABASE "{name}"')
         yield f"{base}/{name}"
@@ -52,8 +56,9 @@ def fresh_database(tmp_path):
 
 
 def manage(env, *args):
-    done = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=600)
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     return done.stdout
 
@@ -63,12 +68,20 @@ def test_the_demo_restores_to_identical_rows_and_files(settings, tmp_path, fresh
     rows = backup.table_checksums()
     media, documents = files_under(settings.MEDIA_ROOT), files_under(tmp_path / "private")
     assert rows["news_article"]["rows"] > 20 and len(media) > 20 and len(documents) > 5
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production", "DEBUG": "true",
-           "DATABASE_URL": fresh_database, "MEDIA_ROOT": str(tmp_path / "media2"),
-           "PRIVATE_MEDIA_ROOT": str(tmp_path / "private2"), "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "DEBUG": "true",
+        "DATABASE_URL": fresh_database,
+        "MEDIA_ROOT": str(tmp_path / "media2"),
+        "PRIVATE_MEDIA_ROOT": str(tmp_path / "private2"),
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
 
     printed = manage(env, "restore", str(archive))
-    restored = manage(env, "shell", "-c", "import json; from core import backup; print(json.dumps(backup.table_checksums()))")
+    restored = manage(
+        env, "shell", "-c", "import json; from core import backup; print(json.dumps(backup.table_checksums()))"
+    )
 
     assert "every table matches the backup" in printed
     assert json.loads(restored.strip().splitlines()[-1]) == rows

@@ -7,7 +7,6 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from events.models import Delegate, Delegation, Event
 from tests.events.conftest import delegates
@@ -17,15 +16,29 @@ from tests.factories import ArticleFactory, EventFactory, StaffUserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("url", [
-    "/news/tag/%00/", "/news/c/%00/", "/members/%00/", "/news/?q=%00", "/search/?q=%E4%BC%9A%00", "/zh-hant/news/?q=%00",
-    "/en/events/?year=%00", "/news/?q=%C3%28", "/news/%FF%FE/", "/documents/?kind=%80",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/news/tag/%00/",
+        "/news/c/%00/",
+        "/members/%00/",
+        "/news/?q=%00",
+        "/search/?q=%E4%BC%9A%00",
+        "/zh-hant/news/?q=%00",
+        "/en/events/?year=%00",
+        "/news/?q=%C3%28",
+        "/news/%FF%FE/",
+        "/documents/?kind=%80",
+    ],
+)
 def test_a_nul_or_broken_utf8_in_the_address_is_a_400_with_a_readable_page(client, url):
     response = client.get(url)
     assert response.status_code == 400, url
-    assert "无法读取" in response.content.decode() or "無法讀取" in response.content.decode() or \
-        "cannot be read" in response.content.decode()
+    assert (
+        "无法读取" in response.content.decode()
+        or "無法讀取" in response.content.decode()
+        or "cannot be read" in response.content.decode()
+    )
 
 
 def test_a_nul_in_a_sign_in_form_is_a_400(client):
@@ -37,8 +50,9 @@ def test_a_check_in_code_holding_a_nul_is_a_400_and_checks_nobody_in(client, mak
     from events import services
     from events.contributions import EVENT_MANAGERS
 
-    delegation = services.delegation_register(event=make_event(), officer=make_officer("nanning"), delegates=delegates(1),
-                                              consent=True)
+    delegation = services.delegation_register(
+        event=make_event(), officer=make_officer("nanning"), delegates=delegates(1), consent=True
+    )
     client.force_login(StaffUserFactory(groups=[EVENT_MANAGERS]))
     token = delegation.delegates.get().checkin_token
     assert client.post(f"/events/{delegation.event_id}/checkin/", {"token": token + "\x00"}).status_code == 400
@@ -47,8 +61,9 @@ def test_a_check_in_code_holding_a_nul_is_a_400_and_checks_nobody_in(client, mak
 
 def test_a_nul_in_a_multipart_form_is_a_400(client):
     client.force_login(StaffUserFactory(is_superuser=True))
-    response = client.post("/admin/news/category/add/", {"name": "新\x00栏目", "slug": "x",
-                                                          "file": SimpleUploadedFile("a.txt", b"x")})
+    response = client.post(
+        "/admin/news/category/add/", {"name": "新\x00栏目", "slug": "x", "file": SimpleUploadedFile("a.txt", b"x")}
+    )
     assert response.status_code == 400
 
 
@@ -71,15 +86,21 @@ def test_an_arrival_in_year_one_is_refused_by_the_officers_form(client, make_eve
     assert client.get(f"/portal/events/{event.pk}/delegation/").status_code == 200
 
 
-@pytest.mark.parametrize("model, field, value", [
-    (Delegate, "arrival", datetime.datetime(1, 1, 1, tzinfo=datetime.UTC)),
-    (Event, "starts_at", datetime.datetime(9999, 1, 1, tzinfo=datetime.UTC)),
-])
-def test_the_database_refuses_a_date_outside_the_window_whoever_writes_it(model, field, value, make_event, make_officer):
+@pytest.mark.parametrize(
+    "model, field, value",
+    [
+        (Delegate, "arrival", datetime.datetime(1, 1, 1, tzinfo=datetime.UTC)),
+        (Event, "starts_at", datetime.datetime(9999, 1, 1, tzinfo=datetime.UTC)),
+    ],
+)
+def test_the_database_refuses_a_date_outside_the_window_whoever_writes_it(
+    model, field, value, make_event, make_officer
+):
     from events import services
 
-    delegation = services.delegation_register(event=make_event(), officer=make_officer("nanning"), delegates=delegates(1),
-                                              consent=True)
+    delegation = services.delegation_register(
+        event=make_event(), officer=make_officer("nanning"), delegates=delegates(1), consent=True
+    )
     row = delegation.delegates.get() if model is Delegate else delegation.event
     with pytest.raises(IntegrityError), transaction.atomic():
         model.objects.filter(pk=row.pk).update(**{field: value})

@@ -12,8 +12,8 @@ from django.core.exceptions import ValidationError
 from django.test import RequestFactory, override_settings
 from django.utils import translation
 
-from core.templatetags.portal import language_links
 from core.i18n.translation import column, columns, content_languages, localized
+from core.templatetags.portal import language_links
 from members.models import MemberCity, Region
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,10 +68,16 @@ def test_a_new_content_language_is_settings_plus_a_migration_that_only_adds_its_
     result = run_with_vietnamese("manage.py", "makemigrations", "--dry-run", "--verbosity", "1")
     assert result.returncode == 0, result.stderr
     operations = [line.strip() for line in result.stdout.splitlines() if line.strip().startswith(("+", "~", "-"))]
-    expected = {f"+ Add field {column(field, 'vi')} to {model._meta.model_name}"
-                for model in translated_models() for field in model.translated_fields}
-    expected |= {"+ Add field body_vi to historicalarticle", "+ Add field summary_vi to historicalarticle",
-                 "+ Add field title_vi to historicalarticle"}
+    expected = {
+        f"+ Add field {column(field, 'vi')} to {model._meta.model_name}"
+        for model in translated_models()
+        for field in model.translated_fields
+    }
+    expected |= {
+        "+ Add field body_vi to historicalarticle",
+        "+ Add field summary_vi to historicalarticle",
+        "+ Add field title_vi to historicalarticle",
+    }
     assert set(operations) == expected
 
 

@@ -71,8 +71,9 @@ def test_the_next_edition_keeps_its_texts_in_every_content_language():
             setattr(event, column(field, language), f"{field} in {language}")
     event.save()
     manager = StaffUserFactory(is_superuser=True)
-    copy = editions.event_next_edition(event=event, starts_at=event.starts_at + datetime.timedelta(days=365),
-                                       by=manager)
+    copy = editions.event_next_edition(
+        event=event, starts_at=event.starts_at + datetime.timedelta(days=365), by=manager
+    )
     for language in content_languages():
         assert getattr(copy, column("venue", language)) == f"venue in {language}"
         assert getattr(copy, column("description", language)) == f"description in {language}"
@@ -101,11 +102,16 @@ HAND_WRITTEN = re.compile(r"\b[a-z][a-z0-9_]*_en\b")
 @pytest.mark.django_db(False)
 def test_no_code_names_an_english_column_by_hand():
     """Outside migrations, tests and the demo content, columns are named through core.i18n.translation."""
-    files = subprocess.run(["git", "ls-files", "*.py", "*.html", "*.txt", "*.js"], cwd=ROOT, capture_output=True,
-                           text=True, check=True).stdout.split()
+    files = subprocess.run(
+        ["git", "ls-files", "*.py", "*.html", "*.txt", "*.js"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
     found = []
     for name in files:
-        if "/migrations/" in name or name.startswith(("tests/", "tools/", "locale/", "static/vendor/")) or "demo" in name:
+        if (
+            "/migrations/" in name
+            or name.startswith(("tests/", "tools/", "locale/", "static/vendor/"))
+            or "demo" in name
+        ):
             continue
         path = ROOT / name
         if not path.exists():
@@ -122,9 +128,25 @@ def test_these_tests_pass_in_four_languages_with_vietnamese_added():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.core.vietnamese_settings", "PYTHONPATH": str(ROOT)}
     env.pop("DATABASE_URL", None)
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", __file__, "-q", "-p", "no:cacheprovider", "--no-migrations",
-         "--ds", "tests.core.vietnamese_settings", "-o", "addopts="],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=900,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            __file__,
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--no-migrations",
+            "--ds",
+            "tests.core.vietnamese_settings",
+            "-o",
+            "addopts=",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     last = result.stdout.strip().splitlines()[-1]

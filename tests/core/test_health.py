@@ -6,7 +6,6 @@ import pytest
 from django.utils import timezone
 
 from config.settings.base import redis_cache
-from core import jobs, tasks
 
 OUTBOX_SWEEP = "outbox-sweep"  # as core declares it
 from tests.factories import OutgoingEmailFactory, PeriodicRunFactory

@@ -24,14 +24,33 @@ def main_pages():
     event = Event.objects.exclude(status=Event.Status.DRAFT).order_by("-starts_at").first()
     city = MemberCity.objects.order_by("pk").first()
     category = Category.objects.filter(parent__isnull=False).first()
-    pages = ["/", "/news/", article.get_absolute_url(), category.get_absolute_url(), "/events/",
-             event.get_absolute_url(), "/members/", city.get_absolute_url(), "/about/", "/about/leadership/",
-             "/contact/", "/documents/", "/search/?q=南宁 会议", "/accounts/login/", "/publications/",
-             "/publications/huikan/", Issue.objects.published().first().get_absolute_url(),
-             reverse("events:album", args=[Event.objects.filter(photos__isnull=False).first().pk]),
-             "/subscribe/", "/api/"]
-    return pages + [f"/{language}{page}" for language in ("zh-hant", "en")
-                    for page in ("/", "/news/", article.get_absolute_url(), event.get_absolute_url())]
+    pages = [
+        "/",
+        "/news/",
+        article.get_absolute_url(),
+        category.get_absolute_url(),
+        "/events/",
+        event.get_absolute_url(),
+        "/members/",
+        city.get_absolute_url(),
+        "/about/",
+        "/about/leadership/",
+        "/contact/",
+        "/documents/",
+        "/search/?q=南宁 会议",
+        "/accounts/login/",
+        "/publications/",
+        "/publications/huikan/",
+        Issue.objects.published().first().get_absolute_url(),
+        reverse("events:album", args=[Event.objects.filter(photos__isnull=False).first().pk]),
+        "/subscribe/",
+        "/api/",
+    ]
+    return pages + [
+        f"/{language}{page}"
+        for language in ("zh-hant", "en")
+        for page in ("/", "/news/", article.get_absolute_url(), event.get_absolute_url())
+    ]
 
 
 @pytest.mark.django_db
@@ -47,16 +66,25 @@ def test_the_main_pages_are_valid_html(client, tmp_path):
         files[url].write_bytes(response.content)
     officer = LiaisonOfficer.objects.filter(user__isnull=False).first()
     client.force_login(officer.user)
-    for url in ["/portal/", f"/portal/events/{Event.objects.filter(status=Event.Status.PUBLISHED).first().pk}/delegation/"]:
+    for url in [
+        "/portal/",
+        f"/portal/events/{Event.objects.filter(status=Event.Status.PUBLISHED).first().pk}/delegation/",
+    ]:
         response = client.get(url)
         if response.status_code == 200:
             files[url] = tmp_path / f"desk-{len(files)}.html"
             files[url].write_bytes(response.content)
     assert "/portal/" in files
 
-    checked = subprocess.run(["java", "-jar", str(VNU), "--format", "json", "--errors-only",
-                              *map(str, files.values())], capture_output=True, text=True, timeout=300)
+    checked = subprocess.run(
+        ["java", "-jar", str(VNU), "--format", "json", "--errors-only", *map(str, files.values())],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     by_file = {f"file:{path}": url for url, path in files.items()}
-    errors = [f"{by_file.get(message.get('url'), message.get('url'))}: {message['message']}"
-              for message in json.loads(checked.stderr)["messages"]]
+    errors = [
+        f"{by_file.get(message.get('url'), message.get('url'))}: {message['message']}"
+        for message in json.loads(checked.stderr)["messages"]
+    ]
     assert errors == []

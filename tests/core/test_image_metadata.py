@@ -34,11 +34,24 @@ def metadata_of(field_file_or_name, storage=None):
 def test_a_photo_uploaded_in_the_admin_is_stored_without_camera_or_position(client):
     client.force_login(SuperUserFactory())
     article = ArticleFactory()
-    response = client.post(f"/admin/news/article/{article.pk}/change/", {
-        "title": article.title, "category": article.category_id, "body": "<p>正文</p>", "publish_at_0": "2026-11-01",
-        "publish_at_1": "09:00:00", "tags": "", "images-TOTAL_FORMS": "1", "images-INITIAL_FORMS": "0",
-        "images-0-image": photo_with_gps(), "images-0-alt_text": "会场", "images-0-order": "0",
-        "attachments-TOTAL_FORMS": "0", "attachments-INITIAL_FORMS": "0"})
+    response = client.post(
+        f"/admin/news/article/{article.pk}/change/",
+        {
+            "title": article.title,
+            "category": article.category_id,
+            "body": "<p>正文</p>",
+            "publish_at_0": "2026-11-01",
+            "publish_at_1": "09:00:00",
+            "tags": "",
+            "images-TOTAL_FORMS": "1",
+            "images-INITIAL_FORMS": "0",
+            "images-0-image": photo_with_gps(),
+            "images-0-alt_text": "会场",
+            "images-0-order": "0",
+            "attachments-TOTAL_FORMS": "0",
+            "attachments-INITIAL_FORMS": "0",
+        },
+    )
     assert response.status_code == 302
     photo = ArticleImage.objects.get()
     exif, size = metadata_of(photo.image)

@@ -26,19 +26,34 @@ pytestmark = pytest.mark.django_db
 
 def test_the_blocklist_starts_with_the_gambling_words_in_both_scripts():
     terms = set(BlockedTerm.objects.values_list("term", flat=True))
-    assert {"皇冠体育", "皇冠體育", "博彩", "百家乐", "百家樂", "六合彩", "娱乐城", "娛樂城", "体育投注", "體育投注"} <= terms
+    assert {
+        "皇冠体育",
+        "皇冠體育",
+        "博彩",
+        "百家乐",
+        "百家樂",
+        "六合彩",
+        "娱乐城",
+        "娛樂城",
+        "体育投注",
+        "體育投注",
+    } <= terms
 
 
 # Each made (saving does not validate, as a direct write would not), then validated as a form validates it.
-@pytest.mark.parametrize("make, field", [
-    (lambda text: ArticleFactory(title=text), "title"),
-    (lambda text: ArticleFactory(body=f"<p>{text}</p>"), "body"),
-    (lambda text: ArticleFactory(summary_en=text), "summary_en"),
-    (lambda text: PageFactory(body=text), "body"),
-    (lambda text: EventFactory(description=text), "description"),
-    (lambda text: DocumentFactory(description=text), "description"),
-    (lambda text: MemberCityFactory(introduction=text), "introduction"),
-], ids=["article title", "article body", "article summary in English", "page", "event", "document", "city"])
+@pytest.mark.parametrize(
+    "make, field",
+    [
+        (lambda text: ArticleFactory(title=text), "title"),
+        (lambda text: ArticleFactory(body=f"<p>{text}</p>"), "body"),
+        (lambda text: ArticleFactory(summary_en=text), "summary_en"),
+        (lambda text: PageFactory(body=text), "body"),
+        (lambda text: EventFactory(description=text), "description"),
+        (lambda text: DocumentFactory(description=text), "description"),
+        (lambda text: MemberCityFactory(introduction=text), "introduction"),
+    ],
+    ids=["article title", "article body", "article summary in English", "page", "event", "document", "city"],
+)
 @pytest.mark.parametrize("spam", ["欢迎访问皇冠体育", "皇 冠 體 育", "皇\u200b冠\u200b体\u200b育", "百家樂線上"])
 def test_a_text_with_a_blocked_word_is_refused_with_the_word_named(make, field, spam):
     obj = make(spam)
@@ -63,11 +78,24 @@ def test_ordinary_news_is_accepted():
 
 def test_the_admin_refuses_the_save_and_says_why(client, category):
     client.force_login(SuperUserFactory())
-    response = client.post("/admin/news/article/add/", {
-        "title": "城市动态", "category": category.pk, "body": "<p>六合彩开奖结果</p>", "publish_at_0": "2026-11-01",
-        "publish_at_1": "09:00:00", "tags": "", "images-TOTAL_FORMS": "0", "images-INITIAL_FORMS": "0",
-        "attachments-TOTAL_FORMS": "0", "attachments-INITIAL_FORMS": "0"})
-    assert response.status_code == 200 and "六合彩" in response.content.decode() and "黑名单" in response.content.decode()
+    response = client.post(
+        "/admin/news/article/add/",
+        {
+            "title": "城市动态",
+            "category": category.pk,
+            "body": "<p>六合彩开奖结果</p>",
+            "publish_at_0": "2026-11-01",
+            "publish_at_1": "09:00:00",
+            "tags": "",
+            "images-TOTAL_FORMS": "0",
+            "images-INITIAL_FORMS": "0",
+            "attachments-TOTAL_FORMS": "0",
+            "attachments-INITIAL_FORMS": "0",
+        },
+    )
+    assert (
+        response.status_code == 200 and "六合彩" in response.content.decode() and "黑名单" in response.content.decode()
+    )
     assert not Article.objects.exists()
 
 
@@ -96,7 +124,9 @@ def test_the_scan_finds_a_published_text_edited_behind_the_portals_back():
 def test_the_scan_lists_links_abroad_but_not_to_government_sites(settings):
     settings.ALLOWED_HOSTS = ["www.gxmayors.example.cn"]
     ArticleFactory(status=Article.Status.PUBLISHED, body='<p><a href="https://www.gov.cn/">国务院</a></p>')
-    foreign = ArticleFactory(status=Article.Status.PUBLISHED, body='<p><a href="https://casino.example.com/">友情链接</a></p>')
+    foreign = ArticleFactory(
+        status=Article.Status.PUBLISHED, body='<p><a href="https://casino.example.com/">友情链接</a></p>'
+    )
     report = scan()
     assert f"#{foreign.pk}" in report and "casino.example.com" in report and "www.gov.cn" not in report
 

@@ -28,7 +28,9 @@ def test_the_token_reads_requests_latency_database_outbox_and_registrations(clie
     text = response.content.decode()
 
     assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
-    assert 'django_http_responses_total_by_status_view_method_total{method="GET",status="200",view="news:index"}' in text
+    assert (
+        'django_http_responses_total_by_status_view_method_total{method="GET",status="200",view="news:index"}' in text
+    )
     assert "django_http_requests_latency_seconds_by_view_method_bucket" in text
     portal = [line for line in text.splitlines() if line.startswith("portal_")]
     assert any(line.startswith("portal_db_query_seconds_count") for line in portal), portal
@@ -56,8 +58,18 @@ def test_sentry_starts_only_with_a_dsn_and_sends_no_personal_data(monkeypatch):
 
     [options] = started
     assert options["send_default_pii"] is False
-    event = options["before_send"]({"request": {"method": "POST", "url": "https://x/portal/", "data": {"phone": "138"},
-                                                "query_string": "q=1", "cookies": {"sessionid": "s"}}}, None)
+    event = options["before_send"](
+        {
+            "request": {
+                "method": "POST",
+                "url": "https://x/portal/",
+                "data": {"phone": "138"},
+                "query_string": "q=1",
+                "cookies": {"sessionid": "s"},
+            }
+        },
+        None,
+    )
     assert event["request"] == {"method": "POST", "url": "https://x/portal/"}
 
 

@@ -32,21 +32,30 @@ def test_no_model_change_lacks_its_migration():
 
 
 def test_every_data_migration_can_run_backwards():
-    one_way = [f"{migration.app_label}.{migration.name}: {type(operation).__name__}"
-               for migration in project_migrations() for operation in migration.operations
-               if (isinstance(operation, migrations.RunPython) and operation.reverse_code is None)
-               or (isinstance(operation, migrations.RunSQL) and operation.reverse_sql is None)]
+    one_way = [
+        f"{migration.app_label}.{migration.name}: {type(operation).__name__}"
+        for migration in project_migrations()
+        for operation in migration.operations
+        if (isinstance(operation, migrations.RunPython) and operation.reverse_code is None)
+        or (isinstance(operation, migrations.RunSQL) and operation.reverse_sql is None)
+    ]
 
     assert one_way == [], "give them reverse_code (RunPython.noop where nothing needs undoing)"
 
 
 def test_the_whole_history_runs_backwards_to_zero_and_forwards_again(tmp_path):
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production", "DEBUG": "true",
-           "DATABASE_URL": f"sqlite:///{tmp_path / 'scratch.sqlite3'}", "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "DEBUG": "true",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'scratch.sqlite3'}",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
 
     def manage(*args):
-        done = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True,
-                              timeout=600)
+        done = subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
+        )
         assert done.returncode == 0, done.stderr[-3000:]
 
     manage("migrate", "--noinput", "-v0")

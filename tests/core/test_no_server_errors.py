@@ -12,15 +12,16 @@ from tests.events.test_pages import form_data
 
 pytestmark = pytest.mark.django_db
 
-EXAMPLES = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                           HealthCheck.too_slow])
+EXAMPLES = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 
 # Any character a form can carry (lone surrogates cannot be encoded by a browser either).
 text = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=30)
 value = st.one_of(
     text,
     st.sampled_from(["\x00", "会议", "聯絡員", "<script>", "'; DROP TABLE x;--", "%00", "../..", "9" * 30, "-1", "0"]),
-    st.integers(min_value=-10**15, max_value=10**15).map(str),
+    st.integers(min_value=-(10**15), max_value=10**15).map(str),
     st.dates().map(str),
     st.datetimes().map(lambda moment: moment.strftime("%Y-%m-%dT%H:%M")),
 )
@@ -35,7 +36,14 @@ LIST_FILTERS = {
     "/zh-hant/search/": ["q", "kind"],
     "/news/feed/": ["page"],
 }
-PATHS = ["/news/tag/{}/", "/news/c/{}/", "/members/{}/", "/news/topics/{}/", "/about/branches/{}/", "/events/series/{}/"]
+PATHS = [
+    "/news/tag/{}/",
+    "/news/c/{}/",
+    "/members/{}/",
+    "/news/topics/{}/",
+    "/about/branches/{}/",
+    "/events/series/{}/",
+]
 
 
 def assert_no_server_error(response, what):
@@ -44,8 +52,9 @@ def assert_no_server_error(response, what):
 
 @pytest.fixture
 def demo(db):
-    from django.core.management import call_command
     import io
+
+    from django.core.management import call_command
 
     call_command("load_demo_data", stdout=io.StringIO())
 
@@ -84,16 +93,37 @@ def officer_client(make_officer):
 
 
 @EXAMPLES
-@given(fields=st.fixed_dictionaries({name: value for name in ["name", "position", "office_phone", "mobile", "email",
-                                                              "language"]}))
+@given(
+    fields=st.fixed_dictionaries(
+        {name: value for name in ["name", "position", "office_phone", "mobile", "email", "language"]}
+    )
+)
 def test_the_officers_contact_form_takes_anything(officer_client, fields):
     assert_no_server_error(officer_client.post("/portal/", fields), fields)
 
 
 @EXAMPLES
-@given(person=st.fixed_dictionaries({name: value for name in ["name", "gender", "position", "rank", "mobile", "arrival",
-                                                              "arrival_by", "departure", "departure_by", "diet"]}),
-       remarks=value, count=value)
+@given(
+    person=st.fixed_dictionaries(
+        {
+            name: value
+            for name in [
+                "name",
+                "gender",
+                "position",
+                "rank",
+                "mobile",
+                "arrival",
+                "arrival_by",
+                "departure",
+                "departure_by",
+                "diet",
+            ]
+        }
+    ),
+    remarks=value,
+    count=value,
+)
 def test_the_delegation_form_takes_anything(officer_client, make_event, person, remarks, count):
     event = make_event()
     data = form_data(delegates(1), remarks=remarks)

@@ -66,8 +66,15 @@ def failing(settings):
 
 
 def enqueue(n=0, **extra):
-    return outbox.enqueue(kind="other", key=f"test:{n}", to=["nanning@example.cn"], subject="会议通知",
-                          body="请于12月1日前报名。", language="zh-hans", **extra)
+    return outbox.enqueue(
+        kind="other",
+        key=f"test:{n}",
+        to=["nanning@example.cn"],
+        subject="会议通知",
+        body="请于12月1日前报名。",
+        language="zh-hans",
+        **extra,
+    )
 
 
 @pytest.mark.django_db
@@ -107,7 +114,9 @@ class TestWrittenWithTheChange:
         from events import services
 
         officer = make_officer("nanning")
-        delegation = services.delegation_register(event=make_event(), officer=officer, delegates=delegates(2), consent=True)
+        delegation = services.delegation_register(
+            event=make_event(), officer=officer, delegates=delegates(2), consent=True
+        )
         rows = OutgoingEmail.objects.filter(kind="delegation")
         assert [row.to for row in rows] == [["nanning@example.cn"]]
         assert rows[0].state == State.PENDING  # the test's transaction never commits, so nothing was sent
@@ -192,8 +201,9 @@ class TestFailures:
 class TestRequestsNeverWaitForSmtp:
     """Requests commit for real here, so the delivery queued on commit runs as it does in production."""
 
-    def test_a_registration_with_the_mail_server_down_answers_302_and_keeps_the_notice(self, client, make_event,
-                                                                                        make_officer, smtp_down):
+    def test_a_registration_with_the_mail_server_down_answers_302_and_keeps_the_notice(
+        self, client, make_event, make_officer, smtp_down
+    ):
         event, officer = make_event(), make_officer("nanning")
         client.force_login(officer.user)
         response = client.post(f"/portal/events/{event.pk}/delegation/", form_data(delegates(2)))
@@ -229,7 +239,9 @@ class TestRequestsNeverWaitForSmtp:
         client.get("/healthz")
         assert len(mailoutbox) == 1, "the next sweep waits for its interval"
 
-    def test_with_the_broker_down_queuing_gives_up_at_once_and_the_sweep_sends_later(self, settings, mailoutbox, caplog):
+    def test_with_the_broker_down_queuing_gives_up_at_once_and_the_sweep_sends_later(
+        self, settings, mailoutbox, caplog
+    ):
         settings.CELERY_BROKER_URL = f"redis://127.0.0.1:{free_port()}/0"
         from config.celery import app
 
@@ -249,27 +261,35 @@ class TestRequestsNeverWaitForSmtp:
         OutgoingEmail.objects.update(next_attempt_at=timezone.now() - datetime.timedelta(minutes=2))
         settings.CELERY_BROKER_URL = ""
         tasks.sweep_outbox.apply()
-        assert len(mailoutbox) == 2 and message.pk in OutgoingEmail.objects.filter(state=State.SENT).values_list("pk", flat=True)
+        assert len(mailoutbox) == 2 and message.pk in OutgoingEmail.objects.filter(state=State.SENT).values_list(
+            "pk", flat=True
+        )
 
 
 @pytest.mark.django_db
 class TestAdmin:
     def test_staff_see_state_attempts_and_error_but_never_a_sign_in_link(self, admin_client):
-        OutgoingEmailFactory(state=State.PENDING, attempts=3, last_error="SMTPServerDisconnected: closed",
-                             subject="代表团报名已确认")
-        reset = OutgoingEmailFactory(kind="password_reset", body="http://example.cn/accounts/password/reset/MQ/secret-token/")
+        OutgoingEmailFactory(
+            state=State.PENDING, attempts=3, last_error="SMTPServerDisconnected: closed", subject="代表团报名已确认"
+        )
+        reset = OutgoingEmailFactory(
+            kind="password_reset", body="http://example.cn/accounts/password/reset/MQ/secret-token/"
+        )
         html = admin_client.get(reverse("admin:core_outgoingemail_changelist")).content.decode()
         assert "代表团报名已确认" in html and "SMTPServerDisconnected" not in html  # the list stays short
         detail = admin_client.get(reverse("admin:core_outgoingemail_change", args=[reset.pk])).content.decode()
         assert "secret-token" not in detail
 
-    def test_send_again_retries_failed_rows_and_never_resends_sent_ones(self, admin_client, mailoutbox,
-                                                                        django_capture_on_commit_callbacks):
+    def test_send_again_retries_failed_rows_and_never_resends_sent_ones(
+        self, admin_client, mailoutbox, django_capture_on_commit_callbacks
+    ):
         failed = OutgoingEmailFactory(state=State.FAILED, attempts=28)
         sent = OutgoingEmailFactory(state=State.SENT)
         with django_capture_on_commit_callbacks(execute=True):
-            admin_client.post(reverse("admin:core_outgoingemail_changelist"),
-                              {"action": "send_again", "_selected_action": [failed.pk, sent.pk]})
+            admin_client.post(
+                reverse("admin:core_outgoingemail_changelist"),
+                {"action": "send_again", "_selected_action": [failed.pk, sent.pk]},
+            )
         failed.refresh_from_db()
         assert failed.state == State.SENT and [m.subject for m in mailoutbox] == [failed.subject]
 
@@ -354,9 +374,11 @@ def test_mail_comes_from_the_association_by_name(mailoutbox, demo_data, settings
 def test_plain_text_e_mails_are_not_html_escaped():
     from core.mail import outbox
 
-    subject, body = outbox.compose("members/email/invitation", {
-        "officer": None, "association": None, "username": "o'brien", "link": "https://portal.example/set?a=1&b=2"},
-        "zh-hans")
+    subject, body = outbox.compose(
+        "members/email/invitation",
+        {"officer": None, "association": None, "username": "o'brien", "link": "https://portal.example/set?a=1&b=2"},
+        "zh-hans",
+    )
 
     assert "https://portal.example/set?a=1&b=2" in body and "o'brien" in body
     assert "&amp;" not in body and "&#x27;" not in body

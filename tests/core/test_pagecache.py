@@ -66,7 +66,8 @@ def test_the_traditional_page_is_kept_converted(client, news):
 
 
 def test_a_published_article_is_on_the_home_page_its_list_its_page_and_the_feed_at_once(
-        client, news, django_capture_on_commit_callbacks):
+    client, news, django_capture_on_commit_callbacks
+):
     reviewer = StaffUserFactory(is_superuser=True)
     draft = ArticleFactory(title="第七届中国—东盟市长论坛开幕", category=news, status=Article.Status.REVIEW)
     pages = ["/", "/news/", "/news/c/association-news/", "/news/feed/"]
@@ -137,8 +138,12 @@ def test_an_unchanged_page_answers_304_to_its_etag(client, news):
 def test_no_page_outlives_the_next_scheduled_publish_time(client, news, settings, django_capture_on_commit_callbacks):
     settings.PROXY_CACHE_SECONDS = 600  # so that the header shows the page's lifetime here too
     with django_capture_on_commit_callbacks(execute=True):
-        ArticleFactory(title="明天的新闻", category=news, status=Article.Status.PUBLISHED,
-                       publish_at=timezone.now() + datetime.timedelta(seconds=30))
+        ArticleFactory(
+            title="明天的新闻",
+            category=news,
+            status=Article.Status.PUBLISHED,
+            publish_at=timezone.now() + datetime.timedelta(seconds=30),
+        )
     response = get(client, "/news/")
     seconds = int(response["Cache-Control"].split("s-maxage=")[1])
     assert 25 <= seconds <= 30
@@ -148,9 +153,13 @@ def test_no_page_outlives_a_meetings_registration_deadline(client, news, setting
     settings.PROXY_CACHE_SECONDS = 600
     now = timezone.now()
     with django_capture_on_commit_callbacks(execute=True):
-        EventFactory(status=Event.Status.PUBLISHED, starts_at=now + datetime.timedelta(days=3),
-                     ends_at=now + datetime.timedelta(days=4), registration_opens_at=now - datetime.timedelta(days=1),
-                     registration_closes_at=now + datetime.timedelta(seconds=20))
+        EventFactory(
+            status=Event.Status.PUBLISHED,
+            starts_at=now + datetime.timedelta(days=3),
+            ends_at=now + datetime.timedelta(days=4),
+            registration_opens_at=now - datetime.timedelta(days=1),
+            registration_closes_at=now + datetime.timedelta(seconds=20),
+        )
     seconds = int(get(client, "/events/")["Cache-Control"].split("s-maxage=")[1])
     assert 15 <= seconds <= 20
 

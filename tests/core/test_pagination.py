@@ -21,14 +21,21 @@ def long_list():
     category = CategoryFactory(slug="association-news")
     now = timezone.now()
     Article.objects.bulk_create(
-        Article(title=f"新闻{n}", category=category, status=Article.Status.PUBLISHED, publish_at=now - datetime.timedelta(hours=n))
+        Article(
+            title=f"新闻{n}",
+            category=category,
+            status=Article.Status.PUBLISHED,
+            publish_at=now - datetime.timedelta(hours=n),
+        )
         for n in range(45)
     )
     return Article.objects.published()
 
 
 def page(items, number, per_page=10, max_pages=2):
-    return pagination.paginate(RequestFactory().get("/", {"page": number}), items, per_page=per_page, max_pages=max_pages)
+    return pagination.paginate(
+        RequestFactory().get("/", {"page": number}), items, per_page=per_page, max_pages=max_pages
+    )
 
 
 def test_a_list_longer_than_the_cap_has_only_the_first_pages(long_list):

@@ -55,7 +55,7 @@ def test_jobs_declared_in_process_run_after_requests_without_a_broker():
 @pytest.mark.django_db
 def test_the_navigation_is_the_declared_entries_in_order(client):
     page = client.get("/").content.decode()
-    main = page[page.index('id="main-nav-list"'):page.index("</ul>", page.index('id="main-nav-list"'))]
+    main = page[page.index('id="main-nav-list"') : page.index("</ul>", page.index('id="main-nav-list"'))]
     hrefs = [part.split('"')[0] for part in main.split('href="')[1:]]
     assert hrefs == ["/", "/about/", "/news/", "/events/", "/members/", "/publications/", "/documents/", "/contact/"]
 
@@ -79,8 +79,13 @@ def test_every_content_type_keeps_the_publication_protocol():
 
     call_command("load_demo_data", stdout=io.StringIO())
     assert {content_type.model for content_type in content_types()} == {
-        "association.Page", "association.Document", "members.MemberCity", "events.Event", "news.Article",
-        "publications.Issue"}
+        "association.Page",
+        "association.Document",
+        "members.MemberCity",
+        "events.Event",
+        "news.Article",
+        "publications.Issue",
+    }
     for content_type in content_types():
         model = content_type.model_class()
         published = set(model.objects.published().values_list("pk", flat=True))

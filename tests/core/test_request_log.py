@@ -84,8 +84,9 @@ def test_an_id_from_a_trusted_proxy_is_kept_and_one_from_anyone_else_is_not(clie
 
 
 def test_the_json_format_is_one_object_a_line():
-    from django.conf import settings as django_settings
     from logging.config import dictConfig
+
+    from django.conf import settings as django_settings
 
     config = json.loads(json.dumps(django_settings.LOGGING))
     config["handlers"]["console"]["formatter"] = "json"
@@ -93,7 +94,8 @@ def test_the_json_format_is_one_object_a_line():
     try:
         handler = logging.getLogger().handlers[0]
         record = logging.getLogger("portal.request").makeRecord(
-            "portal.request", logging.INFO, __file__, 1, "request", (), None, extra={"status": 200, "request_id": "abc"})
+            "portal.request", logging.INFO, __file__, 1, "request", (), None, extra={"status": 200, "request_id": "abc"}
+        )
         line = handler.formatter.format(record)
     finally:
         dictConfig(django_settings.LOGGING)

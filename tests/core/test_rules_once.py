@@ -25,19 +25,25 @@ pytestmark = pytest.mark.django_db
 
 def test_confirmation_and_the_waiting_list_both_ask_the_one_capacity_rule(make_event, make_officer, monkeypatch):
     event = make_event(capacity=4)
-    first = event_services.delegation_register(event=event, officer=make_officer("a"), delegates=delegates(4),
-                                               consent=True)
-    waiting = event_services.delegation_register(event=event, officer=make_officer("b"), delegates=delegates(1),
-                                                 consent=True)
+    first = event_services.delegation_register(
+        event=event, officer=make_officer("a"), delegates=delegates(4), consent=True
+    )
+    waiting = event_services.delegation_register(
+        event=event, officer=make_officer("b"), delegates=delegates(1), consent=True
+    )
     assert (first.state, waiting.state) == (State.CONFIRMED, State.WAITLISTED)
     asked = []
-    monkeypatch.setattr(event_services, "within_capacity",
-                        lambda event, *, confirmed, adding: asked.append((confirmed, adding)) or False)
+    monkeypatch.setattr(
+        event_services,
+        "within_capacity",
+        lambda event, *, confirmed, adding: asked.append((confirmed, adding)) or False,
+    )
     event_services.delegation_withdraw(delegation=first, by=first.submitted_by, reason="")
     waiting.refresh_from_db()
     assert waiting.state == State.WAITLISTED and asked == [(0, 1)]  # the rule said no, so nobody was promoted
-    third = event_services.delegation_register(event=event, officer=make_officer("c"), delegates=delegates(1),
-                                               consent=True)
+    third = event_services.delegation_register(
+        event=event, officer=make_officer("c"), delegates=delegates(1), consent=True
+    )
     assert third.state == State.WAITLISTED
 
 
@@ -83,7 +89,8 @@ def test_the_admin_and_the_services_read_one_table_of_who_may_edit_an_article(st
         request = RequestFactory().get("/admin/news/article/")
         request.user = user
         assert article_admin.has_change_permission(request, article) == news_services.article_may_edit(
-            article=article, by=user)
+            article=article, by=user
+        )
     assert not news_services.article_may_edit(article=ArticleFactory(status=Article.Status.PUBLISHED), by=news_editor)
 
 

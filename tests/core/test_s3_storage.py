@@ -30,10 +30,16 @@ def s3(settings, s3_server, monkeypatch):
         monkeypatch.setenv(name, value)
     settings.STORAGES = {
         **django_settings.STORAGES,
-        "default": s3_storage(s3_server.MEDIA_BUCKET, endpoint_url=s3_server.url, querystring_auth=False,
-                              custom_domain=f"127.0.0.1:{s3_server.port}/{s3_server.MEDIA_BUCKET}", url_protocol="http:"),
-        "documents": s3_storage(s3_server.DOCUMENTS_BUCKET, endpoint_url=s3_server.url, querystring_auth=True,
-                                default_acl="private"),
+        "default": s3_storage(
+            s3_server.MEDIA_BUCKET,
+            endpoint_url=s3_server.url,
+            querystring_auth=False,
+            custom_domain=f"127.0.0.1:{s3_server.port}/{s3_server.MEDIA_BUCKET}",
+            url_protocol="http:",
+        ),
+        "documents": s3_storage(
+            s3_server.DOCUMENTS_BUCKET, endpoint_url=s3_server.url, querystring_auth=True, default_acl="private"
+        ),
     }
     return s3_server
 

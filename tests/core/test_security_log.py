@@ -7,9 +7,9 @@ import pytest
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from members.contributions import MEMBERSHIP_MANAGERS
 from core.models import ExportLog, SecurityEvent
 from core.web.security import forget_old_events
+from members.contributions import MEMBERSHIP_MANAGERS
 from tests.factories import PASSWORD, LiaisonOfficerFactory, StaffUserFactory
 
 pytestmark = pytest.mark.django_db

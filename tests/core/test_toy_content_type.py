@@ -14,9 +14,24 @@ def test_the_toy_content_type_gets_every_shared_feature_from_its_declaration():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.toy.settings", "PYTHONPATH": str(ROOT)}
     env.pop("DATABASE_URL", None)
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "tests/toy/toy_checks.py", "-q", "-p", "no:cacheprovider",
-         "--ds", "tests.toy.settings", "-o", "addopts="],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "tests/toy/toy_checks.py",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--ds",
+            "tests.toy.settings",
+            "-o",
+            "addopts=",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert "9 passed" in result.stdout.splitlines()[-1]
@@ -25,6 +40,22 @@ def test_the_toy_content_type_gets_every_shared_feature_from_its_declaration():
 def test_nothing_outside_the_toy_app_names_it():
     """The shared features found it by reading its declaration: no file outside tests/toy/ (but its settings, which
     is its line in INSTALLED_APPS, and this test) mentions it."""
-    names = subprocess.run(["git", "grep", "-l", "-e", "tests.toy", "-e", "toy:", "--", ".", ":!tests/toy",
-                            ":!tests/core/test_toy_content_type.py"], cwd=ROOT, capture_output=True, text=True)
+    names = subprocess.run(
+        [
+            "git",
+            "grep",
+            "-l",
+            "-e",
+            "tests.toy",
+            "-e",
+            "toy:",
+            "--",
+            ".",
+            ":!tests/toy",
+            ":!tests/core/test_toy_content_type.py",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert names.stdout == ""

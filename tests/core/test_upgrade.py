@@ -38,8 +38,12 @@ def dry_run(*args):
 def test_upgrade_installs_migrates_collects_and_reindexes_if_needed():
     steps = dry_run("upgrade")
 
-    for step in ("manage.py migrate --noinput", "manage.py collectstatic --noinput",
-                 "manage.py rebuild_search_index --if-changed", "manage.py check --deploy"):
+    for step in (
+        "manage.py migrate --noinput",
+        "manage.py collectstatic --noinput",
+        "manage.py rebuild_search_index --if-changed",
+        "manage.py check --deploy",
+    ):
         assert step in steps
 
 

@@ -40,8 +40,13 @@ def make_officer(make_city):
     with the e-mail nanning@example.cn; make_officer(slug, city=city) for an officer of an existing city."""
 
     def make(slug, city=None):
-        return LiaisonOfficerFactory(city=city or make_city(slug), name=f"{slug}联络员", position="副秘书长",
-                                     email=f"{slug}@example.cn", user__username=slug)
+        return LiaisonOfficerFactory(
+            city=city or make_city(slug),
+            name=f"{slug}联络员",
+            position="副秘书长",
+            email=f"{slug}@example.cn",
+            user__username=slug,
+        )
 
     return make
 
@@ -54,11 +59,17 @@ def make_event(db):
     def make(**fields):
         now = timezone.now()
         defaults = {
-            "title": "联络工作会议", "kind": Event.Kind.LIAISON, "status": Event.Status.PUBLISHED,
-            "starts_at": now + datetime.timedelta(days=30), "ends_at": now + datetime.timedelta(days=32),
+            "title": "联络工作会议",
+            "kind": Event.Kind.LIAISON,
+            "status": Event.Status.PUBLISHED,
+            "starts_at": now + datetime.timedelta(days=30),
+            "ends_at": now + datetime.timedelta(days=32),
             "registration_opens_at": now - datetime.timedelta(days=1),
             "registration_closes_at": now + datetime.timedelta(days=20),
-            "capacity": 10, "per_city_limit": 5, "requires_approval": False, "waiting_list": True,
+            "capacity": 10,
+            "per_city_limit": 5,
+            "requires_approval": False,
+            "waiting_list": True,
         }
         return EventFactory(**{**defaults, **fields})
 

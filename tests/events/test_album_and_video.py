@@ -1,7 +1,6 @@
 """A meeting's album (bulk upload, the public album and lightbox page) and its videos (MP4 checks, subtitles,
 players from the allowed platforms only, within the Content-Security-Policy)."""
 
-import io
 import struct
 
 import pytest
@@ -24,8 +23,12 @@ def box(kind, payload=b""):
 def mp4(*codecs, brand=b"isom"):
     """A minimal MP4: ftyp, and a moov with one track per codec whose stsd names it (no media data needed)."""
     tracks = b"".join(
-        box(b"trak", box(b"mdia", box(b"minf", box(b"stbl", box(b"stsd", struct.pack(">II", 0, 1) + box(codec, b"\0" * 8))))))
-        for codec in codecs)
+        box(
+            b"trak",
+            box(b"mdia", box(b"minf", box(b"stbl", box(b"stsd", struct.pack(">II", 0, 1) + box(codec, b"\0" * 8))))),
+        )
+        for codec in codecs
+    )
     return box(b"ftyp", brand + b"\0\0\0\0" + brand) + box(b"mdat", b"\0" * 64) + box(b"moov", tracks)
 
 
@@ -38,12 +41,15 @@ def test_h264_with_aac_or_no_sound_is_accepted(codecs):
     validate_mp4(upload("talk.mp4", mp4(*codecs)))
 
 
-@pytest.mark.parametrize("content, code", [
-    (mp4(b"hvc1", b"mp4a"), "video_codec"),
-    (mp4(b"avc1", b"ac-3"), "audio_codec"),
-    (b"\x1aE\xdf\xa3 webm or anything else", "video_type"),
-    (b"", "video_type"),
-])
+@pytest.mark.parametrize(
+    "content, code",
+    [
+        (mp4(b"hvc1", b"mp4a"), "video_codec"),
+        (mp4(b"avc1", b"ac-3"), "audio_codec"),
+        (b"\x1aE\xdf\xa3 webm or anything else", "video_type"),
+        (b"", "video_type"),
+    ],
+)
 def test_other_videos_are_refused_with_a_reason(content, code):
     with pytest.raises(ValidationError) as refused:
         validate_mp4(upload("talk.mp4", content))
@@ -56,18 +62,34 @@ def test_subtitles_must_be_webvtt():
         validate_webvtt(upload("zh.srt", "1\n00:00:00,000 --> 00:00:02,000\n开幕式\n".encode()))
 
 
-@pytest.mark.parametrize("page, player", [
-    ("https://www.bilibili.com/video/BV1xx411c7mD", "https://player.bilibili.com/player.html?bvid=BV1xx411c7mD&autoplay=0"),
-    ("https://www.bilibili.com/video/BV1xx411c7mD/?spm_id_from=333", "https://player.bilibili.com/player.html?bvid=BV1xx411c7mD&autoplay=0"),
-    ("https://v.qq.com/x/page/a0012abcdef.html", "https://v.qq.com/txp/iframe/player.html?vid=a0012abcdef"),
-    ("https://v.youku.com/v_show/id_XNTg2MDQ5NjE2OA==.html", "https://player.youku.com/embed/XNTg2MDQ5NjE2OA=="),
-])
+@pytest.mark.parametrize(
+    "page, player",
+    [
+        (
+            "https://www.bilibili.com/video/BV1xx411c7mD",
+            "https://player.bilibili.com/player.html?bvid=BV1xx411c7mD&autoplay=0",
+        ),
+        (
+            "https://www.bilibili.com/video/BV1xx411c7mD/?spm_id_from=333",
+            "https://player.bilibili.com/player.html?bvid=BV1xx411c7mD&autoplay=0",
+        ),
+        ("https://v.qq.com/x/page/a0012abcdef.html", "https://v.qq.com/txp/iframe/player.html?vid=a0012abcdef"),
+        ("https://v.youku.com/v_show/id_XNTg2MDQ5NjE2OA==.html", "https://player.youku.com/embed/XNTg2MDQ5NjE2OA=="),
+    ],
+)
 def test_video_pages_of_allowed_platforms_become_their_players(page, player):
     assert embed_url(page) == player
 
 
-@pytest.mark.parametrize("page", ["https://www.youtube.com/watch?v=dQw4w9WgXcQ", "http://www.bilibili.com/video/BV1xx411c7mD",
-                                  "https://evil.example/bilibili.com/video/BV1xx411c7mD", "javascript:alert(1)"])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        "http://www.bilibili.com/video/BV1xx411c7mD",
+        "https://evil.example/bilibili.com/video/BV1xx411c7mD",
+        "javascript:alert(1)",
+    ],
+)
 def test_other_addresses_are_refused(page):
     with pytest.raises(ValidationError):
         embed_url(page)
@@ -88,8 +110,12 @@ def test_a_video_is_an_upload_or_an_embed_and_an_upload_needs_a_poster():
 def test_the_event_page_shows_its_videos_and_album_preview_and_the_csp_allows_only_the_platforms(client):
     event = EventFactory()
     EventVideo.objects.create(event=event, title="论坛开幕式", page_url="https://www.bilibili.com/video/BV1xx411c7mD")
-    video = EventVideo(event=event, title="市长访谈", file=upload("talk.mp4", mp4(b"avc1", b"mp4a")),
-                       subtitles=upload("zh.vtt", b"WEBVTT\n"))
+    video = EventVideo(
+        event=event,
+        title="市长访谈",
+        file=upload("talk.mp4", mp4(b"avc1", b"mp4a")),
+        subtitles=upload("zh.vtt", b"WEBVTT\n"),
+    )
     video.poster.save("poster.png", png_file(), save=False)
     video.save()
     for n in range(8):
@@ -143,7 +169,9 @@ def test_bulk_upload_adds_each_good_photo_and_names_each_refused_one(admin_clien
     url = reverse("admin:events_event_photo_upload", args=[event.pk])
 
     good = admin_client.post(url, {"images": [png_file(name="a.png")]}, HTTP_ACCEPT="application/json")
-    bad = admin_client.post(url, {"images": [SimpleUploadedFile("b.png", b"not a picture")]}, HTTP_ACCEPT="application/json")
+    bad = admin_client.post(
+        url, {"images": [SimpleUploadedFile("b.png", b"not a picture")]}, HTTP_ACCEPT="application/json"
+    )
     both = admin_client.post(url, {"images": [png_file(name="c.png"), SimpleUploadedFile("d.png", b"no")]})
 
     assert good.status_code == 200 and good.json() == {"added": 1, "refused": {}}

@@ -14,7 +14,9 @@ from tests.events.conftest import delegates
 
 @pytest.fixture
 def confirmed(make_event, make_officer):
-    return services.delegation_register(event=make_event(), officer=make_officer("nanning"), delegates=delegates(2), consent=True)
+    return services.delegation_register(
+        event=make_event(), officer=make_officer("nanning"), delegates=delegates(2), consent=True
+    )
 
 
 def test_a_delegate_is_checked_in_once(confirmed):
@@ -52,9 +54,13 @@ def test_the_checkin_page_is_for_event_managers(client, confirmed, event_manager
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL: set DATABASE_URL to run the concurrency tests")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="needs PostgreSQL: set DATABASE_URL to run the concurrency tests"
+)
 def test_simultaneous_scans_of_one_code_record_one_check_in(make_event, make_officer):
-    delegation = services.delegation_register(event=make_event(), officer=make_officer("nanning"), delegates=delegates(1), consent=True)
+    delegation = services.delegation_register(
+        event=make_event(), officer=make_officer("nanning"), delegates=delegates(1), consent=True
+    )
     token, event = delegation.delegates.get().checkin_token, delegation.event
     barrier, results = threading.Barrier(20), []
 
@@ -70,8 +76,11 @@ def test_simultaneous_scans_of_one_code_record_one_check_in(make_event, make_off
 
 
 def test_reminders_are_sent_once(make_event, make_officer, mailoutbox, django_capture_on_commit_callbacks):
-    event = make_event(starts_at=timezone.now() + datetime.timedelta(days=2), ends_at=timezone.now() + datetime.timedelta(days=3),
-                       reminder_days=3)
+    event = make_event(
+        starts_at=timezone.now() + datetime.timedelta(days=2),
+        ends_at=timezone.now() + datetime.timedelta(days=3),
+        reminder_days=3,
+    )
     services.delegation_register(event=event, officer=make_officer("nanning"), delegates=delegates(1), consent=True)
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -91,7 +100,9 @@ def test_no_reminder_before_its_day(make_event, make_officer, mailoutbox):
 
 def test_purge_erases_contact_and_travel_details_but_keeps_counts(make_event, make_officer):
     event = make_event()
-    people = [{**person, "mobile": "13800000000", "arrival_by": "G1234", "dietary_needs": "清真"} for person in delegates(2)]
+    people = [
+        {**person, "mobile": "13800000000", "arrival_by": "G1234", "dietary_needs": "清真"} for person in delegates(2)
+    ]
     services.delegation_register(event=event, officer=make_officer("nanning"), delegates=people, consent=True)
     event.starts_at = timezone.now() - datetime.timedelta(days=400)
     event.ends_at = timezone.now() - datetime.timedelta(days=399)
@@ -101,15 +112,22 @@ def test_purge_erases_contact_and_travel_details_but_keeps_counts(make_event, ma
     assert Delegation.objects.get().delegate_count == 2 and Delegate.objects.count() == 2
 
 
-def test_purge_empties_the_free_texts_that_may_hold_numbers_and_reports_only_what_it_changed(make_event, make_officer,
-                                                                                             event_manager):
+def test_purge_empties_the_free_texts_that_may_hold_numbers_and_reports_only_what_it_changed(
+    make_event, make_officer, event_manager
+):
     event = make_event(requires_approval=True)
     people = [{**person, "mobile": "13800000000"} for person in delegates(1)]
-    delegation = services.delegation_register(event=event, officer=make_officer("nanning"), delegates=people,
-                                              consent=True, remarks="联系人手机13907710000，身份证450102199001011234")
+    delegation = services.delegation_register(
+        event=event,
+        officer=make_officer("nanning"),
+        delegates=people,
+        consent=True,
+        remarks="联系人手机13907710000，身份证450102199001011234",
+    )
     services.delegation_reject(delegation=delegation, by=event_manager, reason="请补充身份证号450102199001011234后重报")
-    Event.objects.filter(pk=event.pk).update(starts_at=timezone.now() - datetime.timedelta(days=400),
-                                             ends_at=timezone.now() - datetime.timedelta(days=399))
+    Event.objects.filter(pk=event.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(days=400), ends_at=timezone.now() - datetime.timedelta(days=399)
+    )
 
     first = services.delegate_data_purge(days=180)
     assert (first.delegates, first.texts) == (1, 3)  # the remarks, and the reasons of "submitted" and of the refusal
@@ -122,7 +140,9 @@ def test_purge_empties_the_free_texts_that_may_hold_numbers_and_reports_only_wha
     assert (second.delegates, second.texts) == (0, 0)
 
 
-def test_exports_are_staff_only_grouped_by_city_in_protocol_order_and_recorded(client, make_event, make_officer, event_manager):
+def test_exports_are_staff_only_grouped_by_city_in_protocol_order_and_recorded(
+    client, make_event, make_officer, event_manager
+):
     import csv
     import io
 

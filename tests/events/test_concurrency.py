@@ -14,7 +14,9 @@ from tests.events.conftest import delegates
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL: set DATABASE_URL to run the concurrency tests"),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="needs PostgreSQL: set DATABASE_URL to run the concurrency tests"
+    ),
 ]
 
 SUBMISSIONS = 50
@@ -44,14 +46,24 @@ def run_together(jobs):
 
 
 def register_everyone(event, officers):
-    return run_together([
-        (lambda officer=officer: services.delegation_register(event=event, officer=officer, delegates=delegates(1), consent=True))
-        for officer in officers
-    ])
+    return run_together(
+        [
+            (
+                lambda officer=officer: services.delegation_register(
+                    event=event, officer=officer, delegates=delegates(1), consent=True
+                )
+            )
+            for officer in officers
+        ]
+    )
 
 
 def confirmed_delegates(event):
-    return sum(Delegation.objects.filter(event=event, state=Delegation.State.CONFIRMED).values_list("delegate_count", flat=True))
+    return sum(
+        Delegation.objects.filter(event=event, state=Delegation.State.CONFIRMED).values_list(
+            "delegate_count", flat=True
+        )
+    )
 
 
 @pytest.fixture
@@ -79,10 +91,12 @@ def test_without_the_lock_the_same_crowd_overbooks(crowd, monkeypatch):
 
 def test_the_same_delegation_submitted_from_many_tabs_at_once_is_stored_once(make_event, make_officer):
     event, officer = make_event(), make_officer("nanning")
-    outcomes = run_together([
-        (lambda: services.delegation_register(event=event, officer=officer, delegates=delegates(2), consent=True))
-        for _ in range(20)
-    ])
+    outcomes = run_together(
+        [
+            (lambda: services.delegation_register(event=event, officer=officer, delegates=delegates(2), consent=True))
+            for _ in range(20)
+        ]
+    )
     assert Delegation.objects.filter(event=event, city=officer.city).count() == 1
     assert sum(isinstance(outcome, Delegation) for outcome in outcomes) == 1
 
@@ -94,7 +108,9 @@ def test_two_reminder_runs_at_the_same_moment_send_each_reminder_once(make_event
     from django.utils import timezone
 
     now = timezone.now()
-    event = make_event(starts_at=now + datetime.timedelta(days=1), ends_at=now + datetime.timedelta(days=2), reminder_days=3)
+    event = make_event(
+        starts_at=now + datetime.timedelta(days=1), ends_at=now + datetime.timedelta(days=2), reminder_days=3
+    )
     for n in range(5):
         services.delegation_register(event=event, officer=make_officer(f"r{n}"), delegates=delegates(1), consent=True)
     mailoutbox.clear()

@@ -4,8 +4,8 @@ services, and the database for "one head"."""
 import pytest
 from django.db import IntegrityError, transaction
 
-from events.contributions import EVENT_MANAGERS
 from events import services
+from events.contributions import EVENT_MANAGERS
 from events.models import Delegate
 from tests.events.conftest import delegates
 from tests.events.test_pages import form_data
@@ -16,17 +16,31 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def registered(make_event, make_officer):
-    return services.delegation_register(event=make_event(), officer=make_officer("nanning"), delegates=delegates(2),
-                                        consent=True)
+    return services.delegation_register(
+        event=make_event(), officer=make_officer("nanning"), delegates=delegates(2), consent=True
+    )
 
 
 def admin_form(delegation, heads):
-    data = {"remarks": "", "delegates-TOTAL_FORMS": "2", "delegates-INITIAL_FORMS": "2",
-            "transitions-TOTAL_FORMS": "0", "transitions-INITIAL_FORMS": str(delegation.transitions.count())}
+    data = {
+        "remarks": "",
+        "delegates-TOTAL_FORMS": "2",
+        "delegates-INITIAL_FORMS": "2",
+        "transitions-TOTAL_FORMS": "0",
+        "transitions-INITIAL_FORMS": str(delegation.transitions.count()),
+    }
     for n, person in enumerate(delegation.delegates.all()):
-        data.update({f"delegates-{n}-id": person.pk, f"delegates-{n}-delegation": delegation.pk, f"delegates-{n}-name": person.name,
-                     f"delegates-{n}-gender": person.gender, f"delegates-{n}-position": person.position,
-                     f"delegates-{n}-rank": person.rank, f"delegates-{n}-accommodation": person.accommodation})
+        data.update(
+            {
+                f"delegates-{n}-id": person.pk,
+                f"delegates-{n}-delegation": delegation.pk,
+                f"delegates-{n}-name": person.name,
+                f"delegates-{n}-gender": person.gender,
+                f"delegates-{n}-position": person.position,
+                f"delegates-{n}-rank": person.rank,
+                f"delegates-{n}-accommodation": person.accommodation,
+            }
+        )
         if n in heads:
             data[f"delegates-{n}-is_head"] = "on"
     for n, transition in enumerate(delegation.transitions.all()):

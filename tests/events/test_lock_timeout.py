@@ -19,8 +19,11 @@ from tests.events.test_pages import form_data
 
 
 def on_postgres(test):
-    for mark in (pytest.mark.postgres, pytest.mark.django_db(transaction=True),
-                 pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL: row locks are PostgreSQL's")):
+    for mark in (
+        pytest.mark.postgres,
+        pytest.mark.django_db(transaction=True),
+        pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL: row locks are PostgreSQL's"),
+    ):
         test = mark(test)
     return test
 
@@ -63,8 +66,9 @@ class HeldDelegate(HeldLock):
 
 @on_postgres
 @override_settings(LOCK_TIMEOUT=0.3)
-def test_an_officer_whose_registration_waits_too_long_is_asked_to_retry_and_nothing_is_saved(client, make_event,
-                                                                                              make_officer):
+def test_an_officer_whose_registration_waits_too_long_is_asked_to_retry_and_nothing_is_saved(
+    client, make_event, make_officer
+):
     event = make_event()
     officer = make_officer("beihai")
     client.force_login(officer.user)
@@ -85,17 +89,20 @@ def test_an_officer_whose_registration_waits_too_long_is_asked_to_retry_and_noth
 
 @on_postgres
 @override_settings(LOCK_TIMEOUT=0.3)
-def test_a_staff_decision_that_waits_too_long_is_a_warning_and_changes_nothing(client, make_event, make_officer,
-                                                                                 django_user_model):
+def test_a_staff_decision_that_waits_too_long_is_a_warning_and_changes_nothing(
+    client, make_event, make_officer, django_user_model
+):
     event = make_event(requires_approval=True)
-    delegation = services.delegation_register(event=event, officer=make_officer("beihai"), delegates=delegates(2),
-                                              consent=True)
+    delegation = services.delegation_register(
+        event=event, officer=make_officer("beihai"), delegates=delegates(2), consent=True
+    )
     # A transactional test starts without the groups the migrations made: a superuser stands in for a manager.
     client.force_login(django_user_model.objects.create_superuser("manager", password="pw"))
 
     with HeldLock(event):
-        response = client.post("/admin/events/delegation/", {"action": "confirm", "_selected_action": [delegation.pk]},
-                               follow=True)
+        response = client.post(
+            "/admin/events/delegation/", {"action": "confirm", "_selected_action": [delegation.pk]}, follow=True
+        )
 
     delegation.refresh_from_db()
     assert delegation.state == Delegation.State.PENDING
@@ -132,11 +139,13 @@ def test_busy_anywhere_is_a_503_with_retry_after_not_a_500():
 
 @on_postgres
 @override_settings(LOCK_TIMEOUT=0.3)
-def test_a_check_in_that_waits_too_long_keeps_the_code_for_one_more_tap(client, make_event, make_officer,
-                                                                        django_user_model):
+def test_a_check_in_that_waits_too_long_keeps_the_code_for_one_more_tap(
+    client, make_event, make_officer, django_user_model
+):
     event = make_event()
-    delegation = services.delegation_register(event=event, officer=make_officer("beihai"), delegates=delegates(1),
-                                              consent=True)
+    delegation = services.delegation_register(
+        event=event, officer=make_officer("beihai"), delegates=delegates(1), consent=True
+    )
     delegate = delegation.delegates.get()
     client.force_login(django_user_model.objects.create_superuser("desk", password="pw"))
 

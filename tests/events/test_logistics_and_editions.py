@@ -9,11 +9,10 @@ import openpyxl
 import pytest
 from django.utils import timezone
 
-from events.contributions import EVENT_MANAGERS
 from core.models import ExportLog
 from events import logistics, services
+from events.contributions import EVENT_MANAGERS
 from events.models import AgendaItem, Delegate, Event, EventSeries
-from tests.events.conftest import delegates
 from tests.factories import StaffUserFactory
 
 pytestmark = pytest.mark.django_db
@@ -21,20 +20,55 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def meeting(make_event, make_officer):
-    event = make_event(title="2027年会员大会", capacity=6, per_city_limit=3, requires_approval=True,
-                       starts_at=timezone.make_aware(datetime.datetime(2027, 4, 30, 9)),
-                       ends_at=timezone.make_aware(datetime.datetime(2027, 5, 1, 17)))
+    event = make_event(
+        title="2027年会员大会",
+        capacity=6,
+        per_city_limit=3,
+        requires_approval=True,
+        starts_at=timezone.make_aware(datetime.datetime(2027, 4, 30, 9)),
+        ends_at=timezone.make_aware(datetime.datetime(2027, 5, 1, 17)),
+    )
     arrival = timezone.make_aware(datetime.datetime(2027, 4, 29, 15, 40))
     people = [
-        {"name": "李明", "gender": "male", "position": "市长", "rank": 1, "is_head": True, "accommodation": "single",
-         "arrival": arrival, "arrival_by": "G1234", "dietary_needs": "清真"},
-        {"name": "王强", "gender": "male", "position": "副秘书长", "rank": 2, "is_head": False, "accommodation": "shared",
-         "arrival": arrival - datetime.timedelta(hours=3), "arrival_by": "CZ3261"},
+        {
+            "name": "李明",
+            "gender": "male",
+            "position": "市长",
+            "rank": 1,
+            "is_head": True,
+            "accommodation": "single",
+            "arrival": arrival,
+            "arrival_by": "G1234",
+            "dietary_needs": "清真",
+        },
+        {
+            "name": "王强",
+            "gender": "male",
+            "position": "副秘书长",
+            "rank": 2,
+            "is_head": False,
+            "accommodation": "shared",
+            "arrival": arrival - datetime.timedelta(hours=3),
+            "arrival_by": "CZ3261",
+        },
         {"name": "赵刚", "gender": "male", "position": "处长", "rank": 3, "is_head": False, "accommodation": "shared"},
     ]
     services.delegation_register(event=event, officer=make_officer("nanning"), delegates=people, consent=True)
-    services.delegation_register(event=event, officer=make_officer("liuzhou"), consent=True, delegates=[
-        {"name": "陈芳", "gender": "female", "position": "副市长", "rank": 1, "is_head": True, "accommodation": "shared"}])
+    services.delegation_register(
+        event=event,
+        officer=make_officer("liuzhou"),
+        consent=True,
+        delegates=[
+            {
+                "name": "陈芳",
+                "gender": "female",
+                "position": "副市长",
+                "rank": 1,
+                "is_head": True,
+                "accommodation": "shared",
+            }
+        ],
+    )
     return event
 
 
@@ -84,10 +118,18 @@ def test_the_lists_are_for_event_managers_only(client, meeting, make_officer):
 def test_the_next_edition_copies_settings_and_agenda_moved_by_the_date_difference(client, make_event):
     series = EventSeries.objects.create(name="中国—东盟市长论坛", slug="forum")
     now = timezone.now()
-    event = make_event(series=series, edition=7, title="", capacity=220, per_city_limit=4,
-                       starts_at=now + datetime.timedelta(days=10), ends_at=now + datetime.timedelta(days=11))
-    AgendaItem.objects.create(event=event, day=timezone.localdate(event.starts_at), starts_at=datetime.time(9),
-                              title="开幕式")
+    event = make_event(
+        series=series,
+        edition=7,
+        title="",
+        capacity=220,
+        per_city_limit=4,
+        starts_at=now + datetime.timedelta(days=10),
+        ends_at=now + datetime.timedelta(days=11),
+    )
+    AgendaItem.objects.create(
+        event=event, day=timezone.localdate(event.starts_at), starts_at=datetime.time(9), title="开幕式"
+    )
     staff = StaffUserFactory(groups=[EVENT_MANAGERS])
     client.force_login(staff)
     start = timezone.localtime(event.starts_at) + datetime.timedelta(days=364)

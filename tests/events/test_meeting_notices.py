@@ -7,9 +7,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from events.contributions import EVENT_MANAGERS
 from core.models import OutgoingEmail
 from events import notice_services, services
+from events.contributions import EVENT_MANAGERS
 from events.models import MeetingNotice, NoticeRecipient
 from tests.events.conftest import delegates
 from tests.factories import RegionFactory, StaffUserFactory
@@ -33,9 +33,13 @@ def cities(make_officer):
 @pytest.fixture
 def notice(make_event, manager):
     return MeetingNotice.objects.create(
-        event=make_event(title="2027年会员大会"), title="关于召开2027年会员大会的通知", body="各会员城市：\n\n定于4月30日召开会员大会。",
-        reply_by=timezone.now() + datetime.timedelta(days=7), created_by=manager,
-        attachment=SimpleUploadedFile("notice.pdf", PDF_BYTES))
+        event=make_event(title="2027年会员大会"),
+        title="关于召开2027年会员大会的通知",
+        body="各会员城市：\n\n定于4月30日召开会员大会。",
+        reply_by=timezone.now() + datetime.timedelta(days=7),
+        created_by=manager,
+        attachment=SimpleUploadedFile("notice.pdf", PDF_BYTES),
+    )
 
 
 def notice_mails():
@@ -92,19 +96,30 @@ def test_an_officer_sees_only_their_citys_copy(client, notice, cities, manager, 
     assert client.get(f"/portal/events/notices/{notice.pk}/attachment/").status_code == 404
 
 
-def test_staff_see_every_city_by_state_and_remind_those_who_have_not_replied(client, notice, cities, manager, make_officer):
+def test_staff_see_every_city_by_state_and_remind_those_who_have_not_replied(
+    client, notice, cities, manager, make_officer
+):
     unreached = make_officer("wuzhou")
     notice.cities.add(*(officer.city for officer in cities.values()))
     notice_services.notice_send(notice=notice, by=manager)
-    notice_services.notice_mark_read(recipient=NoticeRecipient.objects.get(city=cities["liuzhou"].city),
-                                     officer=cities["liuzhou"])
-    notice_services.notice_reply(recipient=NoticeRecipient.objects.get(city=cities["beihai"].city),
-                                 officer=cities["beihai"], reply="decline", reason="与市人大会议冲突")
+    notice_services.notice_mark_read(
+        recipient=NoticeRecipient.objects.get(city=cities["liuzhou"].city), officer=cities["liuzhou"]
+    )
+    notice_services.notice_reply(
+        recipient=NoticeRecipient.objects.get(city=cities["beihai"].city),
+        officer=cities["beihai"],
+        reply="decline",
+        reason="与市人大会议冲突",
+    )
     services.delegation_register(event=notice.event, officer=cities["nanning"], delegates=delegates(1), consent=True)
 
     states = {row.city.slug: row.state for row in notice_services.notice_table(notice)}
-    assert states == {"nanning": State.REGISTERED, "liuzhou": State.READ, "beihai": State.REPLIED,
-                      unreached.city.slug: State.NOT_SENT}
+    assert states == {
+        "nanning": State.REGISTERED,
+        "liuzhou": State.READ,
+        "beihai": State.REPLIED,
+        unreached.city.slug: State.NOT_SENT,
+    }
 
     client.force_login(manager)
     page = client.get(f"/admin/events/meetingnotice/{notice.pk}/change/").content.decode()

@@ -12,10 +12,19 @@ from tests.events.test_pages import form_data
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("number, ok", [
-    ("13807711404", True), ("138 0771 1404", True), ("138-0771-1404", True), ("+856 20 5551 2345", True),
-    ("1380771", False), ("23807711404", False), ("0771-2814004", False), ("call me", False),
-])
+@pytest.mark.parametrize(
+    "number, ok",
+    [
+        ("13807711404", True),
+        ("138 0771 1404", True),
+        ("138-0771-1404", True),
+        ("+856 20 5551 2345", True),
+        ("1380771", False),
+        ("23807711404", False),
+        ("0771-2814004", False),
+        ("call me", False),
+    ],
+)
 def test_a_mobile_is_eleven_digits_starting_with_one_or_a_number_abroad(number, ok):
     from django.core.exceptions import ValidationError
 
@@ -27,8 +36,17 @@ def test_a_mobile_is_eleven_digits_starting_with_one_or_a_number_abroad(number, 
         assert ok
 
 
-@pytest.mark.parametrize("number, ok", [("0771-2814004", True), ("07712814004", True), ("0771-2814004-802", True),
-                                        ("13807711404", True), ("2814004", False), ("0771-28", False)])
+@pytest.mark.parametrize(
+    "number, ok",
+    [
+        ("0771-2814004", True),
+        ("07712814004", True),
+        ("0771-2814004-802", True),
+        ("13807711404", True),
+        ("2814004", False),
+        ("0771-28", False),
+    ],
+)
 def test_a_landline_needs_its_area_code(number, ok):
     from django.core.exceptions import ValidationError
 
@@ -52,11 +70,13 @@ def test_a_refused_form_summarises_every_error_at_the_top_with_links_to_the_fiel
     summary = response.context["error_summary"]
     assert [anchor for anchor, _text in summary] == ["id_delegates-0-mobile", "id_delegates-1-name"]
     assert "代表 1，手机" in summary[0][1] and "代表 2，姓名" in summary[1][1]
-    assert 'data-error-summary' in page and 'href="#id_delegates-0-mobile"' in page
+    assert "data-error-summary" in page and 'href="#id_delegates-0-mobile"' in page
     assert 'id="id_delegates-0-mobile"' in page and 'aria-invalid="true"' in page
 
 
-def test_the_form_names_people_numbers_delegates_and_offers_no_dashes_or_first_delete_box(client, make_event, make_officer):
+def test_the_form_names_people_numbers_delegates_and_offers_no_dashes_or_first_delete_box(
+    client, make_event, make_officer
+):
     event, officer = make_event(), make_officer("nanning")
     client.force_login(officer.user)
     page = client.get(f"/portal/events/{event.pk}/delegation/").content.decode()

@@ -7,10 +7,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from events.contributions import EVENT_MANAGERS
 from core.models import OutgoingEmail
 from events import services
 from events.checkin import delegate_check_in
+from events.contributions import EVENT_MANAGERS
 from events.exports import delegates_for
 from events.models import Delegation, GuestInvitation
 from tests.events.conftest import delegates
@@ -47,19 +47,23 @@ def test_staff_on_behalf_follow_the_same_rules_and_capacity(client, manager, mak
     event = make_event(capacity=3, waiting_list=False)
     services.delegation_register(event=event, officer=make_officer("liuzhou"), delegates=delegates(2), consent=True)
     client.force_login(manager)
-    too_many = client.post("/admin/events/delegation/register/", on_behalf_data(event, make_officer("nanning").city,
-                                                                                 delegates(2)))
+    too_many = client.post(
+        "/admin/events/delegation/register/", on_behalf_data(event, make_officer("nanning").city, delegates(2))
+    )
     assert too_many.status_code == 400 and "会议名额已满" in too_many.content.decode()
     two_heads = [{**person, "is_head": True} for person in delegates(2)]
-    refused = client.post("/admin/events/delegation/register/", on_behalf_data(event, make_officer("beihai").city, two_heads))
+    refused = client.post(
+        "/admin/events/delegation/register/", on_behalf_data(event, make_officer("beihai").city, two_heads)
+    )
     assert refused.status_code == 400 and "团长" in refused.content.decode()
     assert Delegation.objects.count() == 1
 
 
 def test_staff_change_a_delegation_after_the_deadline_and_withdraw_it(client, manager, make_event, make_officer):
     event = make_event()
-    delegation = services.delegation_register(event=event, officer=make_officer("nanning"), delegates=delegates(1),
-                                              consent=True)
+    delegation = services.delegation_register(
+        event=event, officer=make_officer("nanning"), delegates=delegates(1), consent=True
+    )
     type(event).objects.filter(pk=event.pk).update(edit_deadline=timezone.now() - datetime.timedelta(hours=1))
     client.force_login(manager)
     url = f"/admin/events/delegation/{delegation.pk}/delegates/"
@@ -69,8 +73,10 @@ def test_staff_change_a_delegation_after_the_deadline_and_withdraw_it(client, ma
     delegation.refresh_from_db()
     assert delegation.delegate_count == 3 and delegation.remarks == "电话更正"
 
-    response = client.post("/admin/events/delegation/", {"action": "withdraw", "_selected_action": [delegation.pk],
-                                                         "reason": "5月12日来电取消", "confirm": "1"})
+    response = client.post(
+        "/admin/events/delegation/",
+        {"action": "withdraw", "_selected_action": [delegation.pk], "reason": "5月12日来电取消", "confirm": "1"},
+    )
     assert response.status_code == 302
     delegation.refresh_from_db()
     assert delegation.state == State.WITHDRAWN and delegation.transitions.last().by == manager
@@ -84,14 +90,22 @@ def test_officers_cannot_reach_the_on_behalf_pages(client, make_officer):
 @pytest.fixture
 def invitation(make_event, manager):
     return GuestInvitation.objects.create(
-        event=make_event(capacity=4), organisation="Vientiane Capital", country="Laos", contact_name="Somchai",
-        email="somchai@vientiane.example.la", language="en", expires_at=timezone.now() + datetime.timedelta(days=10),
-        created_by=manager)
+        event=make_event(capacity=4),
+        organisation="Vientiane Capital",
+        country="Laos",
+        contact_name="Somchai",
+        email="somchai@vientiane.example.la",
+        language="en",
+        expires_at=timezone.now() + datetime.timedelta(days=10),
+        created_by=manager,
+    )
 
 
 def test_staff_send_the_personal_link_in_the_guests_language(client, manager, invitation):
     client.force_login(manager)
-    response = client.post("/admin/events/guestinvitation/", {"action": "send_link", "_selected_action": [invitation.pk]})
+    response = client.post(
+        "/admin/events/guestinvitation/", {"action": "send_link", "_selected_action": [invitation.pk]}
+    )
     assert response.status_code == 302
     mail = OutgoingEmail.objects.get(kind="guest")
     assert mail.language == "en" and f"/en/guests/{invitation.token}/" in mail.body and "Invitation" in mail.subject
@@ -100,13 +114,21 @@ def test_staff_send_the_personal_link_in_the_guests_language(client, manager, in
 
 def test_a_guest_registers_through_the_link_in_english_without_an_account(client, invitation):
     page = client.get(f"/en/guests/{invitation.token}/")
-    assert page.status_code == 200 and "Vientiane Capital" in page.content.decode() and '<html lang="en"' in page.content.decode()
+    assert (
+        page.status_code == 200
+        and "Vientiane Capital" in page.content.decode()
+        and '<html lang="en"' in page.content.decode()
+    )
     assert page["X-Robots-Tag"] == "noindex"
     response = client.post(f"/en/guests/{invitation.token}/", form_data(delegates(2)))
     assert response.status_code == 302
     delegation = Delegation.objects.get()
-    assert (delegation.guest, delegation.city, delegation.submitted_by, delegation.state) == (invitation, None, None,
-                                                                                            State.CONFIRMED)
+    assert (delegation.guest, delegation.city, delegation.submitted_by, delegation.state) == (
+        invitation,
+        None,
+        None,
+        State.CONFIRMED,
+    )
     assert any("somchai@vientiane.example.la" in mail.to for mail in OutgoingEmail.objects.filter(kind="guest"))
 
     again = client.get(f"/en/guests/{invitation.token}/").content.decode()
@@ -115,8 +137,9 @@ def test_a_guest_registers_through_the_link_in_english_without_an_account(client
 
 def test_guests_count_against_capacity_and_appear_with_their_organisation_everywhere(invitation, make_officer):
     guest = services.delegation_register_guest(invitation=invitation, delegates=delegates(3), consent=True)
-    city = services.delegation_register(event=invitation.event, officer=make_officer("nanning"), delegates=delegates(2),
-                                        consent=True)
+    city = services.delegation_register(
+        event=invitation.event, officer=make_officer("nanning"), delegates=delegates(2), consent=True
+    )
     assert (guest.state, city.state) == (State.CONFIRMED, State.WAITLISTED)  # 3 + 2 > 4 seats
     assert [d.delegation.party_name for d in delegates_for(invitation.event)] == ["Vientiane Capital（Laos）"] * 3
     result = delegate_check_in(token=guest.delegates.first().checkin_token, event=invitation.event)

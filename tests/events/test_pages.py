@@ -9,8 +9,14 @@ from tests.events.conftest import delegates
 
 
 def form_data(people, consent=True, **extra):
-    data = {"delegates-TOTAL_FORMS": str(len(people)), "delegates-INITIAL_FORMS": "0",
-            "delegates-MIN_NUM_FORMS": "1", "delegates-MAX_NUM_FORMS": "50", "remarks": "", **extra}
+    data = {
+        "delegates-TOTAL_FORMS": str(len(people)),
+        "delegates-INITIAL_FORMS": "0",
+        "delegates-MIN_NUM_FORMS": "1",
+        "delegates-MAX_NUM_FORMS": "50",
+        "remarks": "",
+        **extra,
+    }
     if consent:
         data["consent"] = "on"
     for n, person in enumerate(people):
@@ -49,13 +55,17 @@ def test_drafts_are_not_public(client, make_event):
 
 def test_upcoming_first_then_past(client, make_event):
     now = timezone.now()
-    make_event(title="过去的会议", starts_at=now - datetime.timedelta(days=10), ends_at=now - datetime.timedelta(days=9))
+    make_event(
+        title="过去的会议", starts_at=now - datetime.timedelta(days=10), ends_at=now - datetime.timedelta(days=9)
+    )
     make_event(title="将来的会议")
     html = client.get("/events/").content.decode()
     assert html.index("将来的会议") < html.index("过去的会议")
 
 
-@pytest.mark.parametrize("query, status", [("?kind=zzz", 400), ("?year=abc", 400), ("?page=abc", 404), ("?page=99", 404)])
+@pytest.mark.parametrize(
+    "query, status", [("?kind=zzz", 400), ("?year=abc", 400), ("?page=abc", 404), ("?page=99", 404)]
+)
 def test_bad_queries_are_4xx(client, make_event, query, status):
     make_event()
     assert client.get(f"/events/{query}").status_code == status
@@ -64,7 +74,9 @@ def test_bad_queries_are_4xx(client, make_event, query, status):
 def test_agenda_is_grouped_by_day_with_speakers(client, make_event):
     event = make_event()
     speaker = Speaker.objects.create(name="唐文彬", title="院长", organisation="规划设计院")
-    item = AgendaItem.objects.create(event=event, day=event.starts_at.date(), starts_at="10:45", title="专题讲座", kind="lecture")
+    item = AgendaItem.objects.create(
+        event=event, day=event.starts_at.date(), starts_at="10:45", title="专题讲座", kind="lecture"
+    )
     item.speakers.add(speaker)
     html = client.get(f"/events/{event.pk}/").content.decode()
     assert "专题讲座" in html and "唐文彬" in html and "规划设计院" in html
@@ -109,7 +121,9 @@ def test_too_many_delegates_is_a_form_error(client, make_event, make_officer):
 def test_an_officer_only_ever_sees_their_own_citys_delegation(client, make_event, make_officer):
     event = make_event()
     own, other = make_officer("nanning"), make_officer("liuzhou")
-    services.delegation_register(event=event, officer=other, delegates=[{**delegates(1)[0], "name": "柳州代表甲"}], consent=True)
+    services.delegation_register(
+        event=event, officer=other, delegates=[{**delegates(1)[0], "name": "柳州代表甲"}], consent=True
+    )
     client.force_login(own.user)
     html = client.get(f"/portal/events/{event.pk}/delegation/").content.decode()
     assert "柳州代表甲" not in html
@@ -124,10 +138,13 @@ def test_the_portal_refuses_non_officers(client, make_event, django_user_model):
     assert client.get(f"/portal/events/{event.pk}/delegation/").status_code == 403
 
 
-def test_staff_confirm_in_the_admin_and_the_officer_is_told(client, make_event, make_officer, event_manager, mailoutbox,
-                                                            django_capture_on_commit_callbacks):
+def test_staff_confirm_in_the_admin_and_the_officer_is_told(
+    client, make_event, make_officer, event_manager, mailoutbox, django_capture_on_commit_callbacks
+):
     event = make_event(requires_approval=True)
-    delegation = services.delegation_register(event=event, officer=make_officer("nanning"), delegates=delegates(2), consent=True)
+    delegation = services.delegation_register(
+        event=event, officer=make_officer("nanning"), delegates=delegates(2), consent=True
+    )
     client.force_login(event_manager)
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/admin/events/delegation/", {"action": "confirm", "_selected_action": [delegation.pk]})
@@ -136,7 +153,9 @@ def test_staff_confirm_in_the_admin_and_the_officer_is_told(client, make_event, 
     assert mailoutbox and mailoutbox[-1].to == ["nanning@example.cn"]
 
 
-def test_event_page_queries_do_not_grow_with_the_agenda_or_delegations(client, make_event, make_officer, django_assert_max_num_queries):
+def test_event_page_queries_do_not_grow_with_the_agenda_or_delegations(
+    client, make_event, make_officer, django_assert_max_num_queries
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -150,9 +169,13 @@ def test_event_page_queries_do_not_grow_with_the_agenda_or_delegations(client, m
 
     def grow(n, start):
         for i in range(start, start + n):
-            item = AgendaItem.objects.create(event=event, day=event.starts_at.date(), starts_at="09:00", title=f"议程{i}")
+            item = AgendaItem.objects.create(
+                event=event, day=event.starts_at.date(), starts_at="09:00", title=f"议程{i}"
+            )
             item.speakers.add(Speaker.objects.create(name=f"主讲人{i}"))
-            services.delegation_register(event=event, officer=make_officer(f"c{i}"), delegates=delegates(2), consent=True)
+            services.delegation_register(
+                event=event, officer=make_officer(f"c{i}"), delegates=delegates(2), consent=True
+            )
 
     grow(2, 0)
     small = count()

@@ -23,25 +23,35 @@ hours = st.one_of(st.none(), st.integers(min_value=-72, max_value=72))
 @given(opens=hours, closes=hours, status=st.sampled_from(Event.Status.values))
 def test_the_queryset_and_the_event_agree_for_any_window(make_event, opens, closes, status):
     now = timezone.now()
-    event = make_event(status=status, starts_at=now + datetime.timedelta(days=1), ends_at=now + datetime.timedelta(days=2),
-                       registration_opens_at=None if opens is None else now + datetime.timedelta(hours=opens),
-                       registration_closes_at=None if closes is None or (opens is not None and closes < opens)
-                       else now + datetime.timedelta(hours=closes))
+    event = make_event(
+        status=status,
+        starts_at=now + datetime.timedelta(days=1),
+        ends_at=now + datetime.timedelta(days=2),
+        registration_opens_at=None if opens is None else now + datetime.timedelta(hours=opens),
+        registration_closes_at=None
+        if closes is None or (opens is not None and closes < opens)
+        else now + datetime.timedelta(hours=closes),
+    )
     in_queryset = Event.objects.open_for_registration().filter(pk=event.pk).exists()
     assert in_queryset == event.is_open_for_registration
     event.delete()
 
 
-@pytest.mark.parametrize("window, page_says, on_desk", [
-    ({"registration_closes_at": None}, "报名截止", True),  # opened, no closing time: open until the meeting ends
-    ({"registration_opens_at": None, "registration_closes_at": None}, None, False),  # no online registration
-    ({"registration_opens_at": "+2", "registration_closes_at": "+5"}, "开始报名", False),
-    ({"registration_opens_at": "-5", "registration_closes_at": "-2"}, "已截止", False),
-])
+@pytest.mark.parametrize(
+    "window, page_says, on_desk",
+    [
+        ({"registration_closes_at": None}, "报名截止", True),  # opened, no closing time: open until the meeting ends
+        ({"registration_opens_at": None, "registration_closes_at": None}, None, False),  # no online registration
+        ({"registration_opens_at": "+2", "registration_closes_at": "+5"}, "开始报名", False),
+        ({"registration_opens_at": "-5", "registration_closes_at": "-2"}, "已截止", False),
+    ],
+)
 def test_the_desk_the_event_page_and_the_service_agree(make_event, make_officer, window, page_says, on_desk):
     now = timezone.now()
-    values = {key: (now + datetime.timedelta(days=int(value)) if isinstance(value, str) else value)
-              for key, value in window.items()}
+    values = {
+        key: (now + datetime.timedelta(days=int(value)) if isinstance(value, str) else value)
+        for key, value in window.items()
+    }
     event = make_event(**values)
     officer = make_officer("nanning")
     client = Client()

@@ -12,15 +12,21 @@ State = Delegation.State
 
 
 def test_without_approval_a_delegation_that_fits_is_confirmed(make_event, make_officer):
-    delegation = services.delegation_register(event=make_event(), officer=make_officer("nanning"), delegates=delegates(3), consent=True)
+    delegation = services.delegation_register(
+        event=make_event(), officer=make_officer("nanning"), delegates=delegates(3), consent=True
+    )
     assert delegation.state == State.CONFIRMED
     assert delegation.delegate_count == 3
-    assert list(delegation.transitions.values_list("from_state", "to_state")) == [("", "pending"), ("pending", "confirmed")]
+    assert list(delegation.transitions.values_list("from_state", "to_state")) == [
+        ("", "pending"),
+        ("pending", "confirmed"),
+    ]
 
 
 def test_with_approval_a_delegation_waits_for_staff(make_event, make_officer):
-    delegation = services.delegation_register(event=make_event(requires_approval=True), officer=make_officer("nanning"),
-                                              delegates=delegates(2), consent=True)
+    delegation = services.delegation_register(
+        event=make_event(requires_approval=True), officer=make_officer("nanning"), delegates=delegates(2), consent=True
+    )
     assert delegation.state == State.PENDING
 
 
@@ -42,17 +48,23 @@ def test_a_full_event_without_waiting_list_refuses_and_stores_nothing(make_event
 
 def test_the_per_city_limit_is_enforced(make_event, make_officer):
     with pytest.raises(ValidationError):
-        services.delegation_register(event=make_event(per_city_limit=2), officer=make_officer("a"), delegates=delegates(3), consent=True)
+        services.delegation_register(
+            event=make_event(per_city_limit=2), officer=make_officer("a"), delegates=delegates(3), consent=True
+        )
     assert not Delegation.objects.exists()
 
 
 @pytest.mark.parametrize("problem", ["no consent", "no delegates", "two heads", "closed"])
 def test_bad_registrations_are_refused(make_event, make_officer, problem):
     now = timezone.now()
-    event = make_event(registration_closes_at=now - datetime.timedelta(hours=1)) if problem == "closed" else make_event()
+    event = (
+        make_event(registration_closes_at=now - datetime.timedelta(hours=1)) if problem == "closed" else make_event()
+    )
     people = {"no delegates": [], "two heads": delegates(2, head=0) + delegates(1, head=0)}.get(problem, delegates(1))
     with pytest.raises(ValidationError):
-        services.delegation_register(event=event, officer=make_officer("a"), delegates=people, consent=problem != "no consent")
+        services.delegation_register(
+            event=event, officer=make_officer("a"), delegates=people, consent=problem != "no consent"
+        )
     assert not Delegation.objects.exists()
 
 
@@ -66,7 +78,9 @@ def test_one_active_delegation_per_city(make_event, make_officer):
 
 def test_withdrawal_frees_seats_for_the_waiting_list_first_in_first_out(make_event, make_officer):
     event = make_event(capacity=3)
-    confirmed = services.delegation_register(event=event, officer=make_officer("a"), delegates=delegates(3), consent=True)
+    confirmed = services.delegation_register(
+        event=event, officer=make_officer("a"), delegates=delegates(3), consent=True
+    )
     first = services.delegation_register(event=event, officer=make_officer("b"), delegates=delegates(2), consent=True)
     second = services.delegation_register(event=event, officer=make_officer("c"), delegates=delegates(1), consent=True)
     services.delegation_withdraw(delegation=confirmed, by=confirmed.submitted_by)
@@ -76,7 +90,9 @@ def test_withdrawal_frees_seats_for_the_waiting_list_first_in_first_out(make_eve
 
 def test_the_waiting_list_does_not_let_a_later_small_delegation_jump_the_queue(make_event, make_officer):
     event = make_event(capacity=3)
-    confirmed = services.delegation_register(event=event, officer=make_officer("a"), delegates=delegates(2), consent=True)
+    confirmed = services.delegation_register(
+        event=event, officer=make_officer("a"), delegates=delegates(2), consent=True
+    )
     big = services.delegation_register(event=event, officer=make_officer("b"), delegates=delegates(3), consent=True)
     small = services.delegation_register(event=event, officer=make_officer("c"), delegates=delegates(2), consent=True)
     services.delegation_change(delegation=confirmed, officer=confirmed.city.officers.get(), delegates=delegates(1))
@@ -118,7 +134,9 @@ def test_changes_close_at_the_edit_deadline(make_event, make_officer):
 
 def test_an_officer_of_another_city_cannot_change_or_withdraw(make_event, make_officer):
     event = make_event()
-    delegation = services.delegation_register(event=event, officer=make_officer("a"), delegates=delegates(1), consent=True)
+    delegation = services.delegation_register(
+        event=event, officer=make_officer("a"), delegates=delegates(1), consent=True
+    )
     intruder = make_officer("b")
     with pytest.raises(PermissionDenied):
         services.delegation_change(delegation=delegation, officer=intruder, delegates=delegates(2))
@@ -144,15 +162,18 @@ def test_staff_decide_pending_delegations_and_every_change_is_recorded(make_even
 
 def test_an_officer_cannot_decide(make_event, make_officer):
     officer = make_officer("a")
-    delegation = services.delegation_register(event=make_event(requires_approval=True), officer=officer, delegates=delegates(1), consent=True)
+    delegation = services.delegation_register(
+        event=make_event(requires_approval=True), officer=officer, delegates=delegates(1), consent=True
+    )
     with pytest.raises(PermissionDenied):
         services.delegation_confirm(delegation=delegation, by=officer.user)
 
 
 @pytest.mark.parametrize("end_state", ["rejected", "withdrawn"])
 def test_ended_delegations_cannot_come_back(make_event, make_officer, event_manager, end_state):
-    delegation = services.delegation_register(event=make_event(requires_approval=True), officer=make_officer("a"),
-                                              delegates=delegates(1), consent=True)
+    delegation = services.delegation_register(
+        event=make_event(requires_approval=True), officer=make_officer("a"), delegates=delegates(1), consent=True
+    )
     if end_state == "rejected":
         services.delegation_reject(delegation=delegation, by=event_manager, reason="不符合条件")
     else:
@@ -162,8 +183,12 @@ def test_ended_delegations_cannot_come_back(make_event, make_officer, event_mana
             service(delegation=delegation, by=event_manager)
 
 
-def test_notices_are_sent_after_commit_to_the_citys_officers(make_event, make_officer, django_capture_on_commit_callbacks, mailoutbox):
+def test_notices_are_sent_after_commit_to_the_citys_officers(
+    make_event, make_officer, django_capture_on_commit_callbacks, mailoutbox
+):
     with django_capture_on_commit_callbacks(execute=True):
-        services.delegation_register(event=make_event(), officer=make_officer("a"), delegates=delegates(1), consent=True)
+        services.delegation_register(
+            event=make_event(), officer=make_officer("a"), delegates=delegates(1), consent=True
+        )
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == ["a@example.cn"]

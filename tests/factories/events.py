@@ -16,8 +16,8 @@ from events.models import (
     DelegationTransition,
     Event,
     EventPhoto,
-    EventVideo,
     EventSeries,
+    EventVideo,
     GuestInvitation,
     MeetingNotice,
     NoticeRecipient,
@@ -121,8 +121,12 @@ class DelegationFactory(factory.django.DjangoModelFactory):
             delegation.save(update_fields=["delegate_count"])
 
 
-DELEGATE_NAMES = {"李建国": Delegate.Gender.MALE, "王秀英": Delegate.Gender.FEMALE, "陈志明": Delegate.Gender.MALE,
-                  "刘海燕": Delegate.Gender.FEMALE}
+DELEGATE_NAMES = {
+    "李建国": Delegate.Gender.MALE,
+    "王秀英": Delegate.Gender.FEMALE,
+    "陈志明": Delegate.Gender.MALE,
+    "刘海燕": Delegate.Gender.FEMALE,
+}
 
 
 class DelegateFactory(factory.django.DjangoModelFactory):

@@ -23,8 +23,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def groups(user, create, extracted, **kwargs):
         if create and extracted:
-            user.groups.add(*(group if isinstance(group, Group) else Group.objects.get(name=group)
-                              for group in extracted))
+            user.groups.add(
+                *(group if isinstance(group, Group) else Group.objects.get(name=group) for group in extracted)
+            )
 
 
 class StaffUserFactory(UserFactory):

@@ -23,14 +23,20 @@ def other_city(region):
 @pytest.fixture
 def officer(city):
     """A current primary officer of `city` whose account has the factories' PASSWORD."""
-    return LiaisonOfficerFactory(city=city, name="林海波", email="linhaibo@beihai.example.cn", user__username="linhaibo")
+    return LiaisonOfficerFactory(
+        city=city, name="林海波", email="linhaibo@beihai.example.cn", user__username="linhaibo"
+    )
 
 
 @pytest.fixture
 def other_officer(other_city):
     return LiaisonOfficerFactory(
-        city=other_city, name="邓晓岚", email="dengxiaolan@qinzhou.example.cn", user__username="dengxiaolan",
-        office_phone="0777-5550 1212", mobile="13977712121",
+        city=other_city,
+        name="邓晓岚",
+        email="dengxiaolan@qinzhou.example.cn",
+        user__username="dengxiaolan",
+        office_phone="0777-5550 1212",
+        mobile="13977712121",
     )
 
 

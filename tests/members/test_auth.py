@@ -203,11 +203,20 @@ def test_a_reappointed_officer_with_a_new_account_signs_in_with_their_email(clie
 
 def test_an_officer_signs_in_with_the_address_staff_corrected_in_the_admin(client, officer, membership_manager):
     client.force_login(membership_manager)
-    response = client.post(f"/admin/members/liaisonofficer/{officer.pk}/change/", {
-        "city": officer.city.pk, "name": officer.name, "position": officer.position,
-        "office_phone": officer.office_phone, "mobile": officer.mobile, "email": "lin.corrected@beihai.example.cn",
-        "is_primary": "on", "appointed_on": officer.appointed_on.isoformat(), "is_active": "on",
-    })
+    response = client.post(
+        f"/admin/members/liaisonofficer/{officer.pk}/change/",
+        {
+            "city": officer.city.pk,
+            "name": officer.name,
+            "position": officer.position,
+            "office_phone": officer.office_phone,
+            "mobile": officer.mobile,
+            "email": "lin.corrected@beihai.example.cn",
+            "is_primary": "on",
+            "appointed_on": officer.appointed_on.isoformat(),
+            "is_active": "on",
+        },
+    )
     assert response.status_code == 302
     client.logout()
 
@@ -221,8 +230,16 @@ def test_an_officer_cannot_take_the_e_mail_address_of_another_account(client):
     mine = LiaisonOfficerFactory(user__username="linhaibo", email="lin@nanning.example.cn")
     LiaisonOfficerFactory(user__username="wangli", email="wang@liuzhou.example.cn")
     client.force_login(mine.user)
-    response = client.post("/portal/", {"position": "副秘书长", "office_phone": "", "mobile": "", "email": "WANG@liuzhou.example.cn",
-                                        "language": "zh-hans"})
+    response = client.post(
+        "/portal/",
+        {
+            "position": "副秘书长",
+            "office_phone": "",
+            "mobile": "",
+            "email": "WANG@liuzhou.example.cn",
+            "language": "zh-hans",
+        },
+    )
     assert response.status_code == 400 and "已属于另一个账户" in response.content.decode()
     mine.refresh_from_db()
     assert mine.email == "lin@nanning.example.cn" and mine.user.email == "lin@nanning.example.cn"
@@ -232,9 +249,17 @@ def test_staff_cannot_give_two_accounts_one_address(client):
     LiaisonOfficerFactory(user__username="wangli", email="wang@liuzhou.example.cn")
     editor = StaffUserFactory(username="bianji", email="bianji@example.cn")
     client.force_login(SuperUserFactory())
-    response = client.post(f"/admin/auth/user/{editor.pk}/change/", {
-        "username": "bianji", "email": "Wang@Liuzhou.example.cn", "is_active": "on", "is_staff": "on",
-        "date_joined_0": "2026-01-01", "date_joined_1": "00:00:00"})
+    response = client.post(
+        f"/admin/auth/user/{editor.pk}/change/",
+        {
+            "username": "bianji",
+            "email": "Wang@Liuzhou.example.cn",
+            "is_active": "on",
+            "is_staff": "on",
+            "date_joined_0": "2026-01-01",
+            "date_joined_1": "00:00:00",
+        },
+    )
     assert response.status_code == 200 and "errorlist" in response.content.decode()
     editor.refresh_from_db()
     assert editor.email == "bianji@example.cn"
@@ -250,6 +275,7 @@ def test_the_database_holds_no_two_accounts_with_one_address_in_any_case():
 
 def test_a_new_appointment_of_the_same_person_reuses_their_account(client):
     first = LiaisonOfficerFactory(user__username="linhaibo", email="lin@nanning.example.cn")
-    again = LiaisonOfficer(city=first.city, name=first.name, position="副秘书长", email="LIN@nanning.example.cn",
-                           is_primary=False)
+    again = LiaisonOfficer(
+        city=first.city, name=first.name, position="副秘书长", email="LIN@nanning.example.cn", is_primary=False
+    )
     again.full_clean(exclude=["user"])  # the account of this address is theirs: not "another account"

@@ -6,15 +6,29 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 
-from members.contributions import LIAISON_OFFICERS, MEMBERSHIP_MANAGERS
-from news.contributions import NEWS_EDITORS, NEWS_REVIEWERS
 from members import demo as members_demo
+from members.contributions import LIAISON_OFFICERS, MEMBERSHIP_MANAGERS
 from members.models import LiaisonAward, LiaisonOfficer, Mayor, MemberCity, Region
+from news.contributions import NEWS_EDITORS, NEWS_REVIEWERS
 
 pytestmark = pytest.mark.django_db
 
-PREFECTURE_LEVEL = {"nanning", "liuzhou", "guilin", "wuzhou", "beihai", "fangchenggang", "qinzhou", "guigang",
-                    "yulin", "baise", "hezhou", "hechi", "laibin", "chongzuo"}
+PREFECTURE_LEVEL = {
+    "nanning",
+    "liuzhou",
+    "guilin",
+    "wuzhou",
+    "beihai",
+    "fangchenggang",
+    "qinzhou",
+    "guigang",
+    "yulin",
+    "baise",
+    "hezhou",
+    "hechi",
+    "laibin",
+    "chongzuo",
+}
 COUNTY_LEVEL = {"dongxing", "pingxiang", "cenxi", "beiliu", "guiping", "jingxi", "heshan", "lipu"}
 
 
@@ -124,7 +138,8 @@ def test_loading_the_demo_a_second_time_changes_nothing(full_demo, isolated_stor
 
 def members_permissions(group_name):
     return set(
-        Group.objects.get(name=group_name).permissions.filter(content_type__app_label="members")
+        Group.objects.get(name=group_name)
+        .permissions.filter(content_type__app_label="members")
         .values_list("codename", flat=True)
     )
 
@@ -159,11 +174,18 @@ def test_every_members_model_has_its_four_permissions():
 
 @pytest.mark.parametrize(
     "url",
-    ["/admin/members/membercity/", "/admin/members/liaisonofficer/", "/admin/members/liaisonaward/",
-     "/admin/members/region/", "/admin/members/membercity/add/", "/admin/members/liaisonofficer/add/"],
+    [
+        "/admin/members/membercity/",
+        "/admin/members/liaisonofficer/",
+        "/admin/members/liaisonaward/",
+        "/admin/members/region/",
+        "/admin/members/membercity/add/",
+        "/admin/members/liaisonofficer/add/",
+    ],
 )
-def test_a_membership_manager_opens_the_members_admin_and_a_news_editor_cannot(client, membership_manager,
-                                                                                news_editor, url):
+def test_a_membership_manager_opens_the_members_admin_and_a_news_editor_cannot(
+    client, membership_manager, news_editor, url
+):
     client.force_login(membership_manager)
     assert client.get(url).status_code == 200
 

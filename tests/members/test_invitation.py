@@ -59,8 +59,9 @@ def test_the_invitation_action_sends_one_email_with_a_one_time_link(invite, invi
     assert invited.invited_at is not None
 
 
-def test_no_email_leaves_before_the_transaction_commits(client, membership_manager, invited, mailoutbox,
-                                                        django_capture_on_commit_callbacks):
+def test_no_email_leaves_before_the_transaction_commits(
+    client, membership_manager, invited, mailoutbox, django_capture_on_commit_callbacks
+):
     client.force_login(membership_manager)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         run_action(client, "send_invitation", invited)
@@ -255,9 +256,14 @@ def test_an_ended_officer_cannot_sign_in_even_after_resetting_the_password(clien
 def test_an_officer_changes_their_password_from_the_portal(client, officer):
     client.force_login(officer.user)
 
-    response = client.post("/accounts/password/change/", {
-        "old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD,
-    })
+    response = client.post(
+        "/accounts/password/change/",
+        {
+            "old_password": PASSWORD,
+            "new_password1": NEW_PASSWORD,
+            "new_password2": NEW_PASSWORD,
+        },
+    )
 
     assert response.status_code == 302
     officer.user.refresh_from_db()
@@ -265,14 +271,24 @@ def test_an_officer_changes_their_password_from_the_portal(client, officer):
     assert client.get("/portal/").status_code == 200  # the session survives the change
 
 
-def test_an_officer_created_in_the_admin_gets_an_account_and_can_be_invited(client, membership_manager, city,
-                                                                            mailoutbox, django_capture_on_commit_callbacks):
+def test_an_officer_created_in_the_admin_gets_an_account_and_can_be_invited(
+    client, membership_manager, city, mailoutbox, django_capture_on_commit_callbacks
+):
     client.force_login(membership_manager)
-    response = client.post("/admin/members/liaisonofficer/add/", {
-        "city": city.pk, "name": "周文斌", "position": "市人民政府副秘书长", "office_phone": "0779-3030 303",
-        "mobile": "13877900000", "email": "zhouwenbin@beihai.example.cn", "is_primary": "on",
-        "appointed_on": "2025-01-02", "is_active": "on",
-    })
+    response = client.post(
+        "/admin/members/liaisonofficer/add/",
+        {
+            "city": city.pk,
+            "name": "周文斌",
+            "position": "市人民政府副秘书长",
+            "office_phone": "0779-3030 303",
+            "mobile": "13877900000",
+            "email": "zhouwenbin@beihai.example.cn",
+            "is_primary": "on",
+            "appointed_on": "2025-01-02",
+            "is_active": "on",
+        },
+    )
     assert response.status_code == 302, response.context and response.context["adminform"].form.errors
     created = LiaisonOfficer.objects.get(email="zhouwenbin@beihai.example.cn")
     assert created.user.email == created.email and not created.user.is_staff
@@ -286,10 +302,18 @@ def test_an_officer_created_in_the_admin_gets_an_account_and_can_be_invited(clie
 
 def test_the_admin_refuses_a_second_current_primary_officer_for_a_city(client, membership_manager, officer):
     client.force_login(membership_manager)
-    response = client.post("/admin/members/liaisonofficer/add/", {
-        "city": officer.city.pk, "name": "第二人", "position": "副秘书长", "email": "second@beihai.example.cn",
-        "is_primary": "on", "appointed_on": "2025-01-02", "is_active": "on",
-    })
+    response = client.post(
+        "/admin/members/liaisonofficer/add/",
+        {
+            "city": officer.city.pk,
+            "name": "第二人",
+            "position": "副秘书长",
+            "email": "second@beihai.example.cn",
+            "is_primary": "on",
+            "appointed_on": "2025-01-02",
+            "is_active": "on",
+        },
+    )
 
     assert response.status_code == 200
     assert response.context["adminform"].form.errors

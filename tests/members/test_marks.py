@@ -6,9 +6,16 @@ from members.models import MemberCity
 from tests.factories import MemberCityFactory, png_file
 
 
-@pytest.mark.parametrize("name, short", [
-    ("桂林市", "桂林"), ("贵港市", "贵港"), ("桂平市", "桂平"), ("恭城瑶族自治县", "恭城瑶族"), ("沙市", "沙市"),
-])
+@pytest.mark.parametrize(
+    "name, short",
+    [
+        ("桂林市", "桂林"),
+        ("贵港市", "贵港"),
+        ("桂平市", "桂平"),
+        ("恭城瑶族自治县", "恭城瑶族"),
+        ("沙市", "沙市"),
+    ],
+)
 def test_the_short_name_drops_the_administrative_suffix(name, short):
     assert MemberCity(name=name).short_name == short
 
@@ -18,7 +25,9 @@ def test_three_cities_starting_alike_are_told_apart_by_their_marks(client, regio
     for slug, name in [("guilin", "桂林市"), ("guigang", "贵港市"), ("guiping", "桂平市")]:
         MemberCityFactory(slug=slug, name=name, region=region)
     page = client.get("/members/").content.decode()
-    marks = [part.split("</span>")[0] for part in page.split('class="city-mark" aria-hidden="true" lang="zh-Hans">')[1:]]
+    marks = [
+        part.split("</span>")[0] for part in page.split('class="city-mark" aria-hidden="true" lang="zh-Hans">')[1:]
+    ]
     assert sorted(marks) == ["桂平", "桂林", "贵港"]
 
 

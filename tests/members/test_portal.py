@@ -28,8 +28,9 @@ def contact_of(officer):
 @pytest.fixture
 def colleague(officer):
     """A deputy officer of the same city."""
-    return LiaisonOfficerFactory(city=officer.city, deputy=True, name="黄春梅", mobile="13800009999",
-                                 email="huangchunmei@beihai.example.cn")
+    return LiaisonOfficerFactory(
+        city=officer.city, deputy=True, name="黄春梅", mobile="13800009999", email="huangchunmei@beihai.example.cn"
+    )
 
 
 def test_the_dashboard_shows_the_officers_city(client, officer):
@@ -64,10 +65,16 @@ def test_the_dashboard_is_never_cached(client, officer):
     assert "private" in cache_control and "no-store" in cache_control
 
 
-def test_the_dashboard_lists_the_other_current_officers_of_the_city_without_their_contact_details(client, officer,
-                                                                                                  colleague):
-    LiaisonOfficerFactory(city=officer.city, deputy=True, name="前任联络员", ended_on=timezone.localdate(),
-                          appointed_on=datetime.date(2015, 1, 1))
+def test_the_dashboard_lists_the_other_current_officers_of_the_city_without_their_contact_details(
+    client, officer, colleague
+):
+    LiaisonOfficerFactory(
+        city=officer.city,
+        deputy=True,
+        name="前任联络员",
+        ended_on=timezone.localdate(),
+        appointed_on=datetime.date(2015, 1, 1),
+    )
     client.force_login(officer.user)
 
     response = client.get("/portal/")
@@ -151,14 +158,30 @@ def test_the_form_cannot_move_the_officer_or_change_their_standing(client, offic
     city, user = officer.city, officer.user
     client.force_login(officer.user)
 
-    client.post("/portal/", {
-        **CONTACT, "city": other_city.pk, "user": other_officer.user.pk, "is_primary": "", "is_active": "",
-        "ended_on": "2000-01-01", "name": "别人", "id": other_officer.pk, "pk": other_officer.pk,
-    })
+    client.post(
+        "/portal/",
+        {
+            **CONTACT,
+            "city": other_city.pk,
+            "user": other_officer.user.pk,
+            "is_primary": "",
+            "is_active": "",
+            "ended_on": "2000-01-01",
+            "name": "别人",
+            "id": other_officer.pk,
+            "pk": other_officer.pk,
+        },
+    )
 
     officer.refresh_from_db()
     assert (officer.city, officer.user, officer.is_primary, officer.is_active, officer.ended_on, officer.name) == (
-        city, user, True, True, None, "林海波")
+        city,
+        user,
+        True,
+        True,
+        None,
+        "林海波",
+    )
     other = LiaisonOfficer.objects.get(pk=other_officer.pk)
     assert (other.email, other.mobile, other.name) == (other_officer.email, other_officer.mobile, "邓晓岚")
 
@@ -173,8 +196,16 @@ def test_an_officer_never_sees_another_citys_officers(client, officer, other_off
         assert response.status_code == 200
         assert response.context["city"] == officer.city
         assert all(colleague.city == officer.city for colleague in response.context["colleagues"])
-        for secret in ("邓晓岚", "钦州副联络员", other_officer.email, other_officer.mobile, other_officer.office_phone,
-                       "13711112222", other_officer.user.username, "钦州市"):
+        for secret in (
+            "邓晓岚",
+            "钦州副联络员",
+            other_officer.email,
+            other_officer.mobile,
+            other_officer.office_phone,
+            "13711112222",
+            other_officer.user.username,
+            "钦州市",
+        ):
             assert secret not in html, f"{secret} on {url}"
 
 
@@ -212,8 +243,9 @@ NOT_OFFICERS = {
 @pytest.mark.parametrize("url", PORTAL_URLS)
 @pytest.mark.parametrize("method", ["get", "post"])
 @pytest.mark.parametrize("who", NOT_OFFICERS)
-def test_a_signed_in_user_who_is_not_a_current_officer_gets_403_everywhere_in_the_portal(client, request, officer,
-                                                                                          url, method, who):
+def test_a_signed_in_user_who_is_not_a_current_officer_gets_403_everywhere_in_the_portal(
+    client, request, officer, url, method, who
+):
     before = contact_of(officer)
     client.force_login(NOT_OFFICERS[who](request, officer))
 
@@ -225,7 +257,9 @@ def test_a_signed_in_user_who_is_not_a_current_officer_gets_403_everywhere_in_th
 
 @pytest.mark.parametrize("url", PORTAL_URLS)
 @pytest.mark.parametrize("method", ["get", "post"])
-@pytest.mark.parametrize("make_user", [None, ended_officer, deactivated_officer], ids=["anonymous", "ended", "inactive"])
+@pytest.mark.parametrize(
+    "make_user", [None, ended_officer, deactivated_officer], ids=["anonymous", "ended", "inactive"]
+)
 def test_anonymous_visitors_and_former_officers_are_sent_to_sign_in(client, officer, url, method, make_user):
     before = contact_of(officer)
     if make_user:
@@ -259,4 +293,3 @@ def test_the_header_links_to_the_portal_only_for_current_officers(client, office
 
     client.force_login(staff_user)
     assert parse(client.get("/")).find("a", href="/portal/") is None
-

@@ -31,16 +31,28 @@ def directory(db):
     guangxi = RegionFactory(name="广西壮族自治区", name_en="Guangxi", order=1)
     guangdong = RegionFactory(name="广东省", name_en="Guangdong", order=2)
     cities = {
-        "nanning": MemberCityFactory(slug="nanning", name="南宁市", name_en="Nanning", region=guangxi,
-                                     population=300, area=200),
-        "dongxing": MemberCityFactory(slug="dongxing", name="东兴市", name_en="Dongxing", region=guangxi,
-                                      level="county", population=20, area=50),
-        "zhanjiang": MemberCityFactory(slug="zhanjiang", name="湛江市", name_en="Zhanjiang", region=guangdong,
-                                       population=100, area=300),
-        "sihui": MemberCityFactory(slug="sihui", name="四会市", name_en="Sihui", region=guangdong, level="county",
-                                   status="suspended", population=40, area=100),
-        "former": MemberCityFactory(slug="former", name="旧会员市", name_en="Formerton", region=guangxi,
-                                    status="left", population=999, area=999),
+        "nanning": MemberCityFactory(
+            slug="nanning", name="南宁市", name_en="Nanning", region=guangxi, population=300, area=200
+        ),
+        "dongxing": MemberCityFactory(
+            slug="dongxing", name="东兴市", name_en="Dongxing", region=guangxi, level="county", population=20, area=50
+        ),
+        "zhanjiang": MemberCityFactory(
+            slug="zhanjiang", name="湛江市", name_en="Zhanjiang", region=guangdong, population=100, area=300
+        ),
+        "sihui": MemberCityFactory(
+            slug="sihui",
+            name="四会市",
+            name_en="Sihui",
+            region=guangdong,
+            level="county",
+            status="suspended",
+            population=40,
+            area=100,
+        ),
+        "former": MemberCityFactory(
+            slug="former", name="旧会员市", name_en="Formerton", region=guangxi, status="left", population=999, area=999
+        ),
     }
     return {"guangxi": guangxi, "guangdong": guangdong, **cities}
 
@@ -92,8 +104,15 @@ def test_the_directory_filters_by_region_and_combines_filters(client, directory)
 
 @pytest.mark.parametrize(
     "query",
-    [{"region": "abc"}, {"region": "999999"}, {"region": "-1"}, {"level": "x"}, {"level": "left"}, {"q": "长" * 101},
-     {"region": "1.5", "level": "county"}],
+    [
+        {"region": "abc"},
+        {"region": "999999"},
+        {"region": "-1"},
+        {"level": "x"},
+        {"level": "left"},
+        {"q": "长" * 101},
+        {"region": "1.5", "level": "county"},
+    ],
 )
 def test_bad_filter_values_give_400_and_list_nothing(client, directory, query):
     response = client.get("/members/", query)
@@ -146,8 +165,12 @@ def test_a_city_page_shows_the_city_and_its_current_mayor_only(client, directory
 def test_a_mayor_whose_term_ends_in_the_future_is_the_current_mayor(client, directory):
     city = directory["nanning"]
     MayorFactory(city=city, name="前任市长", term_start=datetime.date(2016, 3, 1), term_end=datetime.date(2021, 12, 31))
-    MayorFactory(city=city, name="现任市长", term_start=datetime.date(2022, 1, 10),
-                 term_end=timezone.localdate() + datetime.timedelta(days=700))
+    MayorFactory(
+        city=city,
+        name="现任市长",
+        term_start=datetime.date(2022, 1, 10),
+        term_end=timezone.localdate() + datetime.timedelta(days=700),
+    )
 
     response = client.get("/members/nanning/")
 
@@ -156,8 +179,12 @@ def test_a_mayor_whose_term_ends_in_the_future_is_the_current_mayor(client, dire
 
 
 def test_a_city_without_a_current_mayor_shows_none(client, directory):
-    MayorFactory(city=directory["nanning"], name="前任市长", term_start=datetime.date(2016, 3, 1),
-                 term_end=datetime.date(2021, 12, 31))
+    MayorFactory(
+        city=directory["nanning"],
+        name="前任市长",
+        term_start=datetime.date(2016, 3, 1),
+        term_end=datetime.date(2021, 12, 31),
+    )
 
     response = client.get("/members/nanning/")
 
@@ -207,7 +234,9 @@ def test_the_honours_page_groups_awards_by_year_newest_first(client, directory):
 
     assert response.status_code == 200
     assert [(year, sorted(a.officer.name for a in awards)) for year, awards in response.context["years"]] == [
-        (2025, ["乙联络员", "甲联络员"]), (2024, ["丙联络员"]), (2023, ["甲联络员"]),
+        (2025, ["乙联络员", "甲联络员"]),
+        (2024, ["丙联络员"]),
+        (2023, ["甲联络员"]),
     ]
     section = parse(response).find("section", class_="content")
     headings = section.find_all("h2")
@@ -264,19 +293,36 @@ def officers_with_secrets(directory, category):
     secrets = []
     for n, slug in enumerate(("nanning", "dongxing", "zhanjiang", "sihui", "former")):
         officer = LiaisonOfficerFactory(
-            city=directory[slug], name=f"公开姓名{n}", user__username=f"acct-zq{n}x7",
-            office_phone=f"{SECRETS['office_phone']}{n}", mobile=f"{SECRETS['mobile'][:-1]}{n}",
+            city=directory[slug],
+            name=f"公开姓名{n}",
+            user__username=f"acct-zq{n}x7",
+            office_phone=f"{SECRETS['office_phone']}{n}",
+            mobile=f"{SECRETS['mobile'][:-1]}{n}",
             email=f"{n}.{SECRETS['email']}",
         )
         LiaisonAwardFactory(officer=officer, year=2020 + n)
         article(category, f"{directory[slug].name}联络工作交流", [directory[slug]], source="秘书处")
-        secrets += [officer.office_phone, officer.mobile, officer.email, officer.user.username,
-                    officer.email.split("@")[0]]
+        secrets += [
+            officer.office_phone,
+            officer.mobile,
+            officer.email,
+            officer.user.username,
+            officer.email.split("@")[0],
+        ]
     return secrets
 
 
-PUBLIC_PATHS = ["/", "/members/", "/members/honours/", "/news/", "/news/feed/", "/news/atom/",
-                "/members/?q=公开姓名", "/about/", "/contact/"]
+PUBLIC_PATHS = [
+    "/",
+    "/members/",
+    "/members/honours/",
+    "/news/",
+    "/news/feed/",
+    "/news/atom/",
+    "/members/?q=公开姓名",
+    "/about/",
+    "/contact/",
+]
 
 
 @pytest.mark.parametrize("prefix", [prefix for prefix, _lang in LANGUAGES])

@@ -10,9 +10,9 @@ from axes.models import AccessAttempt
 from django.contrib.auth import SESSION_KEY
 from django.utils import timezone
 
-from members.contributions import MEMBERSHIP_MANAGERS
 from core.models import OutgoingEmail
 from members.auth import PortalBackend
+from members.contributions import MEMBERSHIP_MANAGERS
 from tests.factories import PASSWORD, LiaisonOfficerFactory, StaffUserFactory
 
 pytestmark = pytest.mark.django_db
@@ -45,16 +45,23 @@ def test_five_wrong_passwords_lock_the_account_for_that_address_even_against_the
 
 def test_a_locked_out_attempt_hashes_no_password(client, officer):
     guess(client, 5)
-    with mock.patch.object(PortalBackend, "authenticate", autospec=True) as backend, \
-            mock.patch("django.contrib.auth.hashers.check_password") as check:
+    with (
+        mock.patch.object(PortalBackend, "authenticate", autospec=True) as backend,
+        mock.patch("django.contrib.auth.hashers.check_password") as check,
+    ):
         assert sign_in(client).status_code == 429
     backend.assert_not_called()
     check.assert_not_called()
 
 
-@pytest.mark.parametrize("prefix, expected", [
-    ("", "登录已暂时锁定"), ("/zh-hant", "登錄已暫時鎖定"), ("/en", "Sign-in locked for a while"),
-])
+@pytest.mark.parametrize(
+    "prefix, expected",
+    [
+        ("", "登录已暂时锁定"),
+        ("/zh-hant", "登錄已暫時鎖定"),
+        ("/en", "Sign-in locked for a while"),
+    ],
+)
 def test_the_lock_out_is_explained_in_every_language(client, officer, prefix, expected):
     for _ in range(5):
         sign_in(client, password="wrong password", prefix=prefix)

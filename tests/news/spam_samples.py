@@ -28,7 +28,9 @@ HIDING_STYLES = {
 
 def hidden_blocks(text):
     """name -> markup hiding `text` in an article body."""
-    samples = {name: f'<p>协会召开工作会议。</p><div style="{style}">{text}</div>' for name, style in HIDING_STYLES.items()}
+    samples = {
+        name: f'<p>协会召开工作会议。</p><div style="{style}">{text}</div>' for name, style in HIDING_STYLES.items()
+    }
     samples["marquee"] = f"<p>协会召开工作会议。</p><marquee>{text}</marquee>"
     samples["font of size 0"] = f'<p>协会召开工作会议。<font size="0">{text}</font></p>'
     samples["white font"] = f'<p>协会召开工作会议。<font color="#FFFFFF">{text}</font></p>'

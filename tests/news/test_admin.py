@@ -8,7 +8,9 @@ CHANGELIST = "/admin/news/article/"
 
 
 def _action(client, action, articles, **extra):
-    return client.post(CHANGELIST, {"action": action, "_selected_action": [a.pk for a in articles], **extra}, follow=True)
+    return client.post(
+        CHANGELIST, {"action": action, "_selected_action": [a.pk for a in articles], **extra}, follow=True
+    )
 
 
 def test_editor_submits_but_cannot_publish(client, make_article, editor):
@@ -53,9 +55,16 @@ def test_editor_cannot_change_a_published_article(client, make_article, editor):
 
 def _article_form(category, **fields):
     data = {
-        "title": "新文章", "category": category.pk, "body": "<p>正文</p>", "publish_at_0": "2026-11-01",
-        "publish_at_1": "09:00:00", "tags": "", "images-TOTAL_FORMS": "0", "images-INITIAL_FORMS": "0",
-        "attachments-TOTAL_FORMS": "0", "attachments-INITIAL_FORMS": "0",
+        "title": "新文章",
+        "category": category.pk,
+        "body": "<p>正文</p>",
+        "publish_at_0": "2026-11-01",
+        "publish_at_1": "09:00:00",
+        "tags": "",
+        "images-TOTAL_FORMS": "0",
+        "images-INITIAL_FORMS": "0",
+        "attachments-TOTAL_FORMS": "0",
+        "attachments-INITIAL_FORMS": "0",
     }
     data.update(fields)
     return data
@@ -63,7 +72,9 @@ def _article_form(category, **fields):
 
 def test_new_article_starts_as_a_draft_with_sanitised_body(client, category, editor):
     client.force_login(editor)
-    response = client.post(f"{CHANGELIST}add/", _article_form(category, body='<p>正文<script>x()</script></p>', status="published"))
+    response = client.post(
+        f"{CHANGELIST}add/", _article_form(category, body="<p>正文<script>x()</script></p>", status="published")
+    )
     assert response.status_code == 302
     article = Article.objects.get()
     assert (article.status, article.body, article.created_by) == (Article.Status.DRAFT, "<p>正文</p>", editor)
@@ -73,7 +84,9 @@ def test_new_article_starts_as_a_draft_with_sanitised_body(client, category, edi
     "upload",
     [
         SimpleUploadedFile("fake.jpg", b"not an image at all", content_type="image/jpeg"),
-        SimpleUploadedFile("vector.svg", b'<svg xmlns="http://www.w3.org/2000/svg"></svg>', content_type="image/svg+xml"),
+        SimpleUploadedFile(
+            "vector.svg", b'<svg xmlns="http://www.w3.org/2000/svg"></svg>', content_type="image/svg+xml"
+        ),
     ],
 )
 def test_bad_cover_upload_is_refused_and_nothing_stored(client, category, editor, upload, settings):
@@ -88,17 +101,26 @@ def test_bad_cover_upload_is_refused_and_nothing_stored(client, category, editor
 
 def test_gallery_inline_stores_photos_with_renditions(client, category, editor):
     client.force_login(editor)
-    data = _article_form(category, **{
-        "images-TOTAL_FORMS": "1", "images-0-image": png_file(900, 600, "hall.png"),
-        "images-0-alt_text": "会场", "images-0-caption": "会议现场", "images-0-order": "0",
-    })
+    data = _article_form(
+        category,
+        **{
+            "images-TOTAL_FORMS": "1",
+            "images-0-image": png_file(900, 600, "hall.png"),
+            "images-0-alt_text": "会场",
+            "images-0-caption": "会议现场",
+            "images-0-order": "0",
+        },
+    )
     assert client.post(f"{CHANGELIST}add/", data).status_code == 302
     photo = ArticleImage.objects.get()
     assert [s["width"] for s in photo.renditions["sizes"]] == [400, 800, 900]
 
 
 def test_news_editor_has_no_event_or_member_permissions(editor):
-    codenames = {p.content_type.app_label for g in editor.groups.all() for p in g.permissions.select_related("content_type")}
+    codenames = {
+        p.content_type.app_label for g in editor.groups.all() for p in g.permissions.select_related("content_type")
+    }
     assert codenames <= {"association", "core", "news", "publications", "taggit"}
     assert {p.codename for g in editor.groups.all() for p in g.permissions.filter(content_type__app_label="core")} == {
-        "view_blockedterm"}
+        "view_blockedterm"
+    }

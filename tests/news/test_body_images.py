@@ -24,8 +24,10 @@ def upload(client, **fields):
 
 
 def figure(image):
-    return (f'<figure><img src="{image.picture["src"]}" alt="合影" data-file="{image.pk}">'
-            f"<figcaption>全体合影</figcaption></figure>")
+    return (
+        f'<figure><img src="{image.picture["src"]}" alt="合影" data-file="{image.pk}">'
+        f"<figcaption>全体合影</figcaption></figure>"
+    )
 
 
 @pytest.mark.django_db
@@ -43,10 +45,13 @@ def test_the_image_window_uploads_a_photo_and_hands_it_back(client, editor):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("fields, error", [
-    ({"image": SimpleUploadedFile("fake.jpg", b"not an image", content_type="image/jpeg")}, "image"),
-    ({"alt_text": ""}, "alt_text"),
-])
+@pytest.mark.parametrize(
+    "fields, error",
+    [
+        ({"image": SimpleUploadedFile("fake.jpg", b"not an image", content_type="image/jpeg")}, "image"),
+        ({"alt_text": ""}, "alt_text"),
+    ],
+)
 def test_a_bad_upload_is_refused_with_its_reason_and_nothing_kept(client, editor, fields, error, settings):
     client.force_login(editor)
     response = upload(client, **fields)
@@ -102,13 +107,14 @@ def test_a_photo_taken_out_of_the_body_goes_to_the_gallery(make_article):
 @pytest.mark.django_db
 def test_readers_see_the_placed_photo_in_its_place_from_its_renditions(client, make_article):
     article = make_article(body="<p>上午开幕。</p>")
-    image = ArticleImage.objects.create(article=article, image=png_file(1000, 700), alt_text="与会市长合影",
-                                        caption="全体合影")
+    image = ArticleImage.objects.create(
+        article=article, image=png_file(1000, 700), alt_text="与会市长合影", caption="全体合影"
+    )
     article.body = f"<p>上午开幕。</p>{figure(image)}<p>下午讨论。</p>"
     article.save()
     services.body_images_place(article=article)
     page = client.get(article.get_absolute_url()).content.decode()
-    body = page[page.index("article__body"):page.index("</article>") if "</article>" in page else None]
+    body = page[page.index("article__body") : page.index("</article>") if "</article>" in page else None]
     assert body.index("上午开幕") < body.index('<source type="image/webp"') < body.index("下午讨论")
     assert 'width="1000" height="700" loading="lazy"' in body and 'alt="合影"' in body
     assert 'class="gallery"' not in page  # the photo is not shown a second time after the body
@@ -116,22 +122,27 @@ def test_readers_see_the_placed_photo_in_its_place_from_its_renditions(client, m
 
 @pytest.mark.django_db
 def test_the_body_keeps_its_address_for_a_photo_it_does_not_find(make_article):
-    html = Template("{% load article_body %}{{ body|with_photos:images }}").render(Context({
-        "body": '<figure><img src="/media/news/x.jpg" alt="a" data-file="999"></figure>', "images": []}))
+    html = Template("{% load article_body %}{{ body|with_photos:images }}").render(
+        Context({"body": '<figure><img src="/media/news/x.jpg" alt="a" data-file="999"></figure>', "images": []})
+    )
     assert html == '<figure><img src="/media/news/x.jpg" alt="a" data-file="999"></figure>'
 
 
 def test_the_sanitiser_keeps_our_photos_with_their_id_and_drops_the_rest_with_their_frames():
     ours = '<figure><img src="/media/news/renditions/a.jpg" alt="合影" data-file="12"><figcaption>合影</figcaption></figure>'
     assert sanitize_html(ours) == ours
-    assert 'data-file' not in sanitize_html('<img src="/media/a.jpg" data-file="12 onload=x">')
-    outside = '<p>前</p><figure><img src="https://elsewhere.example/a.jpg"><figcaption>外站</figcaption></figure><p>后</p>'
+    assert "data-file" not in sanitize_html('<img src="/media/a.jpg" data-file="12 onload=x">')
+    outside = (
+        '<p>前</p><figure><img src="https://elsewhere.example/a.jpg"><figcaption>外站</figcaption></figure><p>后</p>'
+    )
     assert sanitize_html(outside) == "<p>前</p><p>后</p>"
 
 
 def test_what_the_sanitiser_took_out_is_said():
-    raw = ('<p style="font-family: SimSun; color: red">正文</p><img src="https://elsewhere.example/a.jpg">'
-           '<script>x()</script><div style="display:none">博彩</div><a href="javascript:x()"></a>')
+    raw = (
+        '<p style="font-family: SimSun; color: red">正文</p><img src="https://elsewhere.example/a.jpg">'
+        '<script>x()</script><div style="display:none">博彩</div><a href="javascript:x()"></a>'
+    )
     said = removals(raw, sanitize_html(raw))
     assert len(said) == 5
     assert "1 image that was not uploaded" in said[0] or "1 张" in said[0]
@@ -150,8 +161,9 @@ def test_the_editor_is_told_what_was_taken_out_on_save(client, category, editor)
 
 @pytest.mark.django_db
 def test_images_uploaded_into_articles_never_saved_are_swept_after_two_days(editor, settings):
-    old = ArticleImage.objects.create(image=png_file(), alt_text="旧", uploaded_by=editor,
-                                      uploaded_at=timezone.now() - datetime.timedelta(days=3))
+    old = ArticleImage.objects.create(
+        image=png_file(), alt_text="旧", uploaded_by=editor, uploaded_at=timezone.now() - datetime.timedelta(days=3)
+    )
     fresh = ArticleImage.objects.create(image=png_file(), alt_text="新", uploaded_by=editor)
     files = [old.image.path, *(settings.MEDIA_ROOT / size["jpeg"] for size in old.renditions["sizes"])]
     assert all(os.path.exists(path) for path in files)

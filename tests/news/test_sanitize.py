@@ -26,13 +26,13 @@ def test_dangerous_markup_does_not_survive(dirty):
 @pytest.mark.parametrize(
     "hidden",
     [
-        '<div hidden>澳门赌场</div>',
+        "<div hidden>澳门赌场</div>",
         '<span style="display:none">澳门赌场</span>',
         '<div style="visibility: hidden">澳门赌场</div>',
         '<p style="font-size:0">澳门赌场</p>',
         '<div style="position:absolute;left:-9999px">澳门赌场</div>',
         '<div aria-hidden="true">澳门赌场</div>',
-        '<div hidden><p>澳门赌场</p><br>更多</div>',
+        "<div hidden><p>澳门赌场</p><br>更多</div>",
     ],
 )
 def test_hidden_spam_is_dropped_with_its_text(hidden):
@@ -42,14 +42,21 @@ def test_hidden_spam_is_dropped_with_its_text(hidden):
 
 def test_allowed_structure_is_kept():
     html = (
-        '<h2>一、总则</h2><p><strong>第一条</strong> <em>本会</em></p><ol><li>一</li></ol>'
-        '<table><tbody><tr><td>1</td></tr></tbody></table>'
+        "<h2>一、总则</h2><p><strong>第一条</strong> <em>本会</em></p><ol><li>一</li></ol>"
+        "<table><tbody><tr><td>1</td></tr></tbody></table>"
         '<p><a href="https://www.example.cn/">链接</a> <a href="mailto:a@example.cn">邮件</a></p>'
         '<img src="/media/news/a.jpg" alt="照片">'
     )
     clean = sanitize_html(html)
-    for kept in ("<h2>一、总则</h2>", "<strong>第一条</strong>", "<ol><li>一</li></ol>", "<td>1</td>",
-                 'href="https://www.example.cn/"', 'href="mailto:a@example.cn"', 'src="/media/news/a.jpg"'):
+    for kept in (
+        "<h2>一、总则</h2>",
+        "<strong>第一条</strong>",
+        "<ol><li>一</li></ol>",
+        "<td>1</td>",
+        'href="https://www.example.cn/"',
+        'href="mailto:a@example.cn"',
+        'src="/media/news/a.jpg"',
+    ):
         assert kept in clean
 
 

@@ -20,10 +20,16 @@ def test_a_home_column_holds_the_newest_published_articles_of_its_category_and_e
     hidden = Category.objects.create(name="通知公告", slug="notices")
     now = timezone.now()
     for n, category in enumerate([column, child, grandchild, other, hidden] * 2):
-        ArticleFactory(title=f"新闻{n}", category=category, status=Article.Status.PUBLISHED,
-                       publish_at=now - datetime.timedelta(hours=n))
+        ArticleFactory(
+            title=f"新闻{n}",
+            category=category,
+            status=Article.Status.PUBLISHED,
+            publish_at=now - datetime.timedelta(hours=n),
+        )
     ArticleFactory(title="草稿", category=column, status=Article.Status.DRAFT)
-    ArticleFactory(title="明天发布", category=column, status=Article.Status.PUBLISHED, publish_at=now + datetime.timedelta(days=1))
+    ArticleFactory(
+        title="明天发布", category=column, status=Article.Status.PUBLISHED, publish_at=now + datetime.timedelta(days=1)
+    )
 
     columns = selectors.home_columns(per_column=4)
 

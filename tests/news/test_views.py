@@ -64,7 +64,9 @@ def test_article_page_shows_breadcrumb_meta_and_its_view_beacon(client, make_art
     article = make_article(source="秘书处", author="王明", editor="梁静", summary="摘要")
     article.tags.add("北海")
     html = client.get(f"/news/{article.pk}/").content.decode()
-    assert re.search(r'<a href="/news/c/city-exchange/">城市交流</a>.*<a href="/news/c/liaison-work/">联络工作</a>', html, re.S)
+    assert re.search(
+        r'<a href="/news/c/city-exchange/">城市交流</a>.*<a href="/news/c/liaison-work/">联络工作</a>', html, re.S
+    )
     for text in ("秘书处", "王明", "梁静", "北海", 'type="application/ld+json"', 'rel="canonical"', "og:title"):
         assert text in html
     assert f'data-view-beacon="/news/{article.pk}/seen/"' in html
@@ -186,4 +188,6 @@ def test_reading_an_article_writes_nothing_to_its_row(client, make_article):
     article = make_article()
     with CaptureQueriesContext(connection) as context:
         assert client.get(f"/news/{article.pk}/").status_code == 200
-    assert not [q["sql"] for q in context.captured_queries if q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT"))]
+    assert not [
+        q["sql"] for q in context.captured_queries if q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT"))
+    ]

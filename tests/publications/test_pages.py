@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from publications.models import Issue
@@ -90,7 +89,9 @@ def test_an_issue_links_its_newer_and_older_neighbours(client, periodical):
 
 def test_drafts_and_issues_dated_in_the_future_are_not_shown(client, periodical):
     IssueFactory(periodical=periodical, year=2026, number=1, draft=True)
-    IssueFactory(periodical=periodical, year=2026, number=2, published_on=timezone.localdate() + datetime.timedelta(days=3))
+    IssueFactory(
+        periodical=periodical, year=2026, number=2, published_on=timezone.localdate() + datetime.timedelta(days=3)
+    )
 
     assert client.get("/publications/huikan/2026/1/").status_code == 404
     assert client.get("/publications/huikan/2026/2/").status_code == 404

@@ -31,11 +31,14 @@ def queries_for(client, url):
     return len(context.captured_queries)
 
 
-@pytest.mark.parametrize("url, expected", [
-    ("/publications/", 3),  # periodicals with their newest issue's id and issue count, those issues, footer pages
-    ("/publications/huikan/", 4),  # periodical, years, issues of the year, footer pages
-    ("/publications/huikan/2026/1/", 5),  # issue with its periodical, contents with articles, newer, older, footer
-])
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("/publications/", 3),  # periodicals with their newest issue's id and issue count, those issues, footer pages
+        ("/publications/huikan/", 4),  # periodical, years, issues of the year, footer pages
+        ("/publications/huikan/2026/1/", 5),  # issue with its periodical, contents with articles, newer, older, footer
+    ],
+)
 def test_the_number_of_queries_is_pinned(client, django_assert_num_queries, url, expected):
     make_content(1)
     client.get(url)

@@ -24,8 +24,10 @@ def stack(transactional_db, tmp_path):
     if not shutil.which("redis-server"):
         pytest.skip("needs redis-server (Debian package redis-server)")
     settings_dict = connection.settings_dict
-    url = (f"postgres://{settings_dict['USER']}@{settings_dict['HOST'] or '127.0.0.1'}:{settings_dict['PORT'] or 5432}"
-           f"/{settings_dict['NAME']}")
+    url = (
+        f"postgres://{settings_dict['USER']}@{settings_dict['HOST'] or '127.0.0.1'}:{settings_dict['PORT'] or 5432}"
+        f"/{settings_dict['NAME']}"
+    )
     stack = Stack(tmp_path, url, secret_key=settings.SECRET_KEY)
     yield stack
     stack.stop_all()
@@ -70,8 +72,11 @@ class OwnPostgres:
         self._run("pg_ctl", "-D", str(self.dir / "data"), "-m", "immediate", "-w", "stop")
 
     def create_database(self):
-        subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-c", "CREATE DATABASE portal"],
-                       check=True, capture_output=True)
+        subprocess.run(
+            ["psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-c", "CREATE DATABASE portal"],
+            check=True,
+            capture_output=True,
+        )
 
     def remove(self):
         try:

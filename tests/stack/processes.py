@@ -45,8 +45,9 @@ class Process:
     def start(self):
         self.log.parent.mkdir(parents=True, exist_ok=True)
         with self.log.open("ab") as log:
-            self.popen = subprocess.Popen(self.command, env=self.env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-                                          start_new_session=True)
+            self.popen = subprocess.Popen(
+                self.command, env=self.env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
         return self
 
     @property
@@ -80,8 +81,22 @@ class RedisServer:
     def __init__(self, log_dir):
         self.port = free_port()
         self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.process = Process("redis", [shutil.which("redis-server"), "--port", str(self.port), "--bind", "127.0.0.1",
-                                         "--save", "", "--appendonly", "no"], os.environ.copy(), log_dir)
+        self.process = Process(
+            "redis",
+            [
+                shutil.which("redis-server"),
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            os.environ.copy(),
+            log_dir,
+        )
 
     def start(self):
         self.process = Process(self.process.name, self.process.command, self.process.env, self.process.log.parent)
@@ -102,8 +117,18 @@ class SmtpSink:
         self.process = None
 
     def start(self, seconds_per_message=0.0):
-        self.process = Process("smtp", [sys.executable, str(ROOT / "tests/stack/smtp_sink.py"), str(self.port),
-                                        str(self.folder), str(seconds_per_message)], os.environ.copy(), self.log_dir)
+        self.process = Process(
+            "smtp",
+            [
+                sys.executable,
+                str(ROOT / "tests/stack/smtp_sink.py"),
+                str(self.port),
+                str(self.folder),
+                str(seconds_per_message),
+            ],
+            os.environ.copy(),
+            self.log_dir,
+        )
         self.process.start()
         wait_for(lambda: accepts(self.port), 10, "the SMTP server did not start")
 
@@ -118,7 +143,11 @@ class SmtpSink:
         return [email.message_from_bytes(path.read_bytes())["Message-ID"] for path in self.folder.glob("*.eml")]
 
     def messages(self):
-        return [email.message_from_bytes(path.read_bytes()) for path in self.folder.glob("*.eml")] if self.folder.exists() else []
+        return (
+            [email.message_from_bytes(path.read_bytes()) for path in self.folder.glob("*.eml")]
+            if self.folder.exists()
+            else []
+        )
 
 
 def accepts(port):
@@ -166,8 +195,14 @@ class Stack:
 
     def manage(self, *args, **env):
         """`manage.py` with the stack's settings and environment; its output."""
-        result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=self.env(**env), capture_output=True,
-                                text=True, timeout=300)
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env(**env),
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert result.returncode == 0, result.stderr[-3000:]
         return result.stdout
 
@@ -177,19 +212,60 @@ class Stack:
         return process
 
     def worker(self, name="worker", concurrency=2, **env):
-        return self.start(name, [str(BIN / "celery"), "-A", "association", "worker", "--loglevel", "INFO",
-                                 "--concurrency", str(concurrency), "--hostname", f"{name}@%h", "--without-gossip",
-                                 "--without-mingle"], **env)
+        return self.start(
+            name,
+            [
+                str(BIN / "celery"),
+                "-A",
+                "association",
+                "worker",
+                "--loglevel",
+                "INFO",
+                "--concurrency",
+                str(concurrency),
+                "--hostname",
+                f"{name}@%h",
+                "--without-gossip",
+                "--without-mingle",
+            ],
+            **env,
+        )
 
     def beat(self, **env):
-        return self.start("beat", [str(BIN / "celery"), "-A", "association", "beat", "--loglevel", "INFO",
-                                   "--schedule", str(self.tmp / "celerybeat-schedule")], **env)
+        return self.start(
+            "beat",
+            [
+                str(BIN / "celery"),
+                "-A",
+                "association",
+                "beat",
+                "--loglevel",
+                "INFO",
+                "--schedule",
+                str(self.tmp / "celerybeat-schedule"),
+            ],
+            **env,
+        )
 
     def web(self, name="web", workers=2, **env):
         """A gunicorn with the shipped configuration on a free port (the process's `port`); the first is `web_port`."""
         port = free_port()
-        process = self.start(name, [str(BIN / "gunicorn"), "-c", str(ROOT / "deploy/gunicorn.conf.py"), "config.wsgi",
-                                    "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--timeout", "60"], **env)
+        process = self.start(
+            name,
+            [
+                str(BIN / "gunicorn"),
+                "-c",
+                str(ROOT / "deploy/gunicorn.conf.py"),
+                "config.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(workers),
+                "--timeout",
+                "60",
+            ],
+            **env,
+        )
         process.port = port
         wait_for(lambda: accepts(port), 30, f"gunicorn did not start:\n{process.output()}")
         self.web_port = self.web_port or port
@@ -198,8 +274,9 @@ class Stack:
     def request(self, method, path, data=None, session=None, timeout=30, port=None, files=None, tls=None):
         """One HTTP request, to the first web process unless another `port` is given (over TLS with the `tls`
         context, as to nginx): (status, headers, body). Redirects are not followed; `files` makes it multipart."""
-        return http_request(method, path, port or self.web_port, data=data, session=session, timeout=timeout,
-                            files=files, tls=tls)
+        return http_request(
+            method, path, port or self.web_port, data=data, session=session, timeout=timeout, files=files, tls=tls
+        )
 
     def stop_all(self):
         for process in reversed(self.processes):
@@ -215,14 +292,21 @@ def http_request(method, path, port, data=None, session=None, timeout=30, files=
     """One request as a browser with a CSRF cookie (and a session) would make it: (status, headers, body)."""
     scheme = "https" if tls else "http"
     cookies = {"csrftoken": CSRF, **({"sessionid": session} if session else {})}
-    sent = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()), "Host": f"127.0.0.1:{port}",
-            "Referer": f"{scheme}://127.0.0.1:{port}/", **(headers or {})}
+    sent = {
+        "Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()),
+        "Host": f"127.0.0.1:{port}",
+        "Referer": f"{scheme}://127.0.0.1:{port}/",
+        **(headers or {}),
+    }
     body = None
     if files:
         from urllib3.filepost import encode_multipart_formdata
 
-        fields = [*((name, str(value)) for name, value in (data or {}).items()), ("csrfmiddlewaretoken", CSRF),
-                  *files.items()]
+        fields = [
+            *((name, str(value)) for name, value in (data or {}).items()),
+            ("csrfmiddlewaretoken", CSRF),
+            *files.items(),
+        ]
         body, sent["Content-Type"] = encode_multipart_formdata(fields)
     elif data is not None:
         body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": CSRF}, doseq=True)
@@ -250,9 +334,28 @@ class Nginx:
         self.dir.mkdir(parents=True, exist_ok=True)
         self.http_port, self.https_port = free_port(), free_port()
         self.certificate, self.key = self.dir / "cert.pem", self.dir / "key.pem"
-        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
-                        "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", str(self.key),
-                        "-out", str(self.certificate)], check=True, capture_output=True)
+        subprocess.run(
+            [
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=localhost",
+                "-addext",
+                "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                "-keyout",
+                str(self.key),
+                "-out",
+                str(self.certificate),
+            ],
+            check=True,
+            capture_output=True,
+        )
         self.tls = ssl.create_default_context(cafile=str(self.certificate))
         values = {
             "PORTAL_SERVER_NAME": "127.0.0.1 localhost",
@@ -280,29 +383,39 @@ class Nginx:
         return os.path.exists(cls.binary())
 
     def command(self, *args):
-        return [self.binary(), "-p", str(self.dir), "-e", str(self.dir / "error.log"),
-                "-c", str(self.dir / "nginx.conf"), *args]
+        return [
+            self.binary(),
+            "-p",
+            str(self.dir),
+            "-e",
+            str(self.dir / "error.log"),
+            "-c",
+            str(self.dir / "nginx.conf"),
+            *args,
+        ]
 
     def write_main_config(self, extra_http="", access_log=True):
         """nginx.conf around the shipped file; `extra_http` may add servers (the benchmark's static copy)."""
-        temporary = "\n".join(f"    {kind}_temp_path {self.dir / 'tmp' / kind};"
-                               for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+        temporary = "\n".join(
+            f"    {kind}_temp_path {self.dir / 'tmp' / kind};"
+            for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+        )
         # Run as root (as here), nginx's workers would be "nobody", who may not read the test's private folders.
         user = "user root;" if os.geteuid() == 0 else ""
         (self.dir / "nginx.conf").write_text(f"""daemon off;
 {user}
 worker_processes 1;
-pid {self.dir / 'nginx.pid'};
-error_log {self.dir / 'error.log'} warn;
+pid {self.dir / "nginx.pid"};
+error_log {self.dir / "error.log"} warn;
 events {{ worker_connections 1024; }}
 http {{
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
-    access_log {self.dir / 'access.log' if access_log else 'off'};
+    access_log {self.dir / "access.log" if access_log else "off"};
     sendfile on;
     keepalive_timeout 65;
 {temporary}
-    include {self.dir / 'portal.conf'};
+    include {self.dir / "portal.conf"};
 {extra_http}
 }}
 """)
@@ -336,8 +449,12 @@ class S3Server:
     def __init__(self, log_dir):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.process = Process("s3", [str(self.binary()), "-H", "127.0.0.1", "-p", str(self.port)],
-                               {**os.environ, "MOTO_ALLOW_NONEXISTENT_REGION": "true"}, log_dir)
+        self.process = Process(
+            "s3",
+            [str(self.binary()), "-H", "127.0.0.1", "-p", str(self.port)],
+            {**os.environ, "MOTO_ALLOW_NONEXISTENT_REGION": "true"},
+            log_dir,
+        )
 
     def start(self):
         self.process.start()
@@ -346,22 +463,42 @@ class S3Server:
         for bucket in (self.MEDIA_BUCKET, self.DOCUMENTS_BUCKET):
             client.create_bucket(Bucket=bucket)
         # What the README asks of an operator: anyone may read the media bucket; the documents bucket stays private.
-        client.put_bucket_policy(Bucket=self.MEDIA_BUCKET, Policy=json.dumps({"Version": "2012-10-17", "Statement": [{
-            "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
-            "Resource": f"arn:aws:s3:::{self.MEDIA_BUCKET}/*"}]}))
+        client.put_bucket_policy(
+            Bucket=self.MEDIA_BUCKET,
+            Policy=json.dumps(
+                {
+                    "Version": "2012-10-17",
+                    "Statement": [
+                        {
+                            "Effect": "Allow",
+                            "Principal": "*",
+                            "Action": "s3:GetObject",
+                            "Resource": f"arn:aws:s3:::{self.MEDIA_BUCKET}/*",
+                        }
+                    ],
+                }
+            ),
+        )
         return self
 
     def client(self):
         import boto3
 
-        return boto3.client("s3", endpoint_url=self.url, region_name="us-east-1", aws_access_key_id="test",
-                            aws_secret_access_key="test")
+        return boto3.client(
+            "s3", endpoint_url=self.url, region_name="us-east-1", aws_access_key_id="test", aws_secret_access_key="test"
+        )
 
     def env(self):
         """The portal's settings for this server (config/settings/base.py)."""
-        return {"MEDIA_BUCKET": self.MEDIA_BUCKET, "DOCUMENTS_BUCKET": self.DOCUMENTS_BUCKET, "S3_ENDPOINT_URL": self.url,
-                "MEDIA_PUBLIC_URL": f"{self.url}/{self.MEDIA_BUCKET}", "AWS_ACCESS_KEY_ID": "test",
-                "AWS_SECRET_ACCESS_KEY": "test", "AWS_DEFAULT_REGION": "us-east-1"}
+        return {
+            "MEDIA_BUCKET": self.MEDIA_BUCKET,
+            "DOCUMENTS_BUCKET": self.DOCUMENTS_BUCKET,
+            "S3_ENDPOINT_URL": self.url,
+            "MEDIA_PUBLIC_URL": f"{self.url}/{self.MEDIA_BUCKET}",
+            "AWS_ACCESS_KEY_ID": "test",
+            "AWS_SECRET_ACCESS_KEY": "test",
+            "AWS_DEFAULT_REGION": "us-east-1",
+        }
 
     def keys(self, bucket):
         listing = self.client().list_objects_v2(Bucket=bucket)

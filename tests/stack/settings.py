@@ -3,8 +3,8 @@ the environment the test gives them, with the test suite's password hasher and p
 
 from django.conf import global_settings
 
-from config.settings.production import *  # noqa: F403
 from config.settings.base import STORAGES
+from config.settings.production import *  # noqa: F403
 
 PASSWORD_HASHERS = [*global_settings.PASSWORD_HASHERS, "django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}

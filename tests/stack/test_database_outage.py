@@ -16,11 +16,13 @@ pytestmark = [pytest.mark.postgres, pytest.mark.stack]
 CITIES = 40
 
 
-
-
 def active_delegations_by_city(stack):
-    out = stack.manage("shell", "-c", "import json; from events.models import Delegation; "
-                 "print(json.dumps(list(Delegation.objects.active().values_list('city_id', flat=True))))")
+    out = stack.manage(
+        "shell",
+        "-c",
+        "import json; from events.models import Delegation; "
+        "print(json.dumps(list(Delegation.objects.active().values_list('city_id', flat=True))))",
+    )
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -28,15 +30,20 @@ def test_the_database_stopped_mid_burst_loses_and_duplicates_no_delegation(own_p
     stack = Stack(tmp_path, own_postgres.url, secret_key=settings.SECRET_KEY)
     no_redis = {"REDIS_URL": "", "EMAIL_URL": "consolemail://"}
     stack.manage("migrate", "--noinput", **no_redis)
-    seeded = json.loads(stack.manage("shell", "-c", open(ROOT / "tests/stack/seed_burst.py").read(),
-                               BURST_CITIES=CITIES, **no_redis).strip().splitlines()[-1])
+    seeded = json.loads(
+        stack.manage("shell", "-c", open(ROOT / "tests/stack/seed_burst.py").read(), BURST_CITIES=CITIES, **no_redis)
+        .strip()
+        .splitlines()[-1]
+    )
     stack.web(**no_redis)
     url = f"/portal/events/{seeded['event']}/delegation/"
     try:
         answers = {}
 
         def register(city_id):
-            status, headers, body = stack.request("POST", url, form_data(delegates(2)), session=seeded["sessions"][city_id])
+            status, headers, body = stack.request(
+                "POST", url, form_data(delegates(2)), session=seeded["sessions"][city_id]
+            )
             answers.setdefault(city_id, []).append(status)
             return status
 

@@ -34,9 +34,13 @@ def behind_nginx(stack, tmp_path):
 def publish(stack, title):
     """Publish an article from another process (as the admin on another instance would): its commit starts a new
     page generation in the shared cache."""
-    stack.manage("shell", "-c", "from news.models import Article, Category; "
-                 f"Article.objects.create(title='{title}', category=Category.objects.get(slug='association-news'), "
-                 "status='published')")
+    stack.manage(
+        "shell",
+        "-c",
+        "from news.models import Article, Category; "
+        f"Article.objects.create(title='{title}', category=Category.objects.get(slug='association-news'), "
+        "status='published')",
+    )
 
 
 def test_nginx_terminates_tls_serves_static_files_and_caches_anonymous_pages_briefly(behind_nginx):

@@ -50,13 +50,18 @@ def test_registrations_with_smtp_down_are_kept_and_delivered_once_when_it_return
     event = make_event(capacity=200)
     officers = [make_officer(f"city{n}") for n in range(20)]
 
-    answers = [stack.request("POST", f"/portal/events/{event.pk}/delegation/", form_data(delegates(2)),
-                             session=session_for(officer.user))[0] for officer in officers]
+    answers = [
+        stack.request(
+            "POST", f"/portal/events/{event.pk}/delegation/", form_data(delegates(2)), session=session_for(officer.user)
+        )[0]
+        for officer in officers
+    ]
 
     assert answers == [302] * 20, stack.logs()
     assert Delegation.objects.count() == 20
-    wait_for(lambda: OutgoingEmail.objects.filter(attempts__gte=1).count() == 20, 30,
-             "the worker did not try the 20 notices")
+    wait_for(
+        lambda: OutgoingEmail.objects.filter(attempts__gte=1).count() == 20, 30, "the worker did not try the 20 notices"
+    )
     assert OutgoingEmail.objects.filter(state=State.PENDING).count() == 20
 
     stack.smtp.start()
@@ -81,7 +86,9 @@ def test_two_workers_and_the_sweep_deliver_200_rows_once_each(stack):
 
     wait_for(lambda: len(stack.smtp.message_ids()) >= 200, 90, f"not all 200 arrived\n{stack.logs()}")
     time.sleep(3)
-    assert sent_once_each(stack, [row.message_id for row in rows]), collections.Counter(stack.smtp.message_ids()).most_common(3)
+    assert sent_once_each(stack, [row.message_id for row in rows]), collections.Counter(
+        stack.smtp.message_ids()
+    ).most_common(3)
     assert OutgoingEmail.objects.filter(state=State.SENT).count() == 200
 
 
@@ -99,8 +106,11 @@ def test_a_worker_killed_mid_batch_loses_nothing(stack):
     stack.worker("rescuer")
     stack.beat()
 
-    wait_for(lambda: not OutgoingEmail.objects.filter(state=State.PENDING).exists(), 120,
-             f"{OutgoingEmail.objects.filter(state=State.PENDING).count()} e-mails still pending\n{stack.logs()}")
+    wait_for(
+        lambda: not OutgoingEmail.objects.filter(state=State.PENDING).exists(),
+        120,
+        f"{OutgoingEmail.objects.filter(state=State.PENDING).count()} e-mails still pending\n{stack.logs()}",
+    )
     counts = collections.Counter(stack.smtp.message_ids())
     assert set(counts) == {row.message_id for row in rows}, "an e-mail was lost"
     # At least once: a message the server accepted as the worker died may come twice, never more than one per slot.
@@ -119,15 +129,25 @@ def test_with_redis_stopped_the_site_serves_and_the_mail_follows_when_it_returns
     officer.user.save()
     stack.redis.stop()
 
-    for path in ("/", "/news/", "/events/", f"/events/{event.pk}/", "/search/?q=" + urllib.parse.quote("联络工作会议"), "/accounts/login/"):
+    for path in (
+        "/",
+        "/news/",
+        "/events/",
+        f"/events/{event.pk}/",
+        "/search/?q=" + urllib.parse.quote("联络工作会议"),
+        "/accounts/login/",
+    ):
         status, _headers, _body = stack.request("GET", path)
         assert status == 200, (path, status)
-    status, headers, _body = stack.request("POST", "/accounts/login/", {"username": "nanning", "password": "a-long-password-1"})
+    status, headers, _body = stack.request(
+        "POST", "/accounts/login/", {"username": "nanning", "password": "a-long-password-1"}
+    )
     assert (status, headers.get("Location")) == (302, "/portal/")
     signed_in = headers["Set-Cookie"].split("sessionid=")[1].split(";")[0]
     started = time.monotonic()
-    status, headers, body = stack.request("POST", f"/portal/events/{event.pk}/delegation/", form_data(delegates(2)),
-                                          session=signed_in)
+    status, headers, body = stack.request(
+        "POST", f"/portal/events/{event.pk}/delegation/", form_data(delegates(2)), session=signed_in
+    )
     assert (status, headers.get("Location")) == (302, f"/portal/events/{event.pk}/delegation/"), body[:2000]
     assert time.monotonic() - started < 5
     assert Delegation.objects.get().state == Delegation.State.CONFIRMED

@@ -1,15 +1,12 @@
 """Cached pages across gunicorn workers: a change made anywhere clears the pages every worker serves, with Redis and,
 without it, with the database cache."""
 
-
 import pytest
 
 from news.models import Article
 from tests.factories import ArticleFactory, CategoryFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.stack]
-
-
 
 
 @pytest.mark.parametrize("shared_cache", ["redis", "database"])
@@ -29,9 +26,14 @@ def test_a_change_made_in_one_process_clears_the_pages_of_every_worker(stack, sh
     assert sum(1 for _status, headers, _body in answers if headers.get("X-Page-Cache") == "hit") >= 8
 
     # Another process (the admin on another instance, a worker) publishes an article.
-    stack.manage("shell", "-c", "from news.models import Article, Category; "
-           "Article.objects.create(title='第七届中国—东盟市长论坛开幕', category=Category.objects.get(slug='association-news'), "
-           "status='published')", **env)
+    stack.manage(
+        "shell",
+        "-c",
+        "from news.models import Article, Category; "
+        "Article.objects.create(title='第七届中国—东盟市长论坛开幕', category=Category.objects.get(slug='association-news'), "
+        "status='published')",
+        **env,
+    )
 
     after = [stack.request("GET", "/news/") for _ in range(12)]
     assert all("第七届中国—东盟市长论坛开幕" in body for _status, _headers, body in after), stack.logs()

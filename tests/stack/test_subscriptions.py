@@ -35,8 +35,9 @@ def publish_issue(stack, periodical, number):
 
     from django.utils import timezone
 
-    issue = IssueFactory(periodical=periodical, year=2026, number=number,
-                         published_on=timezone.localdate() + datetime.timedelta(days=1))
+    issue = IssueFactory(
+        periodical=periodical, year=2026, number=number, published_on=timezone.localdate() + datetime.timedelta(days=1)
+    )
     Issue.objects.filter(pk=issue.pk).update(published_on=timezone.localdate())
     stack.manage("announce_issues")
     return issue
@@ -47,8 +48,12 @@ def one_click(port, url):
     path = urllib.parse.urlsplit(url.strip().strip("<>")).path  # the header may be folded
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
-        conn.request("POST", path, body="List-Unsubscribe=One-Click",
-                     headers={"Content-Type": "application/x-www-form-urlencoded", "Host": f"127.0.0.1:{port}"})
+        conn.request(
+            "POST",
+            path,
+            body="List-Unsubscribe=One-Click",
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Host": f"127.0.0.1:{port}"},
+        )
         return conn.getresponse().status
     finally:
         conn.close()
@@ -61,8 +66,11 @@ def test_double_opt_in_announcement_and_one_click_unsubscribe_through_smtp(stack
     stack.worker()
     periodical = PeriodicalFactory(name="广西市长", slug="huikan")
 
-    status, headers, body = stack.request("POST", "/subscribe/", {
-        "email": "reader@example.cn", "periodicals": periodical.pk, "frequency": "weekly", "consent": "on"})
+    status, headers, body = stack.request(
+        "POST",
+        "/subscribe/",
+        {"email": "reader@example.cn", "periodicals": periodical.pk, "frequency": "weekly", "consent": "on"},
+    )
     assert status == 302, body[-2000:]
     wait_for(lambda: mails_to(stack, "reader@example.cn"), 30, f"no confirmation arrived\n{stack.logs()}")
 
@@ -94,10 +102,16 @@ def test_an_address_refused_for_good_is_marked_bounced(stack):
     stack.worker()
     periodical = PeriodicalFactory()
 
-    status, _headers, _body = stack.request("POST", "/subscribe/", {
-        "email": "refused@example.cn", "periodicals": periodical.pk, "frequency": "weekly", "consent": "on"})
+    status, _headers, _body = stack.request(
+        "POST",
+        "/subscribe/",
+        {"email": "refused@example.cn", "periodicals": periodical.pk, "frequency": "weekly", "consent": "on"},
+    )
 
     assert status == 302
-    wait_for(lambda: Subscriber.objects.get().state == Subscriber.State.BOUNCED, 30,
-             f"the refusal did not stop the address\n{stack.logs()}")
+    wait_for(
+        lambda: Subscriber.objects.get().state == Subscriber.State.BOUNCED,
+        30,
+        f"the refusal did not stop the address\n{stack.logs()}",
+    )
     assert stack.smtp.messages() == []

@@ -29,7 +29,9 @@ def two_instances(stack, tmp_path):
     stack.redis.start()
     s3 = S3Server(tmp_path).start()
     one, two = stack.web("web-one", **s3.env()), stack.web("web-two", **s3.env())
-    nginx = Nginx(tmp_path, [one.port, two.port], static_root=tmp_path / "static", media_root=tmp_path / "media").start()
+    nginx = Nginx(
+        tmp_path, [one.port, two.port], static_root=tmp_path / "static", media_root=tmp_path / "media"
+    ).start()
     yield stack, s3, nginx, one, two
     nginx.stop()
     s3.stop()
@@ -68,16 +70,37 @@ def test_a_photo_uploaded_through_one_instance_is_shown_by_the_other_whose_pages
 
     session = session_for(SuperUserFactory())
     photo = png_file(900, 600, "hall.png")
-    status, headers, body = stack.request("POST", "/admin/news/article/add/", port=one.port, session=session, data={
-        "title": "第七届中国—东盟市长论坛开幕", "category": category.pk, "body": "<p>论坛开幕。</p>",
-        "publish_at_0": "2026-11-01", "publish_at_1": "09:00:00", "tags": "",
-        "images-TOTAL_FORMS": "1", "images-INITIAL_FORMS": "0", "images-0-alt_text": "会场", "images-0-caption": "开幕式现场",
-        "images-0-order": "0", "attachments-TOTAL_FORMS": "0", "attachments-INITIAL_FORMS": "0",
-    }, files={"images-0-image": ("hall.png", photo.read(), "image/png")})
+    status, headers, body = stack.request(
+        "POST",
+        "/admin/news/article/add/",
+        port=one.port,
+        session=session,
+        data={
+            "title": "第七届中国—东盟市长论坛开幕",
+            "category": category.pk,
+            "body": "<p>论坛开幕。</p>",
+            "publish_at_0": "2026-11-01",
+            "publish_at_1": "09:00:00",
+            "tags": "",
+            "images-TOTAL_FORMS": "1",
+            "images-INITIAL_FORMS": "0",
+            "images-0-alt_text": "会场",
+            "images-0-caption": "开幕式现场",
+            "images-0-order": "0",
+            "attachments-TOTAL_FORMS": "0",
+            "attachments-INITIAL_FORMS": "0",
+        },
+        files={"images-0-image": ("hall.png", photo.read(), "image/png")},
+    )
     assert status == 302, body[-2000:]
     article = Article.objects.get(title="第七届中国—东盟市长论坛开幕")
-    status, _headers, _body = stack.request("POST", "/admin/news/article/", port=one.port, session=session, data={
-        "action": "publish", "_selected_action": article.pk, "index": "0"})
+    status, _headers, _body = stack.request(
+        "POST",
+        "/admin/news/article/",
+        port=one.port,
+        session=session,
+        data={"action": "publish", "_selected_action": article.pk, "index": "0"},
+    )
     assert status == 302
 
     page = stack.request("GET", "/news/", port=two.port)  # the other instance's cached list was cleared

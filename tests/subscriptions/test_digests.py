@@ -62,7 +62,9 @@ def test_a_digest_carries_one_click_unsubscribe_headers(sections):
 
     message = OutgoingEmail.objects.get(kind="digest")
     email = outbox.as_email_message(message)
-    assert email.extra_headers["List-Unsubscribe"] == f"<http://127.0.0.1:8000/subscribe/unsubscribe/{subscriber.token}/>"
+    assert (
+        email.extra_headers["List-Unsubscribe"] == f"<http://127.0.0.1:8000/subscribe/unsubscribe/{subscriber.token}/>"
+    )
     assert email.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert f"/subscribe/settings/{subscriber.token}/" in message.body
 
@@ -96,8 +98,12 @@ def test_weekly_digests_go_on_mondays_daily_ones_every_day_and_a_second_run_writ
 
 def test_digests_come_in_the_subscribers_language(sections):
     parent = sections[0]
-    ArticleFactory(category=parent, title="联络工作会议召开", title_en="Liaison conference held",
-                   publish_at=MONDAY - datetime.timedelta(hours=2))
+    ArticleFactory(
+        category=parent,
+        title="联络工作会议召开",
+        title_en="Liaison conference held",
+        publish_at=MONDAY - datetime.timedelta(hours=2),
+    )
     SubscriberFactory(email="en@example.cn", categories=[parent], language="en")
     SubscriberFactory(email="hant@example.cn", categories=[parent], language="zh-hant")
 
@@ -157,8 +163,9 @@ def test_an_issue_dated_later_is_announced_on_its_day_by_the_periodic_task(djang
     assert OutgoingEmail.objects.filter(kind="announcement").count() == 1
 
 
-def test_an_address_the_mail_server_refuses_for_good_receives_nothing_more(sections, settings, monkeypatch,
-                                                                        django_capture_on_commit_callbacks):
+def test_an_address_the_mail_server_refuses_for_good_receives_nothing_more(
+    sections, settings, monkeypatch, django_capture_on_commit_callbacks
+):
     import smtplib
 
     subscriber = SubscriberFactory(email="nobody@example.cn", categories=[sections[0]])
@@ -183,11 +190,19 @@ def test_a_digest_for_ten_thousand_subscribers_goes_into_the_outbox_in_batches(s
     ArticleFactory(category=parent, publish_at=MONDAY - datetime.timedelta(hours=1))
     now = timezone.now()
     Subscriber.objects.bulk_create(
-        Subscriber(email=f"reader{n}@example.cn", token=f"token-{n}", state=Subscriber.State.ACTIVE,
-                   consent_statement="同意", consent_at=now) for n in range(10_000))
+        Subscriber(
+            email=f"reader{n}@example.cn",
+            token=f"token-{n}",
+            state=Subscriber.State.ACTIVE,
+            consent_statement="同意",
+            consent_at=now,
+        )
+        for n in range(10_000)
+    )
     through = Subscriber.categories.through
-    through.objects.bulk_create(through(subscriber_id=pk, category_id=parent.pk)
-                                for pk in Subscriber.objects.values_list("pk", flat=True))
+    through.objects.bulk_create(
+        through(subscriber_id=pk, category_id=parent.pk) for pk in Subscriber.objects.values_list("pk", flat=True)
+    )
 
     started = time.perf_counter()
     written = services.send_digests(now=MONDAY)

@@ -17,8 +17,14 @@ def topics():
 
 def form(topics, **extra):
     category, periodical = topics
-    return {"email": "Reader@Example.cn", "categories": [category.pk], "periodicals": [periodical.pk],
-            "frequency": "weekly", "consent": "on", **extra}
+    return {
+        "email": "Reader@Example.cn",
+        "categories": [category.pk],
+        "periodicals": [periodical.pk],
+        "frequency": "weekly",
+        "consent": "on",
+        **extra,
+    }
 
 
 def test_subscribing_writes_a_confirmation_and_nothing_else_until_it_is_followed(client, topics):
@@ -66,19 +72,28 @@ def test_the_address_is_never_shown_on_a_page(client, topics):
     subscriber = Subscriber.objects.get()
     client.post(f"/subscribe/confirm/{subscriber.token}/")
 
-    pages = [client.get(url).content.decode() for url in (
-        "/subscribe/sent/", f"/subscribe/confirm/{subscriber.token}/", f"/subscribe/settings/{subscriber.token}/",
-        f"/subscribe/unsubscribe/{subscriber.token}/")]
+    pages = [
+        client.get(url).content.decode()
+        for url in (
+            "/subscribe/sent/",
+            f"/subscribe/confirm/{subscriber.token}/",
+            f"/subscribe/settings/{subscriber.token}/",
+            f"/subscribe/unsubscribe/{subscriber.token}/",
+        )
+    ]
 
     assert all("reader@example.cn" not in page and "Reader@Example.cn" not in page for page in pages)
 
 
-@pytest.mark.parametrize("change, message", [
-    ({"email": "not-an-address"}, "有效的 Email 地址"),
-    ({"consent": ""}, "个人信息保护说明"),
-    ({"categories": [], "periodicals": [], "events": ""}, "至少选择"),
-    ({"frequency": "hourly"}, "选择一个有效的选项"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"email": "not-an-address"}, "有效的 Email 地址"),
+        ({"consent": ""}, "个人信息保护说明"),
+        ({"categories": [], "periodicals": [], "events": ""}, "至少选择"),
+        ({"frequency": "hourly"}, "选择一个有效的选项"),
+    ],
+)
 def test_bad_input_is_a_400_with_a_message_and_changes_nothing(client, topics, change, message):
     response = client.post("/subscribe/", form(topics, **change))
 
@@ -98,8 +113,10 @@ def test_settings_change_what_is_followed(client, topics):
     category, periodical = topics
     subscriber = SubscriberFactory(categories=[category])
 
-    response = client.post(f"/subscribe/settings/{subscriber.token}/",
-                           {"periodicals": [periodical.pk], "events": "on", "frequency": "daily"})
+    response = client.post(
+        f"/subscribe/settings/{subscriber.token}/",
+        {"periodicals": [periodical.pk], "events": "on", "frequency": "daily"},
+    )
 
     subscriber.refresh_from_db()
     assert response.status_code == 200
@@ -132,8 +149,9 @@ def test_one_click_unsubscribe_needs_no_csrf_token(topics):
     from django.test import Client
 
     subscriber = SubscriberFactory()
-    response = Client(enforce_csrf_checks=True).post(f"/subscribe/unsubscribe/{subscriber.token}/",
-                                                      {"List-Unsubscribe": "One-Click"})
+    response = Client(enforce_csrf_checks=True).post(
+        f"/subscribe/unsubscribe/{subscriber.token}/", {"List-Unsubscribe": "One-Click"}
+    )
 
     subscriber.refresh_from_db()
     assert response.status_code == 200 and subscriber.state == Subscriber.State.UNSUBSCRIBED

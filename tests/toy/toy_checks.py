@@ -9,9 +9,9 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from core import integrity
-from core.web import pagecache
 from core.groups import grant_group_permissions
 from core.search import index, registry
+from core.web import pagecache
 from tests.toy.models import Policy
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -19,8 +19,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def policy():
-    return Policy.objects.create(title="关于加强城市更新工作的指导意见", body="推进老旧小区改造。",
-                                 published_at=timezone.now() - datetime.timedelta(days=1))
+    return Policy.objects.create(
+        title="关于加强城市更新工作的指导意见",
+        body="推进老旧小区改造。",
+        published_at=timezone.now() - datetime.timedelta(days=1),
+    )
 
 
 def test_its_list_and_detail_pages_are_served_in_every_language(client, policy):

@@ -13,8 +13,8 @@ from django.db import transaction
 
 from events.contributions import EVENT_MANAGERS
 from members.contributions import MEMBERSHIP_MANAGERS
-from news.contributions import NEWS_EDITORS, NEWS_REVIEWERS
 from members.models import LiaisonOfficer
+from news.contributions import NEWS_EDITORS, NEWS_REVIEWERS
 
 STAFF = [
     # username, role as printed, group (None: superuser)
@@ -50,8 +50,12 @@ class Command(BaseCommand):
                     user.save()
                     user.groups.set([Group.objects.get(name=group)])
             for slug in OFFICER_CITIES:
-                officer = (LiaisonOfficer.objects.current().filter(city__slug=slug, is_primary=True, user__isnull=False)
-                           .select_related("user", "city").first())
+                officer = (
+                    LiaisonOfficer.objects.current()
+                    .filter(city__slug=slug, is_primary=True, user__isnull=False)
+                    .select_related("user", "city")
+                    .first()
+                )
                 if officer is None:
                     raise CommandError(f"No current officer for {slug}: load the demo content first (load_demo_data).")
                 logins.append((f"liaison officer of {officer.city.name_en}", officer.user, "/portal/"))
@@ -69,6 +73,10 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demo logins (kept in {path}):"))
         width = max(len(role) for role, _user, _url in logins)
         for role, user, url in logins:
-            self.stdout.write(f"  {role:<{width}}  {site}{url:<9}  user: {user.username:<14}  password: {kept[user.username]}")
-        self.stdout.write("  Staff set up two-step sign-in at their first sign-in: scan the QR code the back office shows"
-                          " (or type its key) with an authenticator app. Officers sign in with the password alone.")
+            self.stdout.write(
+                f"  {role:<{width}}  {site}{url:<9}  user: {user.username:<14}  password: {kept[user.username]}"
+            )
+        self.stdout.write(
+            "  Staff set up two-step sign-in at their first sign-in: scan the QR code the back office shows"
+            " (or type its key) with an authenticator app. Officers sign in with the password alone."
+        )

@@ -27,6 +27,10 @@ class Command(BaseCommand):
             password_file.write_text(password + "\n")
             password_file.chmod(0o600)
         password = password_file.read_text().strip()
-        self.stdout.write(self.style.SUCCESS(f"Admin login: http://127.0.0.1:8000/admin/  user: {username}  password: {password}"))
-        self.stdout.write("  At the first sign-in the back office asks to set up two-step sign-in: scan its QR code (or type its key)"
-                          " with an authenticator app on your phone.")
+        self.stdout.write(
+            self.style.SUCCESS(f"Admin login: http://127.0.0.1:8000/admin/  user: {username}  password: {password}")
+        )
+        self.stdout.write(
+            "  At the first sign-in the back office asks to set up two-step sign-in: scan its QR code (or type its key)"
+            " with an authenticator app on your phone."
+        )

@@ -6,8 +6,10 @@ from core import backup
 
 
 class Command(BaseCommand):
-    help = ("Write one archive with a consistent database dump, the media and the private documents, and a manifest "
-            "of checksums (into BACKUP_DIR, var/backups by default). `--verify ARCHIVE` checks an archive instead.")
+    help = (
+        "Write one archive with a consistent database dump, the media and the private documents, and a manifest "
+        "of checksums (into BACKUP_DIR, var/backups by default). `--verify ARCHIVE` checks an archive instead."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--output", help="the archive's path (default: BACKUP_DIR/portal-<time>.tar)")
@@ -17,8 +19,11 @@ class Command(BaseCommand):
         try:
             if verify:
                 manifest = backup.verify(Path(verify))
-                self.stdout.write(self.style.SUCCESS(
-                    f"{verify}: intact ({len(manifest['tables'])} tables, {len(manifest['files'])} files)."))
+                self.stdout.write(
+                    self.style.SUCCESS(
+                        f"{verify}: intact ({len(manifest['tables'])} tables, {len(manifest['files'])} files)."
+                    )
+                )
                 return
             archive = backup.create(Path(output) if output else None)
         except backup.BackupError as error:

@@ -11,7 +11,9 @@ from core.media.uploads import CleanImageField, without_metadata
 
 def _has_metadata(field_file):
     with field_file.open("rb"), Image.open(field_file) as image:
-        return bool(image.getexif()) or any(key in image.info for key in ("exif", "xmp", "XML:com.adobe.xmp", "comment"))
+        return bool(image.getexif()) or any(
+            key in image.info for key in ("exif", "xmp", "XML:com.adobe.xmp", "comment")
+        )
 
 
 class Command(BaseCommand):

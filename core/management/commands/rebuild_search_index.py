@@ -7,8 +7,11 @@ class Command(BaseCommand):
     help = "Rebuild the site-wide search index from everything searchable (every registered kind)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--if-changed", action="store_true",
-                            help="only when the index's format differs from the one it was last built in (make upgrade)")
+        parser.add_argument(
+            "--if-changed",
+            action="store_true",
+            help="only when the index's format differs from the one it was last built in (make upgrade)",
+        )
 
     def handle(self, *args, if_changed=False, **options):
         if if_changed and index.built_format() == index.index_format():

@@ -16,6 +16,9 @@ class Command(BaseCommand):
             restored = backup.restore(Path(archive))
         except (backup.BackupError, FileNotFoundError) as error:
             raise CommandError(str(error)) from None
-        self.stdout.write(self.style.SUCCESS(
-            f"Restored {restored['rows']} rows in {restored['tables']} tables and {restored['files']} files; "
-            "every table matches the backup."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Restored {restored['rows']} rows in {restored['tables']} tables and {restored['files']} files; "
+                "every table matches the backup."
+            )
+        )

@@ -13,5 +13,6 @@ class Command(BaseCommand):
         findings = tasks.content_scan()
         for finding in findings:
             self.stdout.write(str(finding))
-        self.stdout.write(self.style.SUCCESS("No findings.") if not findings else
-                          self.style.WARNING(f"{len(findings)} finding(s)."))
+        self.stdout.write(
+            self.style.SUCCESS("No findings.") if not findings else self.style.WARNING(f"{len(findings)} finding(s).")
+        )

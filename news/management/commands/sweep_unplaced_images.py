@@ -4,8 +4,10 @@ from news import tasks
 
 
 class Command(BaseCommand):
-    help = ("Delete photos uploaded from the editor into articles that were never saved, two days on. Celery beat "
-            "runs it daily; this is for cron.")
+    help = (
+        "Delete photos uploaded from the editor into articles that were never saved, two days on. Celery beat "
+        "runs it daily; this is for cron."
+    )
 
     def handle(self, *args, **options):
         self.stdout.write(tasks.sweep_unplaced_images())

@@ -36,7 +36,8 @@ def make_event():
         starts_at = fields.pop("starts_at", timezone.now() + datetime.timedelta(days=30))
         fields.setdefault("kind", Event.Kind.LIAISON)
         fields.setdefault("status", Event.Status.PUBLISHED)
-        return Event.objects.create(title=title, starts_at=starts_at, ends_at=starts_at + datetime.timedelta(days=1),
-                                    **fields)
+        return Event.objects.create(
+            title=title, starts_at=starts_at, ends_at=starts_at + datetime.timedelta(days=1), **fields
+        )
 
     return make

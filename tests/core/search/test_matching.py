@@ -117,8 +117,12 @@ def test_a_phrase_does_not_match_across_punctuation(client, make_article):
 
 
 def test_a_quoted_english_phrase_finds_the_english_version(client, make_article):
-    make_article(title="第七届中国—东盟市长论坛", title_en="The China–ASEAN Mayors Forum",
-                 body="<p>论坛在南宁举办。</p>", body_en="<p>The Mayors Forum was held in Nanning.</p>")
+    make_article(
+        title="第七届中国—东盟市长论坛",
+        title_en="The China–ASEAN Mayors Forum",
+        body="<p>论坛在南宁举办。</p>",
+        body_en="<p>The Mayors Forum was held in Nanning.</p>",
+    )
 
     assert result_titles(search(client, q='"mayors forum"')) == ["第七届中国—东盟市长论坛"]
 

@@ -10,13 +10,18 @@ from core.search.models import SearchEntry
 from core.search.sources import Item
 from events.models import Event
 from members.models import MemberCity
-from publications.models import Issue
 from news.models import Article
+from publications.models import Issue
 
 
 def test_the_apps_register_their_kinds_in_tab_order():
     assert [(kind.name, kind.model) for kind in registry.kinds()] == [
-        ("article", Article), ("event", Event), ("city", MemberCity), ("issue", Issue), ("document", Document)]
+        ("article", Article),
+        ("event", Event),
+        ("city", MemberCity),
+        ("issue", Issue),
+        ("document", Document),
+    ]
     assert registry.categorised().name == "article"
 
 
@@ -26,10 +31,17 @@ def page_item(page):
 
 @pytest.fixture
 def pages_are_searchable():
-    registry.register(registry.SearchKind(
-        name="page", label=_("Pages"), model=Page, position=50, item=page_item,
-        queryset=lambda: Page.objects.all(), url=lambda key: f"/about/{key}/",
-    ))
+    registry.register(
+        registry.SearchKind(
+            name="page",
+            label=_("Pages"),
+            model=Page,
+            position=50,
+            item=page_item,
+            queryset=lambda: Page.objects.all(),
+            url=lambda key: f"/about/{key}/",
+        )
+    )
     yield
     if "page" in registry.kind_names():
         registry.unregister("page")

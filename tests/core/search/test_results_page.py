@@ -42,11 +42,14 @@ def test_kind_city_shows_only_cities(client, one_of_each_kind):
     assert result_links(response) == [f"/members/{MemberCity.objects.get().slug}/"]
 
 
-@pytest.mark.parametrize("kind, titles", [
-    ("article", ["联络员新闻甲", "联络员新闻乙"]),
-    ("event", ["联络员会议"]),
-    ("document", ["联络员工作规则"]),
-])
+@pytest.mark.parametrize(
+    "kind, titles",
+    [
+        ("article", ["联络员新闻甲", "联络员新闻乙"]),
+        ("event", ["联络员会议"]),
+        ("document", ["联络员工作规则"]),
+    ],
+)
 def test_each_kind_filter_shows_only_its_kind(client, one_of_each_kind, kind, titles):
     assert result_titles(search(client, q="联络员", kind=kind)) == titles
 
@@ -71,13 +74,20 @@ def test_the_year_filter(client, one_of_each_kind):
     assert result_titles(search(client, q="联络员", year="2023")) == ["联络员新闻乙"]
     assert result_titles(search(client, q="联络员", year="2005")) == ["北海市"]
     assert kind_counts(search(client, q="联络员", year="2024")) == {
-        "article": 1, "event": 0, "city": 0, "issue": 0, "document": 1}
+        "article": 1,
+        "event": 0,
+        "city": 0,
+        "issue": 0,
+        "document": 1,
+    }
 
 
 def test_the_year_is_the_year_in_china(client, make_article):
     """Published at 00:30 on New Year's Day in Beijing: still 2023 in UTC, but 2024 on the page."""
-    make_article(title="联络员新年献词",
-                 publish_at=datetime.datetime(2024, 1, 1, 0, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=8))))
+    make_article(
+        title="联络员新年献词",
+        publish_at=datetime.datetime(2024, 1, 1, 0, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=8))),
+    )
 
     assert result_titles(search(client, q="联络员", year="2024")) == ["联络员新年献词"]
     assert result_titles(search(client, q="联络员", year="2023")) == []
@@ -95,7 +105,10 @@ def test_the_category_filter_includes_child_categories_and_only_news(client, mak
     make_event(title="联络员会议")
 
     assert sorted(result_titles(search(client, q="联络员", category="city-exchange"))) == [
-        "联络员在子栏目", "联络员在孙栏目", "联络员在父栏目"]
+        "联络员在子栏目",
+        "联络员在孙栏目",
+        "联络员在父栏目",
+    ]
     assert result_titles(search(client, q="联络员", category="training")) == ["联络员在孙栏目"]
     assert result_titles(search(client, q="联络员", category="notices")) == ["联络员在别的栏目"]
 
@@ -120,8 +133,9 @@ def test_results_come_twenty_to_a_page(client, make_article):
 
 
 def test_the_english_search_page_shows_english_titles_where_there_are_any(client, make_article, make_event):
-    make_article(title="第七届中国—东盟市长论坛成功举办", title_en="7th China–ASEAN Mayors' Forum held",
-                 publish_at=days_ago(1))
+    make_article(
+        title="第七届中国—东盟市长论坛成功举办", title_en="7th China–ASEAN Mayors' Forum held", publish_at=days_ago(1)
+    )
     make_article(title="市长论坛筹备会召开", publish_at=days_ago(2))
     series = EventSeries.objects.create(name="中国—东盟市长论坛", name_en="China–ASEAN Mayors' Forum", slug="forum")
     make_event(title="", series=series, edition=8, starts_at=days_ago(400))
@@ -131,7 +145,10 @@ def test_the_english_search_page_shows_english_titles_where_there_are_any(client
     assert response.status_code == 200
     assert '<html lang="en"' in response.content.decode()
     assert result_titles(response) == [
-        "7th China–ASEAN Mayors' Forum held", "市长论坛筹备会召开", "No. 8 China–ASEAN Mayors' Forum"]
+        "7th China–ASEAN Mayors' Forum held",
+        "市长论坛筹备会召开",
+        "No. 8 China–ASEAN Mayors' Forum",
+    ]
     headings = parse(response).find_all("h2", class_="search-result__title")
     labelled = [heading.find("a").text for heading in headings if heading.find("span", class_="label-language")]
     assert labelled == ["市长论坛筹备会召开"]
@@ -139,7 +156,9 @@ def test_the_english_search_page_shows_english_titles_where_there_are_any(client
 
 
 def test_the_english_search_page_shows_english_snippets_where_there_are_any(client, make_article):
-    make_article(title="论坛", title_en="Forum", summary="市长论坛在南宁举办。", summary_en="The mayors' forum met in Nanning.")
+    make_article(
+        title="论坛", title_en="Forum", summary="市长论坛在南宁举办。", summary_en="The mayors' forum met in Nanning."
+    )
 
     html = search(client, prefix="/en", q="论坛").content.decode()
 
@@ -148,7 +167,9 @@ def test_the_english_search_page_shows_english_snippets_where_there_are_any(clie
 
 
 def test_a_quoted_phrase_with_punctuation_in_it_finds_the_text_it_was_copied_from(client, make_article):
-    make_article(title="论坛", title_en="The China–ASEAN Mayors' Forum opens", body="<p>总结联络工作，表彰优秀联络员。</p>")
+    make_article(
+        title="论坛", title_en="The China–ASEAN Mayors' Forum opens", body="<p>总结联络工作，表彰优秀联络员。</p>"
+    )
     make_article(title="别的", title_en="Mayors meet; a forum follows", body="<p>联络工作和表彰。</p>")
 
     for phrase in ['"Mayors\' Forum"', '"China–ASEAN Mayors"', '"联络工作，表彰优秀"']:
@@ -172,8 +193,10 @@ def test_old_cities_are_counted_and_listed_however_much_news_matches(client, mak
 
     page = parse(search(client, "/en", q="北海"))
 
-    counts = {link["href"]: link.find("span", class_="search-kinds__count").text
-              for link in page.find("nav", class_="search-kinds").find_all("a")}
+    counts = {
+        link["href"]: link.find("span", class_="search-kinds__count").text
+        for link in page.find("nav", class_="search-kinds").find_all("a")
+    }
     assert counts["?q=%E5%8C%97%E6%B5%B7&kind=city"] == "1" and counts["?q=%E5%8C%97%E6%B5%B7&kind=article"] == "3"
     assert "Beihai" in [heading.find("a").text for heading in page.find_all("h2", class_="search-result__title")]
     assert "only the newest are shown" in page.find("p", class_="search__summary").text
@@ -200,17 +223,21 @@ def make_searchable_content(scale, make_article, make_event):
         DocumentFactory(title=f"联络员内部文件{n}", members_only=True)
 
 
-@pytest.mark.parametrize("url, expected", [
-    # the matches (pk, kind, date, rank: one query), the entries of the page, the categories of the filter
-    # form, the footer pages; the association profile is cached
-    ("/search/?q=联络员", 4),
-    # the kind is chosen among the matches already read for the tabs: no query more
-    ("/search/?q=联络员&kind=article", 4),
-    # and the category by its slug, and the category tree for its sub-categories
-    ("/search/?q=联络员&category=liaison", 6),
-])
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        # the matches (pk, kind, date, rank: one query), the entries of the page, the categories of the filter
+        # form, the footer pages; the association profile is cached
+        ("/search/?q=联络员", 4),
+        # the kind is chosen among the matches already read for the tabs: no query more
+        ("/search/?q=联络员&kind=article", 4),
+        # and the category by its slug, and the category tree for its sub-categories
+        ("/search/?q=联络员&category=liaison", 6),
+    ],
+)
 def test_the_number_of_queries_of_a_search_is_pinned_and_does_not_grow(
-        client, django_assert_num_queries, make_article, make_event, url, expected):
+    client, django_assert_num_queries, make_article, make_event, url, expected
+):
     make_searchable_content(3, make_article, make_event)
     client.get(url)  # the association profile is cached from the first request on
 

@@ -61,11 +61,14 @@ def test_a_query_with_markup_that_matches_marks_escaped_content(client):
     assert "&lt;<mark>script</mark>&gt;" in page and "<mark>联络员</mark>" in page
 
 
-@pytest.mark.parametrize("field, value", [
-    pytest.param("kind", '"><script>alert(1)</script>', id="kind"),
-    pytest.param("year", '"><script>alert(1)</script>', id="year"),
-    pytest.param("category", '"><script>alert(1)</script>', id="category"),
-])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        pytest.param("kind", '"><script>alert(1)</script>', id="kind"),
+        pytest.param("year", '"><script>alert(1)</script>', id="year"),
+        pytest.param("category", '"><script>alert(1)</script>', id="category"),
+    ],
+)
 def test_markup_in_a_refused_filter_is_shown_escaped(client, field, value):
     response = search(client, q="联络员", **{field: value})
 
@@ -100,21 +103,24 @@ def test_an_empty_query_shows_tips_and_no_results(client, make_article):
         assert tree.find(class_="field-error") is None
 
 
-@pytest.mark.parametrize("params, status, message", [
-    pytest.param({"q": "！！！???"}, 400, "punctuation alone finds nothing", id="punctuation-only"),
-    pytest.param({"q": "联" * 101}, 400, "under 100 characters", id="101-characters"),
-    # A NUL anywhere in a request is answered before the view (tests/core/test_bad_input.py).
-    pytest.param({"q": "联络员\x00会议"}, 400, None, id="nul-in-q"),
-    pytest.param({"q": "联络员", "kind": "bogus"}, 400, "Select a valid choice", id="kind-bogus"),
-    pytest.param({"q": "联络员", "year": "abc"}, 400, "Select a valid choice", id="year-abc"),
-    pytest.param({"q": "联络员", "year": "1900"}, 400, "Select a valid choice", id="year-out-of-range"),
-    pytest.param({"q": "联络员", "category": "no-such-slug"}, 400, "Select a valid choice", id="category-unknown"),
-    pytest.param({"q": "联络员", "category": "\x00"}, 400, None, id="nul-in-category"),
-    pytest.param({"q": "联络员", "page": "999"}, 404, None, id="page-999"),
-    pytest.param({"q": "联络员", "page": "abc"}, 404, None, id="page-abc"),
-    pytest.param({"q": "联络员", "page": "0"}, 404, None, id="page-0"),
-    pytest.param({"q": "联络员", "page": "\x00"}, 400, None, id="nul-in-page"),
-])
+@pytest.mark.parametrize(
+    "params, status, message",
+    [
+        pytest.param({"q": "！！！???"}, 400, "punctuation alone finds nothing", id="punctuation-only"),
+        pytest.param({"q": "联" * 101}, 400, "under 100 characters", id="101-characters"),
+        # A NUL anywhere in a request is answered before the view (tests/core/test_bad_input.py).
+        pytest.param({"q": "联络员\x00会议"}, 400, None, id="nul-in-q"),
+        pytest.param({"q": "联络员", "kind": "bogus"}, 400, "Select a valid choice", id="kind-bogus"),
+        pytest.param({"q": "联络员", "year": "abc"}, 400, "Select a valid choice", id="year-abc"),
+        pytest.param({"q": "联络员", "year": "1900"}, 400, "Select a valid choice", id="year-out-of-range"),
+        pytest.param({"q": "联络员", "category": "no-such-slug"}, 400, "Select a valid choice", id="category-unknown"),
+        pytest.param({"q": "联络员", "category": "\x00"}, 400, None, id="nul-in-category"),
+        pytest.param({"q": "联络员", "page": "999"}, 404, None, id="page-999"),
+        pytest.param({"q": "联络员", "page": "abc"}, 404, None, id="page-abc"),
+        pytest.param({"q": "联络员", "page": "0"}, 404, None, id="page-0"),
+        pytest.param({"q": "联络员", "page": "\x00"}, 400, None, id="nul-in-page"),
+    ],
+)
 def test_bad_input_is_refused_helpfully_and_changes_nothing(client, make_article, params, status, message):
     make_article(title="联络员会议")
     before = (index_snapshot(), Article.objects.count(), Category.objects.count())

@@ -209,9 +209,15 @@ def test_rebuild_search_index_puts_back_every_findable_item(client, make_article
     call_command("rebuild_search_index", stdout=out)
 
     assert index_snapshot() == before
-    assert sorted(SearchEntry.objects.values_list("kind", "object_id")) == sorted([
-        ("article", article.pk), ("event", event.pk), ("city", city.pk),
-        ("document", public.pk), ("document", private.pk)])
+    assert sorted(SearchEntry.objects.values_list("kind", "object_id")) == sorted(
+        [
+            ("article", article.pk),
+            ("event", event.pk),
+            ("city", city.pk),
+            ("document", public.pk),
+            ("document", private.pk),
+        ]
+    )
     assert "article: 1, event: 1, city: 1, issue: 0, document: 2" in out.getvalue()
     assert sorted(result_titles(search(client, q="联络员"))) == ["联络员会议", "联络员文件", "联络员新闻"]
 

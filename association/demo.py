@@ -152,7 +152,8 @@ CHARTER = [
     "第三条　本会的宗旨是：为城市发展服务，为市长工作服务。遵守宪法、法律、法规和国家政策，践行社会主义核心价值观。",
     "第四条　本会接受登记管理机关和业务指导单位的业务指导和监督管理。",
     "第二章　业务范围",
-    "第五条　本会的业务范围：（一）组织市长开展城市发展、城市治理方面的交流研讨；（二）举办会员大会、联络工作会议和市长论坛；"
+    "第五条　本会的业务范围：（一）组织市长开展城市发展、城市治理方面的交流研讨；"
+    "（二）举办会员大会、联络工作会议和市长论坛；"
     "（三）组织市长专题培训和城市考察；（四）开展与东盟国家城市的友好交流；（五）编发城市发展研究成果。",
     "第三章　会员",
     "第六条　全区设区市、县级市人民政府，承认本会章程，自愿申请，均可成为本会会员城市。",
@@ -291,8 +292,8 @@ def load(log):
     positions = {}
     for name, name_en, order in POSITIONS:
         positions[name], _ = Position.objects.get_or_create(name=name, defaults={"name_en": name_en, "order": order})
-    for seed, (position, name, affiliation, since, until, biography) in enumerate(LEADERS):
-        leader, created = Leader.objects.get_or_create(
+    for _seed, (position, name, affiliation, since, until, biography) in enumerate(LEADERS):
+        _leader, _created = Leader.objects.get_or_create(
             position=positions[position],
             name=name,
             defaults={"affiliation": affiliation, "since": _date(since), "until": _date(until), "biography": biography},

@@ -55,7 +55,9 @@ LEADERS = {
 
 AFFILIATIONS = {
     "南宁市人民政府市长": "Mayor of Nanning",
-    "自治区住房和城乡建设厅原副厅长": "Former Deputy Director, Department of Housing and Urban-Rural Development of Guangxi",
+    "自治区住房和城乡建设厅原副厅长": (
+        "Former Deputy Director, Department of Housing and Urban-Rural Development of Guangxi"
+    ),
     "柳州市人民政府市长": "Mayor of Liuzhou",
     "桂林市人民政府市长": "Mayor of Guilin",
     "北海市人民政府市长": "Mayor of Beihai",
@@ -76,9 +78,9 @@ PAGES = {
             "The association was founded in 1993 and has more than a hundred member cities: every prefecture-level and "
             "county-level city of the region. The member congress is its highest body; between congresses the council "
             "leads its work and the secretariat runs the day-to-day business.\n\n"
-            "It has a Women Mayors' Branch, a Beibu Gulf Cities Branch and an Urban Planning and Construction Committee, "
-            "and a liaison officer in every member city, who passes on notices, registers the city's delegation for "
-            "meetings and reports the city's news.\n\n"
+            "It has a Women Mayors' Branch, a Beibu Gulf Cities Branch and an Urban Planning and Construction "
+            "Committee, and a liaison officer in every member city, who passes on notices, registers the city's "
+            "delegation for meetings and reports the city's news.\n\n"
             "The association has held the China–ASEAN Mayors' Forum seven times; it has become a main platform for "
             "exchange between Chinese and ASEAN cities."
         ),
@@ -86,8 +88,8 @@ PAGES = {
     "contact": (
         "Contact us",
         (
-            "Take Metro Line 1 to Minzu Square and walk about five minutes from exit B to the Municipal Building. Please "
-            "call ahead before visiting and register at the ground floor with an identity document.\n\n"
+            "Take Metro Line 1 to Minzu Square and walk about five minutes from exit B to the Municipal Building. "
+            "Please call ahead before visiting and register at the ground floor with an identity document.\n\n"
             "Liaison officers register and change delegations on their desk on this site; for questions, call the "
             "secretariat's meetings office."
         ),
@@ -95,9 +97,9 @@ PAGES = {
     "privacy": (
         "Personal information",
         (
-            "For meeting registrations this site collects delegates' names, positions, phone numbers and travel details. "
-            "They are used only to organise, host and secure the meetings, never shown on public pages and never given "
-            "to third parties unconnected with the meetings.\n\n"
+            "For meeting registrations this site collects delegates' names, positions, phone numbers and travel "
+            "details. They are used only to organise, host and secure the meetings, never shown on public pages and "
+            "never given to third parties unconnected with the meetings.\n\n"
             "Within a year after a meeting the secretariat deletes the delegates' phone numbers and travel details. "
             "Liaison officers can sign in at any time to see and correct their city's delegates."
         ),
@@ -182,8 +184,8 @@ ARTICLES = {
         "The delegation visited four cities in Viet Nam and Laos and agreed on cooperation between friendship cities "
         "and on training exchanges.",
         P(
-            "At the invitation of cities in ASEAN countries, a delegation of the association visited four cities in Viet "
-            "Nam and Laos and reached agreement on friendship-city cooperation, vocational education and training "
+            "At the invitation of cities in ASEAN countries, a delegation of the association visited four cities in "
+            "Viet Nam and Laos and reached agreement on friendship-city cooperation, vocational education and training "
             "exchanges."
         ),
     ),
@@ -234,7 +236,9 @@ AGENDA = {
     "北海老城保护与活化的做法": "Conserving and reviving Beihai's old town",
     "表彰年度优秀联络员": "Honouring the year's outstanding liaison officers",
     "欢迎晚宴": "Welcome dinner",
-    "考察北海老城历史文化街区和铁山港区临港产业园": "Visit to Beihai's historic old town and the Tieshan Port industrial park",
+    "考察北海老城历史文化街区和铁山港区临港产业园": (
+        "Visit to Beihai's historic old town and the Tieshan Port industrial park"
+    ),
 }
 CITY_INTRO = (
     "{name} is a {level} city of the Guangxi Zhuang Autonomous Region, with about {population:,} residents "

@@ -1,7 +1,14 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from django.apps import apps
 from django.contrib import admin, messages
 from django.contrib.auth import admin as auth_admin
 from django.contrib.auth.models import Group
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -11,15 +18,18 @@ from core.backoffice import admin_labels, dashboard
 from core.mail import outbox
 from core.models import BlockedTerm, ExportLog, OutgoingEmail, PeriodicRun, SecurityEvent
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
 
@@ -40,7 +50,7 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
     search_fields = ["subject", "to"]
     date_hierarchy = "created_at"
     actions = ["send_again"]
-    fields = [
+    fields = readonly_fields = (  # every field shown, none edited
         "kind",
         "recipients",
         "language",
@@ -55,41 +65,40 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
         "sent_at",
         "message_id_header",
         "key",
-    ]
-    readonly_fields = fields
+    )
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: OutgoingEmail | None = None) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: OutgoingEmail | None = None) -> bool:
         # "change" lets staff send failed e-mails again from the list; a single e-mail is only ever viewed.
         return obj is None and super().has_change_permission(request)
 
     @admin.display(description=_("recipients"))
-    def recipients(self, message):
+    def recipients(self, message: OutgoingEmail) -> str:
         return ", ".join(message.to)
 
     @admin.display(description=_("recipient"))
-    def first_recipient(self, message):
+    def first_recipient(self, message: OutgoingEmail) -> str:
         if len(message.to) > 1:
             return _("%(first)s and %(more)d more") % {"first": message.to[0], "more": len(message.to) - 1}
         return message.to[0] if message.to else ""
 
     @admin.display(description=_("Message-ID"))
-    def message_id_header(self, message):
+    def message_id_header(self, message: OutgoingEmail) -> str:
         return message.message_id
 
     @admin.display(description=_("body"))
-    def body_for_staff(self, message):
+    def body_for_staff(self, message: OutgoingEmail) -> StrOrPromise:
         if message.is_secret:
             return _("Not shown: this e-mail holds a personal sign-in link.")
         return format_html_join("", "{}<br>", ((line,) for line in message.body.splitlines()))
 
     @admin.action(description=_("Send the selected e-mails again"), permissions=["change"])
-    def send_again(self, request, queryset):
+    def send_again(self, request: HttpRequest, queryset: QuerySet[OutgoingEmail]) -> None:
         count = outbox.send_again(queryset.exclude(state=OutgoingEmail.State.SENT))
         if count:
             self.message_user(
@@ -108,7 +117,7 @@ class PeriodicRunAdmin(ReadOnlyAdmin):
 
 
 @dashboard.register
-def outbox_tiles(request):
+def outbox_tiles(request: HttpRequest) -> Iterator[dashboard.Tile]:
     if request.user.has_perm("core.view_outgoingemail"):
         failed = OutgoingEmail.objects.filter(state=OutgoingEmail.State.FAILED).count()
         if failed:
@@ -141,7 +150,7 @@ class GroupAdmin(auth_admin.GroupAdmin):
     list_display = ["label"]
 
     @admin.display(description=_("name"), ordering="name")
-    def label(self, group):
+    def label(self, group: Group) -> str:
         return admin_labels.group_label(group)
 
 

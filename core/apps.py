@@ -9,7 +9,7 @@ class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Site infrastructure")
 
-    def ready(self):
+    def ready(self) -> None:
         from django.utils.module_loading import import_string
 
         from core import integrity, jobs, registry

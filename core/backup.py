@@ -104,6 +104,7 @@ def _dump_database(folder: Path) -> str:
                 str(target),
             ],
             env=env,
+            check=False,
             capture_output=True,
             text=True,
         )
@@ -229,6 +230,7 @@ def _load_database(dump: Path) -> None:
                 str(dump),
             ],
             env=env,
+            check=False,
             capture_output=True,
             text=True,
         )

@@ -5,6 +5,7 @@ page can read back."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -53,7 +54,7 @@ def sensible_dates(
     return constraints
 
 
-def clear_out_of_window_dates(app_label: str, model_name: str, names: tuple[str, ...]):
+def clear_out_of_window_dates(app_label: str, model_name: str, names: tuple[str, ...]) -> Callable[[Any, Any], None]:
     """A data migration's function, before the constraints: a date outside the window becomes empty where the
     field may be empty, and the window's edge where it may not. Done by UPDATE, without reading the rows, which
     may not be readable."""

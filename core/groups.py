@@ -4,6 +4,7 @@ Each app's data migration calls `grant_group_permissions(apps, "<app_label>")` o
 exist, so a group gains the permissions of an app when that app arrives.
 """
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from core import registry
@@ -20,7 +21,7 @@ def group_labels() -> dict[str, Any]:
     return {group.name: group.label for group in registry.staff_groups()}
 
 
-def _codenames(model, actions):
+def _codenames(model: str, actions: Iterable[str]) -> Iterator[str]:
     for action in actions:
         if action.startswith("codename:"):
             yield action.removeprefix("codename:")
@@ -28,7 +29,7 @@ def _codenames(model, actions):
             yield f"{action}_{model}"
 
 
-def _model_exists(apps, app_label, model):
+def _model_exists(apps: Any, app_label: str, model: str) -> bool:
     try:
         apps.get_model(app_label, model)
     except LookupError:
@@ -36,7 +37,7 @@ def _model_exists(apps, app_label, model):
     return True
 
 
-def grant_group_permissions(apps, app_label):
+def grant_group_permissions(apps: Any, app_label: str) -> None:
     """Create the groups if needed and give them the listed permissions of one app."""
     from django.contrib.auth.management import create_permissions
 

@@ -17,7 +17,7 @@ import hashlib
 import html
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -119,7 +119,7 @@ class IntegrityChecked(models.Model):
     def texts_hash(self) -> str:
         return texts_hash(getattr(self, name) or "" for name in self.integrity_columns())
 
-    def clean_fields(self, exclude: Iterable[str] | None = None) -> None:
+    def clean_fields(self, exclude: Collection[str] | None = None) -> None:
         errors: dict[str, Any] = {}
         try:
             super().clean_fields(exclude=exclude)
@@ -159,7 +159,9 @@ def texts_hash(texts: Iterable[str]) -> str:
     return hashlib.sha256("\x1f".join(texts).encode()).hexdigest()
 
 
-def hash_existing_rows(app_label: str, model_name: str, fields: tuple[str, ...], translated: tuple[str, ...]):
+def hash_existing_rows(
+    app_label: str, model_name: str, fields: tuple[str, ...], translated: tuple[str, ...]
+) -> Callable[[Any, Any], None]:
     """A data migration's function: record the hash of the rows saved before hashes were kept."""
 
     def run(apps: Any, schema_editor: Any) -> None:

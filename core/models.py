@@ -1,8 +1,11 @@
 """The models the shared infrastructure keeps: the export record, the search index, the e-mail outbox and
 the record of periodic jobs."""
 
+from __future__ import annotations
+
 import datetime
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -29,15 +32,15 @@ class ExportLog(models.Model):
         verbose_name = _("export record")
         verbose_name_plural = _("export records")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.user} {self.what}"
 
 
-def email_kind_choices():
+def email_kind_choices() -> list[tuple[str, Any]]:
     return [(kind.code, kind.label) for kind in registry.email_kinds().values()]
 
 
-def _give_up_default():
+def _give_up_default() -> datetime.datetime:
     return timezone.now() + datetime.timedelta(seconds=settings.OUTBOX_RETRY_FOR_SECONDS)
 
 
@@ -79,16 +82,16 @@ class OutgoingEmail(models.Model):
         verbose_name = _("outgoing e-mail")
         verbose_name_plural = _("outgoing e-mails")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.subject
 
     @property
-    def message_id(self):
+    def message_id(self) -> str:
         domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2].strip("<> ") or "localhost"
         return f"<{self.uuid}@{domain}>"
 
     @property
-    def is_secret(self):
+    def is_secret(self) -> bool:
         """Its body holds a sign-in or personal link: staff see that such a mail exists, never the link itself."""
         kind = registry.email_kinds().get(self.kind)
         return kind is None or kind.secret
@@ -108,7 +111,7 @@ class PeriodicRun(models.Model):
         verbose_name = _("periodic job")
         verbose_name_plural = _("periodic jobs")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
@@ -135,7 +138,7 @@ class BlockedTerm(models.Model):
         verbose_name_plural = _("blocklist of spam")
         constraints = [models.UniqueConstraint(fields=["kind", "term"], name="blocked_term_unique")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.term
 
 
@@ -171,5 +174,5 @@ class SecurityEvent(models.Model):
         verbose_name = _("security event")
         verbose_name_plural = _("security log")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()} {self.username or self.user or ''}"

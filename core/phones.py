@@ -13,16 +13,16 @@ LANDLINE = re.compile(r"0\d{2,3}-?\d{7,8}(-\d{1,6})?")
 ABROAD = re.compile(r"\+\d{7,15}")
 
 
-def _compact(value):
+def _compact(value: str | None) -> str:
     return re.sub(r"[\s\u3000]", "", value or "").replace("－", "-")
 
 
 @deconstructible
 class PhoneValidator:
-    def __init__(self, *, landline=False):
+    def __init__(self, *, landline: bool = False) -> None:
         self.landline = landline
 
-    def __call__(self, value):
+    def __call__(self, value: str | None) -> None:
         number = _compact(value)
         digits = number.replace("-", "")
         if ABROAD.fullmatch(digits) or MOBILE.fullmatch(digits) or (self.landline and LANDLINE.fullmatch(number)):
@@ -43,7 +43,7 @@ class PhoneValidator:
             code="mobile",
         )
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, PhoneValidator) and other.landline == self.landline
 
 

@@ -23,7 +23,7 @@ SWEEP_OUTCOMES = {
 }
 
 
-@shared_task(ignore_result=True)
+@shared_task(ignore_result=True)  # type: ignore[untyped-decorator]
 def sweep_outbox() -> str:
     """Periodic jobs return their summary, which is also recorded (and printed by their cron commands)."""
     with jobs.recorded_run(sweep_outbox) as summary:
@@ -31,7 +31,7 @@ def sweep_outbox() -> str:
         return summary(", ".join(str(SWEEP_OUTCOMES[name]) % {"count": count} for name, count in counts.items()))
 
 
-@shared_task(ignore_result=True)
+@shared_task(ignore_result=True)  # type: ignore[untyped-decorator]
 def forget_sent_emails() -> str:
     with jobs.recorded_run(forget_sent_emails) as summary:
         return summary(_("%(count)d e-mail(s) deleted") % {"count": outbox.forget_sent()})
@@ -51,13 +51,13 @@ def content_scan() -> list[integrity.Finding]:
     return findings
 
 
-@shared_task(ignore_result=True)
+@shared_task(ignore_result=True)  # type: ignore[untyped-decorator]
 def scan_content() -> str:
     findings = content_scan()
     return ngettext("%(count)d finding", "%(count)d findings", len(findings)) % {"count": len(findings)}
 
 
-@shared_task(ignore_result=True)
+@shared_task(ignore_result=True)  # type: ignore[untyped-decorator]
 def forget_security_events() -> str:
     with jobs.recorded_run(forget_security_events) as summary:
         return summary(

@@ -252,7 +252,7 @@ def _delegations(congress, training):
         ("rejected", 1),
         ("withdrawn", 2),
     ]
-    for officer, (state, count) in zip(officers[2:], plan):
+    for officer, (state, count) in zip(officers[2:], plan, strict=False):
         delegation = services.delegation_register(
             event=congress, officer=officer, delegates=_delegates(count, officer.city), consent=True
         )

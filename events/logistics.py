@@ -85,7 +85,7 @@ def rooming(event):
     )
     for _key, group in groupby(shared, key=lambda d: (d.delegation_id, d.gender)):
         group = list(group)
-        for first, second in zip(group[0::2], [*group[1::2], None]):
+        for first, second in zip(group[0::2], [*group[1::2], None], strict=False):
             number += 1
             rows.append(
                 [

@@ -80,7 +80,8 @@ class DelegationForm(forms.Form):
     )
     consent = forms.BooleanField(
         label=_(
-            "I confirm that the delegates agree that their data is used to organise this meeting, as described in the privacy notice."
+            "I confirm that the delegates agree that their data is used to organise this meeting, "
+            "as described in the privacy notice."
         ),
         required=True,
     )

@@ -47,7 +47,7 @@ def officer_roster(*, queryset, by):
                 officer.ended_on,
             ],
         )
-    for column, width in zip("ABCDEFGHIJ", (10, 10, 10, 28, 16, 16, 28, 6, 12, 12)):
+    for column, width in zip("ABCDEFGHIJ", (10, 10, 10, 28, 16, 16, 28, 6, 12, 12), strict=True):
         sheet.column_dimensions[column].width = width
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -46,7 +46,7 @@ def read_rows(upload, kind):
         raise ValidationError(_("At most %(count)d rows can be imported at once.") % {"count": MAX_ROWS})
     names = header_names(kind)
     header = [names.get(_header_key(h), h.strip().lower()) for h in numbered[0][1]]
-    return [{**dict(zip(header, row)), LINE: line} for line, row in numbered[1:]]
+    return [{**dict(zip(header, row, strict=False)), LINE: line} for line, row in numbered[1:]]
 
 
 # The city's name in a content language: an example and the names spreadsheets give that column, by language.
@@ -125,8 +125,8 @@ def template_workbook(kind):
         headers = [_header_label(model, field, aliases) for field, _example, aliases in columns_of(kind)]
     sheet.append(headers)
     sheet.append([example for _field, example, _aliases in columns_of(kind)])
-    for column, header in enumerate(headers, start=1):
-        sheet.column_dimensions[openpyxl.utils.get_column_letter(column)].width = max(12, 2 * len(header) + 4)
+    for column_number, header in enumerate(headers, start=1):
+        sheet.column_dimensions[openpyxl.utils.get_column_letter(column_number)].width = max(12, 2 * len(header) + 4)
     notes = book.create_sheet(_("Columns"))
     notes.append([_("Column"), _("Also accepted"), _("Example")])
     for (field, example, aliases), header in zip(columns_of(kind), headers, strict=True):

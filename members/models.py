@@ -230,8 +230,8 @@ class LiaisonOfficer(models.Model):
             raise ValidationError(
                 {
                     "email": _(
-                        "This e-mail address already belongs to another account. Sign-in and password resets go by e-mail, "
-                        "so each account needs an address of its own; ask the secretariat if it should move."
+                        "This e-mail address already belongs to another account. Sign-in and password resets go by "
+                        "e-mail, so each account needs an address of its own; ask the secretariat if it should move."
                     )
                 }
             )

@@ -306,6 +306,9 @@ class TopicEntry(models.Model):
         verbose_name_plural = _("articles in the topic")
         constraints = [models.UniqueConstraint(fields=["topic", "article"], name="topic_entry_unique")]
 
+    def __str__(self):
+        return f"{self.topic} → {self.article}"
+
 
 class ArticleView(models.Model):
     """One reader's view of an article, not yet added to its view_count. A view is an INSERT of this narrow row,

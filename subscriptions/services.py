@@ -78,7 +78,7 @@ def request_subscription(
     email = email.strip().lower()
     now = timezone.now()
     with transaction.atomic():
-        subscriber, created = Subscriber.objects.select_for_update().get_or_create(
+        subscriber, _created = Subscriber.objects.select_for_update().get_or_create(
             email=email,
             defaults={
                 "consent_statement": consent_statement,

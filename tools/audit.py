@@ -64,7 +64,8 @@ def main():
             (
                 "from django.test import Client\n"
                 "from members.models import LiaisonOfficer\n"
-                "client = Client(); client.force_login(LiaisonOfficer.objects.current().filter(is_primary=True).first().user)\n"
+                "client = Client(); "
+                "client.force_login(LiaisonOfficer.objects.current().filter(is_primary=True).first().user)\n"
                 "print(client.cookies['sessionid'].value)\n"
                 "from news.models import Article; from events.models import Event\n"
                 "print(Article.objects.published().filter(images__isnull=False).first().get_absolute_url())\n"
@@ -100,6 +101,7 @@ def main():
             capture_output=True,
             text=True,
             timeout=1200,
+            check=False,
         )
         if run.returncode:
             sys.exit(run.stderr)

@@ -1,6 +1,7 @@
-"""The e-mail digest for 10,000 subscribers (each following every news section) on PostgreSQL: how long the run takes to write its rows into the outbox,
-and what it costs readers meanwhile (the news list's latency with and without a digest running in another process,
-interleaved). Run with `make bench`; its database (BENCH_DATABASE_URL with _digest) is made once and kept."""
+"""The e-mail digest for 10,000 subscribers (each following every news section) on PostgreSQL: how long the run takes
+to write its rows into the outbox, and what it costs readers meanwhile (the news list's latency with and without a
+digest running in another process, interleaved). Run with `make bench`; its database (BENCH_DATABASE_URL with
+_digest) is made once and kept."""
 
 import os
 import statistics
@@ -129,7 +130,7 @@ def main():
     )
     print(
         f"news list while it runs: {statistics.median(busy):.1f} ms median, idle {statistics.median(idle):.1f} ms "
-        f"(ratio {statistics.median(b / i for b, i in zip(busy, idle)):.2f})"
+        f"(ratio {statistics.median(b / i for b, i in zip(busy, idle, strict=True)):.2f})"
     )
 
 

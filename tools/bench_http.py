@@ -2,11 +2,11 @@
 portal's page cache, nginx's micro-cache in front of it (the shipped deploy/nginx.conf, over TLS), and nginx
 serving a saved copy of each page from disk (the ceiling).
 
-Run with `make bench-http` (about eight minutes). It starts everything itself and stops it afterwards: a Redis server, two gunicorns
-with two workers each on the demo content in PostgreSQL (BENCH_DATABASE_URL with the suffix _http, made once and
-kept), nginx. The load generator is wrk where installed (Debian package wrk), otherwise a Python one; each
-measurement is BENCH_SECONDS (3) with 4 connections, the four ways interleaved page by page over BENCH_ROUNDS (3)
-rounds; the tables give medians over the rounds and the medians of the per-round ratios.
+Run with `make bench-http` (about eight minutes). It starts everything itself and stops it afterwards: a Redis
+server, two gunicorns with two workers each on the demo content in PostgreSQL (BENCH_DATABASE_URL with the suffix
+_http, made once and kept), nginx. The load generator is wrk where installed (Debian package wrk), otherwise a Python
+one; each measurement is BENCH_SECONDS (3) with 4 connections, the four ways interleaved page by page over
+BENCH_ROUNDS (3) rounds; the tables give medians over the rounds and the medians of the per-round ratios.
 """
 
 import http.client
@@ -250,7 +250,7 @@ def main():
 
 
 def nginx_version():
-    out = subprocess.run([Nginx.binary(), "-v"], capture_output=True, text=True).stderr
+    out = subprocess.run([Nginx.binary(), "-v"], capture_output=True, text=True, check=False).stderr
     return out.strip().rsplit("/", 1)[-1]
 
 
@@ -265,16 +265,18 @@ def report(results):
             cells.append(f"{rps:9.0f} ({p50:5.2f} / {p99:6.2f})")
         print(f"{name:22}" + "".join(f"{cell:>24}" for cell in cells))
     print(
-        f"\n{'ratios (medians)':22}{'page cache / uncached':>24}{'micro-cache / static':>24}{'micro-cache / uncached':>24}"
+        f"\n{'ratios (medians)':22}{'page cache / uncached':>24}"
+        f"{'micro-cache / static':>24}{'micro-cache / uncached':>24}"
     )
     for name, ways in results.items():
 
-        def ratio(a, b):
+        def ratio(a, b, ways=ways):
             return statistics.median(x[0] / y[0] for x, y in zip(ways[a], ways[b], strict=True))
 
         print(
             f"{name:22}{ratio('app page cache', 'uncached app'):23.1f}x"
-            f"{ratio('nginx micro-cache', 'nginx static copy'):23.2f}x{ratio('nginx micro-cache', 'uncached app'):23.1f}x"
+            f"{ratio('nginx micro-cache', 'nginx static copy'):23.2f}x"
+            f"{ratio('nginx micro-cache', 'uncached app'):23.1f}x"
         )
     print("\ntargets: page cache >= 10x uncached on home and article; micro-cache >= 0.5x the static copy")
 

@@ -1,5 +1,5 @@
-"""Do pages cost the same at any size? The home page, the news list, the member directory and the API's lists on the demo content,
-and on the demo content plus 10,000 published articles and 300 more member cities, on PostgreSQL.
+"""Do pages cost the same at any size? The home page, the news list, the member directory and the API's lists on the
+demo content, and on the demo content plus 10,000 published articles and 300 more member cities, on PostgreSQL.
 
 Run with `make bench`. Two databases of its own (BENCH_DATABASE_URL with the suffixes _small and _large) are made
 once and kept (delete them to start again). The two sizes are measured interleaved, each round in a fresh process

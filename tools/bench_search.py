@@ -196,7 +196,8 @@ def main():
     small, large = overall[SIZES[0]], overall[SIZES[-1]]
     print(
         f"\np95 at {SIZES[-1]:,}: {large[1]:.1f} ms (target: under 50 ms); "
-        f"growth from {SIZES[0]:,}: {large[1] / small[1]:.2f}x p95, {large[0] / small[0]:.2f}x median (target: about 2x at most)"
+        f"growth from {SIZES[0]:,}: {large[1] / small[1]:.2f}x p95, {large[0] / small[0]:.2f}x median "
+        "(target: about 2x at most)"
     )
 
 

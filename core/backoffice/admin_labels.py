@@ -5,13 +5,21 @@ permissions by `migrate`); the admin shows `str(row)`. These functions compose t
 catalogue instead, so a secretariat that switches to Traditional Chinese sees Traditional everywhere.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.apps import apps
 from django.templatetags.static import static
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.groups import group_labels
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import Group, Permission
 
 DEFAULT_ACTIONS = {
     "add": _("Can add %(model)s"),
@@ -21,12 +29,12 @@ DEFAULT_ACTIONS = {
 }
 
 
-def group_label(group):
+def group_label(group: Group) -> str:
     label = group_labels().get(group.name)
     return str(label) if label is not None else group.name
 
 
-def permission_label(permission):
+def permission_label(permission: Permission) -> str:
     content_type = permission.content_type
     model = content_type.model_class()
     if model is None:  # a table left by a removed app
@@ -44,18 +52,20 @@ def permission_label(permission):
 BOOLEAN_WORDS = {True: _("Yes"), False: _("No"), None: _("Unknown")}
 
 
-def boolean_icon(value):
+def boolean_icon(value: bool | None) -> SafeString:
     """Django's tick and cross in lists and read-only fields, with a text alternative in the reader's language
     (Django writes "True" and "False")."""
     icon = {True: "yes", False: "no", None: "unknown"}[value]
     return format_html('<img src="{}" alt="{}">', static(f"admin/img/icon-{icon}.svg"), BOOLEAN_WORDS[value])
 
 
-def install():
+def install() -> None:
     """Called once from CoreConfig.ready()."""
     from django.contrib.admin.templatetags import admin_list
     from django.contrib.auth.models import Group, Permission
 
-    Group.__str__ = group_label
-    Permission.__str__ = permission_label
-    admin_list._boolean_icon = boolean_icon
+    # Replaced on purpose, once, for every caller: the type checker refuses assignments to methods and does not know
+    # the admin's private _boolean_icon.
+    Group.__str__ = group_label  # type: ignore[method-assign,assignment]
+    Permission.__str__ = permission_label  # type: ignore[method-assign,assignment]
+    admin_list._boolean_icon = boolean_icon  # type: ignore[attr-defined]

@@ -7,6 +7,7 @@ URLs, other attributes, scripts, styles and code stay exactly as they are.
 
 import re
 from functools import lru_cache
+from typing import Any
 
 import opencc
 
@@ -15,12 +16,12 @@ CONVERTED_ATTRIBUTES = {"alt", "title", "aria-label", "placeholder", "content"}
 
 
 @lru_cache(maxsize=1)
-def _converter():
+def _converter() -> Any:
     return opencc.OpenCC("s2tw.json")
 
 
 @lru_cache(maxsize=65536)
-def to_traditional(text):
+def to_traditional(text: str) -> str:
     """Convert a piece of text; repeated pieces (headers, footers, names) cost one lookup."""
     if not text or text.isascii():
         return text
@@ -28,11 +29,11 @@ def to_traditional(text):
 
 
 @lru_cache(maxsize=1)
-def _simplifier():
+def _simplifier() -> Any:
     return opencc.OpenCC("t2s.json")
 
 
-def to_simplified(text):
+def to_simplified(text: str) -> str:
     """For input typed in Traditional characters: search queries and form values."""
     if not text or text.isascii():
         return text
@@ -49,8 +50,8 @@ _SKIPPED_START = re.compile(rf"<({_SKIPPED})\b", re.I)
 _ATTRIBUTE = re.compile(r"""(\s+)([^\s=/>]+)(\s*=\s*)?("[^"]*"|'[^']*'|[^\s"'>]+)?""")
 
 
-def _convert_attributes(tag):
-    def convert(match):
+def _convert_attributes(tag: str) -> str:
+    def convert(match: re.Match[str]) -> str:
         space, name, equals, value = match.groups()
         if value and name.lower() in CONVERTED_ATTRIBUTES and not value.isascii():
             value = to_traditional(value)
@@ -59,7 +60,7 @@ def _convert_attributes(tag):
     return _ATTRIBUTE.sub(convert, tag)
 
 
-def _convert_piece(piece, is_markup):
+def _convert_piece(piece: str, is_markup: int) -> str:
     if piece.isascii():
         return piece
     if not is_markup:
@@ -74,7 +75,7 @@ def _convert_piece(piece, is_markup):
     return _convert_attributes(piece)
 
 
-def html_to_traditional(markup):
+def html_to_traditional(markup: str) -> str:
     """The page with its text and its alt, title, aria-label, placeholder and content attributes in Traditional
     characters; URLs, other attributes, scripts, styles and code exactly as they were."""
     pieces = _PIECES.split(markup)  # text, markup, text, markup, ..., text

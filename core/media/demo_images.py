@@ -5,26 +5,28 @@ import io
 import qrcode
 from PIL import Image, ImageDraw
 
+Size = tuple[int, int]
 
-def png_bytes(image):
+
+def png_bytes(image: Image.Image) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
 
 
-def jpeg_bytes(image):
+def jpeg_bytes(image: Image.Image) -> bytes:
     buffer = io.BytesIO()
     image.convert("RGB").save(buffer, format="JPEG", quality=85)
     return buffer.getvalue()
 
 
-def wechat_qr(text):
+def wechat_qr(text: str) -> bytes:
     code = qrcode.QRCode(border=2, box_size=6)
     code.add_data(text)
     return png_bytes(code.make_image(fill_color="black", back_color="white").get_image())
 
 
-def meeting_hall(seed, size=(1600, 1067)):
+def meeting_hall(seed: int, size: Size = (1600, 1067)) -> bytes:
     """A conference hall: a red stage backdrop, a rostrum and rows of delegates."""
     import random
 
@@ -34,6 +36,7 @@ def meeting_hall(seed, size=(1600, 1067)):
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, width, height * 0.42), fill=(150 + rng.randint(0, 30), 24, 28))
     draw.rectangle((width * 0.12, height * 0.08, width * 0.88, height * 0.2), fill=(196, 48, 44))
+    x: float  # the lights of the backdrop, then the seats
     for x in range(int(width * 0.15), int(width * 0.85), 60):
         draw.rectangle((x, height * 0.12, x + 36, height * 0.16), fill=(245, 214, 140))
     draw.rectangle((width * 0.2, height * 0.3, width * 0.8, height * 0.42), fill=(120, 70, 40))
@@ -50,7 +53,7 @@ def meeting_hall(seed, size=(1600, 1067)):
     return jpeg_bytes(image)
 
 
-def cityscape(seed, size=(1600, 1067)):
+def cityscape(seed: int, size: Size = (1600, 1067)) -> bytes:
     """A city skyline by a river at dusk or in daylight."""
     import random
 
@@ -62,7 +65,7 @@ def cityscape(seed, size=(1600, 1067)):
     draw = ImageDraw.Draw(image)
     for y in range(int(height * 0.65)):
         t = y / (height * 0.65)
-        draw.line((0, y, width, y), fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom)))
+        draw.line((0, y, width, y), fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)))
     draw.ellipse((width * 0.7, height * 0.12, width * 0.78, height * 0.24), fill=(255, 240, 200))
     x = 0
     while x < width:
@@ -84,7 +87,7 @@ def cityscape(seed, size=(1600, 1067)):
     return jpeg_bytes(image)
 
 
-def periodical_cover(seed, size=(600, 800)):
+def periodical_cover(seed: int, size: Size = (600, 800)) -> bytes:
     """A magazine cover: a red masthead band, a skyline photo and a darker foot band (no lettering, so no font)."""
     width, height = size
     image = Image.new("RGB", size, (250, 247, 240))

@@ -1,7 +1,10 @@
 """Images with renditions made once, when the image changes, and the photo model that galleries share."""
 
+from __future__ import annotations
+
 import os
 import uuid
+from typing import Any
 
 from django.db import models
 from django.utils import timezone
@@ -22,18 +25,18 @@ class RenditionsMixin(models.Model):
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         image = getattr(self, self.IMAGE_FIELD)
         changed = image and not image._committed
         super().save(*args, **kwargs)
         if changed or (image and not self.renditions):
             self.renditions = make_renditions(image)
-            type(self).objects.filter(pk=self.pk).update(renditions=self.renditions)
+            type(self)._default_manager.filter(pk=self.pk).update(renditions=self.renditions)
         elif not image and self.renditions:
             self.renditions = {}
-            type(self).objects.filter(pk=self.pk).update(renditions={})
+            type(self)._default_manager.filter(pk=self.pk).update(renditions={})
 
-    def delete_with_files(self):
+    def delete_with_files(self) -> None:
         """Delete the row, the original and its renditions (a plain delete leaves the files in storage)."""
         image = getattr(self, self.IMAGE_FIELD)
         names = [name for size in self.renditions.get("sizes", []) for name in (size.get("webp"), size.get("jpeg"))]
@@ -43,12 +46,12 @@ class RenditionsMixin(models.Model):
                 image.storage.delete(name)
 
     @cached_property
-    def picture(self):
+    def picture(self) -> dict[str, Any] | None:
         image = getattr(self, self.IMAGE_FIELD)
         return rendition_urls(self.renditions, image.storage) if image else None
 
 
-def photo_upload_to(instance, filename):
+def photo_upload_to(instance: Any, filename: str) -> str:
     """A new name under the model's folder: no clashes, and the uploader's file name is not published."""
     extension = os.path.splitext(filename)[1].lower() or ".jpg"
     return f"{instance.UPLOAD_FOLDER}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
@@ -70,5 +73,5 @@ class Photo(RenditionsMixin):
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.caption or self.alt_text

@@ -4,18 +4,21 @@ It uses the standard Adobe-GB1 font STSong-Light, which PDF readers supply thems
 so nothing is embedded and the files stay small.
 """
 
+from collections.abc import Iterable
+
 PAGE_WIDTH, PAGE_HEIGHT = 595, 842  # A4 in points
 MARGIN = 60
 FONT_SIZE = 12
 LEADING = 20
 
 
-def _width(char):
+def _width(char: str) -> float:
     return 0.5 if ord(char) < 0x2E80 else 1.0
 
 
-def _wrap(paragraph, limit):
-    lines, line, used = [], "", 0.0
+def _wrap(paragraph: str, limit: float) -> list[str]:
+    lines: list[str] = []
+    line, used = "", 0.0
     for char in paragraph:
         if used + _width(char) > limit:
             lines.append(line)
@@ -26,23 +29,23 @@ def _wrap(paragraph, limit):
     return lines
 
 
-def _hex(text):
+def _hex(text: str) -> str:
     return text.encode("utf-16-be").hex().upper()
 
 
-def render_pdf(title, paragraphs):
+def render_pdf(title: str, paragraphs: Iterable[str]) -> bytes:
     """A4 pages: the title centred in large type, then the paragraphs, each first line indented."""
     chars_per_line = (PAGE_WIDTH - 2 * MARGIN) / FONT_SIZE - 1
     lines = [("title", title), ("text", "")]
     for paragraph in paragraphs:
-        for index, line in enumerate(_wrap(("　　" if paragraph else "") + paragraph, chars_per_line)):
+        for _index, line in enumerate(_wrap(("　　" if paragraph else "") + paragraph, chars_per_line)):
             lines.append(("text", line))
     per_page = (PAGE_HEIGHT - 2 * MARGIN) // LEADING
     pages = [lines[i : i + per_page] for i in range(0, len(lines), per_page)]
 
-    objects = []
+    objects: list[bytes | None] = []
 
-    def add(body):
+    def add(body: bytes | None) -> int:
         objects.append(body)
         return len(objects)
 
@@ -61,10 +64,10 @@ def render_pdf(title, paragraphs):
         b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H"
         b" /DescendantFonts [%d 0 R] >>" % cid_font
     )
-    page_ids = []
+    page_ids: list[int] = []
     for number, page_lines in enumerate(pages, start=1):
         y = PAGE_HEIGHT - MARGIN
-        ops = []
+        ops: list[str] = []
         for kind, text in page_lines:
             if kind == "title":
                 size = 18
@@ -88,7 +91,7 @@ def render_pdf(title, paragraphs):
     objects[pages_id - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(page_ids))
 
     output = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
+    offsets: list[int] = []
     for number, body in enumerate(objects, start=1):
         offsets.append(len(output))
         output += b"%d 0 obj\n%s\nendobj\n" % (number, body)

@@ -1,12 +1,23 @@
 """Image renditions, made once when an image is saved and stored through the storage API."""
 
+from __future__ import annotations
+
 import hashlib
 import io
 import os
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps
+
+if TYPE_CHECKING:
+    from django.core.files.storage import Storage
+    from django.db.models.fields.files import FieldFile
+
+# (width, height, [(target width, height, {format: bytes})]) of an image's renditions, before they are stored.
+Encoded = tuple[int, int, list[tuple[int, int, dict[str, bytes]]]]
 
 # 1200 so that an 860 px slot (1.4x screens) no longer downloads the 1600 px file.
 WIDTHS = (400, 800, 1200, 1600)
@@ -18,10 +29,10 @@ FORMATS = {
 
 # Encoded renditions by the source's digest, kept only where settings.RENDITIONS_MEMO is on: the test suite, which
 # loads the same demo photos dozens of times (encoding them is most of the demo's loading time).
-_memo: dict[str, tuple] = {}
+_memo: dict[str, Encoded] = {}
 
 
-def make_renditions(field_file):
+def make_renditions(field_file: FieldFile) -> dict[str, Any]:
     """Resize to each width not wider than the original, as WebP and JPEG.
 
     Returns {"width": w, "height": h, "sizes": [{"width", "height", "webp", "jpeg"}, ...]} with storage names.
@@ -32,26 +43,28 @@ def make_renditions(field_file):
         source_bytes = field_file.read()
     finally:
         field_file.close()
+    name = field_file.name
+    assert name is not None  # open() refuses a field without a file
     digest = hashlib.sha256(source_bytes).hexdigest() if getattr(settings, "RENDITIONS_MEMO", False) else None
     if digest not in _memo:
         encoded = _encode(source_bytes)
         if digest is None:
-            return _store(storage, field_file.name, *encoded)
+            return _store(storage, name, *encoded)
         _memo[digest] = encoded
-    return _store(storage, field_file.name, *_memo[digest])
+    return _store(storage, name, *_memo[digest])
 
 
-def _encode(source_bytes):
+def _encode(source_bytes: bytes) -> Encoded:
     """(width, height, [(target width, height, {format: bytes})])"""
     with Image.open(io.BytesIO(source_bytes)) as source:
         source.seek(0)
         image = ImageOps.exif_transpose(source).convert("RGB")
     width, height = image.size
-    encoded = []
+    encoded: list[tuple[int, int, dict[str, bytes]]] = []
     for target in expected_widths(width):
         scaled_height = max(1, round(height * target / width))
         resized = image if target == width else image.resize((target, scaled_height), Image.Resampling.LANCZOS)
-        files = {}
+        files: dict[str, bytes] = {}
         for key, (pillow_format, options) in FORMATS.items():
             buffer = io.BytesIO()
             resized.save(buffer, format=pillow_format, **options)
@@ -60,18 +73,20 @@ def _encode(source_bytes):
     return width, height, encoded
 
 
-def _store(storage, name, width, height, encoded):
+def _store(
+    storage: Storage, name: str, width: int, height: int, encoded: list[tuple[int, int, dict[str, bytes]]]
+) -> dict[str, Any]:
     stem = os.path.splitext(name)[0].replace("originals/", "renditions/", 1)
-    sizes = []
+    sizes: list[dict[str, Any]] = []
     for target, scaled_height, files in encoded:
-        entry = {"width": target, "height": scaled_height}
+        entry: dict[str, Any] = {"width": target, "height": scaled_height}
         for key, content in files.items():
             entry[key] = storage.save(f"{stem}-{target}.{key}", ContentFile(content))
         sizes.append(entry)
     return {"width": width, "height": height, "sizes": sizes}
 
 
-def rendition_urls(renditions, storage):
+def rendition_urls(renditions: Mapping[str, Any], storage: Storage) -> dict[str, Any] | None:
     """The data a <picture> needs: srcsets per format, the fallback URL and the intrinsic size."""
     sizes = renditions.get("sizes") or []
     if not sizes:
@@ -88,11 +103,11 @@ def rendition_urls(renditions, storage):
     }
 
 
-def expected_widths(original_width):
+def expected_widths(original_width: int) -> list[int]:
     return sorted({min(w, original_width) for w in WIDTHS})
 
 
-def is_current(renditions):
+def is_current(renditions: Mapping[str, Any]) -> bool:
     """Whether renditions were made with today's widths (else `refresh_renditions` makes them again)."""
     sizes = renditions.get("sizes") or []
     return bool(sizes) and [s["width"] for s in sizes] == expected_widths(renditions.get("width", 0))

@@ -1,22 +1,27 @@
 """Checks for uploaded files (the content decides, never the file name alone), and images stored without their
 metadata."""
 
+from __future__ import annotations
+
 import codecs
 import io
 import os
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+_F = TypeVar("_F", bound="File[bytes]")
+
 ALLOWED_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 
 # Extension -> the bytes such a file starts with (None: checked as UTF-8 text instead).
-DOCUMENT_SIGNATURES = {
+DOCUMENT_SIGNATURES: dict[str, tuple[bytes, ...] | None] = {
     ".pdf": (b"%PDF-",),
     ".docx": (b"PK\x03\x04",),
     ".xlsx": (b"PK\x03\x04",),
@@ -31,12 +36,12 @@ DOCUMENT_SIGNATURES = {
 }
 
 
-def _rewound(file):
+def _rewound(file: _F) -> _F:
     file.seek(0)
     return file
 
 
-def validate_image(file):
+def validate_image(file: File[bytes]) -> None:
     """A real JPEG, PNG, WebP or GIF within the size and pixel limits."""
     if file.size > settings.IMAGE_MAX_BYTES:
         raise ValidationError(
@@ -69,9 +74,9 @@ def validate_image(file):
         )
 
 
-def validate_document(file):
+def validate_document(file: File[bytes]) -> None:
     """A document of an allowed type whose content matches its extension, within the size limit."""
-    extension = os.path.splitext(file.name)[1].lower()
+    extension = os.path.splitext(file.name or "")[1].lower()
     if extension not in DOCUMENT_SIGNATURES:
         raise ValidationError(
             _("Allowed file types: %(types)s.") % {"types": ", ".join(sorted(DOCUMENT_SIGNATURES))},
@@ -101,14 +106,14 @@ def validate_document(file):
         )
 
 
-def validate_pdf(file):
+def validate_pdf(file: File[bytes]) -> None:
     """A PDF (by its content, not only its name) within the document size limit."""
-    if os.path.splitext(file.name)[1].lower() != ".pdf":
+    if os.path.splitext(file.name or "")[1].lower() != ".pdf":
         raise ValidationError(_("Please upload a PDF file."), code="pdf_type")
     validate_document(file)
 
 
-def without_metadata(file):
+def without_metadata(file: File[bytes]) -> tuple[bytes, str | None]:
     """The uploaded image re-encoded without EXIF, XMP or comments (camera, GPS position, software), turned upright
     as its EXIF orientation said; the colour profile is kept. Returns (bytes, format)."""
     with Image.open(_rewound(file)) as source:
@@ -126,12 +131,13 @@ def without_metadata(file):
             )
         else:
             image = ImageOps.exif_transpose(source)
-            options = {
+            by_format: dict[str | None, dict[str, Any]] = {
                 "JPEG": {"quality": 92, "optimize": True},
                 "WEBP": {"quality": 90},
                 "PNG": {"optimize": True},
                 "GIF": {},
-            }[image_format]
+            }
+            options = by_format[image_format]  # KeyError for a format the portal does not write
             if icc_profile and image_format != "GIF":
                 options["icc_profile"] = icc_profile
             if image_format == "JPEG" and image.mode not in ("RGB", "L", "CMYK"):
@@ -145,7 +151,7 @@ class CleanImageField(models.ImageField):
     """An ImageField whose newly uploaded files are stored without their metadata (without_metadata): originals
     are served as they are, so nothing of the camera or the place it was taken leaves with them."""
 
-    def pre_save(self, model_instance, add):
+    def pre_save(self, model_instance: models.Model, add: bool) -> Any:
         file = getattr(model_instance, self.attname)
         if file and not file._committed:
             try:

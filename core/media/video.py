@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import struct
 import urllib.parse
+from collections.abc import Iterator
 from typing import IO, Any
 
 from django.conf import settings
@@ -18,7 +19,7 @@ VIDEO_CODECS = {b"avc1", b"avc3"}  # H.264
 AUDIO_CODECS = {b"mp4a"}  # AAC
 
 
-def _boxes(handle: IO[bytes], start: int, end: int):
+def _boxes(handle: IO[bytes], start: int, end: int) -> Iterator[tuple[bytes, int, int]]:
     """(type, payload start, box end) of each box between two offsets."""
     position = start
     while position + 8 <= end:

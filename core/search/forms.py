@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -5,18 +9,25 @@ from django.utils.translation import gettext_lazy as _
 from core.search import registry
 from core.search.fields import QueryField
 
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from core.search.models import SearchEntry
+
 
 class SearchForm(forms.Form):
     q = QueryField(label=_("Search for"))
     kind = forms.ChoiceField(label=_("Show"), required=False)
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [("", _("Everything")), *registry.kind_choices()]
-        self.fields["year"].choices = [("", _("Any year"))] + [(year, year) for year in self.years()]
+        cast(forms.ChoiceField, self.fields["kind"]).choices = [("", _("Everything")), *registry.kind_choices()]
+        cast(forms.ChoiceField, self.fields["year"]).choices = [("", _("Any year"))] + [
+            (year, year) for year in self.years()
+        ]
         self.categorised = registry.categorised()
-        if self.categorised:
+        if self.categorised and self.categorised.categories:  # the kind found is the one with categories
             self.fields["category"] = forms.ModelChoiceField(
                 label=self.categorised.categories.label,
                 required=False,
@@ -26,17 +37,19 @@ class SearchForm(forms.Form):
             )
 
     @staticmethod
-    def years():
+    def years() -> range:
         return range(timezone.localdate().year + 1, 1989, -1)
 
-    def kinds(self):
+    def kinds(self) -> list[str]:
         """The kinds the tabs count: only the kind with categories when a category is chosen, otherwise all."""
-        return [self.categorised.name] if self.cleaned_data.get("category") else registry.kind_names()
+        if self.categorised and self.cleaned_data.get("category"):
+            return [self.categorised.name]
+        return registry.kind_names()
 
-    def filter(self, entries):
+    def filter(self, entries: QuerySet[SearchEntry]) -> QuerySet[SearchEntry]:
         """Narrow by category and year; the kind is chosen among the results, so the tabs can count every kind."""
         data = self.cleaned_data
-        if data.get("category"):
+        if self.categorised and data.get("category"):  # only the kind with categories has the field
             entries = entries.filter(kind=self.categorised.name, category_id__in=data["category"].family_ids())
         if data.get("year"):
             entries = entries.filter(date__year=data["year"])

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -8,7 +10,7 @@ from core.search import registry
 class WordsField(models.TextField):
     """A tsvector on PostgreSQL; on SQLite the same words as plain text, separated by spaces."""
 
-    def db_type(self, connection):
+    def db_type(self, connection: Any) -> str:
         return "tsvector" if connection.vendor == "postgresql" else "text"
 
 
@@ -37,5 +39,5 @@ class SearchEntry(TranslatedMixin, models.Model):
         constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="one_search_entry_per_item")]
         indexes = [models.Index(fields=["kind", "-date"], name="search_entry_kind_date")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.kind} {self.object_id}: {self.title}"

@@ -33,7 +33,7 @@ from core.search.models import SearchEntry
 from core.search.segment import spaced_words, words
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    from django.contrib.auth.models import AnonymousUser, User
     from django.db.models import Expression, QuerySet
 
 MAX_LENGTH = 100
@@ -66,7 +66,7 @@ class Query:
         for phrase in self.phrases:
             (_, first), *rest = phrase
             chain = lexeme(first)
-            for (before, _), (offset, word) in zip(phrase, rest):
+            for (before, _), (offset, word) in zip(phrase, rest, strict=False):  # rest is one shorter
                 chain += f" <{offset - before}> {lexeme(word)}"
             parts.append(f"({chain})")
         return " & ".join(parts)
@@ -95,7 +95,7 @@ def parse(raw: str | None) -> Query:
     return query
 
 
-def visible_entries(user: AbstractBaseUser | AnonymousUser) -> QuerySet[SearchEntry]:
+def visible_entries(user: User | AnonymousUser) -> QuerySet[SearchEntry]:
     """Entries this reader may find: published by now, and members-only documents only for members."""
     entries = SearchEntry.objects.filter(Q(visible_from__isnull=True) | Q(visible_from__lte=timezone.now()))
     if not can_read_members_only(user):

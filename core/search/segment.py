@@ -2,8 +2,10 @@
 
 import logging
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import jieba
 
@@ -18,19 +20,19 @@ MAX_TEXT_LENGTH = 50_000  # a tsvector holds at most 1 MB; positions stop at 163
 
 
 @lru_cache(maxsize=1)
-def _tokenizer():
+def _tokenizer() -> Any:
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.load_userdict(str(DOMAIN_WORDS))
     return tokenizer
 
 
-def warm_up():
+def warm_up() -> None:
     """Load the dictionaries now (about 0.7 s) rather than in a reader's first search."""
     _tokenizer()
 
 
-def _subwords(tokenizer, word):
+def _subwords(tokenizer: Any, word: str) -> Iterator[str]:
     """The dictionary words inside a longer word (as jieba's search mode finds them): 联络 in 联络员."""
     for size in (2, 3):
         if len(word) > size:
@@ -40,7 +42,7 @@ def _subwords(tokenizer, word):
                     yield gram
 
 
-def _tokens(text):
+def _tokens(text: str) -> Iterator[str | None]:
     """Each token of the text, lower-cased; None for punctuation, which separates words (and phrases)."""
     for token in _tokenizer().cut(to_simplified(text[:MAX_TEXT_LENGTH])):
         word = token.strip().lower()
@@ -49,7 +51,7 @@ def _tokens(text):
         yield word if WORD.search(word) and len(word) <= MAX_WORD_LENGTH else None
 
 
-def positioned_words(text, start=1):
+def positioned_words(text: str, start: int = 1) -> Iterator[tuple[int, str]]:
     """(position, word) pairs: each word of the text at its own position, its sub-words at the same one.
     Punctuation takes a position of its own, so a quoted phrase never matches across a comma."""
     tokenizer = _tokenizer()
@@ -62,12 +64,12 @@ def positioned_words(text, start=1):
             yield position, sub
 
 
-def spaced_words(text):
+def spaced_words(text: str) -> list[tuple[int, str]]:
     """(offset, word) pairs of a quoted phrase, punctuation counted as in the index: 'Mayors\' Forum' is
     mayors at 0 and forum at 2, so the phrase finds exactly what was copied from a page."""
     return [(offset, word) for offset, word in enumerate(_tokens(text)) if word]
 
 
-def words(text):
+def words(text: str) -> list[str]:
     """The words of a query term, in order, without sub-words."""
     return [word for word in _tokens(text) if word]

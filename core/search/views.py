@@ -1,3 +1,9 @@
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, cast
+
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -8,8 +14,11 @@ from core.search.forms import SearchForm
 from core.search.highlight import marked, snippet
 from core.search.models import SearchEntry
 
+if TYPE_CHECKING:
+    from django import forms
 
-def _result(entry, words):
+
+def _result(entry: SearchEntry, words: Sequence[str]) -> dict[str, Any]:
     return {
         "entry": entry,
         "url": registry.get(entry.kind).url(entry.key),
@@ -19,10 +28,10 @@ def _result(entry, words):
 
 
 @require_safe
-def search(request):
+def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
-    categories = form.fields.get("category")
-    context = {
+    categories = cast("forms.ModelChoiceField[Any] | None", form.fields.get("category"))
+    context: dict[str, Any] = {
         "form": form,
         "query": None,
         "categories": categories.queryset if categories else (),

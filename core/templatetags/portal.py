@@ -1,13 +1,18 @@
 """Template helpers shared by every page: language links, BCP 47 tags, pagination URLs."""
 
+from __future__ import annotations
+
 import json
+from collections.abc import Mapping
+from typing import Any
 
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template import Context
 from django.urls import translate_url
-from django.utils.html import _json_script_escapes
-from django.utils.safestring import mark_safe
+from django.utils.html import _json_script_escapes  # type: ignore[attr-defined]  # private, not in django-stubs
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from core.i18n.translation import lacks_translation, localized, other_script, reading_language, translations_with_lang
@@ -20,13 +25,13 @@ SWITCH_LABELS = {"zh-hans": "简", "zh-hant": "繁", "en": "EN"}
 
 
 @register.simple_tag
-def html_lang():
+def html_lang() -> str:
     """The language of the page as a BCP 47 tag for <html lang>."""
     return LANGUAGE_TAGS.get(get_language(), get_language())
 
 
 @register.simple_tag(takes_context=True)
-def language_links(context):
+def language_links(context: Context) -> list[dict[str, Any]]:
     """The current page in each language: code, BCP 47 tag, switch label, name, URL, current or not."""
     request = context["request"]
     current = get_language()
@@ -50,7 +55,7 @@ def language_links(context):
 
 
 @register.simple_tag(takes_context=True)
-def page_url(context, number):
+def page_url(context: Context, number: int) -> str:
     """The current URL with `page` set to number, keeping the other query parameters."""
     query = context["request"].GET.copy()
     query["page"] = number
@@ -58,7 +63,7 @@ def page_url(context, number):
 
 
 @register.simple_tag(takes_context=True)
-def query_with(context, key, value):
+def query_with(context: Context, key: str, value: Any) -> str:
     """The current URL back on page one with `key` set to value, or removed when value is empty."""
     query = context["request"].GET.copy()
     query.pop("page", None)
@@ -69,7 +74,7 @@ def query_with(context, key, value):
 
 
 @register.inclusion_tag("includes/breadcrumb.html")
-def breadcrumb(*parts):
+def breadcrumb(*parts: Any) -> dict[str, Any]:
     """{% breadcrumb label url label url label %}: ancestors as label/url pairs, then the current page."""
     *ancestors, current = parts
     crumbs = [(ancestors[i], ancestors[i + 1]) for i in range(0, len(ancestors), 2)]
@@ -77,83 +82,84 @@ def breadcrumb(*parts):
 
 
 @register.simple_tag
-def json_ld(data):
+def json_ld(data: Any) -> SafeString:
     """A <script type="application/ld+json"> block, escaped like Django's json_script."""
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_json_script_escapes)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')
 
 
 @register.filter
-def in_section(path, section_url):
+def in_section(path: str, section_url: str | None) -> bool:
     """True when `path` is the section's page or below it (a prefix test, not a substring one)."""
     return bool(section_url) and path.startswith(section_url)
 
 
 @register.filter
-def get_item(mapping, key):
+def get_item(mapping: Mapping[Any, Any], key: Any) -> Any:
     return mapping.get(key)
 
 
 @register.filter
-def qr_code(text):
+def qr_code(text: str) -> SafeString:
     """An inline SVG QR code of `text`."""
     return mark_safe(qr_svg(text))
 
 
 @register.filter(name="lacks_translation")
-def lacks_translation_filter(obj, field):
+def lacks_translation_filter(obj: object, field: str) -> bool:
     """True on a page in a content language (English) when obj's field has no translation in it, so the Chinese
     is shown instead."""
     return lacks_translation(obj, field)
 
 
 @register.simple_tag
-def fallback_lang(obj, field):
+def fallback_lang(obj: object, field: str) -> str:
     """` lang="zh-Hans"` for an element showing the Chinese in place of a missing translation."""
     return mark_safe(' lang="zh-Hans"') if lacks_translation(obj, field) else ""
 
 
 @register.inclusion_tag("includes/other_name.html")
-def other_name(obj):
+def other_name(obj: object) -> dict[str, str]:
     """Under a heading, the name in the other script: the translation on Chinese pages, Chinese on the others."""
     found = other_script(obj, "name")
     return {"name": found[0], "lang": found[1]} if found else {}
 
 
 @register.simple_tag
-def other_script_name(obj):
+def other_script_name(obj: object) -> dict[str, str] | None:
     """{% other_script_name obj as other %}: {"name", "lang"} of obj's name in the other script, or None."""
     found = other_script(obj, "name")
     return {"name": found[0], "lang": found[1]} if found else None
 
 
 @register.simple_tag
-def name_translations(obj):
+def name_translations(obj: object) -> list[tuple[str, str]]:
     """{% name_translations obj as names %}: (name, lang) in every content language that has one."""
     return translations_with_lang(obj, "name")
 
 
 @register.simple_tag
-def content_language():
+def content_language() -> str | None:
     """{% content_language as language %}: the content language of this page, or None on Chinese pages."""
     return reading_language()
 
 
 @register.inclusion_tag("includes/localized_text.html")
-def localized_text(obj, field):
-    """A plain-text field as paragraphs in the reader's language; the Chinese, with the note, where English is missing."""
+def localized_text(obj: object, field: str) -> dict[str, Any]:
+    """A plain-text field as paragraphs in the reader's language; the Chinese, with the note, where the translation
+    is missing."""
     return {"text": localized(obj, field), "chinese_only": lacks_translation(obj, field)}
 
 
 @register.simple_tag(takes_context=True)
-def page_address(context):
+def page_address(context: Context) -> str:
     """This page's absolute address, without its query string (printed under the page with its QR code)."""
     request = context.get("request")
     return request.build_absolute_uri(request.path) if request is not None else ""
 
 
 @register.filter
-def machine_time(value):
+def machine_time(value: Any) -> str:
     """A moment for <time datetime>, in the portal's time zone, to the second: HTML takes at most three digits
     of a second's fractions, and Django's "c" format writes six."""
     if not value:
@@ -168,7 +174,7 @@ def machine_time(value):
 
 
 @register.filter
-def population(ten_thousands):
+def population(ten_thousands: int | str | None) -> str:
     """A population kept, as Chinese statistics give it, in 万 (10,000 people): "894万" on Chinese pages,
     "8.94 million" or "560,000" on English ones."""
     if ten_thousands in (None, ""):
@@ -184,7 +190,7 @@ def population(ten_thousands):
     return f"{people:,}"
 
 
-def _national_digits(number):
+def _national_digits(number: str | None) -> str:
     """A Chinese number's digits without the country code and separators: 0771-5551234 -> 07715551234."""
     import re
 
@@ -195,7 +201,7 @@ def _national_digits(number):
 
 
 @register.filter
-def phone_shown(number):
+def phone_shown(number: str | None) -> str | None:
     """A phone number as readers dial it: as written on Chinese pages; on other pages in the international form,
     the area code's leading 0 dropped (0771-5551234 -> +86 771 5551234). Numbers abroad (+…) stay as written."""
     if (
@@ -214,7 +220,7 @@ def phone_shown(number):
 
 
 @register.filter
-def phone_link(number):
+def phone_link(number: str | None) -> str:
     """The tel: target, always international: +867715551234."""
     digits = _national_digits(number)
     if not digits or ((number or "").strip().startswith("+") and not number.strip().startswith("+86")):

@@ -1,1 +1,2 @@
-"""The request's way through the portal: middleware, the page cache, security headers and log, errors, health, metrics, throttles, pagination, sitemaps, navigation."""
+"""The request's way through the portal: middleware, the page cache, security headers and log, errors,
+health, metrics, throttles, sitemaps, navigation."""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sentry_sdk._types import Event
 
 
 def start_sentry(dsn: str, *, environment: str, traces_sample_rate: float) -> None:
@@ -20,7 +23,7 @@ def start_sentry(dsn: str, *, environment: str, traces_sample_rate: float) -> No
     )
 
 
-def without_request_data(event: dict[str, Any], hint: Any) -> dict[str, Any]:
+def without_request_data(event: Event, hint: dict[str, Any]) -> Event:
     """Request bodies and query strings may hold delegates' details: the report keeps the method and path only."""
     request = event.get("request")
     if isinstance(request, dict):

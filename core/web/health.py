@@ -13,7 +13,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -93,7 +93,7 @@ def _outbox() -> dict[str, Any]:
 
 @never_cache
 @require_safe
-def healthz(request):
+def healthz(request: HttpRequest) -> JsonResponse:
     if not _database_ok():
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
@@ -101,7 +101,7 @@ def healthz(request):
 
 @never_cache
 @require_safe
-def ready(request):
+def ready(request: HttpRequest) -> JsonResponse:
     if not _database_ok():
         return JsonResponse({"status": "error", "checks": {"database": {"status": "unavailable"}}}, status=503)
     try:

@@ -1,10 +1,14 @@
+from __future__ import annotations
+
 import logging
+from collections.abc import Callable
 from functools import wraps
+from typing import Any
 from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
@@ -13,6 +17,8 @@ from core.locks import Busy
 
 logger = logging.getLogger(__name__)
 
+GetResponse = Callable[[HttpRequest], HttpResponse]
+
 FEED_TYPES = ("application/rss+xml", "application/atom+xml")
 
 
@@ -20,10 +26,10 @@ class TraditionalChineseMiddleware:
     """On /zh-hant/ pages, the content staff typed in Simplified Chinese is shown in Traditional
     characters, converted by OpenCC as the page leaves (interface strings come from the zh_Hant catalogue)."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         if (
             getattr(request, "LANGUAGE_CODE", "") != "zh-hant"
@@ -49,13 +55,13 @@ class BusyMiddleware:
     """A request that gave up waiting for a row lock (core.locks.Busy), or that lost its database, changed nothing:
     say so, and when to retry, with 503 and Retry-After, rather than a 500."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_exception(self, request, exception):
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if isinstance(exception, Busy):
             response = render(request, "busy.html", {"message": exception.message}, status=503)
         elif isinstance(exception, DATABASE_ERRORS):
@@ -71,7 +77,7 @@ DATABASE_ERRORS = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 5
 
 
-def database_unavailable(request, exception):
+def database_unavailable(request: HttpRequest, exception: BaseException) -> HttpResponse:
     """503 with Retry-After, for a request that lost its database (in a view, or in a middleware that needed it)."""
     # The page itself needs the database, so it is rendered without the site's context (no queries).
     logger.error("database unavailable: %s", exception, exc_info=exception)
@@ -85,10 +91,10 @@ class PermissionsPolicyMiddleware:
     """Permissions-Policy on every response: the browser features in PERMISSIONS_POLICY are off, but for those a
     view allows for itself with @allow_features (the check-in desk's camera)."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         if not response.has_header("Permissions-Policy"):
             policy = {
@@ -99,14 +105,14 @@ class PermissionsPolicyMiddleware:
         return response
 
 
-def allow_features(*features):
+def allow_features(*features: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Let this view's pages use these browser features (e.g. "camera"), from this site only."""
 
-    def decorate(view):
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
-        def wrapper(request, *args, **kwargs):
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             response = view(request, *args, **kwargs)
-            response.allowed_features = features
+            response.allowed_features = features  # type: ignore[attr-defined]  # read by PermissionsPolicyMiddleware
             return response
 
         return wrapper
@@ -118,10 +124,10 @@ class UnreadableInputMiddleware:
     """A request whose path, query or form holds a NUL character or bytes that are not UTF-8 is answered 400 with
     a page saying so, before any view (or database, which refuses NUL) sees it."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         if _unreadable(request):
             response = HttpResponseBadRequest(render_to_string("400.html", request=request))
             response["Cache-Control"] = "no-store"
@@ -129,7 +135,7 @@ class UnreadableInputMiddleware:
         return self.get_response(request)
 
 
-def _unreadable(request):
+def _unreadable(request: HttpRequest) -> bool:
     raw_path = request.META.get("PATH_INFO", "").encode("latin-1", "replace")
     raw_query = request.META.get("QUERY_STRING", "").encode("latin-1", "replace")
     for raw in (raw_path, unquote_to_bytes(raw_path), unquote_to_bytes(raw_query.replace(b"+", b" "))):
@@ -143,7 +149,7 @@ def _unreadable(request):
     return False
 
 
-def _is_utf8(raw):
+def _is_utf8(raw: bytes) -> bool:
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError:

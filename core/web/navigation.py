@@ -1,9 +1,15 @@
 """The site's header and footer links, as the apps declare them (core/registry.py NavEntry)."""
 
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
 from core import registry
 
 
-def navigation(request):
+def navigation(request: HttpRequest) -> dict[str, Any]:
     footer = registry.navigation("footer")
     return {
         "main_navigation": registry.navigation("main"),

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import caches
+from django.core.cache import BaseCache, caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
@@ -49,7 +49,7 @@ def register_next_change(function: Callable[[datetime.datetime], datetime.dateti
         _next_change_functions.append(function)
 
 
-def _cache():
+def _cache() -> BaseCache:
     return caches["pages"]
 
 
@@ -161,10 +161,10 @@ class PageCacheMiddleware:
     """Serves anonymous readers whole pages from the pages cache and stores what may be stored. Sits outside the
     middleware that converts to Traditional Chinese, so converted pages are cached as they are sent."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         if not may_serve_from_cache(request):
             return self._mark_private_if_personal(request, self.get_response(request))
         key = _key(request)

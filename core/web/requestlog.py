@@ -10,6 +10,7 @@ import logging
 import re
 import time
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -39,7 +40,7 @@ def user_kind(request: HttpRequest) -> str:
     """anonymous, officer or staff, from the user the request already loaded: the log never loads it itself (that
     would cost a query, and fail while the database is down). "unknown" for a session nobody looked at."""
     user = getattr(request, "user", None)
-    wrapped = getattr(user, "_wrapped", user)
+    wrapped: Any = getattr(user, "_wrapped", user)
     if user is None or wrapped is empty:
         return "unknown" if settings.SESSION_COOKIE_NAME in request.COOKIES else "anonymous"
     if not wrapped.is_authenticated:
@@ -75,7 +76,7 @@ class QueryTimer:
 class RequestLogMiddleware:
     """Outermost: it times everything the other middleware and the view do."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:

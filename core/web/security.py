@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
 from django.db import DatabaseError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from core.web.network import client_ip
@@ -48,10 +49,10 @@ def forget_old_events() -> int:
 class RefusalsMiddleware:
     """Every 403 answered (a permission refused, a CSRF failure) goes to the security log."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         if response.status_code == 403:
             record("refused", request=request, detail=f"{request.method} answered 403")

@@ -104,7 +104,7 @@ class DelegationAdmin(admin.ModelAdmin):
         "updated_at",
         "change_delegates",
     ]
-    fields = readonly_fields[:4] + ["remarks"] + readonly_fields[4:]
+    fields = [*readonly_fields[:4], "remarks", *readonly_fields[4:]]
     inlines = [DelegateInline, TransitionInline]
     actions = ["confirm", "waitlist", "reject", "withdraw"]
 

@@ -19,7 +19,8 @@ def _picture(image, alt):
     picture = image.picture
     return format_html(
         '<picture><source type="image/webp" srcset="{}" sizes="{}">'
-        '<img src="{}" srcset="{}" sizes="{}" alt="{}" width="{}" height="{}" loading="lazy" decoding="async"></picture>',
+        '<img src="{}" srcset="{}" sizes="{}" alt="{}" width="{}" height="{}" loading="lazy" decoding="async">'
+        "</picture>",
         picture["webp_srcset"],
         BODY_SIZES,
         picture["src"],

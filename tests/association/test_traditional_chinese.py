@@ -25,7 +25,8 @@ def test_sample_sentences_are_converted_character_by_character(simplified, tradi
 
 def test_urls_code_scripts_and_other_attributes_are_left_alone():
     markup = (
-        '<a href="/news/tag/联络工作/" title="联络工作" data-x="联络">联络工作</a><img src="/media/发展.png" alt="会议现场">'
+        '<a href="/news/tag/联络工作/" title="联络工作" data-x="联络">联络工作</a>'
+        '<img src="/media/发展.png" alt="会议现场">'
         '<script>var label = "联络";</script><code>联络</code><p>mishuchu@example.cn &amp; 发展</p>'
         "<pre><code>联络</code> 发展</pre><!-- 联络 --><p title='a > b 发展'>联络</p>"
     )

@@ -48,8 +48,11 @@ def browser():
 
 
 # Every page of every journey reports what the Content-Security-Policy blocked, as a console error.
-REPORT_CSP_VIOLATIONS = """document.addEventListener("securitypolicyviolation", (event) => console.error(
-  `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"} at ${event.sourceFile}:${event.lineNumber}`));"""
+REPORT_CSP_VIOLATIONS = (
+    'document.addEventListener("securitypolicyviolation", (event) => console.error(\n'
+    '  `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"} '
+    "at ${event.sourceFile}:${event.lineNumber}`));"
+)
 CSP_VIOLATIONS = []
 
 

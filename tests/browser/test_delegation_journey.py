@@ -1,4 +1,5 @@
-"""An officer registers a delegation; staff confirm it; the officer sees the check-in codes; staff check a delegate in."""
+"""An officer registers a delegation; staff confirm it; the officer sees the check-in codes; staff check a delegate
+in."""
 
 import datetime
 

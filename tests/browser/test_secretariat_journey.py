@@ -24,7 +24,8 @@ expect = pytest.importorskip(
 
 
 def staff_context(browser, site, user):
-    """A browser signed in as `user` with both steps done (tests/browser/test_delegation_journey.py signs in by hand)."""
+    """A browser signed in as `user` with both steps done (tests/browser/test_delegation_journey.py signs in by
+    hand)."""
     client = Client()
     client.force_login(user)
     context = browser.new_context(viewport=DESKTOP, locale="zh-CN", accept_downloads=True)
@@ -169,7 +170,10 @@ def test_the_agenda_of_a_meeting_is_edited_without_sideways_scrolling(browser, s
         ".filter(e => e.scrollWidth > window.innerWidth).map(e => `${e.tagName}.${e.className} ${e.scrollWidth}`)"
     )
     culprits = page.evaluate(
-        "Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).map(e => `${e.tagName}.${e.className}#${e.id} ${Math.round(e.getBoundingClientRect().right)}`).slice(0, 15)"
+        "Array.from(document.querySelectorAll('body *'))"
+        ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
+        ".map(e => `${e.tagName}.${e.className}#${e.id} ${Math.round(e.getBoundingClientRect().right)}`)"
+        ".slice(0, 15)"
     )
     assert too_wide == [], culprits
     assert MemberCity.objects.exists()

@@ -147,6 +147,7 @@ def test_these_tests_pass_in_four_languages_with_vietnamese_added():
         capture_output=True,
         text=True,
         timeout=900,
+        check=False,
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     last = result.stdout.strip().splitlines()[-1]

@@ -6,10 +6,10 @@ import pytest
 from django.utils import timezone
 
 from config.settings.base import redis_cache
-
-OUTBOX_SWEEP = "outbox-sweep"  # as core declares it
 from tests.factories import OutgoingEmailFactory, PeriodicRunFactory
 from tests.ports import free_port
+
+OUTBOX_SWEEP = "outbox-sweep"  # as core declares it
 
 pytestmark = pytest.mark.django_db
 

@@ -3,6 +3,7 @@
 import ast
 import datetime
 import inspect
+import itertools
 import pathlib
 import smtplib
 import time
@@ -138,7 +139,7 @@ class TestFailures:
     def test_the_delay_doubles_up_to_an_hour(self):
         delays = [outbox.retry_delay(n).total_seconds() for n in range(1, 12)]
         assert delays[:4] == [10, 20, 40, 80]
-        assert delays[-1] == 3600 and all(a <= b for a, b in zip(delays, delays[1:], strict=False))
+        assert delays[-1] == 3600 and all(a <= b for a, b in itertools.pairwise(delays))
 
     def test_after_a_day_of_failures_the_row_is_failed(self, failing):
         message = OutgoingEmailFactory(give_up_at=timezone.now() - datetime.timedelta(seconds=1), attempts=27)
@@ -374,7 +375,7 @@ def test_mail_comes_from_the_association_by_name(mailoutbox, demo_data, settings
 def test_plain_text_e_mails_are_not_html_escaped():
     from core.mail import outbox
 
-    subject, body = outbox.compose(
+    _subject, body = outbox.compose(
         "members/email/invitation",
         {"officer": None, "association": None, "username": "o'brien", "link": "https://portal.example/set?a=1&b=2"},
         "zh-hans",

@@ -5,6 +5,7 @@ their organisation and country everywhere."""
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from core.models import OutgoingEmail
@@ -148,7 +149,7 @@ def test_guests_count_against_capacity_and_appear_with_their_organisation_everyw
 
 def test_a_link_works_once_and_not_after_it_expires(client, invitation):
     services.delegation_register_guest(invitation=invitation, delegates=delegates(1), consent=True)
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         services.delegation_register_guest(invitation=invitation, delegates=delegates(1), consent=True)
     GuestInvitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now() - datetime.timedelta(minutes=1))
     assert client.get(f"/en/guests/{invitation.token}/").status_code == 410

@@ -25,7 +25,8 @@ class ExportLogFactory(factory.django.DjangoModelFactory):
 
 
 class OutgoingEmailFactory(factory.django.DjangoModelFactory):
-    """A pending e-mail in the outbox, as a service writes it (delivery is not queued: call core.mail.outbox.deliver)."""
+    """A pending e-mail in the outbox, as a service writes it (delivery is not queued: call
+    core.mail.outbox.deliver)."""
 
     class Meta:
         model = OutgoingEmail

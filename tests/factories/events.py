@@ -192,7 +192,8 @@ class NoticeRecipientFactory(factory.django.DjangoModelFactory):
 
 
 class EventVideoFactory(factory.django.DjangoModelFactory):
-    """A video of a meeting embedded from Bilibili (an uploaded MP4 needs a file: see tests/events/test_album_and_video.py)."""
+    """A video of a meeting embedded from Bilibili (an uploaded MP4 needs a file: see
+    tests/events/test_album_and_video.py)."""
 
     class Meta:
         model = EventVideo

@@ -43,5 +43,7 @@ INVISIBLE_LINKS = {
     "zero-width space": '<a href="https://spam.example/casino">\u200b</a>',
     "non-breaking space": '<a href="https://spam.example/casino">&nbsp;</a>',
     "lone full stop": '<a href="https://spam.example/casino">.</a>',
-    "tiny image": '<a href="https://spam.example/casino"><img src="/media/photos/x.jpg" width="0" height="0" alt=""></a>',
+    "tiny image": (
+        '<a href="https://spam.example/casino"><img src="/media/photos/x.jpg" width="0" height="0" alt=""></a>'
+    ),
 }

@@ -129,7 +129,10 @@ def test_the_body_keeps_its_address_for_a_photo_it_does_not_find(make_article):
 
 
 def test_the_sanitiser_keeps_our_photos_with_their_id_and_drops_the_rest_with_their_frames():
-    ours = '<figure><img src="/media/news/renditions/a.jpg" alt="合影" data-file="12"><figcaption>合影</figcaption></figure>'
+    ours = (
+        '<figure><img src="/media/news/renditions/a.jpg" alt="合影" data-file="12">'
+        "<figcaption>合影</figcaption></figure>"
+    )
     assert sanitize_html(ours) == ours
     assert "data-file" not in sanitize_html('<img src="/media/a.jpg" data-file="12 onload=x">')
     outside = (

@@ -41,7 +41,7 @@ def test_the_database_stopped_mid_burst_loses_and_duplicates_no_delegation(own_p
         answers = {}
 
         def register(city_id):
-            status, headers, body = stack.request(
+            status, _headers, _body = stack.request(
                 "POST", url, form_data(delegates(2)), session=seeded["sessions"][city_id]
             )
             answers.setdefault(city_id, []).append(status)

@@ -44,7 +44,7 @@ def publish(stack, title):
 
 
 def test_nginx_terminates_tls_serves_static_files_and_caches_anonymous_pages_briefly(behind_nginx):
-    stack, nginx, web = behind_nginx
+    stack, nginx, _web = behind_nginx
     category = CategoryFactory(name="协会动态", slug="association-news", show_on_home=True)
     ArticleFactory(title="联络员工作会议在北海召开", category=category, status=Article.Status.PUBLISHED)
 
@@ -68,7 +68,7 @@ def test_nginx_terminates_tls_serves_static_files_and_caches_anonymous_pages_bri
 
 
 def test_signed_in_readers_pass_through_and_their_pages_are_never_kept(behind_nginx):
-    stack, nginx, web = behind_nginx
+    _stack, nginx, _web = behind_nginx
     staff = StaffUserFactory(is_superuser=True)
     nginx.request("GET", "/news/")
     status, headers, body = nginx.request("GET", "/news/", session=session_for(staff))
@@ -87,11 +87,11 @@ def test_signed_in_readers_pass_through_and_their_pages_are_never_kept(behind_ng
 
 
 def test_while_the_portal_is_down_readers_get_the_last_copy(behind_nginx):
-    stack, nginx, web = behind_nginx
+    _stack, nginx, web = behind_nginx
     CategoryFactory(name="协会动态", slug="association-news", show_on_home=True)
     assert nginx.request("GET", "/news/")[0] == 200
     web.stop()
     time.sleep(MICRO_CACHE_SECONDS)
-    status, headers, body = nginx.request("GET", "/news/")
+    status, headers, _body = nginx.request("GET", "/news/")
     assert status == 200 and headers["X-Cache-Status"] in ("STALE", "UPDATING")
     assert nginx.request("GET", "/members/")[0] == 502  # never kept: nothing to show

@@ -30,7 +30,8 @@ def test_a_change_made_in_one_process_clears_the_pages_of_every_worker(stack, sh
         "shell",
         "-c",
         "from news.models import Article, Category; "
-        "Article.objects.create(title='第七届中国—东盟市长论坛开幕', category=Category.objects.get(slug='association-news'), "
+        "Article.objects.create(title='第七届中国—东盟市长论坛开幕', "
+        "category=Category.objects.get(slug='association-news'), "
         "status='published')",
         **env,
     )

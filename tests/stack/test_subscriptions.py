@@ -66,7 +66,7 @@ def test_double_opt_in_announcement_and_one_click_unsubscribe_through_smtp(stack
     stack.worker()
     periodical = PeriodicalFactory(name="广西市长", slug="huikan")
 
-    status, headers, body = stack.request(
+    status, _headers, body = stack.request(
         "POST",
         "/subscribe/",
         {"email": "reader@example.cn", "periodicals": periodical.pk, "frequency": "weekly", "consent": "on"},
@@ -83,7 +83,7 @@ def test_double_opt_in_announcement_and_one_click_unsubscribe_through_smtp(stack
 
     publish_issue(stack, periodical, 3)
     wait_for(lambda: len(mails_to(stack, "reader@example.cn")) == 2, 30, f"no announcement arrived\n{stack.logs()}")
-    announcement = [m for m in mails_to(stack, "reader@example.cn") if m["List-Unsubscribe"]][0]
+    announcement = next(m for m in mails_to(stack, "reader@example.cn") if m["List-Unsubscribe"])
     assert "2026年第3期" in subject_of(announcement)
     assert announcement["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 

@@ -42,7 +42,7 @@ def posts_served(process, path):
 
 
 def test_a_registration_burst_split_across_both_instances_holds_the_capacity(two_instances, make_event, make_officer):
-    stack, s3, nginx, one, two = two_instances
+    stack, _s3, nginx, one, two = two_instances
     event = make_event(capacity=10, per_city_limit=2)
     sessions = [session_for(make_officer(f"city{n}").user) for n in range(12)]
     url = f"/portal/events/{event.pk}/delegation/"
@@ -61,7 +61,7 @@ def test_a_registration_burst_split_across_both_instances_holds_the_capacity(two
 
 
 def test_a_photo_uploaded_through_one_instance_is_shown_by_the_other_whose_pages_it_clears(two_instances):
-    stack, s3, nginx, one, two = two_instances
+    stack, s3, _nginx, one, two = two_instances
     category = CategoryFactory(name="协会动态", slug="association-news", show_on_home=True)
     ArticleFactory(title="联络员工作会议在北海召开", category=category, status=Article.Status.PUBLISHED)
     for _ in range(2):
@@ -70,7 +70,7 @@ def test_a_photo_uploaded_through_one_instance_is_shown_by_the_other_whose_pages
 
     session = session_for(SuperUserFactory())
     photo = png_file(900, 600, "hall.png")
-    status, headers, body = stack.request(
+    status, _headers, body = stack.request(
         "POST",
         "/admin/news/article/add/",
         port=one.port,

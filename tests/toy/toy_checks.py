@@ -78,5 +78,18 @@ def test_its_staff_group_gets_the_declared_permissions_as_a_data_migration_would
     assert codenames == {"view_policy", "add_policy", "change_policy", "delete_policy"}
 
 
+def test_its_e_mail_kind_is_an_outbox_choice_without_a_migration_and_its_job_is_on_beats_schedule(policy):
+    from core import registry
+    from core.models import OutgoingEmail, PeriodicRun
+    from tests.toy.tasks import announce_policies
+
+    assert ("policy_notice", "政策文件通知") in OutgoingEmail._meta.get_field("kind").choices
+    assert registry.beat_schedule()["policy-announcements"]["task"] == "tests.toy.tasks.announce_policies"
+    announce_policies()
+    mail = OutgoingEmail.objects.get(kind="policy_notice")
+    assert mail.subject == policy.title and mail.get_kind_display() == "政策文件通知"
+    assert PeriodicRun.objects.get(name="policy-announcements").summary == "1 announced"
+
+
 def test_the_content_scan_reads_its_published_texts():
     assert Policy in [entry.model for entry in integrity._scanned]

@@ -1,6 +1,7 @@
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from core import backup
 
@@ -11,11 +12,11 @@ class Command(BaseCommand):
         "of checksums (into BACKUP_DIR, var/backups by default). `--verify ARCHIVE` checks an archive instead."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--output", help="the archive's path (default: BACKUP_DIR/portal-<time>.tar)")
         parser.add_argument("--verify", metavar="ARCHIVE", help="only check an archive against its manifest")
 
-    def handle(self, *args, output=None, verify=None, **options):
+    def handle(self, *args: Any, output: str | None = None, verify: str | None = None, **options: Any) -> None:
         try:
             if verify:
                 manifest = backup.verify(Path(verify))

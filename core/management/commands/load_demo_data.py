@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
@@ -9,8 +11,8 @@ from core.search import index as search_index
 class Command(BaseCommand):
     help = "Load realistic demo content into every app. Safe to run again: existing content is kept as is."
 
-    def handle(self, *args, **options):
-        def log(message):
+    def handle(self, *args: Any, **options: Any) -> None:
+        def log(message: str) -> None:
             self.stdout.write(f"  {message}")
 
         # Demo registrations and decisions must not mail the (invented) liaison officers.

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import apps
 from django.core.management.base import BaseCommand
 
@@ -8,7 +10,7 @@ from core.media.renditions import is_current, make_renditions
 class Command(BaseCommand):
     help = "Make the renditions of every image again where they predate the current widths (core/media/renditions.py)."
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         refreshed = 0
         for model in apps.get_models():
             if not issubclass(model, RenditionsMixin):

@@ -1,6 +1,7 @@
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from core import backup
 
@@ -8,10 +9,10 @@ from core import backup
 class Command(BaseCommand):
     help = "Restore a backup archive into an empty database and empty storage, then check the rows against it."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("archive")
 
-    def handle(self, *args, archive, **options):
+    def handle(self, *args: Any, archive: str, **options: Any) -> None:
         try:
             restored = backup.restore(Path(archive))
         except (backup.BackupError, FileNotFoundError) as error:

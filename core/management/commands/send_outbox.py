@@ -1,4 +1,6 @@
-from django.core.management.base import BaseCommand
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
 
 from core import tasks
 
@@ -10,12 +12,12 @@ class Command(BaseCommand):
         "every minute."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--forget-sent",
             action="store_true",
             help="instead, delete sent e-mails older than OUTBOX_KEEP_DAYS (daily)",
         )
 
-    def handle(self, *args, forget_sent, **options):
+    def handle(self, *args: Any, forget_sent: bool, **options: Any) -> None:
         self.stdout.write(tasks.forget_sent_emails() if forget_sent else tasks.sweep_outbox())

@@ -1,4 +1,5 @@
-"""The results page: kind tabs and filters, pagination, English pages, query counts, the header box, Chinese interface."""
+"""The results page: kind tabs and filters, pagination, English pages, query counts, the header box, Chinese
+interface."""
 
 import datetime
 import re
@@ -251,7 +252,7 @@ def test_the_number_of_queries_of_a_search_is_pinned_and_does_not_grow(
     assert 0 < len(result_titles(small)) < len(result_titles(large))
 
 
-# --- 15. header search box -----------------------------------------------------------------------------------------------
+# --- 15. header search box --------------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("prefix", ["", "/zh-hant", "/en"])
@@ -276,7 +277,7 @@ def test_the_header_search_box_leads_to_results(client, make_article):
     assert response.status_code == 200 and result_titles(response) == ["联络员会议"]
 
 
-# --- the Chinese interface -------------------------------------------------------------------------------------------------
+# --- the Chinese interface --------------------------------------------------------------------------------------------
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 

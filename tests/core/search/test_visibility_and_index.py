@@ -190,7 +190,7 @@ def test_a_very_long_unbroken_word_does_not_stop_an_item_being_saved(client):
     assert result_titles(search(client, q="联络员")) == ["联络员名单"]
 
 
-# --- 14. rebuild command -----------------------------------------------------------------------------------------------
+# --- 14. rebuild command ----------------------------------------------------------------------------------------------
 
 
 def test_rebuild_search_index_puts_back_every_findable_item(client, make_article, make_event):

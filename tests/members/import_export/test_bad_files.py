@@ -129,7 +129,9 @@ def test_tampered_rows_on_confirm_import_nothing(manager_client, regions):
     preview = manager_client.post(CITIES_URL, {"file": csv_file(CITY_COLUMNS, CITY_ROWS)})
     signed = signed_rows(preview)
     payload, _colon, signature = signed.rpartition(":")
-    forged = dumps([dict(zip(CITY_COLUMNS, row)) for row in with_row(CITY_ROWS, 0, slug="forged")], salt="wrong salt")
+    forged = dumps(
+        [dict(zip(CITY_COLUMNS, row, strict=True)) for row in with_row(CITY_ROWS, 0, slug="forged")], salt="wrong salt"
+    )
 
     for rows in (payload[:-3] + "abc:" + signature, payload + ":" + signature[::-1], "[]", "", forged):
         response = confirm(manager_client, CITIES_URL, rows)

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 def test_staff_without_the_members_permissions_get_403_on_the_import_pages(client, request, regions, who, url):
     client.force_login(request.getfixturevalue(who))
     columns, rows = (CITY_COLUMNS, CITY_ROWS) if url == CITIES_URL else (OFFICER_COLUMNS, OFFICER_ROWS)
-    signed = dumps([dict(zip(columns, row)) for row in rows], salt="import-cities")
+    signed = dumps([dict(zip(columns, row, strict=True)) for row in rows], salt="import-cities")
 
     assert client.get(url).status_code == 403
     assert client.post(url, {"file": csv_file(columns, rows)}).status_code == 403

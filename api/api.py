@@ -1,11 +1,19 @@
 """/api/v1/: the portal's public content as JSON for WeChat mini-programs and partner portals (django-ninja)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
 from api.http import AnonymousThrottle, PortalRenderer
 from core import registry
+
+if TYPE_CHECKING:
+    from ninja.operation import Operation
 
 DESCRIPTION = """Read-only, public content of the portal: news, meetings, member cities, public documents and
 periodicals. No drafts, no members-only files and no personal data are ever returned.
@@ -23,7 +31,7 @@ class PortalAPI(NinjaAPI):
     """Operation ids stay as the first version published them (api_routes_<function>), whichever app's api.py
     holds the endpoint now, so that clients generated from the OpenAPI schema keep their method names."""
 
-    def get_openapi_operation_id(self, operation):  # type: ignore[no-untyped-def]
+    def get_openapi_operation_id(self, operation: Operation) -> str:
         return f"api_routes_{operation.view_func.__name__}"
 
 
@@ -41,7 +49,7 @@ for prefix, router in registry.api_routers():  # as each app declares them (its 
 
 
 @api.exception_handler(ValidationError)
-def invalid_input(request, exc):
+def invalid_input(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     return api.create_response(
         request, {"detail": str(_("The request's parameters are not valid.")), "errors": exc.errors}, status=400
     )

@@ -1,12 +1,15 @@
 """The API's page for people: what each endpoint gives, drawn from the same OpenAPI schema the machines read."""
 
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
 from api.api import api
 
 
-def endpoints():
+def endpoints() -> list[dict[str, Any]]:
     schema = api.get_openapi_schema(path_prefix=reverse("api-v1:api-root"))
     found = []
     for path, operations in schema["paths"].items():
@@ -26,7 +29,7 @@ def endpoints():
     return found
 
 
-def index(request):
+def index(request: HttpRequest) -> HttpResponse:
     root = reverse("api-v1:api-root")
     return render(
         request,

@@ -4,6 +4,7 @@ headers, and a limit on anonymous clients."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -42,7 +43,7 @@ class ApiLanguageMiddleware:
     """Under /api/v1/: the language is `?lang=`, else the Accept-Language header (then responses say they vary by it
     and stay out of the shared page cache, whose key is the address alone)."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
@@ -61,7 +62,7 @@ class ApiLanguageMiddleware:
         response["Content-Language"] = language
         if asked is None:
             patch_vary_headers(response, ("Accept-Language",))
-            response.page_cache_skip = True
+            response.page_cache_skip = True  # type: ignore[attr-defined]  # read by core.web.pagecache.may_store
         if (
             request.method in ("GET", "HEAD")
             and response.status_code == 200

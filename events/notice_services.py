@@ -20,6 +20,7 @@ from members.models import MemberCity
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
+    from django_stubs_ext import StrOrPromise
 
     from members.models import LiaisonOfficer
 
@@ -37,7 +38,7 @@ def notice_audience(notice: MeetingNotice) -> QuerySet[MemberCity]:
     return cities.select_related("region").order_by("region__order", "name")
 
 
-def _current_officers():
+def _current_officers() -> QuerySet[LiaisonOfficer]:
     from members.models import LiaisonOfficer
 
     return LiaisonOfficer.objects.current()
@@ -140,7 +141,7 @@ class CityRow:
     recipient: NoticeRecipient | None
 
     @property
-    def state_label(self) -> str:
+    def state_label(self) -> StrOrPromise:
         return State(self.state).label
 
 

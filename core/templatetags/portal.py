@@ -89,7 +89,7 @@ def json_ld(data: Any) -> SafeString:
 
 
 @register.filter
-def in_section(path: str, section_url: str | None) -> bool:
+def in_section(path: str, section_url: str) -> bool:
     """True when `path` is the section's page or below it (a prefix test, not a substring one)."""
     return bool(section_url) and path.startswith(section_url)
 
@@ -174,7 +174,7 @@ def machine_time(value: Any) -> str:
 
 
 @register.filter
-def population(ten_thousands: int | str | None) -> str:
+def population(ten_thousands: Any) -> str:
     """A population kept, as Chinese statistics give it, in 万 (10,000 people): "894万" on Chinese pages,
     "8.94 million" or "560,000" on English ones."""
     if ten_thousands in (None, ""):
@@ -220,7 +220,7 @@ def phone_shown(number: str | None) -> str | None:
 
 
 @register.filter
-def phone_link(number: str | None) -> str:
+def phone_link(number: str) -> str:
     """The tel: target, always international: +867715551234."""
     digits = _national_digits(number)
     if not digits or ((number or "").strip().startswith("+") and not number.strip().startswith("+86")):

@@ -15,9 +15,9 @@ class Command(BaseCommand):
         for model in apps.get_models():
             if not issubclass(model, RenditionsMixin):
                 continue
-            for obj in model.objects.exclude(**{model.IMAGE_FIELD: ""}).iterator():
+            for obj in model._default_manager.exclude(**{model.IMAGE_FIELD: ""}).iterator():
                 if not is_current(obj.renditions):
                     renditions = make_renditions(getattr(obj, model.IMAGE_FIELD))
-                    model.objects.filter(pk=obj.pk).update(renditions=renditions)
+                    model._default_manager.filter(pk=obj.pk).update(renditions=renditions)
                     refreshed += 1
         self.stdout.write(f"{refreshed} image(s) given new renditions.")

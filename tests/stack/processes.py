@@ -218,7 +218,7 @@ class Stack:
             [
                 str(BIN / "celery"),
                 "-A",
-                "association",
+                "config",
                 "worker",
                 "--loglevel",
                 "INFO",
@@ -238,7 +238,7 @@ class Stack:
             [
                 str(BIN / "celery"),
                 "-A",
-                "association",
+                "config",
                 "beat",
                 "--loglevel",
                 "INFO",

@@ -3,10 +3,8 @@ and settings.CONTENT_LANGUAGES. These tests run with the portal's three language
 their own with Vietnamese added (tests/core/vietnamese_settings.py), in four."""
 
 import datetime
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,7 @@ from events.models import GuestInvitation
 from events.models.media import subtitle_language_choices
 from members.importers import CityRowForm, header_names
 from tests.factories import ArticleFactory, EventFactory, MemberCityFactory, StaffUserFactory
+from tests.own_process import run_pytest, summary
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.django_db
@@ -125,30 +124,6 @@ def test_no_code_names_an_english_column_by_hand():
 @pytest.mark.django_db(False)
 @pytest.mark.skipif("vi" in content_languages(), reason="this is the run in four languages")
 def test_these_tests_pass_in_four_languages_with_vietnamese_added():
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.core.vietnamese_settings", "PYTHONPATH": str(ROOT)}
-    env.pop("DATABASE_URL", None)
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            __file__,
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "--no-migrations",
-            "--ds",
-            "tests.core.vietnamese_settings",
-            "-o",
-            "addopts=",
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
+    result = run_pytest(__file__, settings="tests.core.vietnamese_settings", extra=["--no-migrations"])
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
-    last = result.stdout.strip().splitlines()[-1]
-    assert re.search(r"\b1[0-9] passed, 1 skipped\b", last), last
+    assert re.search(r"\b1[0-9] passed, 1 skipped\b", summary(result)), summary(result)

@@ -2,40 +2,18 @@
 contributions.py only, and gets pages, navigation, search, sitemap, page-cache invalidation, staff permissions and
 the content scan. Its checks run in a process of their own, since installed apps are fixed once Django starts."""
 
-import os
 import subprocess
-import sys
 from pathlib import Path
+
+from tests.own_process import run_pytest, summary
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_toy_content_type_gets_every_shared_feature_from_its_declaration():
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.toy.settings", "PYTHONPATH": str(ROOT)}
-    env.pop("DATABASE_URL", None)
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "tests/toy/toy_checks.py",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "--ds",
-            "tests.toy.settings",
-            "-o",
-            "addopts=",
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    result = run_pytest("tests/toy/toy_checks.py", settings="tests.toy.settings")
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
-    assert "10 passed" in result.stdout.splitlines()[-1]
+    assert "10 passed" in summary(result)
 
 
 def test_nothing_outside_the_toy_app_names_it():

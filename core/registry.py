@@ -165,7 +165,8 @@ def declared() -> tuple[Declared, ...]:
 
 def forget() -> None:
     """Read the declarations again (tests that install an app)."""
-    declared.cache_clear()
+    for function in (declared, navigation, page_cache_models, members_permissions, email_kinds):
+        function.cache_clear()
 
 
 def each() -> Iterator[Contributions]:
@@ -190,15 +191,18 @@ def api_routers() -> list[tuple[str, Any]]:
     return [(entry.prefix, import_string(entry.router)) for entry in routers]
 
 
-def navigation(place: str) -> list[NavEntry]:
+# The answers read on every request or save are worked out once: the declarations do not change while the process runs.
+@cache
+def navigation(place: str) -> tuple[NavEntry, ...]:
     entries = [entry for contribution in each() for entry in contribution.navigation if entry.place == place]
-    return sorted(entries, key=lambda entry: entry.position)
+    return tuple(sorted(entries, key=lambda entry: entry.position))
 
 
 def content_types() -> list[ContentType]:
     return [content_type for contribution in each() for content_type in contribution.content_types]
 
 
+@cache
 def page_cache_models(model: Any) -> bool:
     """Whether a change to `model` may change a public page."""
     meta = model._meta
@@ -228,10 +232,12 @@ def group_permissions() -> dict[str, dict[str, dict[str, Actions]]]:
     return merged
 
 
-def members_permissions() -> list[str]:
-    return [contribution.members_permission for contribution in each() if contribution.members_permission]
+@cache
+def members_permissions() -> tuple[str, ...]:
+    return tuple(contribution.members_permission for contribution in each() if contribution.members_permission)
 
 
+@cache
 def email_kinds() -> dict[str, EmailKind]:
     return {kind.code: kind for contribution in each() for kind in contribution.email_kinds}
 

@@ -1,6 +1,4 @@
 from django.contrib import admin
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +11,6 @@ from association.models import (
     Page,
     Position,
 )
-from core.backoffice import dashboard
 from core.i18n.translation import TranslationsBesideChineseAdmin, columns, first_translation
 
 
@@ -88,23 +85,3 @@ class DocumentAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
 class PageAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     list_display = ["title", "slug", "show_in_footer", "updated_at"]
     prepopulated_fields = {"slug": ["title"]}
-
-
-@dashboard.register
-def association_tiles(request):
-    user = request.user
-    if user.has_perm("association.view_document"):
-        this_year = timezone.localdate().year
-        yield dashboard.Tile(
-            _("Documents published this year"),
-            Document.objects.filter(issued_on__year=this_year).count(),
-            reverse("admin:association_document_changelist"),
-        )
-    if user.has_perm("association.view_branch"):
-        yield dashboard.Tile(
-            _("Active branches"), Branch.objects.active().count(), reverse("admin:association_branch_changelist")
-        )
-    if user.has_perm("association.view_leader"):
-        yield dashboard.Tile(
-            _("Leaders in office"), Leader.objects.current().count(), reverse("admin:association_leader_changelist")
-        )

@@ -40,4 +40,5 @@ contributions = Contributions(
         DemoLoader("association.demo_links.load", 60),
         DemoLoader("association.demo_english.load", 70),
     ),
+    dashboard_tiles=("association.dashboard.tiles",),
 )

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from django.apps import apps
@@ -9,12 +8,11 @@ from django.contrib.auth import admin as auth_admin
 from django.contrib.auth.models import Group
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
-from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.backoffice import admin_labels, dashboard
+from core.backoffice import admin_labels
 from core.mail import outbox
 from core.models import BlockedTerm, ExportLog, OutgoingEmail, PeriodicRun, SecurityEvent
 
@@ -114,17 +112,6 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
 @admin.register(PeriodicRun)
 class PeriodicRunAdmin(ReadOnlyAdmin):
     list_display = ["name", "finished_at", "duration", "summary"]
-
-
-@dashboard.register
-def outbox_tiles(request: HttpRequest) -> Iterator[dashboard.Tile]:
-    if request.user.has_perm("core.view_outgoingemail"):
-        failed = OutgoingEmail.objects.filter(state=OutgoingEmail.State.FAILED).count()
-        if failed:
-            url = reverse("admin:core_outgoingemail_changelist")
-            yield dashboard.Tile(
-                _("E-mails that could not be sent"), failed, f"{url}?state__exact=failed", attention=True
-            )
 
 
 @admin.register(BlockedTerm)

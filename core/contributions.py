@@ -23,4 +23,5 @@ contributions = Contributions(
         PeriodicJob("content-scan", "core.tasks.scan_content", crontab(hour=4, minute=10)),
         PeriodicJob("security-log-cleanup", "core.tasks.forget_security_events", crontab(hour=3, minute=50)),
     ),
+    dashboard_tiles=("core.mail.dashboard.tiles",),
 )

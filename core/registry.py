@@ -11,7 +11,8 @@ the shared features below; core reads the declarations and names no app:
 - staff groups and the permissions each group needs of any app's models (granted by data migrations);
 - e-mail kinds (what the outbox admin calls them, and whether their body holds a personal link);
 - periodic jobs with their schedules (celery beat, and the in-process sweep without a broker);
-- demo loaders, run by `load_demo_data` in order of their position.
+- demo loaders, run by `load_demo_data` in order of their position;
+- the counts its staff see on the admin index (dashboard tiles).
 
 Declarations are plain data: models, tasks, views and functions are named by dotted path or label, so a
 `contributions` module imports no model and can be read before the app registry is ready (by celery beat).
@@ -142,6 +143,8 @@ class Contributions:
     email_kinds: tuple[EmailKind, ...] = ()
     periodic_jobs: tuple[PeriodicJob, ...] = ()
     demo: tuple[DemoLoader, ...] = ()
+    # Dotted paths of functions `f(request)` yielding core.backoffice.dashboard.Tile for what the user may see.
+    dashboard_tiles: tuple[str, ...] = ()
     # Permissions ("app_label.codename") that open members-only files (core/access.py).
     members_permission: str = ""
 
@@ -165,7 +168,7 @@ def declared() -> tuple[Declared, ...]:
 
 def forget() -> None:
     """Read the declarations again (tests that install an app)."""
-    for function in (declared, navigation, page_cache_models, members_permissions, email_kinds):
+    for function in (declared, navigation, page_cache_models, members_permissions, email_kinds, dashboard_providers):
         function.cache_clear()
 
 
@@ -240,6 +243,11 @@ def members_permissions() -> tuple[str, ...]:
 @cache
 def email_kinds() -> dict[str, EmailKind]:
     return {kind.code: kind for contribution in each() for kind in contribution.email_kinds}
+
+
+@cache
+def dashboard_providers() -> tuple[Callable[..., Any], ...]:
+    return tuple(import_string(path) for contribution in each() for path in contribution.dashboard_tiles)
 
 
 def periodic_jobs() -> list[PeriodicJob]:

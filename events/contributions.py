@@ -68,4 +68,5 @@ contributions = Contributions(
         PeriodicJob("delegate-data-purge", "events.tasks.purge_delegate_data", crontab(hour=3, minute=30)),
     ),
     demo=(DemoLoader("events.demo.load", 40),),
+    dashboard_tiles=("events.dashboard.tiles",),
 )

@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.backoffice import dashboard
 from core.i18n.translation import TranslationsBesideChineseAdmin, columns, first_translation
 from core.web import security
 from members import exports, importers, services, two_factor
@@ -189,20 +188,6 @@ class LiaisonAwardAdmin(admin.ModelAdmin):
     list_filter = ["year"]
     list_select_related = ["officer", "officer__city"]
     raw_id_fields = ["officer"]
-
-
-@dashboard.register
-def members_tiles(request):
-    if request.user.has_perm("members.view_membercity"):
-        yield dashboard.Tile(
-            _("Member cities"), MemberCity.objects.members().count(), reverse("admin:members_membercity_changelist")
-        )
-    if request.user.has_perm("members.view_liaisonofficer"):
-        yield dashboard.Tile(
-            _("Liaison officers in office"),
-            LiaisonOfficer.objects.current().count(),
-            reverse("admin:members_liaisonofficer_changelist"),
-        )
 
 
 class PortalUserChangeForm(UserChangeForm):

@@ -60,4 +60,5 @@ contributions = Contributions(
     },
     email_kinds=(INVITATION, PASSWORD_RESET),
     demo=(DemoLoader("members.demo.load", 30),),
+    dashboard_tiles=("members.dashboard.tiles",),
 )

@@ -6,14 +6,13 @@ from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.backoffice import dashboard
 from core.backoffice.admin_actions import service_action, service_action_with_reason
 from core.i18n.translation import (
     TranslationsBesideChineseAdmin,
@@ -335,14 +334,3 @@ class TopicAdmin(admin.ModelAdmin):
     list_editable = ["is_published", "order"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [TopicEntryInline]
-
-
-@dashboard.register
-def news_tiles(request):
-    if request.user.has_perm("news.view_article"):
-        url = reverse("admin:news_article_changelist")
-        waiting = Article.objects.filter(status=Article.Status.REVIEW).count()
-        yield dashboard.Tile(_("Articles awaiting review"), waiting, f"{url}?status__exact=review", attention=True)
-        yield dashboard.Tile(
-            _("Drafts"), Article.objects.filter(status=Article.Status.DRAFT).count(), f"{url}?status__exact=draft"
-        )

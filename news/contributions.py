@@ -70,4 +70,5 @@ contributions = Contributions(
         PeriodicJob("unplaced-images", "news.tasks.sweep_unplaced_images", crontab(hour=4, minute=30)),
     ),
     demo=(DemoLoader("news.demo.load", 20),),
+    dashboard_tiles=("news.dashboard.tiles",),
 )

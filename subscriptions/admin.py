@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.backoffice import dashboard
 from subscriptions.models import Subscriber
 
 
@@ -52,14 +51,3 @@ class SubscriberAdmin(admin.ModelAdmin):
 
         count = services.mark_bounced(queryset.values_list("email", flat=True))
         self.message_user(request, _("%(count)d addresses will receive nothing more.") % {"count": count})
-
-
-@dashboard.register
-def subscription_tiles(request):
-    if request.user.has_perm("subscriptions.view_subscriber"):
-        from django.urls import reverse
-
-        url = reverse("admin:subscriptions_subscriber_changelist")
-        yield dashboard.Tile(
-            _("E-mail subscribers"), Subscriber.objects.receiving().count(), f"{url}?state__exact=active"
-        )

@@ -20,4 +20,5 @@ contributions = Contributions(
         PeriodicJob("issue-announcements", "subscriptions.tasks.announce_new_issues", crontab(minute="*/15")),
         PeriodicJob("unconfirmed-subscriptions", "subscriptions.tasks.forget_unconfirmed", crontab(hour=3, minute=20)),
     ),
+    dashboard_tiles=("subscriptions.dashboard.tiles",),
 )

@@ -32,4 +32,5 @@ contributions = Contributions(
     periodic_jobs=(
         PeriodicJob("policy-announcements", "tests.toy.tasks.announce_policies", crontab(hour=8, minute=0)),
     ),
+    dashboard_tiles=("tests.toy.dashboard.tiles",),
 )

@@ -93,3 +93,10 @@ def test_its_e_mail_kind_is_an_outbox_choice_without_a_migration_and_its_job_is_
 
 def test_the_content_scan_reads_its_published_texts():
     assert Policy in [entry.model for entry in integrity._scanned]
+
+
+def test_its_count_is_a_tile_on_the_admin_index(client, policy, django_user_model):
+    admin = django_user_model.objects.create_superuser("toy-admin", "toy-admin@example.org", "x")
+    client.force_login(admin)
+    tiles = client.get("/admin/").context["dashboard_tiles"]
+    assert [(tile.label, tile.count) for tile in tiles if tile.label == "已发布的政策文件"] == [("已发布的政策文件", 1)]

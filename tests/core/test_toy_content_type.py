@@ -1,6 +1,7 @@
 """A new content type is its app plus a line in INSTALLED_APPS: the toy app under tests/toy/ declares itself in its
-contributions.py only, and gets pages, navigation, search, sitemap, page-cache invalidation, staff permissions, a dashboard tile and
-the content scan. Its checks run in a process of their own, since installed apps are fixed once Django starts."""
+contributions.py only, and gets pages, navigation, search, sitemap, page-cache invalidation, staff permissions, a
+dashboard tile and the content scan. Its checks run in a process of their own, since installed apps are fixed once
+Django starts."""
 
 import subprocess
 from pathlib import Path

@@ -15,6 +15,7 @@ from association.models import Association, Branch, Document, Leader, Page, Posi
 from core.access import can_read_members_only
 from core.media.downloads import gated_download
 from core.pagination import paginate
+from members.models import MemberCity
 
 
 def home(request):
@@ -26,6 +27,7 @@ def about(request):
         "page": Page.objects.filter(slug="about").first(),
         "positions": _current_positions(),
         "figures": key_figures(),
+        "counts_by_level": MemberCity.objects.counts_by_level(),
     }
     return render(request, "association/about.html", context)
 

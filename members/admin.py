@@ -6,20 +6,31 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.signing import BadSignature, dumps, loads
 from django.db import models
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.backoffice.form_pages import form_page
 from core.i18n.translation import TranslationsBesideChineseAdmin, columns, first_translation
 from core.web import security
 from members import exports, importers, services, two_factor
-from members.forms import ImportForm
-from members.models import LiaisonAward, LiaisonOfficer, Mayor, MemberCity, Region, email_used_by_another_account
+from members.forms import ImportForm, MembershipChangeForm
+from members.models import (
+    IndividualMember,
+    LiaisonAward,
+    LiaisonOfficer,
+    Mayor,
+    MemberCity,
+    MembershipChange,
+    Region,
+    email_used_by_another_account,
+)
 
 
 @admin.register(Region)
@@ -116,16 +127,82 @@ class ImportMixin:
         return TemplateResponse(request, "admin/members/import.html", context, status=status)
 
 
+class MembershipChangeInline(admin.TabularInline):
+    model = MembershipChange
+    fields = [
+        "effective_on",
+        "level_before",
+        "level_after",
+        "status_before",
+        "status_after",
+        "reason",
+        "meeting",
+        "resolution",
+        "recorded_by",
+        "recorded_at",
+    ]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("history of membership changes")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(MemberCity)
 class MemberCityAdmin(ImportMixin, TranslationsBesideChineseAdmin, admin.ModelAdmin):
     import_kind = "cities"
-    list_display = [*columns("name"), "region", "level", "status", "joined_on"]
-    list_filter = ["region", "level", "status"]
+    list_display = [*columns("name"), "region", "level", "membership_level", "status", "joined_on"]
+    list_filter = ["region", "level", "membership_level", "status"]
     list_select_related = ["region"]
     search_fields = columns("name")
     prepopulated_fields = {"slug": [first_translation("name")]}
-    inlines = [MayorInline, OfficerInline]
+    inlines = [MayorInline, OfficerInline, MembershipChangeInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def get_readonly_fields(self, request, obj=None):
+        # A member's level and status change only by a recorded decision (the link below the form).
+        return ["membership_level", "status", "membership_change_link"] if obj else []
+
+    @admin.display(description=_("change of level or status"))
+    def membership_change_link(self, city):
+        url = reverse("admin:members_membercity_membership", args=[city.pk])
+        return format_html('<a class="button" href="{}">{}</a>', url, _("Record a decision"))
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.membership_change_view)
+        return [path("<int:pk>/membership/", view, name="members_membercity_membership"), *super().get_urls()]
+
+    def membership_change_view(self, request, pk):
+        city = get_object_or_404(MemberCity, pk=pk)
+        if not self.has_change_permission(request, city):
+            raise PermissionDenied
+
+        def act(data):
+            services.membership_change(city=city, by=request.user, **data)
+            return _("The decision is recorded and applied.")
+
+        return form_page(
+            self,
+            request,
+            form_class=MembershipChangeForm,
+            title=_("Record a decision on level or status"),
+            intro=_("The change is kept in the city's history with its date, reason and the meeting that decided it."),
+            initial={"level": city.membership_level, "status": city.status, "effective_on": timezone.localdate()},
+            act=act,
+            done_url=reverse("admin:members_membercity_change", args=[city.pk]),
+            subject=city,
+        )
+
+
+@admin.register(IndividualMember)
+class IndividualMemberAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "category", "organisation", "title", "city", "status", "joined_on"]
+    list_filter = ["category", "status"]
+    list_select_related = ["city"]
+    search_fields = ["name", "organisation"]
+    raw_id_fields = ["city"]
 
 
 @admin.register(LiaisonOfficer)

@@ -10,7 +10,7 @@ from core.i18n.chinese import to_simplified
 from core.mail import outbox
 from core.search import query as search_query
 from members import contributions
-from members.models import LiaisonOfficer, MemberCity, Region
+from members.models import LiaisonOfficer, MemberCity, MembershipLevel, Region
 from members.services import CONTACT_FIELDS
 
 
@@ -91,3 +91,16 @@ class SecondStepCodeForm(forms.Form):
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True, "spellcheck": "false"}
         ),
     )
+
+
+class MembershipChangeForm(forms.Form):
+    """A decision on a member city's level or status, as the back office records it."""
+
+    level = forms.ChoiceField(label=_("Membership level"), choices=MembershipLevel.choices)
+    status = forms.ChoiceField(label=_("Status"), choices=MemberCity.Status.choices)
+    effective_on = forms.DateField(label=_("Effective on"), widget=forms.DateInput(attrs={"type": "date"}))
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+    meeting = forms.CharField(
+        label=_("Decided by (meeting)"), max_length=200, help_text=_("E.g. the third meeting of the fifth council.")
+    )
+    resolution = forms.CharField(label=_("Resolution"), max_length=200, required=False)

@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
-from core import site
+from core import publication, site
 from core.mail import outbox
 from members import contributions
 from members.contributions import LIAISON_OFFICERS
-from members.models import LiaisonOfficer
+from members.models import LiaisonOfficer, MemberCity, MembershipChange
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -96,3 +98,44 @@ def officer_sync_account_email(*, officer: LiaisonOfficer) -> None:
     if officer.user.email != officer.email:
         officer.user.email = officer.email
         officer.user.save(update_fields=["email"])
+
+
+def membership_change(
+    *,
+    city: MemberCity,
+    by: User,
+    effective_on: datetime.date,
+    level: str,
+    status: str,
+    reason: str,
+    meeting: str,
+    resolution: str = "",
+) -> MembershipChange:
+    """Record a decision on a city's level or status (active, suspended, left) and apply it. A membership never
+    lapses by itself: suspending a city late with its dues is such a decision, recorded by staff."""
+    if not by.has_perm("members.change_membercity"):
+        raise PermissionDenied
+    with transaction.atomic():
+        city = MemberCity.objects.select_for_update().get(pk=city.pk)
+        change = MembershipChange(
+            city=city,
+            effective_on=effective_on,
+            level_before=city.membership_level,
+            level_after=level,
+            status_before=city.status,
+            status_after=status,
+            reason=reason,
+            meeting=meeting,
+            resolution=resolution,
+            recorded_by=by,
+        )
+        change.full_clean()
+        if (level, status) == (city.membership_level, city.status):
+            raise ValidationError(_("This is the city's level and status already: nothing would change."))
+        change.save()
+        city.membership_level, city.status = level, status
+        if status == MemberCity.Status.ACTIVE and city.joined_on is None:
+            city.joined_on = effective_on
+        with publication.changing(city):  # the directory's counts by level, the city's own page and search entry
+            city.save(update_fields=["membership_level", "status", "joined_on"])
+    return change

@@ -22,7 +22,13 @@ def index(request):
         cities = form.filter(cities)
     totals = MemberCity.objects.members().aggregate(count=Count("id"), population=Sum("population"), area=Sum("area"))
     page_obj = paginate(request, cities, per_page=60)
-    context = {"form": form, "page_obj": page_obj, "cities": page_obj.object_list, "totals": totals}
+    context = {
+        "form": form,
+        "page_obj": page_obj,
+        "cities": page_obj.object_list,
+        "totals": totals,
+        "counts_by_level": MemberCity.objects.counts_by_level(),
+    }
     return render(request, "members/index.html", context, status=status)
 
 

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "events",
     "news",
     "publications",
+    "membership",
     "subscriptions",
     "django_prometheus",
     "ninja",  # its Swagger UI files, served locally for /api/v1/explorer

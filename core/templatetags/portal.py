@@ -15,6 +15,7 @@ from django.utils.html import _json_script_escapes  # type: ignore[attr-defined]
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from core import money
 from core.i18n.translation import lacks_translation, localized, other_script, reading_language, translations_with_lang
 from core.media.qr import qr_svg
 
@@ -226,3 +227,15 @@ def phone_link(number: str) -> str:
     if not digits or ((number or "").strip().startswith("+") and not number.strip().startswith("+86")):
         return (number or "").replace(" ", "").replace("-", "")
     return "+86" + (digits[1:] if digits.startswith("0") else digits)
+
+
+@register.filter
+def yuan(amount: Any) -> str:
+    """¥20,000.00; empty for no amount."""
+    return "" if amount is None or amount == "" else money.in_figures(amount)
+
+
+@register.filter
+def yuan_in_capitals(amount: Any) -> str:
+    """人民币贰万元整"""
+    return "" if amount is None or amount == "" else money.in_capitals(amount)

@@ -14,6 +14,7 @@ from django.db import transaction
 from events.contributions import EVENT_MANAGERS
 from members.contributions import MEMBERSHIP_MANAGERS
 from members.models import LiaisonOfficer
+from membership.contributions import FINANCE
 from news.contributions import NEWS_EDITORS, NEWS_REVIEWERS
 
 STAFF = [
@@ -23,6 +24,7 @@ STAFF = [
     ("reviewer", "news reviewer", NEWS_REVIEWERS),
     ("meetings", "event manager", EVENT_MANAGERS),
     ("members", "membership manager", MEMBERSHIP_MANAGERS),
+    ("finance", "finance officer", FINANCE),
 ]
 OFFICER_CITIES = ["nanning", "beihai"]  # two demo cities whose primary officers get a password
 

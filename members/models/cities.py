@@ -17,6 +17,7 @@ from core.i18n.translation import TranslatedMixin, localized
 from core.integrity import IntegrityChecked
 from core.media.uploads import CleanImageField, validate_image
 from core.phones import validate_mobile, validate_phone
+from members.models.register import MembershipLevel
 
 phone_number = RegexValidator(
     r"^\+?[0-9][0-9 \-]{5,19}$", _("Enter a phone number: digits, with spaces or dashes if you like.")
@@ -48,6 +49,11 @@ class MemberCityQuerySet(models.QuerySet):
         """The cities the public directory shows: the members."""
         return self.members()
 
+    def counts_by_level(self):
+        """[(level, label, number of member cities)] for every level, highest first (one query)."""
+        counts = dict(self.members().order_by().values_list("membership_level").annotate(n=models.Count("id")))
+        return [(level, label, counts.get(level, 0)) for level, label in MembershipLevel.choices]
+
 
 class MemberCity(TranslatedMixin, IntegrityChecked, models.Model):
     class Level(models.TextChoices):
@@ -67,6 +73,9 @@ class MemberCity(TranslatedMixin, IntegrityChecked, models.Model):
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="cities", verbose_name=_("region"))
     joined_on = models.DateField(_("joined on"), null=True, blank=True, validators=[validate_sensible_date])
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    membership_level = models.CharField(
+        _("membership level"), max_length=20, choices=MembershipLevel.choices, default=MembershipLevel.MEMBER
+    )
     population = models.PositiveIntegerField(
         _("population (10,000 people)"), null=True, blank=True, help_text=_("Resident population in units of 10,000.")
     )

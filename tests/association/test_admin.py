@@ -49,6 +49,9 @@ def test_the_admin_index_shows_the_dashboard_tiles_to_a_superuser(client, superu
         reverse("admin:events_delegation_changelist") + "?state__exact=pending": "0",
         reverse("admin:events_event_changelist"): "0",
         reverse("admin:subscriptions_subscriber_changelist") + "?state__exact=active": "0",
+        reverse("admin:membership_application_changelist") + "?open=yes": "0",
+        reverse("admin:membership_duesnotice_changelist"): "0",
+        reverse("admin:membership_arrears"): "0",
     }
 
 

@@ -43,14 +43,15 @@ def test_every_role_gets_a_login_that_works_and_the_same_one_next_time(demo, var
     first = demo_logins()
     second = demo_logins(port=8123)
 
-    assert [login["role"] for login in first][:5] == [
+    assert [login["role"] for login in first][:6] == [
         "admin (everything)",
         "news editor",
         "news reviewer",
         "event manager",
         "membership manager",
+        "finance officer",
     ]
-    assert len(first) == 7
+    assert len(first) == 8
     for login in first:
         assert works(login), login["role"]
     assert [(login["user"], login["password"]) for login in second] == [

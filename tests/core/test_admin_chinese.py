@@ -20,6 +20,7 @@ LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z’']+(?: [A-Za-z][A-Za-z’']+)*")
 # Names that stay Latin in Chinese text: formats, Django's own key names, file sizes, the filing number.
 ALLOWED = {
     "CSV",
+    "XLSX",
     "Excel",
     "PDF",
     "ICP",

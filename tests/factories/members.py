@@ -6,8 +6,17 @@ import factory
 from django.contrib.auth.models import Group
 
 from members.contributions import LIAISON_OFFICERS
-from members.models import LiaisonAward, LiaisonOfficer, Mayor, MemberCity, Region
-from tests.factories.users import UserFactory
+from members.models import (
+    IndividualMember,
+    LiaisonAward,
+    LiaisonOfficer,
+    Mayor,
+    MemberCity,
+    MembershipChange,
+    MembershipLevel,
+    Region,
+)
+from tests.factories.users import StaffUserFactory, UserFactory
 
 
 class RegionFactory(factory.django.DjangoModelFactory):
@@ -87,3 +96,30 @@ class LiaisonAwardFactory(factory.django.DjangoModelFactory):
     officer = factory.SubFactory(LiaisonOfficerFactory)
     year = 2024
     title = "优秀联络员"
+
+
+class MembershipChangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MembershipChange
+
+    city = factory.SubFactory(MemberCityFactory)
+    effective_on = datetime.date(2024, 12, 10)
+    level_before = MembershipLevel.COUNCIL
+    level_after = MembershipLevel.STANDING_COUNCIL
+    status_before = MemberCity.Status.ACTIVE
+    status_after = MemberCity.Status.ACTIVE
+    reason = "工作突出，经常务理事会提名。"
+    meeting = "第五届理事会第三次会议"
+    recorded_by = factory.SubFactory(StaffUserFactory)
+
+
+class IndividualMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IndividualMember
+
+    name = factory.Sequence(lambda n: f"个人会员{n}")
+    category = IndividualMember.Category.EXPERT
+    organisation = "广西大学"
+    title = "教授"
+    email = factory.Sequence(lambda n: f"expert{n}@example.cn")
+    joined_on = datetime.date(2020, 5, 1)

@@ -150,6 +150,9 @@ def test_membership_managers_may_manage_every_part_of_the_members_app():
         for model in ("region", "membercity", "mayor", "liaisonofficer", "liaisonaward")
         for action in ("view", "add", "change", "delete")
     } | {"view_historicalliaisonofficer"}
+    # The member register's individual members and its record of decisions (granted by the membership app).
+    expected |= {f"{action}_individualmember" for action in ("view", "add", "change", "delete")}
+    expected |= {"view_historicalindividualmember", "view_membershipchange"}
 
     assert members_permissions(MEMBERSHIP_MANAGERS) == expected
 

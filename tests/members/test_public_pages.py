@@ -378,9 +378,10 @@ def make_members(scale, category):
 
 
 MEMBER_PAGES = [
-    # totals, count for the paginator, regions for the filter, the page of cities, footer pages
-    ("/members/", 5),
-    ("/members/?level=prefecture&q=城市", 5),
+    # totals, counts by membership level, count for the paginator, regions for the filter, the page of cities,
+    # footer pages
+    ("/members/", 6),
+    ("/members/?level=prefecture&q=城市", 6),
     # the city with its region, its mayors, its news, footer pages
     ("first-city", 4),
     # awards with officer and city, footer pages

@@ -21,6 +21,10 @@ class YearForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, initial=this_year)
 
 
+class ArrearsFilterForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)
+
+
 class IssueNoticesForm(YearForm):
     due_on = forms.DateField(
         label=_("Due on"),

@@ -13,7 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.backoffice.form_pages import form_page
 from core.money import in_figures
 from membership import documents, exports, selectors
-from membership.admin_forms import IssueNoticesForm, PaymentForm, ReasonForm, WaiverForm, YearForm
+from membership.admin_forms import ArrearsFilterForm, IssueNoticesForm, PaymentForm, ReasonForm, WaiverForm
 from membership.models import DuesNotice, DuesRate, PayeeAccount, Payment, Receipt
 from membership.services import dues
 
@@ -199,7 +199,7 @@ class DuesNoticeAdmin(admin.ModelAdmin):
     def arrears_view(self, request):
         if not self.has_view_permission(request):
             self._denied()
-        form = YearForm(request.GET or None)
+        form = ArrearsFilterForm(request.GET or None)
         year = form.cleaned_data["year"] if form.is_bound and form.is_valid() else None
         notices = selectors.arrears(year)
         if request.GET.get("format") == "xlsx" and not form.errors:

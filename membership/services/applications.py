@@ -27,9 +27,10 @@ if TYPE_CHECKING:
 
 
 def _same_city(name: str) -> Q:
-    name = name.strip()
-    short = MemberCity(name=name).short_name
-    return Q(city_name__iexact=name) | Q(city_name__iexact=short) | Q(city__name__iexact=name)
+    """平果市, 平果 and 平果县 name the same applicant."""
+    short = MemberCity(name=name.strip()).short_name
+    names = [short, *(short + suffix for suffix in MemberCity.CHINESE_SUFFIXES)]
+    return Q(city_name__in=names) | Q(city__name__in=names)
 
 
 def open_application_for(city_name: str) -> Application | None:

@@ -164,7 +164,7 @@ def test_the_arrears_export_is_in_chinese_and_logged(client, superuser, year):
     response = client.get(reverse("admin:membership_arrears"), {"format": "xlsx"})
     sheet = openpyxl.load_workbook(BytesIO(response.content)).active
     headers = [cell.value for cell in sheet[1]]
-    assert headers[:3] == ["地区", "城市", "年度"] and "欠缴（元）" in headers
+    assert headers[:3] == ["所属地区", "城市", "年份"] and "欠缴（元）" in headers
     assert sheet.max_row == 2
     assert ExportLog.objects.get().row_count == 1
 

@@ -63,7 +63,7 @@ def test_importing_the_same_file_twice_records_nothing_twice(notice, finance, ye
     data = csv_statement(f"{year}-02-10,ICBC001,贺州市财政局,{notice.reference},,4000.00,")
     statements.statement_import(data=data, filename="对账单.csv", by=finance)
 
-    with pytest.raises(ValidationError, match="对账单.csv"):
+    with pytest.raises(ValidationError, match=r"对账单\.csv"):
         statements.statement_import(data=data, filename="again.csv", by=finance)
 
     assert (Statement.objects.count(), Payment.objects.count(), Receipt.objects.count()) == (1, 1, 1)

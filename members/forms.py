@@ -98,7 +98,9 @@ class MembershipChangeForm(forms.Form):
 
     level = forms.ChoiceField(label=_("Membership level"), choices=MembershipLevel.choices)
     status = forms.ChoiceField(label=_("Status"), choices=MemberCity.Status.choices)
-    effective_on = forms.DateField(label=_("Effective on"), widget=forms.DateInput(attrs={"type": "date"}))
+    effective_on = forms.DateField(
+        label=_("Effective on"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
     meeting = forms.CharField(
         label=_("Decided by (meeting)"), max_length=200, help_text=_("E.g. the third meeting of the fifth council.")

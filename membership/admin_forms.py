@@ -29,13 +29,15 @@ class IssueNoticesForm(YearForm):
     due_on = forms.DateField(
         label=_("Due on"),
         initial=lambda: datetime.date(this_year(), 3, 31),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
 
 
 class PaymentForm(forms.Form):
     amount = forms.DecimalField(label=_("Amount (yuan)"), max_digits=12, decimal_places=2, min_value=0)
-    paid_on = forms.DateField(label=_("Date received"), widget=forms.DateInput(attrs={"type": "date"}))
+    paid_on = forms.DateField(
+        label=_("Date received"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
     bank_reference = forms.CharField(label=_("Bank reference"), max_length=60, required=False)
 
     def clean_paid_on(self):
@@ -108,4 +110,6 @@ class DecisionForm(forms.Form):
         label=_("Meeting"), max_length=200, help_text=_("E.g. the third meeting of the fifth council.")
     )
     resolution = forms.CharField(label=_("Resolution"), max_length=200, required=False)
-    decided_on = forms.DateField(label=_("Decided on"), widget=forms.DateInput(attrs={"type": "date"}))
+    decided_on = forms.DateField(
+        label=_("Decided on"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )

@@ -51,7 +51,7 @@ class PaymentInline(ReadOnly, admin.TabularInline):
 
 @admin.register(DuesNotice)
 class DuesNoticeAdmin(admin.ModelAdmin):
-    list_display = ["reference", "city", "year", "level", "amount", "paid_amount", "outstanding_amount", "due_on"]
+    list_display = ["reference", "city", "year", "level", "amount_due", "paid_amount", "outstanding_amount", "due_on"]
     list_filter = ["year", "level", "reminded"]
     list_select_related = ["city"]
     search_fields = ["reference", "city__name"]
@@ -81,6 +81,10 @@ class DuesNoticeAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("amount due (yuan)"), ordering="amount")
+    def amount_due(self, notice):
+        return in_figures(notice.amount)
 
     @admin.display(description=_("paid"), ordering="paid")
     def paid_amount(self, notice):

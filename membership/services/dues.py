@@ -211,7 +211,7 @@ def send_reminders(*, today: datetime.date | None = None) -> int:
                 officers[notice.city_id],
                 f"dues-reminder:{notice.reference}:{stage}",
                 stage=DuesNotice.Reminder(stage).label,
-                outstanding=in_figures(notice.outstanding),  # type: ignore[attr-defined]
+                outstanding=in_figures(notice.outstanding),
             )
             for notice, stage in due
             if officers[notice.city_id]

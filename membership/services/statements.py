@@ -49,8 +49,8 @@ class _Matcher:
         self.outstanding: dict[int, Decimal] = {}
         for notice in DuesNotice.objects.outstanding().select_related("city"):
             self.by_reference[notice.reference] = notice
-            self.by_amount[notice.outstanding].append(notice)  # type: ignore[attr-defined]
-            self.outstanding[notice.pk] = notice.outstanding  # type: ignore[attr-defined]
+            self.by_amount[notice.outstanding].append(notice)
+            self.outstanding[notice.pk] = notice.outstanding
 
     def find(self, row: BankRow) -> DuesNotice | None:
         found = REFERENCE.search(row.memo) or REFERENCE.search(row.payer)

@@ -35,6 +35,7 @@ LIST_FILTERS = {
     "/search/": ["q", "kind", "page"],
     "/zh-hant/search/": ["q", "kind"],
     "/news/feed/": ["page"],
+    "/membership/certificates/": ["number"],
 }
 PATHS = [
     "/news/tag/{}/",
@@ -43,6 +44,7 @@ PATHS = [
     "/news/topics/{}/",
     "/about/branches/{}/",
     "/events/series/{}/",
+    "/membership/certificates/{}/",
 ]
 
 
@@ -143,3 +145,31 @@ def test_the_check_in_desk_takes_anything(make_event, token):
     client.force_login(StaffUserFactory(username="meetings", groups=[EVENT_MANAGERS]))
     event = make_event()
     assert_no_server_error(client.post(f"/events/{event.pk}/checkin/", {"token": token}), token)
+
+
+@EXAMPLES
+@given(
+    fields=st.fixed_dictionaries(
+        {
+            name: value
+            for name in [
+                "city_name",
+                "region",
+                "city_level",
+                "intended_level",
+                "contact_name",
+                "contact_position",
+                "contact_phone",
+                "contact_email",
+                "note",
+                "consent",
+            ]
+        }
+    ),
+    letter=st.binary(max_size=200),
+)
+def test_the_application_to_join_takes_anything(db, fields, letter):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    data = {**fields, "letter": SimpleUploadedFile("申请书.pdf", letter)}
+    assert_no_server_error(Client().post("/membership/apply/", data), fields)

@@ -172,3 +172,14 @@ def test_staff_outside_finance_cannot_void(notice, finance, year):
     receipt = dues.record_payment(notice=notice, amount=Decimal("10"), paid_on=datetime.date(year, 2, 1), by=finance)
     with pytest.raises(PermissionDenied):
         dues.void_payment(payment=receipt.payment, reason="x", by=StaffUserFactory())
+
+
+def test_the_daily_reminder_job_records_its_run(notice, monkeypatch):
+    from core.models import PeriodicRun
+    from membership import tasks
+
+    monkeypatch.setattr(dues.timezone, "localdate", lambda *args: notice.due_on + datetime.timedelta(days=31))
+    tasks.send_dues_reminders()
+
+    assert PeriodicRun.objects.get(name="dues-reminders").summary == "已发送会费催缴 1 份"
+    assert OutgoingEmail.objects.filter(key__startswith="dues-reminder:").count() == 1

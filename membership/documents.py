@@ -11,7 +11,9 @@ from functools import wraps
 from typing import TypeVar
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils import timezone, translation
+from django.utils.http import content_disposition_header
 
 from core import site
 from core.media.pdf import MARGIN, PAGE_HEIGHT, PAGE_WIDTH, Page, document
@@ -143,3 +145,11 @@ def certificate_pdf(certificate: Certificate) -> bytes:
     page.text(width - 220, 126, _date(timezone.localtime(certificate.issued_at).date()), 12, align="right")
     page.qr(width - 190, 70, 110, settings.SITE_URL.rstrip("/") + certificate.get_absolute_url())
     return document([page], title=f"会员证书 {certificate.number}")
+
+
+def pdf_download(content: bytes, filename: str) -> HttpResponse:
+    """A paper as an attachment, kept out of shared caches (it belongs to one city)."""
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -4,10 +4,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -78,13 +76,6 @@ def _may_download(request, city_id):
     return officer is not None and officer.city_id == city_id
 
 
-def _pdf(content, filename):
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 def _download(request, model, pk, city_of, render_pdf, filename):
     if not request.user.is_authenticated:
         messages.info(request, _("Please sign in to download your city's papers."))
@@ -92,7 +83,7 @@ def _download(request, model, pk, city_of, render_pdf, filename):
     paper = get_object_or_404(model, pk=pk)
     if not _may_download(request, city_of(paper)):
         raise PermissionDenied
-    return _pdf(render_pdf(paper), filename(paper))
+    return documents.pdf_download(render_pdf(paper), filename(paper))
 
 
 def notice_pdf(request, pk):

@@ -155,11 +155,9 @@ class DuesNoticeAdmin(admin.ModelAdmin):
 
     def pdf_view(self, request, pk):
         notice = self._notice(request, pk)
-        response = HttpResponse(documents.notice_pdf(notice), content_type="application/pdf")
-        response["Content-Disposition"] = content_disposition_header(
-            as_attachment=True, filename=f"会费缴纳通知-{notice.year}-{notice.reference}.pdf"
+        return documents.pdf_download(
+            documents.notice_pdf(notice), f"会费缴纳通知-{notice.year}-{notice.reference}.pdf"
         )
-        return response
 
     def payment_view(self, request, pk):
         notice = self._notice(request, pk)

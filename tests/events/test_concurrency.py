@@ -1,14 +1,14 @@
 """Many liaison officers submitting at the same moment, on real PostgreSQL connections."""
 
-import threading
 import time
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
+from django.db import connection
 
 from events import services
 from events.models import Delegation
+from tests.concurrency import run_together
 from tests.events.conftest import delegates
 
 pytestmark = [
@@ -21,28 +21,6 @@ pytestmark = [
 
 SUBMISSIONS = 50
 CAPACITY = 10
-
-
-def run_together(jobs):
-    """Start every job at the same instant in its own thread (own connection); collect the outcomes."""
-    barrier = threading.Barrier(len(jobs))
-    outcomes = []
-
-    def worker(job):
-        try:
-            barrier.wait()
-            outcomes.append(job())
-        except ValidationError as error:
-            outcomes.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return outcomes
 
 
 def register_everyone(event, officers):

@@ -1,16 +1,7 @@
 from django.contrib import admin
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from association.models import (
-    Association,
-    Branch,
-    CouncilMember,
-    Document,
-    Leader,
-    Page,
-    Position,
-)
+from association.models import Association, Branch, Document, Page
 from core.i18n.translation import TranslationsBesideChineseAdmin, columns, first_translation
 
 
@@ -31,32 +22,6 @@ class AssociationAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
         return False
 
 
-@admin.register(Position)
-class PositionAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
-    list_display = [*columns("name"), "order"]
-    list_editable = ["order"]
-
-
-@admin.register(Leader)
-class LeaderAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
-    list_display = ["name", "position", "affiliation", "since", "until", "thumbnail"]
-    list_filter = ["position", ("until", admin.EmptyFieldListFilter)]
-    list_select_related = ["position"]
-    search_fields = [*columns("name"), "affiliation"]
-    date_hierarchy = "since"
-
-    @admin.display(description=_("photo"))
-    def thumbnail(self, leader):
-        if not leader.photo:
-            return "—"
-        return format_html('<img src="{}" alt="" width="40" height="50" class="admin-portrait">', leader.photo.url)
-
-
-class CouncilMemberInline(admin.TabularInline):
-    model = CouncilMember
-    extra = 1
-
-
 @admin.register(Branch)
 class BranchAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     list_display = ["name", "kind", "founded_on", "is_active", "order"]
@@ -64,7 +29,6 @@ class BranchAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     list_editable = ["order"]
     search_fields = columns("name")
     prepopulated_fields = {"slug": [first_translation("name")]}
-    inlines = [CouncilMemberInline]
 
 
 @admin.register(Document)

@@ -30,7 +30,7 @@ contributions = Contributions(
     grants={
         "news editors": {"association": {"document": EDIT, "page": EDIT}},
         "news reviewers": {"association": {"document": ALL, "page": ALL}},
-        "membership managers": {"association": {"branch": ALL, "councilmember": ALL, "leader": ALL, "position": ALL}},
+        "membership managers": {"association": {"branch": ALL}},
         "liaison officers": {"association": {"document": ("codename:view_members_only_document",)}},
     },
     members_permission="association.view_members_only_document",

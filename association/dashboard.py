@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from association.models import Branch, Document, Leader
+from association.models import Branch, Document
 from core.backoffice.dashboard import Tile
 
 
@@ -20,8 +20,4 @@ def tiles(request):
     if user.has_perm("association.view_branch"):
         yield Tile(
             _("Active branches"), Branch.objects.active().count(), reverse("admin:association_branch_changelist")
-        )
-    if user.has_perm("association.view_leader"):
-        yield Tile(
-            _("Leaders in office"), Leader.objects.current().count(), reverse("admin:association_leader_changelist")
         )

@@ -4,15 +4,7 @@ import datetime
 
 from django.core.files.base import ContentFile
 
-from association.models import (
-    Association,
-    Branch,
-    CouncilMember,
-    Document,
-    Leader,
-    Page,
-    Position,
-)
+from association.models import Association, Branch, Document, Page
 from core.media import demo_images
 from core.media.pdf import render_pdf
 
@@ -40,48 +32,6 @@ PROFILE = {
     "police_filing_number": "桂公网安备 45010302000123号",
 }
 
-POSITIONS = [
-    ("会长", "President", 10),
-    ("执行会长", "Executive President", 20),
-    ("副会长", "Vice-President", 30),
-    ("秘书长", "Secretary-General", 40),
-    ("副秘书长", "Deputy Secretary-General", 50),
-]
-
-# (position, name, other offices, since, until, biography)
-LEADERS = [
-    (
-        "会长",
-        "韦志宏",
-        "南宁市人民政府市长",
-        "2022-11-08",
-        None,
-        "长期从事城市规划与建设管理工作，主持推进南宁市城市更新和五象新区建设。",
-    ),
-    (
-        "执行会长",
-        "蒙立新",
-        "自治区住房和城乡建设厅原副厅长",
-        "2021-06-15",
-        None,
-        "负责协会日常工作，在历届会员大会上作工作报告，推动建立成员城市联络员工作机制。",
-    ),
-    ("副会长", "覃海燕", "柳州市人民政府市长", "2022-11-08", None, ""),
-    ("副会长", "黄建军", "桂林市人民政府市长", "2022-11-08", None, ""),
-    ("副会长", "陆明峰", "北海市人民政府市长", "2023-04-20", None, ""),
-    (
-        "秘书长",
-        "莫春林",
-        "",
-        "2020-03-01",
-        None,
-        "主持秘书处工作，联系各成员城市联络员，组织联络工作会议和市长论坛筹备工作。",
-    ),
-    ("副秘书长", "梁静", "", "2021-09-01", None, ""),
-    ("会长", "李国强", "南宁市人民政府原市长", "2016-10-12", "2022-11-07", ""),
-    ("秘书长", "甘永平", "", "2012-05-01", "2020-02-29", ""),
-]
-
 BRANCHES = [
     {
         "slug": "women-mayors",
@@ -96,12 +46,6 @@ BRANCHES = [
         "secretariat_address": "南宁市青秀区民族大道 118 号 9 楼 906 室",
         "secretariat_phone": "0771-2801 240",
         "secretariat_email": "women@gxmayors.example.cn",
-        "council": [
-            ("覃海燕", CouncilMember.Role.PRESIDENT, "柳州市人民政府市长"),
-            ("黎雪梅", CouncilMember.Role.VICE_PRESIDENT, "梧州市人民政府副市长"),
-            ("韦丽娟", CouncilMember.Role.VICE_PRESIDENT, "百色市人民政府副市长"),
-            ("梁静", CouncilMember.Role.SECRETARY_GENERAL, "广西市长协会副秘书长"),
-        ],
     },
     {
         "slug": "beibu-gulf-cities",
@@ -116,13 +60,6 @@ BRANCHES = [
         "secretariat_address": "北海市海城区北京路 6 号",
         "secretariat_phone": "0779-3201 118",
         "secretariat_email": "beibuwan@gxmayors.example.cn",
-        "council": [
-            ("陆明峰", CouncilMember.Role.PRESIDENT, "北海市人民政府市长"),
-            ("周晓东", CouncilMember.Role.VICE_PRESIDENT, "钦州市人民政府市长"),
-            ("杨振华", CouncilMember.Role.VICE_PRESIDENT, "防城港市人民政府市长"),
-            ("陈立", CouncilMember.Role.SECRETARY_GENERAL, "北海市人民政府副秘书长"),
-            ("何志强", CouncilMember.Role.DIRECTOR, "崇左市人民政府副市长"),
-        ],
     },
     {
         "slug": "urban-planning",
@@ -137,11 +74,6 @@ BRANCHES = [
         "secretariat_address": "南宁市青秀区民族大道 118 号 9 楼 908 室",
         "secretariat_phone": "0771-2801 250",
         "secretariat_email": "planning@gxmayors.example.cn",
-        "council": [
-            ("黄建军", CouncilMember.Role.PRESIDENT, "桂林市人民政府市长"),
-            ("唐文彬", CouncilMember.Role.VICE_PRESIDENT, "自治区城乡规划设计院院长"),
-            ("罗宇", CouncilMember.Role.SECRETARY_GENERAL, "广西市长协会规划部主任"),
-        ],
     },
 ]
 
@@ -289,26 +221,9 @@ def load(log):
         association.save()
     log(f"association: {association.name}")
 
-    positions = {}
-    for name, name_en, order in POSITIONS:
-        positions[name], _ = Position.objects.get_or_create(name=name, defaults={"name_en": name_en, "order": order})
-    for _seed, (position, name, affiliation, since, until, biography) in enumerate(LEADERS):
-        _leader, _created = Leader.objects.get_or_create(
-            position=positions[position],
-            name=name,
-            defaults={"affiliation": affiliation, "since": _date(since), "until": _date(until), "biography": biography},
-        )
-    log(f"leaders: {Leader.objects.count()}")
-
     for order, data in enumerate(BRANCHES):
         data = dict(data)
-        council = data.pop("council")
-        branch, created = Branch.objects.get_or_create(slug=data.pop("slug"), defaults={**data, "order": order})
-        if created:
-            CouncilMember.objects.bulk_create(
-                CouncilMember(branch=branch, name=name, role=role, affiliation=affiliation, order=index)
-                for index, (name, role, affiliation) in enumerate(council)
-            )
+        Branch.objects.get_or_create(slug=data.pop("slug"), defaults={**data, "order": order})
     log(f"branches: {Branch.objects.count()}")
 
     for kind, title, issued_on, visibility, description, paragraphs in DOCUMENTS:

@@ -4,8 +4,9 @@ Applied after the Chinese demo content; fills only English fields that are still
 stay Chinese-only on purpose, so /en/ shows both cases.
 """
 
-from association.models import Association, Branch, Document, Leader, Page
+from association.models import Association, Branch, Document, Page
 from events.models import AgendaItem, Event, EventSeries, Speaker
+from governance.models import Mandate
 from members.models import MemberCity
 from news.models import Article, Category
 
@@ -262,7 +263,7 @@ def load(log):
     association = Association.objects.first()
     if association:
         filled += _fill(association, **PROFILE)
-    for leader in Leader.objects.filter(name__in=LEADERS):
+    for leader in Mandate.objects.filter(name__in=LEADERS):
         name_en, biography_en = LEADERS[leader.name]
         filled += _fill(
             leader, name_en=name_en, biography_en=biography_en, affiliation_en=AFFILIATIONS.get(leader.affiliation, "")

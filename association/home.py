@@ -4,7 +4,8 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from association.models import Association, Branch, Document, Leader
+from association.models import Association, Branch, Document
+from governance import selectors as governance_selectors
 from core.i18n.translation import columns
 from events.selectors import upcoming as upcoming_events
 from members.models import MemberCity
@@ -47,5 +48,5 @@ def home_context(request):
         "figures": key_figures(),
         "documents": Document.objects.visible_to(request.user)[:6],
         "branches": Branch.objects.active()[:6],
-        "president": Leader.objects.current().select_related("position").first(),
+        "president": governance_selectors.president(),
     }

@@ -9,7 +9,6 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from core.access import MembersOnlyFileMixin, Visibility, VisibilityQuerySet
 from core.dates import sensible_dates, validate_sensible_date
@@ -74,68 +73,6 @@ class Association(TranslatedMixin, models.Model):
         return [line.strip() for line in self.i18n.supervising_bodies.splitlines() if line.strip()]
 
 
-class Position(TranslatedMixin, models.Model):
-    """An office of the association, in protocol order (president first)."""
-
-    name = models.CharField(_("name"), max_length=50, unique=True)
-    translated_fields = ("name",)
-    order = models.PositiveSmallIntegerField(_("protocol order"), default=0)
-
-    class Meta:
-        ordering = ["order", "id"]
-        verbose_name = _("position")
-        verbose_name_plural = _("positions")
-
-    def __str__(self):
-        return localized(self, "name")
-
-
-class LeaderQuerySet(models.QuerySet):
-    def current(self):
-        today = timezone.localdate()
-        return self.filter(models.Q(until__isnull=True) | models.Q(until__gte=today), since__lte=today)
-
-    def past(self):
-        return self.filter(until__lt=timezone.localdate())
-
-
-class Leader(TranslatedMixin, models.Model):
-    """A person holding a position since a date; past holders keep their row with `until` set."""
-
-    position = models.ForeignKey(Position, on_delete=models.PROTECT, related_name="holders", verbose_name=_("position"))
-    name = models.CharField(pgettext_lazy("person", "name"), max_length=50)
-    translated_fields = ("name", "biography", "affiliation")
-    affiliation = models.CharField(
-        _("other offices"), max_length=200, blank=True, help_text=_("E.g. mayor of a member city.")
-    )
-    photo = CleanImageField(_("photo"), upload_to="leaders/", blank=True, validators=[validate_image])
-    biography = models.TextField(_("short biography"), blank=True)
-    since = models.DateField(_("in office since"), validators=[validate_sensible_date])
-    until = models.DateField(_("in office until"), null=True, blank=True, validators=[validate_sensible_date])
-    order = models.PositiveSmallIntegerField(_("order within the position"), default=0)
-
-    objects = LeaderQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["position__order", "order", "since"]
-        verbose_name = _("leader")
-        verbose_name_plural = _("leaders")
-        constraints = [
-            *sensible_dates("leader", days=("since", "until"), optional=("until",)),
-            models.CheckConstraint(
-                condition=models.Q(until__isnull=True) | models.Q(until__gte=models.F("since")),
-                name="leader_until_after_since",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.position} {self.name}"
-
-    def clean(self):
-        if self.until and self.since and self.until < self.since:
-            raise ValidationError({"until": _("The end of office cannot be before its start.")})
-
-
 class BranchQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
@@ -174,31 +111,6 @@ class Branch(TranslatedMixin, models.Model):
 
     def get_absolute_url(self):
         return reverse("association:branch_detail", args=[self.slug])
-
-
-class CouncilMember(models.Model):
-    """A member of a branch's council, with the role they hold in it."""
-
-    class Role(models.TextChoices):
-        PRESIDENT = "president", _("President")
-        VICE_PRESIDENT = "vice_president", _("Vice-president")
-        SECRETARY_GENERAL = "secretary_general", _("Secretary-general")
-        DEPUTY_SECRETARY_GENERAL = "deputy_secretary_general", _("Deputy secretary-general")
-        DIRECTOR = "director", _("Council member")
-
-    branch = models.ForeignKey(Branch, on_delete=models.CASCADE, related_name="council", verbose_name=_("branch"))
-    name = models.CharField(pgettext_lazy("person", "name"), max_length=50)
-    role = models.CharField(_("role"), max_length=30, choices=Role.choices, default=Role.DIRECTOR)
-    affiliation = models.CharField(_("office held"), max_length=200, blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["order", "id"]
-        verbose_name = _("council member")
-        verbose_name_plural = _("council members")
-
-    def __str__(self):
-        return f"{self.branch} {self.get_role_display()} {self.name}"
 
 
 def document_storage():

@@ -11,8 +11,9 @@ from django.views.decorators.http import require_safe
 
 from association.forms import DocumentFilterForm
 from association.home import home_context, key_figures
-from association.models import Association, Branch, Document, Leader, Page, Position
+from association.models import Association, Branch, Document, Page
 from core.access import can_read_members_only
+from governance import selectors as governance_selectors
 from core.media.downloads import gated_download
 from core.pagination import paginate
 from members.models import MemberCity
@@ -25,29 +26,21 @@ def home(request):
 def about(request):
     context = {
         "page": Page.objects.filter(slug="about").first(),
-        "positions": _current_positions(),
+        "positions": governance_selectors.leadership(),
         "figures": key_figures(),
         "counts_by_level": MemberCity.objects.counts_by_level(),
     }
     return render(request, "association/about.html", context)
 
 
-def _current_positions():
-    """Positions in protocol order, each with its current holders (two queries in all)."""
-    holders = Leader.objects.current().select_related("position")
-    by_position = {}
-    for leader in holders:
-        by_position.setdefault(leader.position, []).append(leader)
-    return [(position, by_position[position]) for position in Position.objects.all() if position in by_position]
-
-
 def leadership(request):
-    past = Leader.objects.past().select_related("position").order_by("-until", "position__order")
-    return render(
-        request,
-        "association/leadership.html",
-        {"positions": _current_positions(), "past_leaders": past},
-    )
+    """Read from the association's bodies and their terms: a new term changes this page without editing it."""
+    context = {
+        "positions": governance_selectors.leadership(),
+        "past_leaders": governance_selectors.former_leaders(),
+        "bodies": governance_selectors.bodies_of(None),
+    }
+    return render(request, "association/leadership.html", context)
 
 
 def branch_list(request):
@@ -58,7 +51,8 @@ def branch_list(request):
 
 def branch_detail(request, slug):
     branch = get_object_or_404(Branch.objects.active(), slug=slug)
-    return render(request, "association/branch_detail.html", {"branch": branch, "council": branch.council.all()})
+    context = {"branch": branch, "bodies": governance_selectors.bodies_with_current_terms(branch.pk)}
+    return render(request, "association/branch_detail.html", context)
 
 
 def page(request, slug):

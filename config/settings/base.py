@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "news",
     "publications",
     "membership",
+    "governance",
     "subscriptions",
     "django_prometheus",
     "ninja",  # its Swagger UI files, served locally for /api/v1/explorer

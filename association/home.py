@@ -5,9 +5,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from association.models import Association, Branch, Document
-from governance import selectors as governance_selectors
 from core.i18n.translation import columns
 from events.selectors import upcoming as upcoming_events
+from governance import selectors as governance_selectors
 from members.models import MemberCity
 from news import selectors as news
 from news.models import Article

@@ -13,9 +13,9 @@ from association.forms import DocumentFilterForm
 from association.home import home_context, key_figures
 from association.models import Association, Branch, Document, Page
 from core.access import can_read_members_only
-from governance import selectors as governance_selectors
 from core.media.downloads import gated_download
 from core.pagination import paginate
+from governance import selectors as governance_selectors
 from members.models import MemberCity
 
 

@@ -32,7 +32,15 @@ class BodyAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
 class MandateInline(TranslationsBesideChineseAdmin, admin.StackedInline):
     model = Mandate
     extra = 0
-    fields = [("position", "order"), "name", "affiliation", ("city", "user", "email"), ("since", "until"), "photo", "biography"]
+    fields = [
+        ("position", "order"),
+        "name",
+        "affiliation",
+        ("city", "user", "email"),
+        ("since", "until"),
+        "photo",
+        "biography",
+    ]
     autocomplete_fields = ["city"]
     raw_id_fields = ["user"]
 
@@ -166,7 +174,9 @@ class MotionAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if obj.state == Motion.State.DRAFT:
-            self.message_user(request, _("Open the vote with the action “Put to the vote” when it is ready."), messages.INFO)
+            self.message_user(
+                request, _("Open the vote with the action “Put to the vote” when it is ready."), messages.INFO
+            )
 
     open_vote = service_action(
         lambda motion, by: services.motion_open(motion=motion, by=by),

@@ -10,4 +10,6 @@ class GovernanceConfig(AppConfig):
         from governance import selectors
         from members import desk
 
-        desk.register(desk.DeskSection(template="governance/portal/desk_votes.html", data=selectors.desk_votes, position=5))
+        desk.register(
+            desk.DeskSection(template="governance/portal/desk_votes.html", data=selectors.desk_votes, position=5)
+        )

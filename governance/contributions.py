@@ -37,4 +37,5 @@ contributions = Contributions(
     },
     email_kinds=(VOTE,),
     demo=(DemoLoader("governance.demo.load", 40),),
+    dashboard_tiles=("governance.dashboard.tiles",),
 )

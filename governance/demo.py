@@ -132,7 +132,9 @@ def load(log):
         log(f"bodies: {Body.objects.count()} (kept)")
         return
     positions = {
-        name: Position.objects.get_or_create(name=name, defaults={"name_en": english, "order": order, "leading": leading})[0]
+        name: Position.objects.get_or_create(
+            name=name, defaults={"name_en": english, "order": order, "leading": leading}
+        )[0]
         for name, english, order, leading in POSITIONS
     }
     cities = {city.slug: city for city in MemberCity.objects.all()}
@@ -197,7 +199,9 @@ def _branch_bodies(positions, cities):
 def _voters():
     User = get_user_model()
     for name, username in VOTERS:
-        user, _created = User.objects.get_or_create(username=username, defaults={"email": f"{username}@council.gxmayors.example.cn"})
+        user, _created = User.objects.get_or_create(
+            username=username, defaults={"email": f"{username}@council.gxmayors.example.cn"}
+        )
         Mandate.objects.current().filter(name=name, term__body__branch__isnull=True).update(user=user, email=user.email)
 
 

@@ -9,5 +9,8 @@ class BallotForm(forms.Form):
         label=_("Your vote"),
         choices=Choice.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Choose in favour, against or abstain."), "invalid_choice": _("Choose in favour, against or abstain.")},
+        error_messages={
+            "required": _("Choose in favour, against or abstain."),
+            "invalid_choice": _("Choose in favour, against or abstain."),
+        },
     )

@@ -89,7 +89,9 @@ def bodies_with_current_terms(branch_id: int | None) -> list[tuple[Body, Term | 
     members: dict[int, list[Mandate]] = {}
     for mandate in Mandate.objects.current(today).filter(term__in=terms.values()).for_roster():
         members.setdefault(mandate.term_id, []).append(mandate)
-    return [(body, terms.get(body.pk), members.get(terms[body.pk].pk, []) if body.pk in terms else []) for body in bodies]
+    return [
+        (body, terms.get(body.pk), members.get(terms[body.pk].pk, []) if body.pk in terms else []) for body in bodies
+    ]
 
 
 def leadership(on: Any = None) -> list[tuple[Any, list[Mandate]]]:

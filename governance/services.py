@@ -82,9 +82,7 @@ def vote_cast(*, entry: RollEntry, choice: str) -> None:
         raise ValidationError(_("Choose in favour, against or abstain."))
     motion = Motion.objects.select_for_update().get(pk=entry.motion_id)
     if not motion.is_open:
-        raise ValidationError(
-            _("Voting has closed.") if motion.is_closed else _("This vote is not open for voting.")
-        )
+        raise ValidationError(_("Voting has closed.") if motion.is_closed else _("This vote is not open for voting."))
     marked = RollEntry.objects.filter(pk=entry.pk, motion=motion, voted=False).update(voted=True)
     if not marked:
         raise ValidationError(_("You have already voted on this motion."))

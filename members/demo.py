@@ -58,12 +58,14 @@ INTRO = (
 )
 
 
-# The mayors who hold offices of the association (association/demo.py's LEADERS): the same people on both pages.
+# The mayors who hold offices of the association and its branches (governance/demo.py): the same people on both pages.
 MAYORS = {
     "nanning": (("韦志宏", "male"), ("李国强", "male")),
     "liuzhou": (("覃海燕", "female"), ("黎建华", "male")),
     "guilin": (("黄建军", "male"), ("邓文远", "male")),
     "beihai": (("陆明峰", "male"), ("罗志刚", "male")),
+    "qinzhou": (("周晓东", "male"), ("梁国栋", "male")),
+    "fangchenggang": (("杨振华", "male"), ("苏文斌", "male")),
 }
 
 

@@ -9,6 +9,7 @@ from django.test import Client
 from django.utils import translation
 
 from association import demo
+from governance import demo as governance_demo
 from members.contributions import MEMBERSHIP_MANAGERS
 from news.contributions import NEWS_EDITORS
 from tests.factories import (
@@ -83,8 +84,10 @@ def verify_session(client, user):
 
 @pytest.fixture
 def demo_data(db):
-    """The demo content of `make run`: profile, leaders, branches, documents and pages."""
+    """The demo content of `make run`: profile, branches, documents and pages, then the bodies with their terms
+    and leaders."""
     demo.load(lambda message: None)
+    governance_demo.load(lambda message: None)
 
 
 @pytest.fixture

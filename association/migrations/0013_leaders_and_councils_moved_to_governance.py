@@ -4,25 +4,24 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('association', '0012_english_contact_and_affiliations'),
+        ("association", "0012_english_contact_and_affiliations"),
         # Every leader and council member is copied into bodies, terms and mandates first.
-        ('governance', '0002_leaders_and_councils_from_association'),
+        ("governance", "0002_leaders_and_councils_from_association"),
     ]
 
     operations = [
         migrations.RemoveField(
-            model_name='leader',
-            name='position',
+            model_name="leader",
+            name="position",
         ),
         migrations.DeleteModel(
-            name='CouncilMember',
+            name="CouncilMember",
         ),
         migrations.DeleteModel(
-            name='Leader',
+            name="Leader",
         ),
         migrations.DeleteModel(
-            name='Position',
+            name="Position",
         ),
     ]

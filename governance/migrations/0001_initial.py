@@ -10,245 +10,629 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('association', '0012_english_contact_and_affiliations'),
-        ('members', '0014_membership_register'),
+        ("association", "0012_english_contact_and_affiliations"),
+        ("members", "0014_membership_register"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Position',
+            name="Position",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=50, unique=True, verbose_name='name')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='protocol order')),
-                ('leading', models.BooleanField(default=True, help_text='Its holders are listed on the leadership page; plain council members are not.', verbose_name='part of the leadership')),
-                ('name_en', models.CharField(blank=True, max_length=100, verbose_name='name (English)')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=50, unique=True, verbose_name="name")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="protocol order")),
+                (
+                    "leading",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Its holders are listed on the leadership page; plain council members are not.",
+                        verbose_name="part of the leadership",
+                    ),
+                ),
+                ("name_en", models.CharField(blank=True, max_length=100, verbose_name="name (English)")),
             ],
             options={
-                'verbose_name': 'position',
-                'verbose_name_plural': 'positions',
-                'ordering': ['order', 'id'],
+                "verbose_name": "position",
+                "verbose_name_plural": "positions",
+                "ordering": ["order", "id"],
             },
             bases=(core.i18n.translation.TranslatedMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='Body',
+            name="Body",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('kind', models.CharField(choices=[('congress', 'Congress of members'), ('council', 'Council'), ('standing', 'Standing council'), ('committee', 'Committee')], max_length=10, verbose_name='kind')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('name_en', models.CharField(blank=True, max_length=200, verbose_name='name (English)')),
-                ('description_en', models.TextField(blank=True, verbose_name='description (English)')),
-                ('branch', models.ForeignKey(blank=True, help_text='Empty for a body of the association itself.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='bodies', to='association.branch', verbose_name='branch')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("congress", "Congress of members"),
+                            ("council", "Council"),
+                            ("standing", "Standing council"),
+                            ("committee", "Committee"),
+                        ],
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("name_en", models.CharField(blank=True, max_length=200, verbose_name="name (English)")),
+                ("description_en", models.TextField(blank=True, verbose_name="description (English)")),
+                (
+                    "branch",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty for a body of the association itself.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="bodies",
+                        to="association.branch",
+                        verbose_name="branch",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'body',
-                'verbose_name_plural': 'bodies',
-                'ordering': ['branch_id', 'order', 'id'],
+                "verbose_name": "body",
+                "verbose_name_plural": "bodies",
+                "ordering": ["branch_id", "order", "id"],
             },
             bases=(core.i18n.translation.TranslatedMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='CouncilMeeting',
+            name="CouncilMeeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('held_on', models.DateField(validators=[core.dates.validate_sensible_date], verbose_name='held on')),
-                ('place', models.CharField(blank=True, max_length=200, verbose_name='place')),
-                ('minutes', models.TextField(blank=True, verbose_name='minutes')),
-                ('title_en', models.CharField(blank=True, max_length=400, verbose_name='title (English)')),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='meetings', to='governance.body', verbose_name='body')),
-                ('papers', models.ManyToManyField(blank=True, help_text='Documents for the members, uploaded under Documents (members only).', related_name='council_meetings', to='association.document', verbose_name='papers')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("held_on", models.DateField(validators=[core.dates.validate_sensible_date], verbose_name="held on")),
+                ("place", models.CharField(blank=True, max_length=200, verbose_name="place")),
+                ("minutes", models.TextField(blank=True, verbose_name="minutes")),
+                ("title_en", models.CharField(blank=True, max_length=400, verbose_name="title (English)")),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="meetings",
+                        to="governance.body",
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "papers",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Documents for the members, uploaded under Documents (members only).",
+                        related_name="council_meetings",
+                        to="association.document",
+                        verbose_name="papers",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'meeting of a body',
-                'verbose_name_plural': 'meetings of bodies',
-                'ordering': ['-held_on', '-id'],
+                "verbose_name": "meeting of a body",
+                "verbose_name_plural": "meetings of bodies",
+                "ordering": ["-held_on", "-id"],
             },
             bases=(core.i18n.translation.TranslatedMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='Term',
+            name="Term",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(help_text='1 for the first term (第一届).', verbose_name='number')),
-                ('starts_on', models.DateField(validators=[core.dates.validate_sensible_date], verbose_name='starts on')),
-                ('ends_on', models.DateField(blank=True, help_text='Empty while the term runs: it ends when the next term is elected.', null=True, validators=[core.dates.validate_sensible_date], verbose_name='ends on')),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='terms', to='governance.body', verbose_name='body')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(help_text="1 for the first term (第一届).", verbose_name="number"),
+                ),
+                (
+                    "starts_on",
+                    models.DateField(validators=[core.dates.validate_sensible_date], verbose_name="starts on"),
+                ),
+                (
+                    "ends_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="Empty while the term runs: it ends when the next term is elected.",
+                        null=True,
+                        validators=[core.dates.validate_sensible_date],
+                        verbose_name="ends on",
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="terms",
+                        to="governance.body",
+                        verbose_name="body",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'term',
-                'verbose_name_plural': 'terms',
-                'ordering': ['body_id', '-starts_on', '-number'],
+                "verbose_name": "term",
+                "verbose_name_plural": "terms",
+                "ordering": ["body_id", "-starts_on", "-number"],
             },
         ),
         migrations.CreateModel(
-            name='Motion',
+            name="Motion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('text', models.TextField(blank=True, verbose_name='text of the motion')),
-                ('secrecy', models.CharField(choices=[('open', 'Open ballot (who voted how is recorded)'), ('secret', 'Secret ballot (who voted is recorded apart from how)')], default='open', max_length=10, verbose_name='ballot')),
-                ('quorum', models.CharField(choices=[('none', 'None'), ('half', 'More than half of the members vote'), ('two_thirds', 'At least two thirds of the members vote')], default='half', max_length=12, verbose_name='quorum')),
-                ('majority', models.CharField(choices=[('simple_voting', 'More than half of the votes cast'), ('two_thirds_voting', 'At least two thirds of the votes cast'), ('simple_members', 'More than half of all members'), ('two_thirds_members', 'At least two thirds of all members')], default='simple_voting', max_length=20, verbose_name='majority needed')),
-                ('opens_at', models.DateTimeField(verbose_name='voting opens')),
-                ('closes_at', models.DateTimeField(verbose_name='voting closes')),
-                ('state', models.CharField(choices=[('draft', 'Being prepared'), ('open', 'Put to the vote')], default='draft', editable=False, max_length=10, verbose_name='state')),
-                ('roll_size', models.PositiveIntegerField(default=0, editable=False, verbose_name='members on the roll')),
-                ('ballot_count', models.PositiveIntegerField(default=0, editable=False, verbose_name='ballots cast')),
-                ('ballot_head', models.CharField(blank=True, editable=False, max_length=64, verbose_name="last ballot's hash")),
-                ('results_public', models.BooleanField(default=False, editable=False, verbose_name='result published on the public site')),
-                ('title_en', models.CharField(blank=True, max_length=400, verbose_name='title (English)')),
-                ('text_en', models.TextField(blank=True, verbose_name='text of the motion (English)')),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='motions', to='governance.body', verbose_name='body')),
-                ('meeting', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='motions', to='governance.councilmeeting', verbose_name='meeting')),
-                ('term', models.ForeignKey(editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='motions', to='governance.term', verbose_name='term')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("text", models.TextField(blank=True, verbose_name="text of the motion")),
+                (
+                    "secrecy",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open ballot (who voted how is recorded)"),
+                            ("secret", "Secret ballot (who voted is recorded apart from how)"),
+                        ],
+                        default="open",
+                        max_length=10,
+                        verbose_name="ballot",
+                    ),
+                ),
+                (
+                    "quorum",
+                    models.CharField(
+                        choices=[
+                            ("none", "None"),
+                            ("half", "More than half of the members vote"),
+                            ("two_thirds", "At least two thirds of the members vote"),
+                        ],
+                        default="half",
+                        max_length=12,
+                        verbose_name="quorum",
+                    ),
+                ),
+                (
+                    "majority",
+                    models.CharField(
+                        choices=[
+                            ("simple_voting", "More than half of the votes cast"),
+                            ("two_thirds_voting", "At least two thirds of the votes cast"),
+                            ("simple_members", "More than half of all members"),
+                            ("two_thirds_members", "At least two thirds of all members"),
+                        ],
+                        default="simple_voting",
+                        max_length=20,
+                        verbose_name="majority needed",
+                    ),
+                ),
+                ("opens_at", models.DateTimeField(verbose_name="voting opens")),
+                ("closes_at", models.DateTimeField(verbose_name="voting closes")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[("draft", "Being prepared"), ("open", "Put to the vote")],
+                        default="draft",
+                        editable=False,
+                        max_length=10,
+                        verbose_name="state",
+                    ),
+                ),
+                (
+                    "roll_size",
+                    models.PositiveIntegerField(default=0, editable=False, verbose_name="members on the roll"),
+                ),
+                ("ballot_count", models.PositiveIntegerField(default=0, editable=False, verbose_name="ballots cast")),
+                (
+                    "ballot_head",
+                    models.CharField(blank=True, editable=False, max_length=64, verbose_name="last ballot's hash"),
+                ),
+                (
+                    "results_public",
+                    models.BooleanField(
+                        default=False, editable=False, verbose_name="result published on the public site"
+                    ),
+                ),
+                ("title_en", models.CharField(blank=True, max_length=400, verbose_name="title (English)")),
+                ("text_en", models.TextField(blank=True, verbose_name="text of the motion (English)")),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="motions",
+                        to="governance.body",
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="motions",
+                        to="governance.councilmeeting",
+                        verbose_name="meeting",
+                    ),
+                ),
+                (
+                    "term",
+                    models.ForeignKey(
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="motions",
+                        to="governance.term",
+                        verbose_name="term",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vote',
-                'verbose_name_plural': 'votes',
-                'ordering': ['-opens_at', '-id'],
+                "verbose_name": "vote",
+                "verbose_name_plural": "votes",
+                "ordering": ["-opens_at", "-id"],
             },
             bases=(core.i18n.translation.TranslatedMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='Mandate',
+            name="Mandate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=50, verbose_name='name')),
-                ('affiliation', models.CharField(blank=True, help_text='E.g. mayor of a member city.', max_length=200, verbose_name='other offices')),
-                ('email', models.EmailField(blank=True, help_text='Where personal voting links are sent.', max_length=254, verbose_name='e-mail')),
-                ('photo', core.media.uploads.CleanImageField(blank=True, upload_to='leaders/', validators=[core.media.uploads.validate_image], verbose_name='photo')),
-                ('biography', models.TextField(blank=True, verbose_name='short biography')),
-                ('since', models.DateField(blank=True, null=True, validators=[core.dates.validate_sensible_date], verbose_name='in office since')),
-                ('until', models.DateField(blank=True, null=True, validators=[core.dates.validate_sensible_date], verbose_name='in office until')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order within the position')),
-                ('name_en', models.CharField(blank=True, max_length=100, verbose_name='name (English)')),
-                ('affiliation_en', models.CharField(blank=True, help_text='E.g. mayor of a member city.', max_length=400, verbose_name='other offices (English)')),
-                ('biography_en', models.TextField(blank=True, verbose_name='short biography (English)')),
-                ('city', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='mandates', to='members.membercity', verbose_name='member city')),
-                ('user', models.ForeignKey(blank=True, help_text='The account this person signs in with to vote on the desk.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='mandates', to=settings.AUTH_USER_MODEL, verbose_name='account')),
-                ('position', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='mandates', to='governance.position', verbose_name='position')),
-                ('term', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mandates', to='governance.term', verbose_name='term')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=50, verbose_name="name")),
+                (
+                    "affiliation",
+                    models.CharField(
+                        blank=True,
+                        help_text="E.g. mayor of a member city.",
+                        max_length=200,
+                        verbose_name="other offices",
+                    ),
+                ),
+                (
+                    "email",
+                    models.EmailField(
+                        blank=True,
+                        help_text="Where personal voting links are sent.",
+                        max_length=254,
+                        verbose_name="e-mail",
+                    ),
+                ),
+                (
+                    "photo",
+                    core.media.uploads.CleanImageField(
+                        blank=True,
+                        upload_to="leaders/",
+                        validators=[core.media.uploads.validate_image],
+                        verbose_name="photo",
+                    ),
+                ),
+                ("biography", models.TextField(blank=True, verbose_name="short biography")),
+                (
+                    "since",
+                    models.DateField(
+                        blank=True,
+                        null=True,
+                        validators=[core.dates.validate_sensible_date],
+                        verbose_name="in office since",
+                    ),
+                ),
+                (
+                    "until",
+                    models.DateField(
+                        blank=True,
+                        null=True,
+                        validators=[core.dates.validate_sensible_date],
+                        verbose_name="in office until",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order within the position")),
+                ("name_en", models.CharField(blank=True, max_length=100, verbose_name="name (English)")),
+                (
+                    "affiliation_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="E.g. mayor of a member city.",
+                        max_length=400,
+                        verbose_name="other offices (English)",
+                    ),
+                ),
+                ("biography_en", models.TextField(blank=True, verbose_name="short biography (English)")),
+                (
+                    "city",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="mandates",
+                        to="members.membercity",
+                        verbose_name="member city",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The account this person signs in with to vote on the desk.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="mandates",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="account",
+                    ),
+                ),
+                (
+                    "position",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="mandates",
+                        to="governance.position",
+                        verbose_name="position",
+                    ),
+                ),
+                (
+                    "term",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mandates",
+                        to="governance.term",
+                        verbose_name="term",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mandate',
-                'verbose_name_plural': 'mandates',
-                'ordering': ['term_id', 'position__order', 'order', 'id'],
+                "verbose_name": "mandate",
+                "verbose_name_plural": "mandates",
+                "ordering": ["term_id", "position__order", "order", "id"],
             },
             bases=(core.i18n.translation.TranslatedMixin, models.Model),
         ),
         migrations.AddField(
-            model_name='councilmeeting',
-            name='term',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='meetings', to='governance.term', verbose_name='term'),
+            model_name="councilmeeting",
+            name="term",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="meetings",
+                to="governance.term",
+                verbose_name="term",
+            ),
         ),
         migrations.CreateModel(
-            name='Ballot',
+            name="Ballot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seq', models.PositiveIntegerField(verbose_name='number in the chain')),
-                ('choice', models.CharField(choices=[('yes', 'In favour'), ('no', 'Against'), ('abstain', 'Abstain')], max_length=8, verbose_name='choice')),
-                ('previous_hash', models.CharField(max_length=64, verbose_name='hash of the ballot before')),
-                ('hash', models.CharField(max_length=64, verbose_name='hash')),
-                ('voter', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='governance.mandate', verbose_name='voter (open ballots only)')),
-                ('motion', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='ballots', to='governance.motion', verbose_name='vote')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("seq", models.PositiveIntegerField(verbose_name="number in the chain")),
+                (
+                    "choice",
+                    models.CharField(
+                        choices=[("yes", "In favour"), ("no", "Against"), ("abstain", "Abstain")],
+                        max_length=8,
+                        verbose_name="choice",
+                    ),
+                ),
+                ("previous_hash", models.CharField(max_length=64, verbose_name="hash of the ballot before")),
+                ("hash", models.CharField(max_length=64, verbose_name="hash")),
+                (
+                    "voter",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="governance.mandate",
+                        verbose_name="voter (open ballots only)",
+                    ),
+                ),
+                (
+                    "motion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ballots",
+                        to="governance.motion",
+                        verbose_name="vote",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ballot',
-                'verbose_name_plural': 'ballots',
-                'ordering': ['motion_id', 'seq'],
-                'constraints': [models.UniqueConstraint(fields=('motion', 'seq'), name='governance_ballot_seq_unique')],
+                "verbose_name": "ballot",
+                "verbose_name_plural": "ballots",
+                "ordering": ["motion_id", "seq"],
+                "constraints": [models.UniqueConstraint(fields=("motion", "seq"), name="governance_ballot_seq_unique")],
             },
         ),
         migrations.CreateModel(
-            name='Resolution',
+            name="Resolution",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('text', models.TextField(blank=True, verbose_name='text')),
-                ('outcome', models.CharField(choices=[('adopted', 'Adopted'), ('rejected', 'Rejected'), ('no_quorum', 'No quorum')], max_length=10, verbose_name='outcome')),
-                ('decided_on', models.DateField(validators=[core.dates.validate_sensible_date], verbose_name='decided on')),
-                ('is_public', models.BooleanField(default=False, verbose_name='shown on the public site')),
-                ('title_en', models.CharField(blank=True, max_length=400, verbose_name='title (English)')),
-                ('text_en', models.TextField(blank=True, verbose_name='text (English)')),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='resolutions', to='governance.body', verbose_name='body')),
-                ('meeting', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='resolutions', to='governance.councilmeeting', verbose_name='meeting')),
-                ('motion', models.OneToOneField(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='resolution', to='governance.motion', verbose_name='vote')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("text", models.TextField(blank=True, verbose_name="text")),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[("adopted", "Adopted"), ("rejected", "Rejected"), ("no_quorum", "No quorum")],
+                        max_length=10,
+                        verbose_name="outcome",
+                    ),
+                ),
+                (
+                    "decided_on",
+                    models.DateField(validators=[core.dates.validate_sensible_date], verbose_name="decided on"),
+                ),
+                ("is_public", models.BooleanField(default=False, verbose_name="shown on the public site")),
+                ("title_en", models.CharField(blank=True, max_length=400, verbose_name="title (English)")),
+                ("text_en", models.TextField(blank=True, verbose_name="text (English)")),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="resolutions",
+                        to="governance.body",
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="resolutions",
+                        to="governance.councilmeeting",
+                        verbose_name="meeting",
+                    ),
+                ),
+                (
+                    "motion",
+                    models.OneToOneField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="resolution",
+                        to="governance.motion",
+                        verbose_name="vote",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'resolution',
-                'verbose_name_plural': 'resolutions',
-                'ordering': ['-decided_on', '-id'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('decided_on__gte', datetime.date(1900, 1, 1)), ('decided_on__lt', datetime.date(2101, 1, 1))), name='resolution_decided_on_sensible_date')],
+                "verbose_name": "resolution",
+                "verbose_name_plural": "resolutions",
+                "ordering": ["-decided_on", "-id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("decided_on__gte", datetime.date(1900, 1, 1)),
+                            ("decided_on__lt", datetime.date(2101, 1, 1)),
+                        ),
+                        name="resolution_decided_on_sensible_date",
+                    )
+                ],
             },
             bases=(core.i18n.translation.TranslatedMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='RollEntry',
+            name="RollEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(editable=False, max_length=64, unique=True, verbose_name='personal link')),
-                ('voted', models.BooleanField(default=False, editable=False, verbose_name='has voted')),
-                ('mandate', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='roll_entries', to='governance.mandate', verbose_name='member')),
-                ('motion', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='roll', to='governance.motion', verbose_name='vote')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("token", models.CharField(editable=False, max_length=64, unique=True, verbose_name="personal link")),
+                ("voted", models.BooleanField(default=False, editable=False, verbose_name="has voted")),
+                (
+                    "mandate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="roll_entries",
+                        to="governance.mandate",
+                        verbose_name="member",
+                    ),
+                ),
+                (
+                    "motion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="roll",
+                        to="governance.motion",
+                        verbose_name="vote",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'member on the roll',
-                'verbose_name_plural': 'roll',
-                'ordering': ['motion_id', 'mandate__position__order', 'mandate__order', 'mandate_id'],
-                'constraints': [models.UniqueConstraint(fields=('motion', 'mandate'), name='governance_roll_once')],
+                "verbose_name": "member on the roll",
+                "verbose_name_plural": "roll",
+                "ordering": ["motion_id", "mandate__position__order", "mandate__order", "mandate_id"],
+                "constraints": [models.UniqueConstraint(fields=("motion", "mandate"), name="governance_roll_once")],
             },
         ),
         migrations.AddConstraint(
-            model_name='term',
-            constraint=models.UniqueConstraint(fields=('body', 'number'), name='governance_term_number_unique'),
+            model_name="term",
+            constraint=models.UniqueConstraint(fields=("body", "number"), name="governance_term_number_unique"),
         ),
         migrations.AddConstraint(
-            model_name='term',
-            constraint=models.CheckConstraint(condition=models.Q(('starts_on__gte', datetime.date(1900, 1, 1)), ('starts_on__lt', datetime.date(2101, 1, 1))), name='term_starts_on_sensible_date'),
+            model_name="term",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("starts_on__gte", datetime.date(1900, 1, 1)), ("starts_on__lt", datetime.date(2101, 1, 1))
+                ),
+                name="term_starts_on_sensible_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='term',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('ends_on__gte', datetime.date(1900, 1, 1)), ('ends_on__lt', datetime.date(2101, 1, 1))), ('ends_on__isnull', True), _connector='OR'), name='term_ends_on_sensible_date'),
+            model_name="term",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("ends_on__gte", datetime.date(1900, 1, 1)), ("ends_on__lt", datetime.date(2101, 1, 1))),
+                    ("ends_on__isnull", True),
+                    _connector="OR",
+                ),
+                name="term_ends_on_sensible_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='term',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_on__isnull', True), ('ends_on__gte', models.F('starts_on')), _connector='OR'), name='governance_term_ends_after_start'),
+            model_name="term",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_on__isnull", True), ("ends_on__gte", models.F("starts_on")), _connector="OR"),
+                name="governance_term_ends_after_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='motion',
-            constraint=models.CheckConstraint(condition=models.Q(('opens_at__gte', datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)), ('opens_at__lt', datetime.datetime(2101, 1, 1, 0, 0, tzinfo=datetime.timezone.utc))), name='motion_opens_at_sensible_date'),
+            model_name="motion",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("opens_at__gte", datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                    ("opens_at__lt", datetime.datetime(2101, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                ),
+                name="motion_opens_at_sensible_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='motion',
-            constraint=models.CheckConstraint(condition=models.Q(('closes_at__gte', datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)), ('closes_at__lt', datetime.datetime(2101, 1, 1, 0, 0, tzinfo=datetime.timezone.utc))), name='motion_closes_at_sensible_date'),
+            model_name="motion",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("closes_at__gte", datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                    ("closes_at__lt", datetime.datetime(2101, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                ),
+                name="motion_closes_at_sensible_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='motion',
-            constraint=models.CheckConstraint(condition=models.Q(('closes_at__gt', models.F('opens_at'))), name='motion_window'),
+            model_name="motion",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("closes_at__gt", models.F("opens_at"))), name="motion_window"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='mandate',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('since__gte', datetime.date(1900, 1, 1)), ('since__lt', datetime.date(2101, 1, 1))), ('since__isnull', True), _connector='OR'), name='mandate_since_sensible_date'),
+            model_name="mandate",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("since__gte", datetime.date(1900, 1, 1)), ("since__lt", datetime.date(2101, 1, 1))),
+                    ("since__isnull", True),
+                    _connector="OR",
+                ),
+                name="mandate_since_sensible_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='mandate',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('until__gte', datetime.date(1900, 1, 1)), ('until__lt', datetime.date(2101, 1, 1))), ('until__isnull', True), _connector='OR'), name='mandate_until_sensible_date'),
+            model_name="mandate",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("until__gte", datetime.date(1900, 1, 1)), ("until__lt", datetime.date(2101, 1, 1))),
+                    ("until__isnull", True),
+                    _connector="OR",
+                ),
+                name="mandate_until_sensible_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='mandate',
-            constraint=models.CheckConstraint(condition=models.Q(('until__isnull', True), ('since__isnull', True), ('until__gte', models.F('since')), _connector='OR'), name='governance_mandate_until_after_since'),
+            model_name="mandate",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("until__isnull", True), ("since__isnull", True), ("until__gte", models.F("since")), _connector="OR"
+                ),
+                name="governance_mandate_until_after_since",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='councilmeeting',
-            constraint=models.CheckConstraint(condition=models.Q(('held_on__gte', datetime.date(1900, 1, 1)), ('held_on__lt', datetime.date(2101, 1, 1))), name='councilmeeting_held_on_sensible_date'),
+            model_name="councilmeeting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("held_on__gte", datetime.date(1900, 1, 1)), ("held_on__lt", datetime.date(2101, 1, 1))
+                ),
+                name="councilmeeting_held_on_sensible_date",
+            ),
         ),
     ]

@@ -14,7 +14,9 @@ class CouncilMeeting(TranslatedMixin, models.Model):
     """A meeting of a body (理事会会议, 常务理事会会议 …): its papers are members-only documents, its minutes are
     read by the body's members and staff."""
 
-    body = models.ForeignKey("governance.Body", on_delete=models.PROTECT, related_name="meetings", verbose_name=_("body"))
+    body = models.ForeignKey(
+        "governance.Body", on_delete=models.PROTECT, related_name="meetings", verbose_name=_("body")
+    )
     term = models.ForeignKey(
         "governance.Term", on_delete=models.PROTECT, related_name="meetings", verbose_name=_("term")
     )

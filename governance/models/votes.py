@@ -54,7 +54,9 @@ class Motion(TranslatedMixin, models.Model):
         SIMPLE_OF_MEMBERS = "simple_members", _("More than half of all members")
         TWO_THIRDS_OF_MEMBERS = "two_thirds_members", _("At least two thirds of all members")
 
-    body = models.ForeignKey("governance.Body", on_delete=models.PROTECT, related_name="motions", verbose_name=_("body"))
+    body = models.ForeignKey(
+        "governance.Body", on_delete=models.PROTECT, related_name="motions", verbose_name=_("body")
+    )
     meeting = models.ForeignKey(
         "governance.CouncilMeeting",
         on_delete=models.SET_NULL,

@@ -15,7 +15,7 @@ from tests.factories import (
     AssociationFactory,
     BranchFactory,
     DocumentFactory,
-    LeaderFactory,
+    MandateFactory,
 )
 from tests.html import parse
 
@@ -29,7 +29,7 @@ def changelist(model):
 def test_the_admin_index_shows_the_dashboard_tiles_to_a_superuser(client, superuser):
     DocumentFactory(issued_on=timezone.localdate())
     BranchFactory.create_batch(2)
-    LeaderFactory()
+    MandateFactory()
     client.force_login(superuser)
 
     response = client.get(reverse("admin:index"))
@@ -41,7 +41,8 @@ def test_the_admin_index_shows_the_dashboard_tiles_to_a_superuser(client, superu
     assert counts == {
         changelist("document"): "1",
         changelist("branch"): "2",
-        changelist("leader"): "1",
+        reverse("admin:governance_mandate_changelist"): "1",
+        reverse("admin:governance_motion_changelist") + "?state__exact=open": "0",
         f"{articles}?status__exact=review": "0",
         f"{articles}?status__exact=draft": "0",
         reverse("admin:members_membercity_changelist"): "0",
@@ -93,7 +94,7 @@ def test_a_news_editor_works_on_documents_and_pages_only(client, news_editor):
     }
     hrefs = [link["href"] for link in parse(index).find_all("a")]
     assert changelist("branch") not in hrefs
-    assert changelist("leader") not in hrefs
+    assert reverse("admin:governance_mandate_changelist") not in hrefs
     assert not [href for href in hrefs if "/members/" in href or "/events/" in href]
     tiles = parse(index).find("section", class_="dashboard-tiles")
     articles = reverse("admin:news_article_changelist")
@@ -106,7 +107,7 @@ def test_a_news_editor_works_on_documents_and_pages_only(client, news_editor):
 
 @pytest.mark.parametrize(
     "model, status",
-    [("document", 200), ("page", 200), ("branch", 403), ("leader", 403), ("position", 403), ("association", 403)],
+    [("document", 200), ("page", 200), ("branch", 403), ("association", 403)],
 )
 def test_what_a_news_editor_may_open(client, news_editor, model, status):
     client.force_login(news_editor)
@@ -116,7 +117,7 @@ def test_what_a_news_editor_may_open(client, news_editor, model, status):
 
 @pytest.mark.parametrize(
     "model, status",
-    [("branch", 200), ("leader", 200), ("position", 200), ("document", 403), ("page", 403)],
+    [("branch", 200), ("document", 403), ("page", 403)],
 )
 def test_what_a_membership_manager_may_open(client, membership_manager, model, status):
     client.force_login(membership_manager)

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.core.management import call_command
 
-from association.models import Leader
+from governance.models import Mandate
 from members.models import Mayor, MemberCity
 from news.models import Article
 
@@ -22,7 +22,7 @@ def test_the_demo_content_agrees_with_itself():
 
 def a_leader_named_as_a_citys_mayor_is_that_citys_mayor():
     checked = 0
-    for leader in Leader.objects.exclude(affiliation=""):
+    for leader in Mandate.objects.exclude(affiliation=""):
         found = re.fullmatch(r"(.+市)人民政府(原)?市长", leader.affiliation)
         if not found:
             continue

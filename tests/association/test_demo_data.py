@@ -8,7 +8,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import models
 
-from association.models import Association, Branch, Document, Leader, Page
+from association.models import Association, Branch, Document, Page
+from governance.models import Mandate
 
 pytestmark = pytest.mark.django_db
 
@@ -40,8 +41,9 @@ def test_load_demo_data_fills_every_part_of_the_association(isolated_storage):
     load_demo_data()
 
     assert Association.objects.get().wechat_qr
-    assert Leader.objects.current().count() == 7
-    assert Leader.objects.past().count() == 2
+    leaders = Mandate.objects.filter(term__body__branch__isnull=True, position__leading=True)
+    assert leaders.current().count() == 7
+    assert leaders.past().count() == 5
     assert Branch.objects.active().count() == 3
     assert Document.objects.public().count() == 4
     assert Document.objects.filter(visibility=Document.Visibility.MEMBERS).count() == 2

@@ -7,18 +7,15 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
-from django.db import IntegrityError, transaction
 from django.test import override_settings
 from django.utils import timezone, translation
 
-from association.models import Association, Branch, Document, Leader
+from association.models import Association, Branch, Document
 from tests.factories import (
     AssociationFactory,
     BranchFactory,
     DocumentFactory,
-    LeaderFactory,
     PageFactory,
-    PositionFactory,
     pdf_file,
 )
 
@@ -67,38 +64,6 @@ def test_supervising_bodies_are_read_one_per_line():
     profile = AssociationFactory(supervising_bodies="民政厅\n\n  住建厅  \n")
 
     assert profile.supervising_bodies_list == ["民政厅", "住建厅"]
-
-
-def test_current_leaders_are_those_in_office_today():
-    current = LeaderFactory(since=TODAY - DAY * 400)
-    ends_today = LeaderFactory(since=TODAY - DAY * 400, until=TODAY)
-    LeaderFactory(since=TODAY + DAY)
-    past = LeaderFactory(since=TODAY - DAY * 800, until=TODAY - DAY)
-
-    assert set(Leader.objects.current()) == {current, ends_today}
-    assert list(Leader.objects.past()) == [past]
-
-
-def test_leaders_are_in_protocol_order_of_their_positions():
-    secretary = LeaderFactory(position=PositionFactory(order=40))
-    president = LeaderFactory(position=PositionFactory(order=10))
-
-    assert list(Leader.objects.all()) == [president, secretary]
-
-
-def test_a_term_cannot_end_before_it_starts():
-    leader = LeaderFactory.build(since=datetime.date(2022, 1, 1), until=datetime.date(2021, 1, 1))
-
-    with pytest.raises(ValidationError) as error:
-        leader.full_clean()
-    assert "until" in error.value.message_dict
-
-
-def test_the_database_refuses_a_term_that_ends_before_it_starts():
-    position = PositionFactory()
-
-    with pytest.raises(IntegrityError), transaction.atomic():
-        LeaderFactory(position=position, since=datetime.date(2022, 1, 1), until=datetime.date(2021, 1, 1))
 
 
 def test_inactive_branches_are_not_active():

@@ -7,11 +7,11 @@ from django.test.utils import CaptureQueriesContext
 from news.models import Article, Category
 from tests.factories import (
     BranchFactory,
-    CouncilMemberFactory,
     DocumentFactory,
-    LeaderFactory,
+    MandateFactory,
     PageFactory,
     PositionFactory,
+    TermFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -20,11 +20,13 @@ pytestmark = pytest.mark.django_db
 def make_content(scale):
     """`scale` of everything the association pages show, with current and past leaders in each position."""
     positions = PositionFactory.create_batch(3)
+    term = TermFactory()
+    past_term = TermFactory(body=term.body, starts_on="2015-01-01", ends_on="2019-12-31")
     for position in positions:
-        LeaderFactory.create_batch(scale, position=position)
-        LeaderFactory(position=position, until="2021-01-01", since="2015-01-01")
+        MandateFactory.create_batch(scale, position=position, term=term)
+        MandateFactory(position=position, term=past_term)
     for branch in BranchFactory.create_batch(scale):
-        CouncilMemberFactory.create_batch(2, branch=branch)
+        MandateFactory.create_batch(2, term__body__branch=branch)
     DocumentFactory.create_batch(scale)
     DocumentFactory.create_batch(scale, members_only=True)
     PageFactory.create_batch(2, show_in_footer=True)
@@ -55,7 +57,7 @@ def queries_for(client, url):
         ("/", 9),
         # count, years, the page of documents, footer pages
         ("/documents/", 4),
-        # current leaders, positions, past leaders, footer pages
+        # current leaders (with positions and terms), past leaders, the association's bodies, footer pages
         ("/about/leadership/", 4),
         # branches, footer pages
         ("/about/branches/", 2),
@@ -94,10 +96,12 @@ def test_the_number_of_queries_does_not_grow_with_ten_times_more_content(client,
 
 def test_the_branch_page_makes_the_same_queries_for_a_large_council(client):
     branch = BranchFactory()
-    CouncilMemberFactory.create_batch(2, branch=branch)
+    term = TermFactory(body__branch=branch)
+    MandateFactory.create_batch(2, term=term)
     small = queries_for(client, branch.get_absolute_url())
 
-    CouncilMemberFactory.create_batch(30, branch=branch)
+    MandateFactory.create_batch(30, term=term)
+    MandateFactory.create_batch(5, term__body__branch=branch, term__body__kind="committee")
 
     assert queries_for(client, branch.get_absolute_url()) == small
 

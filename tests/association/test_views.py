@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from association.models import Branch
-from tests.factories import BranchFactory, CouncilMemberFactory, PageFactory
+from tests.factories import BranchFactory, MandateFactory, PageFactory, TermFactory
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db
@@ -93,8 +93,9 @@ def test_an_inactive_branch_has_no_page(client):
 
 def test_the_branch_page_lists_its_council_in_order(client):
     branch = BranchFactory()
-    second = CouncilMemberFactory(branch=branch, order=2, name="乙")
-    first = CouncilMemberFactory(branch=branch, order=1, name="甲")
+    term = TermFactory(body__branch=branch)
+    second = MandateFactory(term=term, order=2, name="乙")
+    first = MandateFactory(term=term, position=second.position, order=1, name="甲")
 
     content = client.get(branch.get_absolute_url()).content.decode()
 

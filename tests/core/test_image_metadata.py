@@ -10,7 +10,7 @@ from django.core.management import call_command
 from PIL import Image
 
 from news.models import ArticleImage
-from tests.factories import ArticleFactory, LeaderFactory, SuperUserFactory
+from tests.factories import ArticleFactory, MandateFactory, SuperUserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -61,12 +61,12 @@ def test_a_photo_uploaded_in_the_admin_is_stored_without_camera_or_position(clie
 
 
 def test_every_image_field_is_cleaned_when_saved():
-    leader = LeaderFactory(photo=photo_with_gps("portrait.jpg", orientation=1))
+    leader = MandateFactory(photo=photo_with_gps("portrait.jpg", orientation=1))
     assert metadata_of(leader.photo) == ({}, (600, 400))
 
 
 def test_images_stored_before_are_cleaned_by_a_command():
-    leader = LeaderFactory()
+    leader = MandateFactory()
     stored = default_storage.save("leaders/old.jpg", photo_with_gps())
     type(leader).objects.filter(pk=leader.pk).update(photo=stored)  # as uploads were kept until now
     assert metadata_of(stored, default_storage)[0] != {}

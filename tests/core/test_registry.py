@@ -20,7 +20,7 @@ def test_every_declared_e_mail_kind_is_a_choice_of_the_outbox_without_a_migratio
 
 def test_a_kind_whose_body_holds_a_personal_link_is_never_shown_to_staff():
     secret = {code for code, kind in registry.email_kinds().items() if kind.secret}
-    assert secret == {"invitation", "password_reset", "guest", "subscription", "digest", "announcement"}
+    assert secret == {"invitation", "password_reset", "guest", "subscription", "digest", "announcement", "vote"}
     assert OutgoingEmail(kind="password_reset").is_secret and not OutgoingEmail(kind="delegation").is_secret
     assert OutgoingEmail(kind="a kind no app declares").is_secret  # unknown: the safe side
 
@@ -85,6 +85,7 @@ def test_every_content_type_keeps_the_publication_protocol():
         "events.Event",
         "news.Article",
         "publications.Issue",
+        "governance.Resolution",
     }
     for content_type in content_types():
         model = content_type.model_class()

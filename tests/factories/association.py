@@ -1,18 +1,10 @@
-"""The association: its profile, leadership, branches and their councils, documents and pages."""
+"""The association: its profile, branches, documents and pages."""
 
 import datetime
 
 import factory
 
-from association.models import (
-    Association,
-    Branch,
-    CouncilMember,
-    Document,
-    Leader,
-    Page,
-    Position,
-)
+from association.models import Association, Branch, Document, Page
 from tests.factories.files import PDF_BYTES
 
 
@@ -32,26 +24,6 @@ class AssociationFactory(factory.django.DjangoModelFactory):
     email = "office@example.cn"
 
 
-class PositionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Position
-
-    name = factory.Sequence(lambda n: f"职务{n}")
-    name_en = factory.Sequence(lambda n: f"Position {n}")
-    order = factory.Sequence(lambda n: n)
-
-
-class LeaderFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Leader
-
-    position = factory.SubFactory(PositionFactory)
-    name = factory.Sequence(lambda n: f"领导{n}")
-    affiliation = "某市人民政府市长"
-    since = datetime.date(2020, 1, 1)
-    until = None
-
-
 class BranchFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Branch
@@ -63,16 +35,6 @@ class BranchFactory(factory.django.DjangoModelFactory):
     founded_on = datetime.date(2012, 9, 20)
     introduction = "分会简介。"
     order = factory.Sequence(lambda n: n)
-
-
-class CouncilMemberFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = CouncilMember
-
-    branch = factory.SubFactory(BranchFactory)
-    name = factory.Sequence(lambda n: f"理事{n}")
-    role = CouncilMember.Role.DIRECTOR
-    affiliation = "某市人民政府副市长"
 
 
 class DocumentFactory(factory.django.DjangoModelFactory):

@@ -4,12 +4,12 @@ import datetime
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
 from association.models import Document
 from core.api.pages import PAGE, Cursor
-from core.api.schemas import FileLink, absolute, in_reader_language
+from core.api.schemas import FileLink, absolute, in_reader_language, in_section
 from core.i18n.translation import localized
 
 
@@ -43,7 +43,11 @@ class DocumentOut(Schema):
 documents = Router(tags=["documents"])
 
 
+class DocumentFilters(Schema):
+    branch: str | None = None
+
+
 @documents.get("/", response=list[DocumentOut], summary="Public documents: charter, regulations, reports")
 @paginate(Cursor, ordering=("-issued_on", "-id"), **PAGE)
-def document_list(request: HttpRequest) -> Any:
-    return Document.objects.public()
+def document_list(request: HttpRequest, filters: Query[DocumentFilters]) -> Any:
+    return in_section(Document.objects.public(), filters.branch)

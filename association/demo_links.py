@@ -1,6 +1,12 @@
 """Demo news tied to the member cities it names and to the meetings it reports. This sits on top because it
 joins three apps; it runs once, after their demo content, and keeps whatever links staff made since."""
 
+import datetime
+
+from django.core.files.base import ContentFile
+
+from association.models import Branch, Document
+from core.media.pdf import render_pdf
 from events.models import Event
 from members.models import MemberCity
 from news.models import Article
@@ -13,8 +19,21 @@ REPORTS = {
 }
 
 
+# Each branch's member cities and its own news and meetings: branch slug -> (city slugs, article slugs, event titles).
+BRANCH_CONTENT = {
+    "women-mayors": (["liuzhou", "wuzhou", "baise"], ["women-mayors-forum"], []),
+    "beibu-gulf-cities": (
+        ["nanning", "beihai", "qinzhou", "fangchenggang", "yulin", "chongzuo", "dongxing"],
+        ["beibu-gulf-port"],
+        [],
+    ),
+    "urban-planning": (["nanning", "liuzhou", "guilin"], ["planning-seminar"], ["城市规划建设研讨会"]),
+}
+
+
 def load(log):
     _link_contents(log)
+    _link_branches(log)
     if Article.related_cities.through.objects.exists() or Article.objects.filter(related_event__isnull=False).exists():
         log("news links to cities and meetings: kept")
         return
@@ -38,3 +57,22 @@ def _link_contents(log):
         entry.article_id = articles[entry.title]
     IssueEntry.objects.bulk_update(entries, ["article"])
     log(f"periodical contents linked to articles: {len(entries)}")
+
+
+def _link_branches(log):
+    """A branch's cities, news, meetings and one document, where staff have not given it any yet."""
+    for slug, (cities, articles, events) in BRANCH_CONTENT.items():
+        branch = Branch.objects.filter(slug=slug).first()
+        if branch is None or branch.member_cities.exists():
+            continue
+        branch.member_cities.set(MemberCity.objects.filter(slug__in=cities))
+        Article.objects.filter(slug__in=articles).update(branch=branch)
+        Event.objects.filter(title__in=events).update(branch=branch)
+    women = Branch.objects.filter(slug="women-mayors").first()
+    if women and not women.documents.exists():
+        title = "女市长分会2026年工作要点"
+        paragraphs = ["一、办好2026年女市长论坛。", "二、组织赴东盟国家城市友好交流。", "三、编印儿童友好城市案例集。"]
+        document = Document(title=title, kind=Document.Kind.OTHER, issued_on=datetime.date(2026, 2, 20), branch=women)
+        document.file.save("document.pdf", ContentFile(render_pdf(title, paragraphs)), save=False)
+        document.save()
+    log(f"branches' news: {Article.objects.filter(branch__isnull=False).count()}")

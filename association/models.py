@@ -97,6 +97,9 @@ class Branch(TranslatedMixin, models.Model):
     secretariat_email = models.EmailField(_("secretariat e-mail"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     is_active = models.BooleanField(_("active"), default=True)
+    member_cities = models.ManyToManyField(
+        "members.MemberCity", blank=True, related_name="branches", verbose_name=_("member cities")
+    )
 
     objects = BranchQuerySet.as_manager()
 
@@ -151,6 +154,15 @@ class Document(MembersOnlyFileMixin, TranslatedMixin, IntegrityChecked, FileSize
     )
     file_size = models.PositiveBigIntegerField(_("file size"), default=0, editable=False)
     visibility = models.CharField(_("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC)
+    branch = models.ForeignKey(
+        Branch,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents",
+        verbose_name=_("branch"),
+        help_text=_("A branch's document: listed on the branch's site as well."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from association import views
+from association import feeds, views
 from core.search import views as search_views
 
 app_name = "association"
@@ -11,6 +11,8 @@ urlpatterns = [
     path("about/leadership/", views.leadership, name="leadership"),
     path("about/branches/", views.branch_list, name="branch_list"),
     path("about/branches/<slug:slug>/", views.branch_detail, name="branch_detail"),
+    path("about/branches/<slug:slug>/feed/", feeds.BranchFeed(), name="branch_feed"),
+    path("about/branches/<slug:slug>/atom/", feeds.BranchAtomFeed(), name="branch_atom"),
     path("about/<slug:slug>/", views.page, name="page"),
     path("documents/", views.document_list, name="document_list"),
     path("documents/<int:pk>/download/", views.document_download, name="document_download"),

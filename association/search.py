@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from association.models import Document
+from association.models import Branch, Document
 from core.search import registry
 from core.search.sources import Item, in_every_language, midnight, translated
 
@@ -15,6 +15,7 @@ def document_item(document):
         text=document.description,
         translations=translated(document, "title", "description"),
         date=midnight(document.issued_on),
+        section_id=document.branch_id,
         members_only=document.is_members_only,
         weighted=[
             ("A", in_every_language(document, "title")),
@@ -25,6 +26,9 @@ def document_item(document):
 
 
 def register():
+    registry.set_sections(
+        registry.Sections(label=_("Branch"), queryset=lambda: Branch.objects.active(), param="branch")
+    )
     registry.register(
         registry.SearchKind(
             name="document",

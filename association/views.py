@@ -13,6 +13,7 @@ from association.forms import DocumentFilterForm
 from association.home import home_context, key_figures
 from association.models import Association, Branch, Document, Page
 from core.access import can_read_members_only
+from core.i18n.translation import columns
 from core.media.downloads import gated_download
 from core.pagination import paginate
 from governance import selectors as governance_selectors
@@ -50,8 +51,18 @@ def branch_list(request):
 
 
 def branch_detail(request, slug):
+    """A branch's own home: its news, meetings, documents and member cities, its bodies' current terms and its
+    secretariat. What it lists is also on the main site's pages; the queries do not grow with any of it."""
     branch = get_object_or_404(Branch.objects.active(), slug=slug)
-    context = {"branch": branch, "bodies": governance_selectors.bodies_with_current_terms(branch.pk)}
+    context = {
+        "branch": branch,
+        "news": branch.articles.published().for_listing()[:6],
+        "upcoming_events": branch.events.upcoming().select_related("series", "host_city")[:5],
+        "past_events": branch.events.past().select_related("series", "host_city")[:5],
+        "documents": Document.objects.visible_to(request.user).filter(branch=branch)[:8],
+        "cities": branch.member_cities.members().only("slug", *columns("name")),
+        "bodies": governance_selectors.bodies_with_current_terms(branch.pk),
+    }
     return render(request, "association/branch_detail.html", context)
 
 

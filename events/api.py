@@ -10,7 +10,7 @@ from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
 from core.api.pages import NOT_FOUND, PAGE, Cursor
-from core.api.schemas import PhotoOut, Picture, absolute, in_reader_language, photos, picture
+from core.api.schemas import PhotoOut, Picture, absolute, in_reader_language, in_section, photos, picture
 from events.models import AgendaItem, Event
 
 
@@ -135,6 +135,7 @@ events = Router(tags=["events"])
 class EventFilters(Schema):
     when: str | None = None  # "upcoming" or "past"
     kind: str | None = None
+    branch: str | None = None
 
 
 def _events():
@@ -151,7 +152,7 @@ def event_list(request: HttpRequest, filters: Query[EventFilters]) -> Any:
         found = found.filter(pk__in=Event.objects.past().values("pk"))
     if filters.kind:
         found = found.filter(kind=filters.kind)
-    return found
+    return in_section(found, filters.branch)
 
 
 def _event(event_id: int) -> Event:

@@ -34,6 +34,7 @@ def event_item(event):
         text=event.description,
         translations=translations,
         date=event.starts_at,
+        section_id=event.branch_id,
         weighted=[
             ("A", join(title, *(title for title, _text in translations.values()))),
             (

@@ -10,7 +10,7 @@ from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
 from core.api.pages import NOT_FOUND, PAGE, Cursor
-from core.api.schemas import FileLink, PhotoOut, Picture, absolute, in_reader_language, photos, picture
+from core.api.schemas import FileLink, PhotoOut, Picture, absolute, in_reader_language, in_section, photos, picture
 from core.i18n.translation import columns, lacks_translation
 from news.models import Article, ArticleImage, Category, Topic, TopicEntry
 
@@ -130,6 +130,7 @@ class ArticleFilters(Schema):
     category: str | None = None
     tag: str | None = None
     city: str | None = None
+    branch: str | None = None
 
 
 @news.get("/", response=list[ArticleSummary], summary="Published articles, newest first")
@@ -142,7 +143,7 @@ def article_list(request: HttpRequest, filters: Query[ArticleFilters]) -> Any:
         articles = articles.filter(tags__slug=filters.tag)
     if filters.city:
         articles = articles.filter(related_cities__slug=filters.city)
-    return articles
+    return in_section(articles, filters.branch)
 
 
 @news.get("/categories", response=list[CategoryOut], summary="The category tree, parents first")

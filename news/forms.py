@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from core.i18n.translation import column, reading_language
 from core.search.fields import QueryField
 from core.search.query import object_ids
+from news.models import Article
 
 
 class ArticleFilterForm(forms.Form):
@@ -14,10 +15,24 @@ class ArticleFilterForm(forms.Form):
     q = QueryField(label=_("Search the news"))
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1990, max_value=2100)
     english = forms.BooleanField(label=_("Only articles in the page's language"), required=False)
+    branch = forms.SlugField(label=_("Branch"), required=False, widget=forms.HiddenInput)
+
+    def clean_branch(self):
+        """The branch (named by its address) whose news alone is listed; the model is the association's, reached
+        through the article's relation."""
+        slug = self.cleaned_data.get("branch")
+        if not slug:
+            return None
+        branch = Article._meta.get_field("branch").related_model.objects.filter(slug=slug, is_active=True).first()
+        if branch is None:
+            raise forms.ValidationError(_("There is no such branch."))
+        return branch
 
     def filter(self, articles):
         if self.cleaned_data.get("q"):
             articles = articles.filter(pk__in=object_ids(self.cleaned_data["q"], "article"))
+        if self.cleaned_data.get("branch"):
+            articles = articles.filter(branch=self.cleaned_data["branch"])
         if self.cleaned_data.get("year"):
             articles = articles.filter(publish_at__year=self.cleaned_data["year"])
         language = reading_language()

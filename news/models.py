@@ -164,6 +164,17 @@ class Article(TranslatedMixin, IntegrityChecked, RenditionsMixin, models.Model):
         related_name="articles",
         verbose_name=_("related event"),
     )
+    branch = models.ForeignKey(
+        "association.Branch",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("branch"),
+        help_text=_(
+            "A branch's news, shown on its site and in all the news; the branch's editors and reviewers handle it."
+        ),
+    )
     review_comment = models.TextField(_("reviewer's comment"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -24,6 +24,7 @@ def article_item(article):
             for language in content_languages()
         },
         category_id=article.category_id,
+        section_id=article.branch_id,
         date=article.publish_at,
         visible_from=article.publish_at,
         weighted=[

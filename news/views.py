@@ -23,9 +23,13 @@ def _article_list(request, articles, *, heading, crumbs=(), category=None, tag=N
         page_obj, status = Paginator(articles.none(), 20).page(1), 400
     else:
         page_obj, status = paginate(request, (form.filter(articles) if form.is_bound else articles).for_listing()), 200
+    branch = form.cleaned_data.get("branch") if form.is_bound and form.is_valid() else None
+    if branch is not None:
+        heading = _("%(heading)s: %(branch)s") % {"heading": heading, "branch": localized(branch, "name")}
     context = {
         "heading": heading,
         "crumbs": crumbs,
+        "branch": branch,
         "form": form,
         "page_obj": page_obj,
         "articles": page_obj.object_list,

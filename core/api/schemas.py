@@ -61,3 +61,15 @@ class FileLink(Schema):
 
 class Problem(Schema):
     detail: str
+
+
+def in_section(queryset: Any, slug: str | None, *, field: str = "branch") -> Any:
+    """`queryset` narrowed to one part of the site (?branch=<slug>): the related model is reached through the
+    field, so nothing here names it. An unknown or inactive part is a 404, as an unknown category is."""
+    if not slug:
+        return queryset
+    from django.shortcuts import get_object_or_404
+
+    related = queryset.model._meta.get_field(field).related_model
+    section = get_object_or_404(related.objects.filter(is_active=True), slug=slug)
+    return queryset.filter(**{field: section})

@@ -36,6 +36,22 @@ class SearchForm(forms.Form):
                 empty_label=_("All categories"),
             )
 
+        self.sections = registry.sections()
+        if self.sections:
+            self.fields["section"] = forms.ModelChoiceField(
+                label=self.sections.label,
+                required=False,
+                queryset=self.sections.queryset(),
+                to_field_name="slug",
+                empty_label=_("The whole site"),
+            )
+
+    def add_prefix(self, field_name: str) -> str:
+        """The sections' field is read from the parameter their app names (?branch=…)."""
+        if field_name == "section" and self.sections:
+            return self.sections.param
+        return super().add_prefix(field_name)
+
     @staticmethod
     def years() -> range:
         return range(timezone.localdate().year + 1, 1989, -1)
@@ -53,4 +69,6 @@ class SearchForm(forms.Form):
             entries = entries.filter(kind=self.categorised.name, category_id__in=data["category"].family_ids())
         if data.get("year"):
             entries = entries.filter(date__year=data["year"])
+        if data.get("section"):
+            entries = entries.filter(section_id=data["section"].pk)
         return entries

@@ -73,6 +73,7 @@ def entry_for(obj: Model) -> SearchEntry | None:
         text=item.text,
         **translations,
         category_id=item.category_id,
+        section_id=item.section_id,
         date=item.date,
         visible_from=item.visible_from,
         members_only=item.members_only,
@@ -100,7 +101,7 @@ def remove(model: type[Model], pk: int) -> None:
 
 # Raise when what an entry holds changes (segmentation, weights, fields): `rebuild_search_index --if-changed`, which
 # `make upgrade` runs, then rebuilds the index once. The registered kinds are part of the format too.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 FORMAT_RECORD = "search-index"
 
 

@@ -27,6 +27,7 @@ class SearchEntry(TranslatedMixin, models.Model):
     translated_fields = ("title", "text")
     text = models.TextField(_("text for snippets"), blank=True)
     category_id = models.PositiveIntegerField(_("category"), null=True, blank=True)
+    section_id = models.PositiveIntegerField(_("part of the site"), null=True, blank=True)
     date = models.DateTimeField(_("date"), null=True, blank=True)
     visible_from = models.DateTimeField(_("visible from"), null=True, blank=True)
     members_only = models.BooleanField(_("members only"), default=False)

@@ -24,6 +24,16 @@ class Categories:
 
 
 @dataclass(frozen=True)
+class Sections:
+    """Parts of the site an entry may belong to (the association's branches), which the search page can narrow to:
+    `?<param>=<slug>`. The objects need `slug`, `pk` and `i18n.name`. One app declares them."""
+
+    label: Any
+    queryset: Callable[[], QuerySet]
+    param: str
+
+
+@dataclass(frozen=True)
 class SearchKind:
     name: str  # stored in SearchEntry.kind and used in ?kind=
     label: Any  # the tab's title
@@ -91,6 +101,17 @@ def kind_choices() -> list[tuple[str, Any]]:
 
 def kind_names() -> list[str]:
     return [kind.name for kind in kinds()]
+
+
+_sections: list[Sections] = []
+
+
+def set_sections(sections: Sections) -> None:
+    _sections[:] = [sections]
+
+
+def sections() -> Sections | None:
+    return _sections[0] if _sections else None
 
 
 def categorised() -> SearchKind | None:

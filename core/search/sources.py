@@ -24,6 +24,7 @@ class Item:
     # The title and snippet text in each content language that has them: {"en": ("Beihai", "...")}.
     translations: dict[str, tuple[str, str]] = field(default_factory=dict)
     category_id: int | None = None
+    section_id: int | None = None  # the part of the site it belongs to (registry.Sections), if any
     date: datetime | None = None
     visible_from: datetime | None = None
     members_only: bool = False

@@ -35,6 +35,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "form": form,
         "query": None,
         "categories": categories.queryset if categories else (),
+        "sections": cast("forms.ModelChoiceField[Any]", form.fields["section"]).queryset if form.sections else (),
         "years": SearchForm.years(),
     }
     if not form.is_bound or not form.is_valid() or form.cleaned_data["q"] is None:

@@ -117,6 +117,15 @@ class Event(TranslatedMixin, IntegrityChecked, RenditionsMixin, models.Model):
         related_name="hosted_events",
         verbose_name=_("host city"),
     )
+    branch = models.ForeignKey(
+        "association.Branch",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("branch"),
+        help_text=_("A branch's own meeting: shown on the branch's site as well as everywhere else."),
+    )
     translated_fields = ("title", "venue", "description")
     integrity_fields = ("title", "venue", "description")
     venue = models.CharField(_("venue"), max_length=200, blank=True)

@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from association.models import Association, Branch, Document, Page
+from association.models import Association, Branch, BranchStaff, Document, Page
+from core.backoffice.scoped import ScopedAdminMixin
 from core.i18n.translation import TranslationsBesideChineseAdmin, columns, first_translation
 
 
@@ -22,6 +23,13 @@ class AssociationAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
         return False
 
 
+class BranchStaffInline(admin.TabularInline):
+    model = BranchStaff
+    extra = 0
+    raw_id_fields = ["user"]
+    verbose_name_plural = _("staff of the branch (they see and change only its articles, meetings and documents)")
+
+
 @admin.register(Branch)
 class BranchAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     list_display = ["name", "kind", "founded_on", "is_active", "order"]
@@ -29,12 +37,14 @@ class BranchAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     list_editable = ["order"]
     search_fields = columns("name")
     prepopulated_fields = {"slug": [first_translation("name")]}
+    filter_horizontal = ["member_cities"]
+    inlines = [BranchStaffInline]
 
 
 @admin.register(Document)
-class DocumentAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
+class DocumentAdmin(ScopedAdminMixin, TranslationsBesideChineseAdmin, admin.ModelAdmin):
     list_display = ["title", "kind", "issued_on", "visibility", "size"]
-    list_filter = ["kind", "visibility", "issued_on"]
+    list_filter = ["kind", "visibility", "branch", "issued_on"]
     search_fields = [*columns("title"), "description"]
     date_hierarchy = "issued_on"
 

@@ -2,7 +2,18 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import ALL, EDIT, ApiRouter, ContentType, Contributions, DemoLoader, NavEntry, SitemapSection, Urls
+from core.registry import (
+    ALL,
+    EDIT,
+    ApiRouter,
+    ContentType,
+    Contributions,
+    DemoLoader,
+    NavEntry,
+    SectionStaff,
+    SitemapSection,
+    Urls,
+)
 
 contributions = Contributions(
     urls=(Urls("", "association.public_urls"),),
@@ -30,10 +41,12 @@ contributions = Contributions(
     grants={
         "news editors": {"association": {"document": EDIT, "page": EDIT}},
         "news reviewers": {"association": {"document": ALL, "page": ALL}},
-        "membership managers": {"association": {"branch": ALL}},
+        "membership managers": {"association": {"branch": ALL, "branchstaff": ALL}},
         "liaison officers": {"association": {"document": ("codename:view_members_only_document",)}},
     },
     members_permission="association.view_members_only_document",
+    scoped={"association.Document": "branch"},
+    section_staff=SectionStaff("association.BranchStaff", "branch"),
     demo=(
         DemoLoader("association.demo.load", 10),
         # On top of every app's demo: news tied to cities and meetings, then the English texts.

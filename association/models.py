@@ -3,6 +3,7 @@
 import os
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -114,6 +115,37 @@ class Branch(TranslatedMixin, models.Model):
 
     def get_absolute_url(self):
         return reverse("association:branch_detail", args=[self.slug])
+
+
+def section_roles():
+    """The staff groups a branch's staff may hold there (core/scopes.py gives them those groups' permissions on
+    the branch's content only)."""
+    from core import registry
+    from events.contributions import EVENT_MANAGERS
+    from news.contributions import NEWS_EDITORS, NEWS_REVIEWERS
+
+    names = {NEWS_EDITORS, NEWS_REVIEWERS, EVENT_MANAGERS}
+    return [(group.name, group.label) for group in registry.staff_groups() if group.name in names]
+
+
+class BranchStaff(models.Model):
+    """A staff member who works for one branch: their role gives them its permissions on that branch's articles,
+    meetings and documents, and nothing on the rest of the site (core/scopes.py, with django-rules)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="branch_roles", verbose_name=_("account")
+    )
+    branch = models.ForeignKey(Branch, on_delete=models.CASCADE, related_name="staff", verbose_name=_("branch"))
+    role = models.CharField(_("role"), max_length=30, choices=section_roles)
+
+    class Meta:
+        ordering = ["branch_id", "role", "user_id"]
+        verbose_name = _("branch staff member")
+        verbose_name_plural = _("branch staff")
+        constraints = [models.UniqueConstraint(fields=["user", "branch", "role"], name="branch_staff_once")]
+
+    def __str__(self):
+        return f"{self.branch} · {self.get_role_display()} · {self.user}"
 
 
 def document_storage():

@@ -12,7 +12,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.module_loading import import_string
 
-        from core import integrity, jobs, registry
+        from core import integrity, jobs, registry, scopes
         from core.backoffice import admin_labels
         from core.search import signals as search_signals
         from core.web import pagecache, security
@@ -29,6 +29,7 @@ class CoreConfig(AppConfig):
             for content_type in contribution.content_types:
                 if content_type.scanned:
                     integrity.register(content_type.model_class(), content_type.published_queryset)
+        scopes.register_rules()
         for function in registry.next_change_functions():
             pagecache.register_next_change(function)
         for job in registry.periodic_jobs():

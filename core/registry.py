@@ -121,6 +121,15 @@ class DemoLoader:
 
 
 @dataclass(frozen=True)
+class SectionStaff:
+    """The rows giving staff a part of the site to work for (core/scopes.py): `model` has a `user`, the part
+    (`section`, a foreign key) and a `role` holding a staff group's name."""
+
+    model: str
+    section: str
+
+
+@dataclass(frozen=True)
 class Contributions:
     urls: tuple[Urls, ...] = ()
     sitemaps: tuple[SitemapSection, ...] = ()
@@ -147,6 +156,12 @@ class Contributions:
     dashboard_tiles: tuple[str, ...] = ()
     # Permissions ("app_label.codename") that open members-only files (core/access.py).
     members_permission: str = ""
+    # Models whose rows belong to a part of the site (a branch), with the path from a row to it: "app.Model" ->
+    # "branch" or "article__branch". Staff of one part see and change only its rows (core/scopes.py).
+    scoped: dict[str, str] = field(default_factory=dict)
+    # Models ("app.Model") the parts' staff may read, as shared vocabulary (categories, cities).
+    shared_with_sections: tuple[str, ...] = ()
+    section_staff: SectionStaff | None = None
 
 
 @dataclass(frozen=True)
@@ -248,6 +263,18 @@ def email_kinds() -> dict[str, EmailKind]:
 @cache
 def dashboard_providers() -> tuple[Callable[..., Any], ...]:
     return tuple(import_string(path) for contribution in each() for path in contribution.dashboard_tiles)
+
+
+def scoped_models() -> dict[str, str]:
+    return {label: path for contribution in each() for label, path in contribution.scoped.items()}
+
+
+def shared_with_sections() -> list[str]:
+    return [label for contribution in each() for label in contribution.shared_with_sections]
+
+
+def section_staff() -> SectionStaff | None:
+    return next((c.section_staff for c in each() if c.section_staff), None)
 
 
 def periodic_jobs() -> list[PeriodicJob]:

@@ -63,6 +63,16 @@ contributions = Contributions(
         },
     },
     email_kinds=(DELEGATION, REMINDER, GUEST, MEETING_NOTICE),
+    scoped={
+        "events.Event": "branch",
+        "events.AgendaItem": "event__branch",
+        "events.EventPhoto": "event__branch",
+        "events.EventVideo": "event__branch",
+        "events.Delegation": "event__branch",
+        "events.Delegate": "delegation__event__branch",
+        "events.DelegationTransition": "delegation__event__branch",
+    },
+    shared_with_sections=("events.EventSeries", "events.Speaker"),
     periodic_jobs=(
         PeriodicJob("event-reminders", "events.tasks.send_event_reminders", crontab(minute="*/15")),
         PeriodicJob("delegate-data-purge", "events.tasks.purge_delegate_data", crontab(hour=3, minute=30)),

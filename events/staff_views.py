@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
+from core import scopes
 from core.locks import Busy
 from core.web.middleware import allow_features
 from events.checkin import CheckinResult, delegate_check_in
@@ -15,7 +16,7 @@ from events.models import Delegate, Event
 @login_required
 @permission_required("events.change_delegate", raise_exception=True)
 def checkin(request, pk):
-    event = get_object_or_404(Event.objects.published(), pk=pk)
+    event = get_object_or_404(scopes.for_user(Event.objects.published(), request.user), pk=pk)
     result, retry_token = None, ""
     status = 200
     if request.method == "POST":

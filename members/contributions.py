@@ -61,4 +61,5 @@ contributions = Contributions(
     email_kinds=(INVITATION, PASSWORD_RESET),
     demo=(DemoLoader("members.demo.load", 30),),
     dashboard_tiles=("members.dashboard.tiles",),
+    shared_with_sections=("members.MemberCity", "members.Region"),
 )

@@ -3,7 +3,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import Http404, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.backoffice.admin_actions import service_action, service_action_with_reason
+from core.backoffice.scoped import ScopedAdminMixin
 from core.i18n.translation import (
     TranslationsBesideChineseAdmin,
     columns,
@@ -94,10 +95,10 @@ class BodyImageForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(TranslationsBesideChineseAdmin, SimpleHistoryAdmin):
+class ArticleAdmin(ScopedAdminMixin, TranslationsBesideChineseAdmin, SimpleHistoryAdmin):
     form = ArticleAdminForm
     list_display = ["title", "category", "status_shown", "publish_at", "pinned", "view_count", "cover_thumbnail"]
-    list_filter = ["status", "category", "pinned", "publish_at"]
+    list_filter = ["status", "category", "branch", "pinned", "publish_at"]
     list_select_related = ["category"]
     search_fields = ["subtitle", "summary", "body", *columns("title")]
     date_hierarchy = "publish_at"
@@ -124,7 +125,7 @@ class ArticleAdmin(TranslationsBesideChineseAdmin, SimpleHistoryAdmin):
         ),
         (_("Cover"), {"fields": ["cover", "cover_alt", "cover_thumbnail"]}),
         (_("Credits"), {"fields": ["source", "author", "editor"]}),
-        (_("Related"), {"fields": ["related_cities", "related_event"]}),
+        (_("Related"), {"fields": ["branch", "related_cities", "related_event"]}),
         (_("Publication"), {"fields": ["status", "review_comment", "publish_at", "pinned", "view_count"]}),
         (_("Record"), {"classes": ["collapse"], "fields": ["created_by", "created_at", "updated_at"]}),
     ]
@@ -211,7 +212,7 @@ class ArticleAdmin(TranslationsBesideChineseAdmin, SimpleHistoryAdmin):
 
     def workflow_view(self, request, pk, step):
         """One step of the workflow from the article's page, through the same service as the bulk actions."""
-        article = get_object_or_404(Article, pk=pk)
+        article = self.scoped_object_or_404(request, Article.objects.all(), pk=pk)
         if step not in self.WORKFLOW_LABELS or request.method != "POST":
             raise Http404
         label = self.WORKFLOW_LABELS[step]

@@ -71,4 +71,11 @@ contributions = Contributions(
     ),
     demo=(DemoLoader("news.demo.load", 20),),
     dashboard_tiles=("news.dashboard.tiles",),
+    scoped={
+        "news.Article": "branch",
+        "news.HistoricalArticle": "branch",
+        "news.ArticleImage": "article__branch",
+        "news.Attachment": "article__branch",
+    },
+    shared_with_sections=("news.Category", "taggit.Tag"),
 )

@@ -52,7 +52,7 @@ def _transition(*, article: Article, to: Status, by: User, comment: str | None =
             _("An article that is %(current)s cannot become %(target)s.")
             % {"current": article.get_status_display(), "target": Status(to).label}
         )
-    if not by.has_perm(permission):
+    if not by.has_perm(permission, article):  # the object too: a branch's staff act on their branch's articles
         raise PermissionDenied(_("You may not do this to articles."))
     article.status = to
     if comment is not None:
@@ -68,7 +68,7 @@ STEPS = {"submit": Status.REVIEW, "publish": Status.PUBLISHED, "send_back": Stat
 
 def article_may_edit(*, article: Article, by: User) -> bool:
     """Whether `by` may change this article's texts (the admin's change form asks this)."""
-    return by.has_perm(EDIT_PERMISSION[article.status])
+    return by.has_perm(EDIT_PERMISSION[article.status], article)
 
 
 def steps_open_to(*, by: User) -> set[str]:
@@ -85,7 +85,7 @@ def article_may(*, article: Article, step: str, by: User) -> bool:
     permission = TRANSITIONS.get((article.status, STEPS[step]))
     if step == "send_back" and article.status != Status.REVIEW:
         return False
-    return permission is not None and by.has_perm(permission)
+    return permission is not None and by.has_perm(permission, article)
 
 
 def article_submit(*, article: Article, by: User) -> Article:

@@ -74,7 +74,7 @@ def topic(request, slug):
 def article(request, pk):
     article = get_object_or_404(Article.objects.select_related("category", "category__parent"), pk=pk)
     preview = not article.is_live
-    if preview and not request.user.has_perm("news.view_article"):
+    if preview and not request.user.has_perm("news.view_article", article):
         raise Http404(_("There is no such article."))
 
     published_here = Article.objects.published().filter(category_id=article.category_id).only("id", *columns("title"))

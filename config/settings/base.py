@@ -205,7 +205,12 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Axes first: a locked-out user name and address is refused before any password is hashed.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "members.auth.PortalBackend"]
+# django-rules answers the object permissions of staff scoped to a branch (core/scopes.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "members.auth.PortalBackend",
+    "rules.permissions.ObjectPermissionBackend",
+]
 # Sign-in throttling (django-axes): five wrong passwords for one user name from one address lock that pair out for a
 # quarter of an hour; staff lift lock-outs in the admin (Axes → Access attempts). Attempts are kept in the database,
 # so every instance sees them.

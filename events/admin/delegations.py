@@ -5,14 +5,16 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import model_to_dict
 from django.forms.models import BaseInlineFormSet
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core import scopes
 from core.backoffice.admin_actions import service_action, service_action_with_reason
+from core.backoffice.scoped import ScopedAdminMixin
 from core.locks import Busy
 from events import services
 from events.models import Delegate, Delegation, DelegationTransition, Event
@@ -86,7 +88,7 @@ class OnBehalfForm(forms.Form):
 
 
 @admin.register(Delegation)
-class DelegationAdmin(admin.ModelAdmin):
+class DelegationAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_display = ["party", "event", "state", "delegate_count", "created_at", "submitted_by"]
     list_filter = ["state", "event", "city__region", ("guest", admin.EmptyFieldListFilter)]
     list_select_related = ["city", "guest", "event", "event__series", "submitted_by"]
@@ -146,6 +148,7 @@ class DelegationAdmin(admin.ModelAdmin):
         if not self.has_change_permission(request):
             raise PermissionDenied
         choose = OnBehalfForm(request.POST or None, initial={"event": request.GET.get("event")})
+        choose.fields["event"].queryset = scopes.for_user(choose.fields["event"].queryset, request.user)
         event = None
         if choose.is_bound and choose.is_valid():
             event = choose.cleaned_data["event"]
@@ -172,7 +175,9 @@ class DelegationAdmin(admin.ModelAdmin):
     def change_on_behalf(self, request, pk):
         if not self.has_change_permission(request):
             raise PermissionDenied
-        delegation = get_object_or_404(Delegation.objects.select_related("event", "city", "guest"), pk=pk)
+        delegation = self.scoped_object_or_404(
+            request, Delegation.objects.select_related("event", "city", "guest"), pk=pk
+        )
 
         def change(people, data):
             return services.delegation_change_on_behalf(

@@ -5,7 +5,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q, Sum
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.backoffice.scoped import ScopedAdminMixin
 from core.i18n.translation import TranslationsBesideChineseAdmin, columns, first_translation
 from core.models import ExportLog
 from events import album, editions, exports, logistics
@@ -77,9 +78,9 @@ class NextEditionForm(forms.Form):
 
 
 @admin.register(Event)
-class EventAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
+class EventAdmin(ScopedAdminMixin, TranslationsBesideChineseAdmin, admin.ModelAdmin):
     list_display = ["__str__", "kind", "starts_at", "status", "confirmed", "capacity", "waitlisted", "pending"]
-    list_filter = ["status", "kind", "series", "starts_at"]
+    list_filter = ["status", "kind", "series", "branch", "starts_at"]
     list_select_related = ["series"]
     search_fields = [*columns("title"), "venue"]
     date_hierarchy = "starts_at"
@@ -94,6 +95,7 @@ class EventAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
                     "edition",
                     "title",
                     "host_city",
+                    "branch",
                     "venue",
                     "address",
                     "starts_at",
@@ -146,7 +148,7 @@ class EventAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     def photo_upload(self, request, pk):
         """Many photos at once: the page sends each file on its own request and shows its progress (without
         JavaScript the form sends them all together)."""
-        event = get_object_or_404(Event, pk=pk)
+        event = self.scoped_object_or_404(request, Event.objects.all(), pk=pk)
         if not (self.has_change_permission(request, event) and request.user.has_perm("events.add_eventphoto")):
             raise PermissionDenied
         if request.method == "POST":
@@ -204,7 +206,7 @@ class EventAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     def _event_for_export(self, request, pk):
         if not request.user.has_perm("events.view_delegate"):
             raise PermissionDenied
-        return get_object_or_404(Event.objects.select_related("series"), pk=pk)
+        return self.scoped_object_or_404(request, Event.objects.select_related("series"), pk=pk)
 
     def delegates_xlsx(self, request, pk):
         event = self._event_for_export(request, pk)
@@ -241,7 +243,7 @@ class EventAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
 
     def next_edition(self, request, pk):
         """Copy this meeting as its next edition, moved to the start the staff give."""
-        event = get_object_or_404(Event.objects.select_related("series"), pk=pk)
+        event = self.scoped_object_or_404(request, Event.objects.select_related("series"), pk=pk)
         if not request.user.has_perm("events.add_event"):
             raise PermissionDenied
         proposed = timezone.localtime(event.starts_at)

@@ -156,3 +156,26 @@ def register_rules() -> None:
     for model in [*scoped_paths(), *shared_models()]:
         for perm in model_permissions(model):
             rules.set_perm(perm, _permission_rule(perm))
+
+
+def staff_with_role(section_id: int, role: str) -> QuerySet[Any]:
+    """The active accounts holding `role` in one part of the site (whom its workflow reaches)."""
+    from django.contrib.auth import get_user_model
+
+    staff = section_staff()
+    if staff is None:
+        return get_user_model().objects.none()
+    model, section = staff
+    holders = model.objects.filter(**{f"{section}_id": section_id, "role": role}).values("user_id")
+    return get_user_model().objects.filter(is_active=True, pk__in=holders)
+
+
+def whole_site_staff_in_group(group: str) -> QuerySet[Any]:
+    """The active members of a staff group who work for the whole site (no section role)."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.filter(is_active=True, groups__name=group)
+    staff = section_staff()
+    if staff is not None:
+        users = users.exclude(pk__in=staff[0].objects.values("user_id"))
+    return users

@@ -80,8 +80,8 @@ def vote_cast(*, entry: RollEntry, choice: str) -> None:
     is written without its voter; the roll entry only learns that its member has voted."""
     if choice not in Choice.values:
         raise ValidationError(_("Choose in favour, against or abstain."))
-    motion = Motion.objects.select_for_update().get(pk=entry.motion_id)
-    if not motion.is_open:
+    motion = _motion_locked(entry.motion_id)
+    if not motion.is_open:  # read after the lock was granted: a vote that waited past the window is refused
         raise ValidationError(_("Voting has closed.") if motion.is_closed else _("This vote is not open for voting."))
     marked = RollEntry.objects.filter(pk=entry.pk, motion=motion, voted=False).update(voted=True)
     if not marked:
@@ -96,6 +96,11 @@ def vote_cast(*, entry: RollEntry, choice: str) -> None:
     ballot.hash = ballot.computed_hash()
     ballot.save()
     Motion.objects.filter(pk=motion.pk).update(ballot_count=ballot.seq, ballot_head=ballot.hash)
+
+
+def _motion_locked(pk: int) -> Motion:
+    """The motion, its row locked until the transaction ends: ballots join the chain one at a time."""
+    return Motion.objects.select_for_update().get(pk=pk)
 
 
 def roll_entry_for(*, motion: Motion, user: User) -> RollEntry | None:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from core.locks import Busy
+from core.web import requestlog
 from governance import selectors, services
 from governance.forms import BallotForm
 from governance.models import Motion, RollEntry
@@ -50,7 +51,8 @@ def vote_by_link(request, token):
 
 
 def _ballot_page(request, entry, motion, *, done_url):
-    form = BallotForm(request.POST or None)
+    requestlog.log_route_only(request)
+    form = BallotForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         if form.is_valid():

@@ -11,6 +11,7 @@ from core.registry import (
     ContentType,
     Contributions,
     DemoLoader,
+    EmailKind,
     NavEntry,
     PeriodicJob,
     SitemapSection,
@@ -20,6 +21,8 @@ from core.registry import (
 
 NEWS_EDITORS = "news editors"
 NEWS_REVIEWERS = "news reviewers"
+
+REVIEW = EmailKind("review", _("article waiting for review"))
 
 contributions = Contributions(
     urls=(Urls("news/", "news.urls"),),
@@ -65,6 +68,7 @@ contributions = Contributions(
             "taggit": {"tag": ALL},
         },
     },
+    email_kinds=(REVIEW,),
     periodic_jobs=(
         PeriodicJob("view-counts", "news.tasks.flush_view_counts", 60.0, expires=60, in_process=True),
         PeriodicJob("unplaced-images", "news.tasks.sweep_unplaced_images", crontab(hour=4, minute=30)),

@@ -14,13 +14,16 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core import publication
+from core import publication, scopes
 from core.i18n.translation import columns
 from core.locks import atomic_with_lock_timeout
+from core.mail import outbox
+from news.contributions import NEWS_REVIEWERS, REVIEW
 from news.models import Article, ArticleImage, ArticleView
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
+    from django.db.models import QuerySet
 
 Status = Article.Status
 
@@ -89,8 +92,37 @@ def article_may(*, article: Article, step: str, by: User) -> bool:
 
 
 def article_submit(*, article: Article, by: User) -> Article:
-    """An editor hands a draft to the reviewers."""
-    return _transition(article=article, to=Status.REVIEW, by=by, comment="")
+    """An editor hands a draft to the reviewers, who are told by e-mail: a branch's article goes to the branch's
+    reviewers (the whole site's when the branch has none), any other to the whole site's."""
+    with transaction.atomic():
+        article = _transition(article=article, to=Status.REVIEW, by=by, comment="")
+        _tell_reviewers(article, by)
+    return article
+
+
+def article_reviewers(article: Article) -> QuerySet[User]:
+    """Who reviews this article: its branch's reviewers, or the whole site's."""
+    if article.branch_id is not None:
+        branch_reviewers = scopes.staff_with_role(article.branch_id, NEWS_REVIEWERS)
+        if branch_reviewers.exists():
+            return branch_reviewers
+    return scopes.whole_site_staff_in_group(NEWS_REVIEWERS)
+
+
+def _tell_reviewers(article: Article, by: User) -> None:
+    addresses = sorted({user.email for user in article_reviewers(article) if user.email and user.pk != by.pk})
+    if not addresses:
+        return
+    context = {"article": article, "by": by.get_full_name() or by.get_username()}
+    subject, body = outbox.compose("news/email/review_requested", context, "zh-hans")
+    outbox.enqueue(
+        kind=REVIEW.code,
+        key=f"review:{article.pk}:{article.updated_at.timestamp()}",
+        to=addresses,
+        subject=subject,
+        body=body,
+        language="zh-hans",
+    )
 
 
 def article_send_back(*, article: Article, by: User, comment: str) -> Article:

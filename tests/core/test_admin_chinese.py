@@ -45,6 +45,7 @@ ALLOWED = {
     "AAC",
     "WebVTT",
     "WebP",
+    "Message",  # the header's name, Message-ID, beside its Chinese label
 }
 
 

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from rules.contrib.admin import ObjectPermissionsModelAdminMixin
 
 from core import scopes
@@ -22,6 +25,23 @@ class ScopedAdminMixin(ObjectPermissionsModelAdminMixin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         return scopes.for_user(super().get_queryset(request), request.user)  # type: ignore[misc]
+
+    def _get_obj_does_not_exist_redirect(self, request: HttpRequest, opts: Any, object_id: str) -> Any:
+        """Another branch's object is not there for this user: a 404, not a redirect that names it."""
+        raise Http404
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> Any:
+        """A bulk action naming rows outside the user's part of the site is refused whole (403), not run on the
+        rest: nothing is changed."""
+        selected = set(request.POST.getlist(ACTION_CHECKBOX_NAME)) if request.method == "POST" else set()
+        if selected:
+            try:
+                found = scopes.for_user(self.model._default_manager.filter(pk__in=selected), request.user).count()
+            except (ValueError, ValidationError):
+                found = -1
+            if found != len(selected):
+                raise PermissionDenied
+        return super().changelist_view(request, extra_context)  # type: ignore[misc]
 
     def scoped_object_or_404(self, request: HttpRequest, queryset: QuerySet[Any], **lookup: Any) -> Any:
         """For the admin's own views (exports, printouts, workflow steps): the object, if this user may see it."""

@@ -71,7 +71,15 @@ def test_nothing_links_a_voter_to_a_choice(client, council, secretariat, every_l
     ballots = list(Ballot.objects.filter(motion=motion).values())
     assert sorted(b["choice"] for b in ballots) == sorted(votes.values())
     assert all(b["voter_id"] is None for b in ballots)
-    assert {f.name for f in Ballot._meta.get_fields()} == {"id", "motion", "seq", "choice", "voter", "previous_hash", "hash"}
+    assert {f.name for f in Ballot._meta.get_fields()} == {
+        "id",
+        "motion",
+        "seq",
+        "choice",
+        "voter",
+        "previous_hash",
+        "hash",
+    }
 
     # Every other row the votes wrote or changed holds no choice; the roll says only "voted", on rows made when
     # the vote opened (so their order says nothing of the order of voting).

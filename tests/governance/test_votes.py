@@ -203,9 +203,7 @@ def test_a_forged_ballot_with_a_correct_hash_is_still_caught_by_the_count(counci
     assert integrity.ballots_verify(motion) != []
 
 
-def test_the_admin_shows_the_chain_and_the_turnout_but_not_the_count_before_closing(
-    admin_client, council, secretariat
-):
+def test_the_admin_shows_the_chain_and_the_turnout_but_not_the_count_before_closing(admin_client, council, secretariat):
     motion = open_motion(council, secretariat)
     cast(motion, ["yes", "no"])
 

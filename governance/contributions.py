@@ -2,7 +2,18 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import ALL, EDIT, VIEW, ContentType, Contributions, DemoLoader, EmailKind, StaffGroup, Urls
+from core.registry import (
+    ALL,
+    EDIT,
+    VIEW,
+    ContentType,
+    Contributions,
+    DemoLoader,
+    EmailKind,
+    SitemapSection,
+    StaffGroup,
+    Urls,
+)
 
 SECRETARIAT = "secretariat"
 
@@ -14,6 +25,7 @@ contributions = Contributions(
         Urls("portal/votes/", "governance.portal_urls"),
         Urls("votes/", "governance.ballot_urls"),
     ),
+    sitemaps=(SitemapSection("bodies", "governance.sitemaps.BodySitemap", 25),),
     content_types=(ContentType("governance.Resolution"),),
     page_cache=True,
     # Votes are read by their members on pages never cached; a new ballot must not empty every cached page.

@@ -66,7 +66,7 @@ class Body(TranslatedMixin, models.Model):
 
     class Meta:
         ordering = ["branch_id", "order", "id"]
-        verbose_name = _("body")
+        verbose_name = pgettext_lazy("governing body", "body")
         verbose_name_plural = _("bodies")
 
     def __str__(self):
@@ -89,7 +89,9 @@ class TermQuerySet(models.QuerySet):
 class Term(models.Model):
     """One term (届) of a body, from its election to the next."""
 
-    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="terms", verbose_name=_("body"))
+    body = models.ForeignKey(
+        Body, on_delete=models.CASCADE, related_name="terms", verbose_name=pgettext_lazy("governing body", "body")
+    )
     number = models.PositiveSmallIntegerField(_("number"), help_text=_("1 for the first term (第一届)."))
     starts_on = models.DateField(_("starts on"), validators=[validate_sensible_date])
     ends_on = models.DateField(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.dates import sensible_dates, validate_sensible_date
 from core.i18n.translation import TranslatedMixin, localized
@@ -15,7 +16,10 @@ class CouncilMeeting(TranslatedMixin, models.Model):
     read by the body's members and staff."""
 
     body = models.ForeignKey(
-        "governance.Body", on_delete=models.PROTECT, related_name="meetings", verbose_name=_("body")
+        "governance.Body",
+        on_delete=models.PROTECT,
+        related_name="meetings",
+        verbose_name=pgettext_lazy("governing body", "body"),
     )
     term = models.ForeignKey(
         "governance.Term", on_delete=models.PROTECT, related_name="meetings", verbose_name=_("term")
@@ -61,7 +65,10 @@ class Resolution(TranslatedMixin, models.Model):
         NO_QUORUM = "no_quorum", _("No quorum")
 
     body = models.ForeignKey(
-        "governance.Body", on_delete=models.PROTECT, related_name="resolutions", verbose_name=_("body")
+        "governance.Body",
+        on_delete=models.PROTECT,
+        related_name="resolutions",
+        verbose_name=pgettext_lazy("governing body", "body"),
     )
     meeting = models.ForeignKey(
         CouncilMeeting,

@@ -10,6 +10,7 @@ import hashlib
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.dates import sensible_dates
 from core.i18n.translation import TranslatedMixin, localized
@@ -55,7 +56,10 @@ class Motion(TranslatedMixin, models.Model):
         TWO_THIRDS_OF_MEMBERS = "two_thirds_members", _("At least two thirds of all members")
 
     body = models.ForeignKey(
-        "governance.Body", on_delete=models.PROTECT, related_name="motions", verbose_name=_("body")
+        "governance.Body",
+        on_delete=models.PROTECT,
+        related_name="motions",
+        verbose_name=pgettext_lazy("governing body", "body"),
     )
     meeting = models.ForeignKey(
         "governance.CouncilMeeting",

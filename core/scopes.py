@@ -58,7 +58,7 @@ def _roles(user: Any) -> dict[int, frozenset[str]]:
         roles: dict[int, set[str]] = {}
         if staff is not None:
             model, section = staff
-            for section_id, role in model.objects.filter(user=user).values_list(f"{section}_id", "role"):
+            for section_id, role in model._default_manager.filter(user=user).values_list(f"{section}_id", "role"):
                 roles.setdefault(section_id, set()).add(role)
         user._section_roles = {section_id: frozenset(names) for section_id, names in roles.items()}
     return user._section_roles
@@ -133,14 +133,13 @@ def for_user(queryset: QuerySet[Any], user: Any) -> QuerySet[Any]:
 
 
 def _permission_rule(perm: str) -> Any:
-    @rules.predicate(name=f"may {perm}")
     def holds(user: Any, obj: Any = None) -> bool:
         if not getattr(user, "is_active", False):
             return False
         has = perm in _model_backend.get_all_permissions(user) or perm in role_permissions(user)
         return has and in_scope(user, obj)
 
-    return holds
+    return rules.predicate(holds, name=f"may {perm}")
 
 
 def model_permissions(model: type[Model]) -> Iterable[str]:
@@ -166,7 +165,7 @@ def staff_with_role(section_id: int, role: str) -> QuerySet[Any]:
     if staff is None:
         return get_user_model().objects.none()
     model, section = staff
-    holders = model.objects.filter(**{f"{section}_id": section_id, "role": role}).values("user_id")
+    holders = model._default_manager.filter(**{f"{section}_id": section_id, "role": role}).values("user_id")
     return get_user_model().objects.filter(is_active=True, pk__in=holders)
 
 
@@ -177,5 +176,5 @@ def whole_site_staff_in_group(group: str) -> QuerySet[Any]:
     users = get_user_model().objects.filter(is_active=True, groups__name=group)
     staff = section_staff()
     if staff is not None:
-        users = users.exclude(pk__in=staff[0].objects.values("user_id"))
+        users = users.exclude(pk__in=staff[0]._default_manager.values("user_id"))
     return users

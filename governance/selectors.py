@@ -83,7 +83,7 @@ def roster(term: Term) -> QuerySet[Mandate]:
 def bodies_with_current_terms(branch_id: int | None) -> list[tuple[Body, Term | None, list[Mandate]]]:
     """The association's bodies (branch None) or a branch's, each with its current term and that term's members in
     protocol order: three queries however many bodies and members."""
-    bodies = list(Body.objects.filter(branch_id=branch_id))
+    bodies = list(bodies_of(branch_id))
     today = timezone.localdate()
     terms = {term.body_id: term for term in Term.objects.current(today).filter(body__in=bodies).order_by("starts_on")}
     members: dict[int, list[Mandate]] = {}
@@ -115,6 +115,9 @@ def president() -> Mandate | None:
 
 
 def bodies_of(branch_id: int | None) -> QuerySet[Body]:
+    """The association's own bodies (None) or a branch's."""
+    if branch_id is None:
+        return Body.objects.filter(branch__isnull=True)
     return Body.objects.filter(branch_id=branch_id)
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import pgettext_lazy
 
 from core.dates import sensible_dates, validate_sensible_date
 from core.i18n.translation import TranslatedMixin, localized
+from core.integrity import IntegrityChecked
 
 
 class CouncilMeeting(TranslatedMixin, models.Model):
@@ -55,7 +56,7 @@ class ResolutionQuerySet(models.QuerySet):
         return self.public()
 
 
-class Resolution(TranslatedMixin, models.Model):
+class Resolution(TranslatedMixin, IntegrityChecked, models.Model):
     """A resolution (决议) of a body. When it comes from a vote on the portal its outcome is the vote's, derived
     from the ballots (governance.services.motion_publish_result), never typed in."""
 
@@ -90,6 +91,7 @@ class Resolution(TranslatedMixin, models.Model):
     title = models.CharField(_("title"), max_length=200)
     text = models.TextField(_("text"), blank=True)
     translated_fields = ("title", "text")
+    integrity_fields = ("title", "text")
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
     decided_on = models.DateField(_("decided on"), validators=[validate_sensible_date])
     is_public = models.BooleanField(_("shown on the public site"), default=False)

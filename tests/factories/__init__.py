@@ -7,6 +7,7 @@ SearchEntry (core.search) has no factory: see tests/factories/core.py.
 from tests.factories.association import (
     AssociationFactory,
     BranchFactory,
+    BranchStaffFactory,
     DocumentFactory,
     PageFactory,
 )
@@ -97,6 +98,7 @@ __all__ = [
     "BlockedTermFactory",
     "BodyFactory",
     "BranchFactory",
+    "BranchStaffFactory",
     "CategoryFactory",
     "CertificateFactory",
     "CouncilMeetingFactory",

@@ -4,7 +4,7 @@ import datetime
 
 import factory
 
-from association.models import Association, Branch, Document, Page
+from association.models import Association, Branch, BranchStaff, Document, Page
 from tests.factories.files import PDF_BYTES
 
 
@@ -61,3 +61,14 @@ class PageFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"page-{n}")
     title = factory.Sequence(lambda n: f"页面{n}")
     body = "第一段。\n\n第二段。"
+
+
+class BranchStaffFactory(factory.django.DjangoModelFactory):
+    """A branch's news editor; `role=` another staff group's name."""
+
+    class Meta:
+        model = BranchStaff
+
+    user = factory.SubFactory("tests.factories.users.StaffUserFactory")
+    branch = factory.SubFactory(BranchFactory)
+    role = "news editors"

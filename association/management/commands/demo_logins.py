@@ -1,5 +1,6 @@
 """One login for every role of the demo, so that a first look can try each job: the admin, a news editor and a
-reviewer, an event manager, a membership manager, and the liaison officers of two cities. Passwords are made once
+reviewer, an event manager, a membership manager, a branch's editor, a council member who votes, and the liaison
+officers of two cities. Passwords are made once
 and kept in var/demo-logins.json (readable by its owner only); run again, it prints the same logins."""
 
 import json
@@ -11,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from association.models import Branch, BranchStaff
 from events.contributions import EVENT_MANAGERS
 from members.contributions import MEMBERSHIP_MANAGERS
 from members.models import LiaisonOfficer
@@ -27,6 +29,8 @@ STAFF = [
     ("finance", "finance officer", FINANCE),
 ]
 OFFICER_CITIES = ["nanning", "beihai"]  # two demo cities whose primary officers get a password
+BRANCH_STAFF = [("women.editor", "women mayors' branch editor", "women-mayors", NEWS_EDITORS)]
+COUNCIL_MEMBER = "qin.haiyan"  # a council member of the demo, who votes on the desk (governance/demo.py)
 
 
 class Command(BaseCommand):
@@ -51,6 +55,15 @@ class Command(BaseCommand):
                 if group:
                     user.save()
                     user.groups.set([Group.objects.get(name=group)])
+            for username, role, slug, group in BRANCH_STAFF:
+                user = User.objects.filter(username=username).first() or User(username=username)
+                user.is_staff = True
+                user.save()
+                BranchStaff.objects.get_or_create(user=user, branch=Branch.objects.get(slug=slug), role=group)
+                logins.append((role, user, "/admin/"))
+            member = User.objects.filter(username=COUNCIL_MEMBER).first()
+            if member is not None:
+                logins.append(("council member (votes)", member, "/portal/votes/"))
             for slug in OFFICER_CITIES:
                 officer = (
                     LiaisonOfficer.objects.current()

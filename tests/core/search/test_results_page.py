@@ -228,12 +228,12 @@ def make_searchable_content(scale, make_article, make_event):
     "url, expected",
     [
         # the matches (pk, kind, date, rank: one query), the entries of the page, the categories of the filter
-        # form, the footer pages; the association profile is cached
-        ("/search/?q=联络员", 4),
+        # form, the branches of the filter form, the footer pages; the association profile is cached
+        ("/search/?q=联络员", 5),
         # the kind is chosen among the matches already read for the tabs: no query more
-        ("/search/?q=联络员&kind=article", 4),
+        ("/search/?q=联络员&kind=article", 5),
         # and the category by its slug, and the category tree for its sub-categories
-        ("/search/?q=联络员&category=liaison", 6),
+        ("/search/?q=联络员&category=liaison", 7),
     ],
 )
 def test_the_number_of_queries_of_a_search_is_pinned_and_does_not_grow(

@@ -51,7 +51,8 @@ def test_every_role_gets_a_login_that_works_and_the_same_one_next_time(demo, var
         "membership manager",
         "finance officer",
     ]
-    assert len(first) == 8
+    assert [login["role"] for login in first][6:8] == ["women mayors' branch editor", "council member (votes)"]
+    assert len(first) == 10
     for login in first:
         assert works(login), login["role"]
     assert [(login["user"], login["password"]) for login in second] == [
@@ -98,3 +99,18 @@ def test_a_lost_file_makes_new_working_passwords(demo, var_dir):
 
     assert old[1]["password"] != new[1]["password"]
     assert works(new[1]) and not works({**new[1], "password": old[1]["password"]})
+
+
+def test_the_branch_editor_works_for_the_women_mayors_branch_and_the_council_member_reads_the_vote(
+    demo, var_dir, client
+):
+    from association.models import BranchStaff
+
+    logins = {login["role"]: login for login in demo_logins()}
+    editor, member = logins["women mayors' branch editor"], logins["council member (votes)"]
+
+    staff = BranchStaff.objects.get(user__username=editor["user"])
+    assert (staff.branch.slug, staff.role) == ("women-mayors", NEWS_EDITORS)
+    client.post("/accounts/login/", {"username": member["user"], "password": member["password"]})
+    votes = client.get("/portal/votes/")
+    assert votes.status_code == 200 and "关于调整会员单位会费标准的议案" in votes.content.decode()

@@ -18,6 +18,8 @@ from core.registry import (
 SECRETARIAT = "secretariat"
 
 VOTE = EmailKind("vote", _("personal voting link"), secret=True)
+# Members of a body read its meetings' papers: members-only documents (a django-rules permission, governance/apps.py).
+READ_PAPERS = "governance.read_papers"
 
 contributions = Contributions(
     urls=(
@@ -50,4 +52,5 @@ contributions = Contributions(
     email_kinds=(VOTE,),
     demo=(DemoLoader("governance.demo.load", 40),),
     dashboard_tiles=("governance.dashboard.tiles",),
+    members_permission=READ_PAPERS,
 )

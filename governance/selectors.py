@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 
-from governance.models import Ballot, Body, Choice, Mandate, Motion, Resolution, RollEntry, Term
+from governance.models import Ballot, Body, Choice, CouncilMeeting, Mandate, Motion, Resolution, RollEntry, Term
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
@@ -147,6 +147,24 @@ def votes_for(user: User | AnonymousUser) -> QuerySet[RollEntry]:
         RollEntry.objects.filter(mandate__user=user, motion__state=Motion.State.OPEN)
         .select_related("motion", "motion__body", "mandate")
         .order_by("-motion__closes_at")
+    )
+
+
+def holds_a_mandate(user: Any) -> bool:
+    """The person sits on a body today (a django-rules predicate: they read members-only papers)."""
+    return bool(user.is_authenticated) and Mandate.objects.current().filter(user=user).exists()
+
+
+def meetings_for(user: User | AnonymousUser) -> QuerySet[CouncilMeeting]:
+    """The recent meetings of the bodies a person sits on today, with their papers."""
+    if not user.is_authenticated:
+        return CouncilMeeting.objects.none()
+    bodies = Mandate.objects.current().filter(user=user).values("term__body_id")
+    return (
+        CouncilMeeting.objects.filter(body_id__in=bodies)
+        .select_related("body")
+        .prefetch_related("papers")
+        .order_by("-held_on", "-id")[:10]
     )
 
 

@@ -26,6 +26,7 @@ def vote_list(request):
         "open": [entry for entry in entries if entry.motion.is_open],
         "closed": [entry for entry in entries if entry.motion.is_closed],
         "upcoming": [entry for entry in entries if not entry.motion.is_open and not entry.motion.is_closed],
+        "meetings": selectors.meetings_for(request.user),
     }
     return render(request, "governance/portal/vote_list.html", context)
 

@@ -84,13 +84,41 @@ def test_a_draft_motion_cannot_be_voted_on(client, council):
     assert client.get(reverse("votes:vote", args=[draft.pk])).status_code == 404
 
 
-def test_the_vote_pages_run_a_fixed_number_of_queries(client, council, secretariat, django_assert_max_num_queries):
-    for _ in range(3):
-        open_motion(council, secretariat)
+@pytest.mark.parametrize("votes", [1, 12])
+def test_the_vote_pages_run_a_fixed_number_of_queries(client, council, secretariat, django_assert_num_queries, votes):
+    from tests.factories import CouncilMeetingFactory, DocumentFactory
+
+    for _ in range(votes):
+        motion = open_motion(council, secretariat)
+        CouncilMeetingFactory(term=council.terms.get(number=2)).papers.add(DocumentFactory(), DocumentFactory())
     client.force_login(council.members[0].user)
-    with django_assert_max_num_queries(8):
-        client.get(reverse("votes:list"))
-    for _ in range(10):
-        open_motion(council, secretariat)
-    with django_assert_max_num_queries(8):
-        client.get(reverse("votes:list"))
+    client.get(reverse("votes:list"))
+    # session, user, their two-step devices (two), the votes with their motions and bodies, whether an officer (the
+    # header), the meetings, their papers, the footer pages
+    with django_assert_num_queries(9):
+        assert client.get(reverse("votes:list")).status_code == 200
+    # session, user, their two-step devices (two), the motion with its body, the roll entry, whether an officer,
+    # the footer pages
+    with django_assert_num_queries(8):
+        assert client.get(reverse("votes:vote", args=[motion.pk])).status_code == 200
+
+
+def test_members_read_their_bodies_meetings_minutes_and_papers(client, council):
+    from tests.factories import CouncilMeetingFactory, DocumentFactory
+
+    paper = DocumentFactory(title="会费标准调整方案（征求意见稿）", members_only=True)
+    meeting = CouncilMeetingFactory(
+        term=council.terms.get(number=2), title="第二届理事会第三次会议", minutes="会议审议了会费标准调整方案。"
+    )
+    meeting.papers.add(paper)
+    member, stranger = council.members[0].user, UserFactory()
+
+    client.force_login(member)
+    page = client.get(reverse("votes:list")).content.decode()
+    download = client.get(paper.get_download_url())
+    client.force_login(stranger)
+    refused = client.get(paper.get_download_url())
+
+    assert "第二届理事会第三次会议" in page and "会议审议了会费标准调整方案" in page
+    assert paper.get_download_url() in page
+    assert download.status_code == 200 and refused.status_code == 404

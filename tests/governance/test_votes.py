@@ -212,3 +212,21 @@ def test_the_admin_shows_the_chain_and_the_turnout_but_not_the_count_before_clos
     assert "2 / 7" in page
     assert "封存" in page or "Sealed" in page
     assert "每张选票都接续前一张" in page or "every ballot follows" in page
+
+
+def test_the_check_command_reports_a_tampered_vote(council, secretariat):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    motion = open_motion(council, secretariat)
+    cast(motion, ["yes", "no"])
+    out = StringIO()
+    call_command("check_ballots", stdout=out)
+    assert "1 votes checked" in out.getvalue()
+
+    Ballot.objects.filter(motion=motion, seq=1).update(choice="no")
+    err = StringIO()
+    with pytest.raises(CommandError, match="1 of 1 votes"):
+        call_command("check_ballots", stdout=StringIO(), stderr=err)
+    assert "第1张选票在投出后被改动" in err.getvalue()

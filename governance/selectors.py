@@ -70,8 +70,9 @@ def motion_result(motion: Motion) -> Result:
     )
 
 
-def current_term(body: Body) -> Term | None:
-    return Term.objects.current().filter(body=body).order_by("-starts_on").first()
+def current_term(body_id: int) -> Term | None:
+    """The body's term in force today (the latest, should two overlap while a new one is elected)."""
+    return Term.objects.current().filter(body_id=body_id).order_by("-starts_on").first()
 
 
 def roster(term: Term) -> QuerySet[Mandate]:

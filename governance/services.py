@@ -16,8 +16,8 @@ from core.i18n.translation import columns
 from core.locks import atomic_with_lock_timeout
 from core.mail import outbox
 from governance import contributions
-from governance.models import Ballot, Choice, Mandate, Motion, Resolution, RollEntry, Term
-from governance.selectors import motion_result
+from governance.models import Ballot, Choice, Mandate, Motion, Resolution, RollEntry
+from governance.selectors import current_term, motion_result
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -34,7 +34,7 @@ def motion_open(*, motion: Motion, by: User) -> Motion:
         raise ValidationError(_("This vote has already been opened."))
     if motion.closes_at <= timezone.now():
         raise ValidationError(_("The voting window has already passed: set a later closing time."))
-    term = Term.objects.current().filter(body_id=motion.body_id).order_by("-starts_on").first()
+    term = current_term(motion.body_id)
     if term is None:
         raise ValidationError(_("This body has no current term, so nobody could vote."))
     members = list(Mandate.objects.current().filter(term=term).select_related("user"))

@@ -9,7 +9,7 @@ from governance.models import Body, Resolution
 
 def body_detail(request, pk):
     body = get_object_or_404(Body.objects.select_related("branch"), pk=pk)
-    term = selectors.current_term(body)
+    term = selectors.current_term(body.pk)
     context = {
         "body": body,
         "term": term,

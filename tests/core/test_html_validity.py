@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from events.models import Event
+from governance.models import Body
 from members.models import LiaisonOfficer, MemberCity
 from news.models import Article, Category
 from publications.models import Issue
@@ -35,6 +36,8 @@ def main_pages():
         city.get_absolute_url(),
         "/about/",
         "/about/leadership/",
+        "/about/branches/women-mayors/",
+        Body.objects.filter(branch__isnull=True, kind=Body.Kind.COUNCIL).get().get_absolute_url(),
         "/contact/",
         "/documents/",
         "/search/?q=南宁 会议",

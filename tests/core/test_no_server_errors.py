@@ -27,12 +27,12 @@ value = st.one_of(
 )
 
 LIST_FILTERS = {
-    "/news/": ["q", "year", "page", "english", "category"],
+    "/news/": ["q", "year", "page", "english", "category", "branch"],
     "/en/news/": ["q", "page", "english"],
     "/members/": ["q", "region", "level", "page"],
     "/documents/": ["kind", "year", "page"],
     "/events/": ["year", "page", "kind"],
-    "/search/": ["q", "kind", "page"],
+    "/search/": ["q", "kind", "page", "branch"],
     "/zh-hant/search/": ["q", "kind"],
     "/news/feed/": ["page"],
     "/membership/certificates/": ["number"],
@@ -43,6 +43,9 @@ PATHS = [
     "/members/{}/",
     "/news/topics/{}/",
     "/about/branches/{}/",
+    "/about/branches/{}/feed/",
+    "/about/bodies/{}/",
+    "/votes/{}/",
     "/events/series/{}/",
     "/membership/certificates/{}/",
 ]

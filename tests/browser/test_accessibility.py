@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from events.models import Event
+from governance.models import Body
 from members.models import LiaisonOfficer
 from news.models import Article
 from publications.models import Issue
@@ -51,6 +52,8 @@ def test_no_accessibility_violation_on_the_main_pages_and_the_desk(browser, site
         Issue.objects.published().first().get_absolute_url(),
         reverse("events:album", args=[Event.objects.filter(photos__isnull=False).first().pk]),
         "/subscribe/",
+        "/about/branches/women-mayors/",
+        Body.objects.filter(branch__isnull=True, kind=Body.Kind.COUNCIL).get().get_absolute_url(),
     ]
     context = browser.new_context(viewport=viewport, locale="zh-CN")
     if care:

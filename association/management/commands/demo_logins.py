@@ -89,7 +89,7 @@ class Command(BaseCommand):
         width = max(len(role) for role, _user, _url in logins)
         for role, user, url in logins:
             self.stdout.write(
-                f"  {role:<{width}}  {site}{url:<9}  user: {user.username:<14}  password: {kept[user.username]}"
+                f"  {role:<{width}}  {site}{url:<15}  user: {user.username:<14}  password: {kept[user.username]}"
             )
         self.stdout.write(
             "  Staff set up two-step sign-in at their first sign-in: scan the QR code the back office shows"

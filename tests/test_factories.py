@@ -7,7 +7,18 @@ from django.contrib.auth import get_user_model
 
 from tests import factories
 
-APPS = ["core", "association", "members", "membership", "governance", "events", "news", "publications", "subscriptions"]
+APPS = [
+    "core",
+    "association",
+    "members",
+    "membership",
+    "governance",
+    "surveys",
+    "events",
+    "news",
+    "publications",
+    "subscriptions",
+]
 
 # SearchEntry rows are derived data that core.search.signals keeps in step with the searchable models: a factory
 # could only write entries pointing at no object, or duplicate the index code. See tests/factories/core.py.

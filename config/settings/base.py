@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "publications",
     "membership",
     "governance",
+    "surveys",
     "subscriptions",
     "django_prometheus",
     "ninja",  # its Swagger UI files, served locally for /api/v1/explorer

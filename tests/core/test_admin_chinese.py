@@ -54,7 +54,7 @@ def visible_words(html, usernames):
     read-only values, inputs' values, links to files, and scripts."""
     html = re.sub(r"<bdi>.*?</bdi>", "", html, flags=re.S)  # the password's hash, summarised
     html = re.sub(r"\b[\w.-]+\.(?:com|cn|org)\b", "", html)  # domains given as examples
-    html = re.sub(r"<(script|style|textarea|select)\b.*?</\1>", "", html, flags=re.S)
+    html = re.sub(r"<(script|style|textarea|select|code)\b.*?</\1>", "", html, flags=re.S)  # code is not prose
     html = re.sub(r'<(td|div) class="(?:field-[^"]*|readonly)"[^>]*>.*?</\1>', "", html, flags=re.S)
     html = re.sub(r'<th class="field-[^"]*"[^>]*>.*?</th>', "", html, flags=re.S)
     html = re.sub(r'<a href="/media/[^"]*">.*?</a>', "", html, flags=re.S)

@@ -77,6 +77,14 @@ from tests.factories.news import (
 )
 from tests.factories.publications import IssueEntryFactory, IssueFactory, PeriodicalFactory
 from tests.factories.subscriptions import SubscriberFactory
+from tests.factories.surveys import (
+    AnswerFileFactory,
+    FormFactory,
+    QuestionFactory,
+    QuestionnaireFactory,
+    ResponseFactory,
+    SectionFactory,
+)
 from tests.factories.users import (
     PASSWORD,
     StaffUserFactory,
@@ -88,6 +96,7 @@ __all__ = [
     "PASSWORD",
     "PDF_BYTES",
     "AgendaItemFactory",
+    "AnswerFileFactory",
     "ApplicationFactory",
     "ArticleFactory",
     "ArticleImageFactory",
@@ -113,6 +122,7 @@ __all__ = [
     "EventSeriesFactory",
     "EventVideoFactory",
     "ExportLogFactory",
+    "FormFactory",
     "GuestInvitationFactory",
     "IndividualMemberFactory",
     "IssueEntryFactory",
@@ -135,10 +145,14 @@ __all__ = [
     "PeriodicRunFactory",
     "PeriodicalFactory",
     "PositionFactory",
+    "QuestionFactory",
+    "QuestionnaireFactory",
     "ReceiptFactory",
     "RegionFactory",
     "ResolutionFactory",
+    "ResponseFactory",
     "RollEntryFactory",
+    "SectionFactory",
     "SecurityEventFactory",
     "SpeakerFactory",
     "StaffUserFactory",

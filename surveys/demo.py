@@ -1,0 +1,117 @@
+"""Demo questionnaires: one on old-neighbourhood renewal that closed with answers from most cities, and one on the
+next forum's topics, open and sent to every city."""
+
+import datetime
+import random
+from decimal import Decimal
+
+from django.utils import timezone
+
+from members.models import MemberCity
+from surveys.models import Form, Question, Questionnaire, Response, Section
+
+RENEWAL = [
+    # section, key, kind, text, extra
+    ("基本情况", "started", "single", "本市是否已启动老旧小区改造？", {"choices": "是\n否", "required": True}),
+    (
+        "基本情况",
+        "measures",
+        "multiple",
+        "主要改造内容（可多选）",
+        {
+            "choices": "加装电梯\n雨污分流\n适老化改造\n停车设施\n社区服务设施",
+            "allow_other": True,
+            "condition": {"all": [{"question": "started", "is": "是"}]},
+        },
+    ),
+    (
+        "投入与规模",
+        "households",
+        "number",
+        "2025年改造惠及居民户数",
+        {
+            "unit": "户",
+            "min_value": Decimal("0"),
+            "max_value": Decimal("1000000"),
+            "condition": {"all": [{"question": "started", "is": "是"}]},
+        },
+    ),
+    (
+        "投入与规模",
+        "funds",
+        "table",
+        "各年度投入资金（万元）",
+        {
+            "rows": "2024\n2025",
+            "columns": "中央补助\n地方配套\n社会资本",
+            "condition": {"all": [{"question": "started", "is": "是"}]},
+        },
+    ),
+    ("经验与建议", "lesson", "long", "可供交流的做法", {}),
+]
+FORUM = [
+    (
+        "议题",
+        "topic",
+        "single",
+        "您最希望下届论坛讨论的议题",
+        {"choices": "城市更新\n数字政府\n口岸经济\n文化旅游", "allow_other": True, "required": True},
+    ),
+    ("议题", "speaker", "short", "推荐的发言城市或嘉宾", {}),
+    ("参会", "date", "date", "方便参会的日期", {}),
+]
+
+
+def _form(name, questions):
+    form = Form.objects.create(name=name)
+    sections = {}
+    for order, (section, key, kind, text, extra) in enumerate(questions):
+        if section not in sections:
+            sections[section] = Section.objects.create(form=form, title=section, order=len(sections))
+        Question.objects.create(section=sections[section], key=key, kind=kind, text=text, order=order, **extra)
+    return form
+
+
+def load(log):
+    if Questionnaire.objects.exists():
+        log(f"questionnaires: {Questionnaire.objects.count()} (kept)")
+        return
+    now = timezone.now()
+    closed = Questionnaire.objects.create(
+        form=_form("老旧小区改造情况调查", RENEWAL),
+        title="2025年老旧小区改造情况调查",
+        intro="为编写年度城市发展报告，请各会员城市填报老旧小区改造情况。",
+        opens_at=now - datetime.timedelta(days=60),
+        deadline=now - datetime.timedelta(days=20),
+        all_cities=True,
+        state=Questionnaire.State.SENT,
+    )
+    chance = random.Random(2025)
+    cities = list(MemberCity.objects.filter(status=MemberCity.Status.ACTIVE).order_by("pk"))
+    for city in cities[: max(1, len(cities) * 4 // 5)]:
+        started = chance.random() < 0.85
+        answers = {"started": "是" if started else "否"}
+        if started:
+            answers["measures"] = chance.sample(["加装电梯", "雨污分流", "适老化改造", "停车设施", "社区服务设施"], 2)
+            answers["households"] = str(chance.randrange(800, 26000, 100))
+            answers["funds"] = {
+                year: {"中央补助": str(chance.randrange(800, 9000)), "地方配套": str(chance.randrange(300, 5000))}
+                for year in ("2024", "2025")
+            }
+        Response.objects.create(
+            questionnaire=closed,
+            city=city,
+            answers=answers,
+            state=Response.State.SUBMITTED,
+            submitted_at=closed.deadline - datetime.timedelta(days=chance.randrange(1, 30)),
+        )
+    Questionnaire.objects.create(
+        form=_form("下届市长论坛议题征集", FORUM),
+        title="第八届中国—东盟市长论坛议题征集",
+        intro="请各会员城市推荐下届论坛的议题和发言嘉宾。",
+        opens_at=now - datetime.timedelta(days=2),
+        deadline=now + datetime.timedelta(days=28),
+        all_cities=True,
+        state=Questionnaire.State.SENT,
+    )
+    log(f"questionnaires: {Questionnaire.objects.count()}, responses: {Response.objects.count()}")

@@ -1,0 +1,89 @@
+"""Questionnaires on the liaison officer's desk (/portal/surveys/): the city's open questionnaires, answered in a
+draft saved as often as wanted, submitted once, changed until the deadline."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from core.locks import Busy
+from members.access import officer_required
+from surveys import selectors, services
+from surveys.answer_form import AnswerForm, cell_name
+from surveys.models import Question, Questionnaire
+
+
+@never_cache
+@officer_required
+def questionnaire_list(request, officer):
+    return render(request, "surveys/portal/list.html", {"data": selectors.desk_for(officer)})
+
+
+@never_cache
+@officer_required
+def answer(request, pk, officer):
+    questionnaire = get_object_or_404(Questionnaire.objects.published().select_related("form"), pk=pk)
+    if not services.is_for(questionnaire, officer.city):
+        raise Http404
+    response = services.response_for_city(questionnaire=questionnaire, city=officer.city)
+    questions = list(questionnaire.form.questions_in_order())
+    posted = request.method == "POST"
+    form = AnswerForm(
+        questions, request.POST if posted else None, request.FILES if posted else None, answers=response.answers
+    )
+    status = 200
+    if posted:
+        submit = "submit" in request.POST
+        status = 400
+        if form.is_valid():
+            answers = form.answers()
+            shown = {question.key for question in form.shown(answers)}
+            answers = {key: value for key, value in answers.items() if key in shown}
+            file_keys = {question.key for question in questions if question.kind == Question.Kind.FILE}
+            files = {key: upload for key, upload in request.FILES.items() if key in shown and key in file_keys}
+            if not submit or form.check_required(answers, services.files_kept(response) & shown):
+                try:
+                    services.response_save(
+                        response=response, answers=answers, files=files, submit=submit, by=request.user
+                    )
+                except ValidationError as error:
+                    form.add_error(None, error.messages[0])
+                except Busy as busy:
+                    form.add_error(None, busy.message)
+                    status = 503
+                else:
+                    messages.success(request, _("Your answers have been submitted.") if submit else _("Draft saved."))
+                    return redirect("surveys:answer", questionnaire.pk)
+    context = {
+        "questionnaire": questionnaire,
+        "response": response,
+        "form": form,
+        "questions": [_question_context(question, form) for question in questions],
+        "files": {stored.question_key: stored for stored in response.files.all()},
+    }
+    return render(request, "surveys/portal/answer.html", context, status=status)
+
+
+def _question_context(question, form):
+    table = []
+    if question.kind == Question.Kind.TABLE:
+        for row, label in enumerate(question.row_list):
+            cells = [
+                (column_label, form[cell_name(question.key, row, column)])
+                for column, column_label in enumerate(question.column_list)
+            ]
+            table.append((label, cells))
+    return {
+        "question": question,
+        "field": form[question.key] if question.key in form.fields else None,
+        "other": form[f"{question.key}__other__"] if f"{question.key}__other__" in form.fields else None,
+        "table": table,
+        "errors": form.errors.get(question.key) or (form.errors.get(cell_name(question.key, 0, 0)) if table else None),
+        "condition": json.dumps(question.condition, ensure_ascii=False) if question.condition else "",
+    }

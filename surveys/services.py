@@ -1,0 +1,131 @@
+"""Every change to a questionnaire's responses goes through here: a city's answers saved as a draft, submitted,
+changed until the deadline (under the response's row lock, so two tabs submitting at once leave one answer)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.locks import atomic_with_lock_timeout
+from members.models import MemberCity
+from surveys.models import AnswerFile, Questionnaire, Response
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+    from django.core.files.uploadedfile import UploadedFile
+
+
+def audience(questionnaire: Questionnaire) -> QuerySet[MemberCity]:
+    """The member cities a questionnaire is put to: all, or those of the chosen regions, branch and cities."""
+    cities = MemberCity.objects.filter(status=MemberCity.Status.ACTIVE)
+    if questionnaire.all_cities:
+        return cities
+    chosen = Q(pk__in=questionnaire.cities.values("pk")) | Q(region__in=questionnaire.regions.values("pk"))
+    if questionnaire.branch_id:
+        chosen |= Q(branches=questionnaire.branch_id)
+    return cities.filter(chosen).distinct()
+
+
+def is_for(questionnaire: Questionnaire, city: MemberCity) -> bool:
+    from surveys.selectors import put_to
+
+    return put_to(city).filter(pk=questionnaire.pk).exists()
+
+
+def response_for_city(*, questionnaire: Questionnaire, city: MemberCity) -> Response:
+    """The city's response, made (as an empty draft) the first time it is opened; two at once make one."""
+    try:
+        with transaction.atomic():
+            response, _created = Response.objects.get_or_create(questionnaire=questionnaire, city=city)
+    except IntegrityError:
+        response = Response.objects.get(questionnaire=questionnaire, city=city)
+    return response
+
+
+@atomic_with_lock_timeout
+def response_save(
+    *,
+    response: Response,
+    answers: dict[str, Any],
+    files: dict[str, UploadedFile],
+    submit: bool,
+    by: User | None,
+) -> Response:
+    """Save the answers (those of questions shown; the form has dropped the rest) as a draft, or submit them. Until
+    the deadline a submitted response may be changed, and stays submitted; after it nothing changes."""
+    response = Response.objects.select_for_update().select_related("questionnaire").get(pk=response.pk)
+    questionnaire = response.questionnaire
+    if questionnaire.state == Questionnaire.State.DRAFT:
+        raise PermissionDenied
+    now = timezone.now()
+    if now < questionnaire.opens_at:
+        raise ValidationError(_("This questionnaire is not open yet."))
+    if now >= questionnaire.deadline:
+        raise ValidationError(_("The deadline has passed: the answers can no longer be changed."))
+    kept = dict(answers)  # the whole form is sent each time: what is not in it was emptied
+    for stored in AnswerFile.objects.filter(response=response):  # files stay until replaced
+        kept.setdefault(stored.question_key, stored.name)
+    for key, upload in files.items():
+        AnswerFile.objects.filter(response=response, question_key=key).delete()
+        name = (upload.name or key)[:200]
+        AnswerFile.objects.create(response=response, question_key=key, file=upload, name=name)
+        kept[key] = name
+    response.answers = kept
+    if submit:
+        if response.state != Response.State.SUBMITTED:
+            response.submitted_at = now
+        response.state = Response.State.SUBMITTED
+        response.submitted_by = by
+    response.save()
+    return response
+
+
+def files_kept(response: Response) -> set[str]:
+    return set(AnswerFile.objects.filter(response=response).values_list("question_key", flat=True))
+
+
+@atomic_with_lock_timeout
+def questionnaire_send(*, questionnaire: Questionnaire, by: User) -> int:
+    """Send a prepared questionnaire: it appears on the desks of its cities' officers, who are told by e-mail.
+    Returns how many officers were written to."""
+    from core.mail import outbox
+    from members.models import LiaisonOfficer
+    from surveys.contributions import QUESTIONNAIRE
+
+    if not by.has_perm("surveys.change_questionnaire"):
+        raise PermissionDenied(_("You may not send questionnaires."))
+    questionnaire = Questionnaire.objects.select_for_update().get(pk=questionnaire.pk)
+    if questionnaire.state != Questionnaire.State.DRAFT:
+        raise ValidationError(_("This questionnaire has already been sent."))
+    if questionnaire.deadline <= timezone.now():
+        raise ValidationError(_("The deadline has passed: set a later one before sending."))
+    if not questionnaire.form.sections.filter(questions__isnull=False).exists():
+        raise ValidationError(_("The questionnaire has no questions yet."))
+    keys = list(questionnaire.form.questions_in_order().values_list("key", flat=True))
+    if len(keys) != len(set(keys)):
+        raise ValidationError(_("Two questions share a key: each key names one question."))
+    questionnaire.state = Questionnaire.State.SENT
+    questionnaire.save(update_fields=["state"])
+    if questionnaire.anonymous:
+        return 0
+    officers = LiaisonOfficer.objects.current().filter(city__in=audience(questionnaire)).exclude(email="")
+    messages = []
+    for officer in officers.select_related("city"):
+        context = {"questionnaire": questionnaire, "officer": officer}
+        subject, body = outbox.compose("surveys/email/questionnaire_sent", context, officer.email_language)
+        messages.append(
+            {
+                "kind": QUESTIONNAIRE.code,
+                "key": f"questionnaire:{questionnaire.pk}:{officer.pk}",
+                "to": [officer.email],
+                "subject": subject,
+                "body": body,
+                "language": officer.email_language,
+            }
+        )
+    return outbox.enqueue_many(messages)

@@ -81,7 +81,8 @@ class Question(TranslatedMixin, models.Model):
         blank=True,
         help_text=_(
             'Empty: always shown. Otherwise <code>{"all": [...]}</code> or <code>{"any": [...]}</code> of rules '
-            'such as <code>{"question": "q1", "is": "是"}</code>, <code>{"question": "area", "between": [10, 50]}</code>.'
+            'such as <code>{"question": "q1", "is": "是"}</code>, '
+            '<code>{"question": "area", "between": [10, 50]}</code>.'
         ),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)

@@ -14,7 +14,17 @@ from django.db import migrations
 from django.db.migrations.loader import MigrationLoader
 
 ROOT = Path(__file__).resolve().parents[2]
-PROJECT_APPS = {"core", "association", "members", "events", "news", "publications", "subscriptions", "governance", "surveys"}
+PROJECT_APPS = {
+    "core",
+    "association",
+    "members",
+    "events",
+    "news",
+    "publications",
+    "subscriptions",
+    "governance",
+    "surveys",
+}
 
 
 def project_migrations():
@@ -65,6 +75,16 @@ def test_the_whole_history_runs_backwards_to_zero_and_forwards_again(tmp_path):
         assert done.returncode == 0, done.stderr[-3000:]
 
     manage("migrate", "--noinput", "-v0")
-    for app in ("subscriptions", "publications", "surveys", "governance", "news", "events", "members", "association", "core"):
+    for app in (
+        "subscriptions",
+        "publications",
+        "surveys",
+        "governance",
+        "news",
+        "events",
+        "members",
+        "association",
+        "core",
+    ):
         manage("migrate", app, "zero", "--noinput", "-v0")
     manage("migrate", "--noinput", "-v0")

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: format run test serve upgrade backup restore bench bench-http audit install messages clean
+.PHONY: format run test serve upgrade backup restore bench bench-http audit install messages vendor clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -104,6 +104,12 @@ messages: install
 		--ignore '.venv/*' --ignore 'node_modules/*' --ignore 'tests/*' --ignore 'tools/*' --ignore 'var/*'
 	$(BIN)/python tools/make_zh_hant.py
 	DEBUG=true $(BIN)/python manage.py compilemessages --ignore '.venv/*' --ignore 'node_modules/*'
+
+## vendor: copy Apache ECharts' built file from node_modules (package.json) into static/vendor/, where the portal
+## serves it itself; the copy is committed, so `make run` needs no npm
+vendor: $(NODE_STAMP)
+	mkdir -p static/vendor/echarts
+	cp node_modules/echarts/dist/echarts.min.js node_modules/echarts/LICENSE static/vendor/echarts/
 
 clean:
 	rm -rf $(VENV) var/staticfiles

@@ -1,13 +1,22 @@
 """Questionnaires built in the admin: a form of sections and questions (with their conditions), the audience, the
 window; the responses read back city by city."""
 
-from django.contrib import admin
+from collections import Counter
+from urllib.parse import quote
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.backoffice.admin_actions import service_action
 from core.i18n.translation import TranslationsBesideChineseAdmin, columns
-from surveys import services
+from surveys import exports, results, services
 from surveys.models import Form, Question, Questionnaire, Response, Section
 
 
@@ -48,7 +57,7 @@ class SectionAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
 
 @admin.register(Questionnaire)
 class QuestionnaireAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
-    list_display = ["title", "opens_at", "deadline", "state", "anonymous"]
+    list_display = ["title", "opens_at", "deadline", "state", "anonymous", "results_link"]
     list_filter = ["state", "anonymous"]
     search_fields = columns("title")
     filter_horizontal = ["regions", "cities"]
@@ -57,6 +66,79 @@ class QuestionnaireAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
         (None, {"fields": ["form", "title", "intro", ("opens_at", "deadline"), "anonymous"]}),
         (_("Sent to"), {"fields": ["all_cities", "regions", "branch", "cities"]}),
     ]
+
+    @admin.display(description=_("results"))
+    def results_link(self, questionnaire):
+        if questionnaire.state == Questionnaire.State.DRAFT:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>', reverse("admin:surveys_questionnaire_results", args=[questionnaire.pk]), _("Results")
+        )
+
+    def get_urls(self):
+        def view(function, suffix, name):
+            return path(
+                f"<int:pk>/{suffix}", self.admin_site.admin_view(function), name=f"surveys_questionnaire_{name}"
+            )
+
+        return [
+            view(self.results_view, "results/", "results"),
+            view(self.xlsx_view, "responses.xlsx", "xlsx"),
+            view(self.files_view, "files.zip", "files"),
+            view(self.remind_view, "remind/", "remind"),
+            *super().get_urls(),
+        ]
+
+    def _questionnaire(self, request, pk):
+        if not request.user.has_perm("surveys.view_response"):
+            raise PermissionDenied
+        return get_object_or_404(Questionnaire.objects.published().select_related("form"), pk=pk)
+
+    def results_view(self, request, pk):
+        questionnaire = self._questionnaire(request, pk)
+        found, submitted = results.results(questionnaire)
+        cities = results.follow_up(questionnaire)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": questionnaire,
+            "title": _("Results of %(title)s") % {"title": questionnaire.title},
+            "questionnaire": questionnaire,
+            "results": [(result, result.chart(), f"chart-{result.question.pk}") for result in found],
+            "submitted": submitted,
+            "cities": cities,
+            "counts": Counter(state for _city, state in cities),
+        }
+        return TemplateResponse(request, "admin/surveys/questionnaire/results.html", context)
+
+    def xlsx_view(self, request, pk):
+        questionnaire = self._questionnaire(request, pk)
+        response = HttpResponse(
+            exports.responses_xlsx(questionnaire, by=request.user),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        return _download(response, f"{questionnaire.title}.xlsx")
+
+    def files_view(self, request, pk):
+        questionnaire = self._questionnaire(request, pk)
+        return _download(
+            HttpResponse(exports.files_zip(questionnaire, by=request.user), content_type="application/zip"),
+            f"{questionnaire.title}.zip",
+        )
+
+    def remind_view(self, request, pk):
+        questionnaire = self._questionnaire(request, pk)
+        if request.method != "POST":
+            raise Http404
+        try:
+            sent = services.questionnaire_remind(questionnaire=questionnaire, by=request.user)
+        except (ValidationError, PermissionDenied) as error:
+            self.message_user(request, getattr(error, "messages", [_("You may not do this.")])[0], messages.WARNING)
+        else:
+            self.message_user(
+                request, ngettext("%d reminder sent.", "%d reminders sent.", sent) % sent, messages.SUCCESS
+            )
+        return redirect("admin:surveys_questionnaire_results", questionnaire.pk)
 
     send = service_action(
         lambda questionnaire, by: services.questionnaire_send(questionnaire=questionnaire, by=by),
@@ -74,3 +156,9 @@ class ResponseAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+def _download(response, filename):
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -129,3 +129,34 @@ def questionnaire_send(*, questionnaire: Questionnaire, by: User) -> int:
             }
         )
     return outbox.enqueue_many(messages)
+
+
+def questionnaire_remind(*, questionnaire: Questionnaire, by: User) -> int:
+    """Remind the officers of the cities that have not submitted (once a day at most per city). Returns how many
+    e-mails were written."""
+    from core.mail import outbox
+    from members.models import LiaisonOfficer
+    from surveys.contributions import QUESTIONNAIRE
+
+    if not by.has_perm("surveys.change_questionnaire"):
+        raise PermissionDenied(_("You may not remind cities."))
+    if not questionnaire.is_open:
+        raise ValidationError(_("Only an open questionnaire can be reminded of."))
+    done = Response.objects.filter(questionnaire=questionnaire, state=Response.State.SUBMITTED).values("city_id")
+    missing = audience(questionnaire).exclude(pk__in=done)
+    today = timezone.localdate().isoformat()
+    messages = []
+    for officer in LiaisonOfficer.objects.current().filter(city__in=missing).exclude(email="").select_related("city"):
+        context = {"questionnaire": questionnaire, "officer": officer}
+        subject, body = outbox.compose("surveys/email/questionnaire_reminder", context, officer.email_language)
+        messages.append(
+            {
+                "kind": QUESTIONNAIRE.code,
+                "key": f"questionnaire-reminder:{questionnaire.pk}:{officer.pk}:{today}",
+                "to": [officer.email],
+                "subject": subject,
+                "body": body,
+                "language": officer.email_language,
+            }
+        )
+    return outbox.enqueue_many(messages)

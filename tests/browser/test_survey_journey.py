@@ -103,3 +103,35 @@ def test_a_question_appears_when_its_condition_holds(browser, site):
     page.get_by_label("城市更新").check()
     expect(page.locator("[data-question=cross_border]")).to_be_hidden()
     context.close()
+
+
+def test_staff_see_the_charts_and_download_the_answers(browser, site):
+    import base64
+
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.browser.conftest import DESKTOP, authenticator_code
+    from tests.factories import SuperUserFactory
+
+    questionnaire = Questionnaire.objects.get(title="2025年老旧小区改造情况调查")
+    clerk = SuperUserFactory(username="survey.clerk")
+    phone = TOTPDevice.objects.create(user=clerk, name="authenticator", confirmed=True)
+    context = browser.new_context(viewport=DESKTOP, locale="zh-CN", accept_downloads=True)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.goto(f"{site}/admin/login/")
+    page.fill("#id_username", clerk.username)
+    page.fill("#id_password", PASSWORD)
+    page.locator("input[type=submit]").click()
+    page.fill("#id_code", authenticator_code(base64.b32encode(phone.bin_key).decode()))
+    page.locator("form.stacked-form button[type=submit]").click()
+    page.goto(f"{site}/admin/surveys/questionnaire/")
+    page.locator(f"a[href$='/surveys/questionnaire/{questionnaire.pk}/results/']").click()
+    containers = page.locator(".result__chart").count()
+    assert containers >= 3  # started, the measures and the number of households
+    expect(page.locator(".result__chart > div > svg")).to_have_count(containers)
+    page.screenshot(path=str(SHOTS / "survey-results.png"), full_page=True)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="下载答卷（XLSX）").click()
+    assert download.value.suggested_filename.endswith(".xlsx")
+    context.close()

@@ -86,6 +86,7 @@ class QuestionnaireAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
             view(self.xlsx_view, "responses.xlsx", "xlsx"),
             view(self.files_view, "files.zip", "files"),
             view(self.remind_view, "remind/", "remind"),
+            view(self.links_view, "links/", "links"),
             *super().get_urls(),
         ]
 
@@ -108,6 +109,7 @@ class QuestionnaireAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
             "submitted": submitted,
             "cities": cities,
             "counts": Counter(state for _city, state in cities),
+            "links": questionnaire.responses.exclude(token="").order_by("pk") if questionnaire.anonymous else [],
         }
         return TemplateResponse(request, "admin/surveys/questionnaire/results.html", context)
 
@@ -137,6 +139,22 @@ class QuestionnaireAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
         else:
             self.message_user(
                 request, ngettext("%d reminder sent.", "%d reminders sent.", sent) % sent, messages.SUCCESS
+            )
+        return redirect("admin:surveys_questionnaire_results", questionnaire.pk)
+
+    def links_view(self, request, pk):
+        questionnaire = self._questionnaire(request, pk)
+        if request.method != "POST":
+            raise Http404
+        try:
+            made = services.personal_links_make(
+                questionnaire=questionnaire, labels=request.POST.get("labels", "").splitlines(), by=request.user
+            )
+        except (ValidationError, PermissionDenied) as error:
+            self.message_user(request, getattr(error, "messages", [_("You may not do this.")])[0], messages.WARNING)
+        else:
+            self.message_user(
+                request, ngettext("%d personal link made.", "%d personal links made.", len(made)) % len(made)
             )
         return redirect("admin:surveys_questionnaire_results", questionnaire.pk)
 

@@ -9,7 +9,7 @@ SECRETARIAT = "secretariat"  # declared by governance
 QUESTIONNAIRE = EmailKind("questionnaire", _("questionnaire"))
 
 contributions = Contributions(
-    urls=(Urls("portal/surveys/", "surveys.portal_urls"),),
+    urls=(Urls("portal/surveys/", "surveys.portal_urls"), Urls("surveys/", "surveys.link_urls")),
     email_kinds=(QUESTIONNAIRE,),
     demo=(DemoLoader("surveys.demo.load", 45),),
     grants={

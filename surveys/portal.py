@@ -9,14 +9,16 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from core.locks import Busy
+from core.web import requestlog
 from members.access import officer_required
 from surveys import selectors, services
 from surveys.answer_form import AnswerForm, cell_name
-from surveys.models import Question, Questionnaire
+from surveys.models import Question, Questionnaire, Response
 
 
 @never_cache
@@ -32,6 +34,26 @@ def answer(request, pk, officer):
     if not services.is_for(questionnaire, officer.city):
         raise Http404
     response = services.response_for_city(questionnaire=questionnaire, city=officer.city)
+    response.questionnaire = questionnaire  # with its form, read above
+    return answer_page(request, response, by=request.user, done_url=reverse("surveys:answer", args=[questionnaire.pk]))
+
+
+@never_cache
+def answer_by_link(request, token):
+    """An anonymous questionnaire answered by its personal link (forum participants): one answer per link."""
+    response = get_object_or_404(
+        Response.objects.select_related("questionnaire", "questionnaire__form"),
+        token=token[:64],
+        questionnaire__anonymous=True,
+        questionnaire__state=Questionnaire.State.SENT,
+    )
+    requestlog.log_route_only(request)
+    return answer_page(request, response, by=None, done_url=request.path)
+
+
+def answer_page(request, response, *, by, done_url):
+    """The questionnaire's form for one response: saved as a draft or submitted through the service."""
+    questionnaire = response.questionnaire
     questions = list(questionnaire.form.questions_in_order())
     posted = request.method == "POST"
     form = AnswerForm(
@@ -49,9 +71,7 @@ def answer(request, pk, officer):
             files = {key: upload for key, upload in request.FILES.items() if key in shown and key in file_keys}
             if not submit or form.check_required(answers, services.files_kept(response) & shown):
                 try:
-                    services.response_save(
-                        response=response, answers=answers, files=files, submit=submit, by=request.user
-                    )
+                    services.response_save(response=response, answers=answers, files=files, submit=submit, by=by)
                 except ValidationError as error:
                     form.add_error(None, error.messages[0])
                 except Busy as busy:
@@ -59,13 +79,14 @@ def answer(request, pk, officer):
                     status = 503
                 else:
                     messages.success(request, _("Your answers have been submitted.") if submit else _("Draft saved."))
-                    return redirect("surveys:answer", questionnaire.pk)
+                    return redirect(done_url)
     context = {
         "questionnaire": questionnaire,
         "response": response,
         "form": form,
         "questions": [_question_context(question, form) for question in questions],
         "files": {stored.question_key: stored for stored in response.files.all()},
+        "on_desk": by is not None,
     }
     return render(request, "surveys/portal/answer.html", context, status=status)
 

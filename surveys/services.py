@@ -160,3 +160,20 @@ def questionnaire_remind(*, questionnaire: Questionnaire, by: User) -> int:
             }
         )
     return outbox.enqueue_many(messages)
+
+
+def personal_links_make(*, questionnaire: Questionnaire, labels: list[str], by: User) -> list[Response]:
+    """Personal links to an anonymous questionnaire, one per person (a label says for whom): each is a response of
+    its own, answered once by whoever holds the link."""
+    import secrets
+
+    if not by.has_perm("surveys.change_questionnaire"):
+        raise PermissionDenied(_("You may not make personal links."))
+    if not questionnaire.anonymous:
+        raise ValidationError(_("Only an anonymous questionnaire is answered by personal links."))
+    labels = [label.strip()[:100] for label in labels if label.strip()]
+    if not labels or len(labels) > 2000:
+        raise ValidationError(_("Give one to 2,000 names, one a line."))
+    return Response.objects.bulk_create(
+        Response(questionnaire=questionnaire, token=secrets.token_urlsafe(32), label=label) for label in labels
+    )

@@ -163,3 +163,30 @@ def test_the_desk_and_the_answer_page_run_a_fixed_number_of_queries(desk, office
     # (its get_or_create's savepoint and release), the questions, the files given, whether an officer, the footer
     with django_assert_num_queries(14):
         desk.get(answer_url(latest))
+
+
+def test_an_anonymous_questionnaire_is_answered_once_by_each_personal_link(client, admin_client, questionnaire):
+    questionnaire.anonymous = True
+    questionnaire.save()
+    admin_client.post(
+        reverse("admin:surveys_questionnaire_links", args=[questionnaire.pk]), {"labels": "嘉宾甲\n嘉宾乙\n"}
+    )
+    links = list(Response.objects.filter(questionnaire=questionnaire).order_by("pk"))
+    assert [link.label for link in links] == ["嘉宾甲", "嘉宾乙"] and all(len(link.token) > 30 for link in links)
+    url = reverse("survey_links:answer", args=[links[0].token])
+
+    assert client.get(url).status_code == 200
+    assert client.post(url, {**GOOD, "submit": "1"}).status_code == 302
+    assert client.post(url, {**GOOD, "households": "7", "submit": "1"}).status_code == 302  # changed, still one
+
+    assert Response.objects.filter(questionnaire=questionnaire).count() == 2
+    assert Response.objects.get(pk=links[0].pk).answers["households"] == "7"
+    assert client.get(reverse("survey_links:answer", args=["no-such-link"])).status_code == 404
+    page = admin_client.get(reverse("admin:surveys_questionnaire_results", args=[questionnaire.pk])).content.decode()
+    assert links[1].token in page
+
+
+def test_personal_links_are_refused_for_a_questionnaire_put_to_cities(admin_client, questionnaire):
+    admin_client.post(reverse("admin:surveys_questionnaire_links", args=[questionnaire.pk]), {"labels": "嘉宾"})
+
+    assert not Response.objects.filter(questionnaire=questionnaire).exists()

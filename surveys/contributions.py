@@ -1,8 +1,9 @@
 """What the surveys app contributes to the shared features (core/registry.py)."""
 
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import ALL, VIEW, Contributions, DemoLoader, EmailKind, Urls
+from core.registry import ALL, VIEW, Contributions, DemoLoader, EmailKind, PeriodicJob, Urls
 
 SECRETARIAT = "secretariat"  # declared by governance
 
@@ -12,6 +13,11 @@ contributions = Contributions(
     urls=(Urls("portal/surveys/", "surveys.portal_urls"), Urls("surveys/", "surveys.link_urls")),
     email_kinds=(QUESTIONNAIRE,),
     demo=(DemoLoader("surveys.demo.load", 45),),
+    periodic_jobs=(
+        PeriodicJob(
+            "questionnaire-reminders", "surveys.tasks.send_questionnaire_reminders", crontab(hour=9, minute=30)
+        ),
+    ),
     grants={
         SECRETARIAT: {
             "surveys": {

@@ -3,6 +3,7 @@ changed until the deadline (under the response's row lock, so two tabs submittin
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -131,20 +132,20 @@ def questionnaire_send(*, questionnaire: Questionnaire, by: User) -> int:
     return outbox.enqueue_many(messages)
 
 
-def questionnaire_remind(*, questionnaire: Questionnaire, by: User) -> int:
-    """Remind the officers of the cities that have not submitted (once a day at most per city). Returns how many
-    e-mails were written."""
+def questionnaire_remind(*, questionnaire: Questionnaire, by: User | None, stage: str = "") -> int:
+    """Remind the officers of the cities that have not submitted: once a day at most per city when staff ask (`by`),
+    once per stage when the daily job does (`stage`). Returns how many e-mails were written."""
     from core.mail import outbox
     from members.models import LiaisonOfficer
     from surveys.contributions import QUESTIONNAIRE
 
-    if not by.has_perm("surveys.change_questionnaire"):
+    if by is not None and not by.has_perm("surveys.change_questionnaire"):
         raise PermissionDenied(_("You may not remind cities."))
     if not questionnaire.is_open:
         raise ValidationError(_("Only an open questionnaire can be reminded of."))
     done = Response.objects.filter(questionnaire=questionnaire, state=Response.State.SUBMITTED).values("city_id")
     missing = audience(questionnaire).exclude(pk__in=done)
-    today = timezone.localdate().isoformat()
+    occasion = stage or timezone.localdate().isoformat()
     messages = []
     for officer in LiaisonOfficer.objects.current().filter(city__in=missing).exclude(email="").select_related("city"):
         context = {"questionnaire": questionnaire, "officer": officer}
@@ -152,7 +153,7 @@ def questionnaire_remind(*, questionnaire: Questionnaire, by: User) -> int:
         messages.append(
             {
                 "kind": QUESTIONNAIRE.code,
-                "key": f"questionnaire-reminder:{questionnaire.pk}:{officer.pk}:{today}",
+                "key": f"questionnaire-reminder:{questionnaire.pk}:{officer.pk}:{occasion}",
                 "to": [officer.email],
                 "subject": subject,
                 "body": body,
@@ -177,3 +178,19 @@ def personal_links_make(*, questionnaire: Questionnaire, labels: list[str], by: 
     return Response.objects.bulk_create(
         Response(questionnaire=questionnaire, token=secrets.token_urlsafe(32), label=label) for label in labels
     )
+
+
+REMINDER_STAGES = ((7, "week"), (1, "day"))  # days before the deadline, and the stage's name
+
+
+def reminders_send() -> int:
+    """The daily job: each open questionnaire's missing cities are reminded a week before the deadline and on its
+    last day, once per stage (a stage passed while the job did not run is not sent late twice)."""
+    sent = 0
+    now = timezone.now()
+    for questionnaire in Questionnaire.objects.open_now().filter(anonymous=False):
+        left = questionnaire.deadline - now
+        stage = next((name for days, name in reversed(REMINDER_STAGES) if left <= datetime.timedelta(days=days)), "")
+        if stage:
+            sent += questionnaire_remind(questionnaire=questionnaire, by=None, stage=stage)
+    return sent

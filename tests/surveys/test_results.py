@@ -138,3 +138,24 @@ def test_the_results_page_and_the_export_run_a_fixed_number_of_queries(
         admin_client.get(results_url(questionnaire))
     with django_assert_num_queries(8):  # and the responses read in one, and the export log written
         admin_client.get(reverse("admin:surveys_questionnaire_xlsx", args=[questionnaire.pk]))
+
+
+def test_the_daily_job_reminds_once_per_stage(questionnaire):
+    import datetime
+
+    from django.utils import timezone
+
+    from surveys import services
+
+    silent = LiaisonOfficerFactory()
+    type(questionnaire).objects.filter(pk=questionnaire.pk).update(
+        deadline=timezone.now() + datetime.timedelta(days=10)
+    )
+    assert services.reminders_send() == 0  # more than a week left
+    type(questionnaire).objects.filter(pk=questionnaire.pk).update(deadline=timezone.now() + datetime.timedelta(days=5))
+    assert services.reminders_send() == 1 and services.reminders_send() == 0  # the week's stage, once
+    type(questionnaire).objects.filter(pk=questionnaire.pk).update(
+        deadline=timezone.now() + datetime.timedelta(hours=5)
+    )
+    assert services.reminders_send() == 1  # the last day's
+    assert OutgoingEmail.objects.filter(kind="questionnaire", to=[silent.email]).count() == 2

@@ -16,6 +16,7 @@ from governance.models import Body
 from members.models import LiaisonOfficer, MemberCity
 from news.models import Article, Category
 from publications.models import Issue
+from surveys.models import Questionnaire
 
 VNU = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -72,6 +73,8 @@ def test_the_main_pages_are_valid_html(client, tmp_path):
     for url in [
         "/portal/",
         f"/portal/events/{Event.objects.filter(status=Event.Status.PUBLISHED).first().pk}/delegation/",
+        f"/portal/surveys/{Questionnaire.objects.open_now().first().pk}/",
+        f"/portal/surveys/{Questionnaire.objects.exclude(pk=Questionnaire.objects.open_now().first().pk).first().pk}/",
     ]:
         response = client.get(url)
         if response.status_code == 200:

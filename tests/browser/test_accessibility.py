@@ -11,6 +11,7 @@ from governance.models import Body
 from members.models import LiaisonOfficer
 from news.models import Article
 from publications.models import Issue
+from surveys.models import Questionnaire
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.test_delegation_journey import sign_in
 from tests.factories import PASSWORD
@@ -69,6 +70,12 @@ def test_no_accessibility_violation_on_the_main_pages_and_the_desk(browser, site
     sign_in(page, site, officer.email)
     expect(page).to_have_url(f"{site}/portal/")
     found["/portal/"] = violations(page)
+    survey = f"/portal/surveys/{Questionnaire.objects.open_now().first().pk}/"
+    page.goto(f"{site}{survey}")
+    found[survey] = violations(page)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    if width > viewport["width"]:
+        found[survey].append(f"the page is {width} px wide in a {viewport['width']} px window")
     context.close()
     assert {url: problems for url, problems in found.items() if problems} == {}
 

@@ -16,8 +16,18 @@ from django.utils.translation import ngettext
 
 from core.backoffice.admin_actions import service_action
 from core.i18n.translation import TranslationsBesideChineseAdmin, columns
-from surveys import exports, results, services
-from surveys.models import Form, Question, Questionnaire, Response, Section
+from surveys import exports, nominations, results, services
+from surveys.models import (
+    Criterion,
+    Form,
+    Juror,
+    Nomination,
+    NominationCall,
+    Question,
+    Questionnaire,
+    Response,
+    Section,
+)
 
 
 class SectionInline(TranslationsBesideChineseAdmin, admin.TabularInline):
@@ -180,3 +190,98 @@ def _download(response, filename):
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+class CriterionInline(TranslationsBesideChineseAdmin, admin.TabularInline):
+    model = Criterion
+    extra = 0
+
+
+class JurorInline(admin.TabularInline):
+    model = Juror
+    extra = 0
+    raw_id_fields = ["user"]
+    autocomplete_fields = ["city"]
+
+
+@admin.register(NominationCall)
+class NominationCallAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
+    list_display = ["__str__", "questionnaire", "places", "state", "ranking_link"]
+    list_filter = ["state", "year"]
+    list_select_related = ["questionnaire"]
+    inlines = [CriterionInline, JurorInline]
+
+    @admin.display(description=_("ranking"))
+    def ranking_link(self, call):
+        url = reverse("admin:surveys_nominationcall_ranking", args=[call.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Ranking and decision"))
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/ranking/",
+                self.admin_site.admin_view(self.ranking_view),
+                name="surveys_nominationcall_ranking",
+            ),
+            path(
+                "<int:pk>/scores.xlsx",
+                self.admin_site.admin_view(self.scores_view),
+                name="surveys_nominationcall_scores",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _call(self, request, pk):
+        if not request.user.has_perm("surveys.view_nomination"):
+            raise PermissionDenied
+        return get_object_or_404(NominationCall.objects.select_related("questionnaire"), pk=pk)
+
+    def ranking_view(self, request, pk):
+        call = self._call(request, pk)
+        if request.method == "POST":
+            chosen = [int(value) for value in request.POST.getlist("honoured") if value.isdigit()]
+            try:
+                count = nominations.call_decide(call=call, honoured=chosen, by=request.user)
+            except (ValidationError, PermissionDenied) as error:
+                self.message_user(request, getattr(error, "messages", [_("You may not do this.")])[0], messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    ngettext(
+                        "%d nominee honoured; the honours page shows it.",
+                        "%d nominees honoured; the honours page shows them.",
+                        count,
+                    )
+                    % count,
+                    messages.SUCCESS,
+                )
+                return redirect("admin:surveys_nominationcall_ranking", call.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": call,
+            "title": _("Ranking of %(call)s") % {"call": call},
+            "call": call,
+            "criteria": list(call.criteria.all()),
+            "ranking": nominations.ranking(call),
+        }
+        return TemplateResponse(request, "admin/surveys/nominationcall/ranking.html", context)
+
+    def scores_view(self, request, pk):
+        call = self._call(request, pk)
+        response = HttpResponse(
+            exports.scores_xlsx(call, by=request.user),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        return _download(response, f"{call}.xlsx")
+
+
+@admin.register(Nomination)
+class NominationAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "call", "decision"]
+    list_filter = ["call", "decision"]
+    list_select_related = ["call", "officer", "officer__city"]
+    readonly_fields = ["call", "response", "officer", "decision"]
+
+    def has_add_permission(self, request):
+        return False

@@ -8,10 +8,15 @@ from core.registry import ALL, VIEW, Contributions, DemoLoader, EmailKind, Perio
 SECRETARIAT = "secretariat"  # declared by governance
 
 QUESTIONNAIRE = EmailKind("questionnaire", _("questionnaire"))
+NOMINATION = EmailKind("nomination", _("nomination and its decision"))
 
 contributions = Contributions(
-    urls=(Urls("portal/surveys/", "surveys.portal_urls"), Urls("surveys/", "surveys.link_urls")),
-    email_kinds=(QUESTIONNAIRE,),
+    urls=(
+        Urls("portal/surveys/", "surveys.portal_urls"),
+        Urls("portal/jury/", "surveys.jury_urls"),
+        Urls("surveys/", "surveys.link_urls"),
+    ),
+    email_kinds=(QUESTIONNAIRE, NOMINATION),
     demo=(DemoLoader("surveys.demo.load", 45),),
     periodic_jobs=(
         PeriodicJob(
@@ -27,6 +32,11 @@ contributions = Contributions(
                 "questionnaire": ALL,
                 "response": VIEW,
                 "answerfile": VIEW,
+                "nominationcall": ALL,
+                "criterion": ALL,
+                "juror": ALL,
+                "nomination": ("view", "change"),
+                "score": VIEW,
             },
             "members": {"membercity": VIEW, "region": VIEW},
         },

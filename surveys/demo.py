@@ -1,14 +1,27 @@
-"""Demo questionnaires: one on old-neighbourhood renewal that closed with answers from most cities, and one on the
-next forum's topics, open and sent to every city."""
+"""Demo questionnaires: one on old-neighbourhood renewal that closed with answers from most cities, one on the next
+forum's topics, open and sent to every city; and the year's call for outstanding liaison officers, decided."""
 
 import datetime
 import random
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from members.models import MemberCity
-from surveys.models import Form, Question, Questionnaire, Response, Section
+from members.models import LiaisonAward, LiaisonOfficer, MemberCity
+from surveys import nominations
+from surveys.models import (
+    Criterion,
+    Form,
+    Juror,
+    Nomination,
+    NominationCall,
+    Question,
+    Questionnaire,
+    Response,
+    Score,
+    Section,
+)
 
 RENEWAL = [
     # section, key, kind, text, extra
@@ -114,4 +127,64 @@ def load(log):
         all_cities=True,
         state=Questionnaire.State.SENT,
     )
-    log(f"questionnaires: {Questionnaire.objects.count()}, responses: {Response.objects.count()}")
+    _nomination_call(now)
+    log(
+        f"questionnaires: {Questionnaire.objects.count()}, responses: {Response.objects.count()}, "
+        f"nominations: {Nomination.objects.count()}, "
+        f"honoured this year: {LiaisonAward.objects.filter(year=now.year).count()}"
+    )
+
+
+def _nomination_call(now):
+    """The year's outstanding liaison officers, from the call to the honours page: six cities nominate, three jurors
+    score, the secretariat decides."""
+    form = _form(
+        "优秀联络员推荐表",
+        [
+            ("推荐材料", "deeds", "long", "主要事迹", {"required": True}),
+            ("推荐材料", "reports", "number", "全年报送信息（条）", {"min_value": Decimal("0"), "unit": "条"}),
+        ],
+    )
+    questionnaire = Questionnaire.objects.create(
+        form=form,
+        title=f"{now.year}年度优秀联络员推荐",
+        opens_at=now - datetime.timedelta(days=90),
+        deadline=now - datetime.timedelta(days=45),
+        all_cities=True,
+        state=Questionnaire.State.SENT,
+    )
+    call = NominationCall.objects.create(questionnaire=questionnaire, honour="优秀联络员", year=now.year, places=3)
+    criteria = [
+        Criterion.objects.create(call=call, name="联络工作成效", weight=Decimal(2), order=0),
+        Criterion.objects.create(call=call, name="信息报送", weight=Decimal(1), order=1),
+        Criterion.objects.create(call=call, name="评委印象", weight=Decimal(0), order=2),
+    ]
+    User = get_user_model()
+    jurors = [
+        Juror.objects.create(
+            call=call, user=User.objects.get_or_create(username=username, defaults={"first_name": name})[0]
+        )
+        for username, name in (("jury.wang", "王建国"), ("jury.li", "李秀英"), ("jury.zhao", "赵志明"))
+    ]
+    chance = random.Random(7)
+    officers = list(LiaisonOfficer.objects.current().filter(is_primary=True).select_related("city").order_by("pk")[3:9])
+    for officer in officers:
+        response = Response.objects.create(
+            questionnaire=questionnaire,
+            city=officer.city,
+            answers={
+                "deeds": f"{officer.name}同志认真履行联络员职责，按时报送会议回执和城市信息。",
+                "reports": str(chance.randrange(40, 160)),
+            },
+            state=Response.State.SUBMITTED,
+            submitted_at=questionnaire.deadline - datetime.timedelta(days=chance.randrange(1, 30)),
+        )
+        nomination = Nomination.objects.create(call=call, response=response, officer=officer)
+        for juror in jurors:
+            for criterion in criteria:
+                Score.objects.create(
+                    nomination=nomination, juror=juror, criterion=criterion, value=chance.randrange(5, 11)
+                )
+    secretariat = User(is_superuser=True, is_active=True, is_staff=True)
+    best = [row.nomination.pk for row in nominations.ranking(call)[: call.places]]
+    nominations.call_decide(call=call, honoured=best, by=secretariat)

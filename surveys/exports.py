@@ -104,3 +104,42 @@ def files_zip(questionnaire: Questionnaire, *, by: Any) -> bytes:
         user=by, what=_("Files given to %(title)s") % {"title": questionnaire.title}, row_count=count
     )
     return buffer.getvalue()
+
+
+def scores_xlsx(call: Any, *, by: Any) -> bytes:
+    """Each juror's scores for each nomination, criterion by criterion, and the ranking's totals."""
+    from surveys.models import Score
+    from surveys.nominations import ranking
+
+    criteria = list(call.criteria.all())
+    workbook = Workbook(write_only=True)
+    totals = workbook.create_sheet(_("Ranking")[:31])
+    totals.append([_("City"), _("Nominee"), *(criterion.name for criterion in criteria), _("Total"), _("Jurors")])
+    ranked = ranking(call)
+    for row in ranked:
+        nomination = row.nomination
+        means = [float(mean) if mean is not None else None for mean in row.means]
+        totals.append([nomination.response.city.name, nomination.officer.name, *means, float(row.total), row.jurors])
+    scores = workbook.create_sheet(_("Scores")[:31])
+    scores.append([_("Juror"), _("City"), _("Nominee"), _("Criterion"), _("Score")])
+    found = Score.objects.filter(nomination__call=call).select_related(
+        "juror__user", "nomination__officer", "nomination__response__city", "criterion"
+    )
+    count = 0
+    for score in found.order_by("juror_id", "nomination__response__city__name", "criterion__order"):
+        juror = score.juror.user.get_full_name() or score.juror.user.get_username()
+        nomination = score.nomination
+        scores.append(
+            [
+                _text_cell(scores, juror),
+                nomination.response.city.name,
+                nomination.officer.name,
+                score.criterion.name,
+                score.value,
+            ]
+        )
+        count += 1
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    ExportLog.objects.create(user=by, what=_("Jury scores of %(call)s") % {"call": call}, row_count=count)
+    return buffer.getvalue()

@@ -16,9 +16,11 @@ from django.views.decorators.cache import never_cache
 from core.locks import Busy
 from core.web import requestlog
 from members.access import officer_required
-from surveys import selectors, services
+from members.models import LiaisonOfficer
+from surveys import nominations, selectors, services
 from surveys.answer_form import AnswerForm, cell_name
-from surveys.models import Question, Questionnaire, Response
+from surveys.forms import NomineeForm
+from surveys.models import Nomination, Question, Questionnaire, Response
 
 
 @never_cache
@@ -30,11 +32,13 @@ def questionnaire_list(request, officer):
 @never_cache
 @officer_required
 def answer(request, pk, officer):
-    questionnaire = get_object_or_404(Questionnaire.objects.published().select_related("form"), pk=pk)
+    questionnaire = get_object_or_404(Questionnaire.objects.published().select_related("form", "call"), pk=pk)
     if not services.is_for(questionnaire, officer.city):
         raise Http404
     response = services.response_for_city(questionnaire=questionnaire, city=officer.city)
     response.questionnaire = questionnaire  # with its form, read above
+    if hasattr(questionnaire, "call") and not Nomination.objects.filter(response=response).exists():
+        return redirect("surveys:nominee", questionnaire.pk)  # a nomination names its nominee first
     return answer_page(request, response, by=request.user, done_url=reverse("surveys:answer", args=[questionnaire.pk]))
 
 
@@ -87,6 +91,11 @@ def answer_page(request, response, *, by, done_url):
         "questions": [_question_context(question, form) for question in questions],
         "files": {stored.question_key: stored for stored in response.files.all()},
         "on_desk": by is not None,
+        "nomination": (
+            Nomination.objects.select_related("officer").filter(response=response).first()
+            if hasattr(questionnaire, "call")
+            else None
+        ),
     }
     return render(request, "surveys/portal/answer.html", context, status=status)
 
@@ -108,3 +117,26 @@ def _question_context(question, form):
         "errors": form.errors.get(question.key) or (form.errors.get(cell_name(question.key, 0, 0)) if table else None),
         "condition": json.dumps(question.condition, ensure_ascii=False) if question.condition else "",
     }
+
+
+@never_cache
+@officer_required
+def nominee(request, pk, officer):
+    """Before answering a call for nominations, the city names its nominee among its current officers."""
+    questionnaire = get_object_or_404(
+        Questionnaire.objects.published().select_related("call"), pk=pk, call__isnull=False
+    )
+    if not services.is_for(questionnaire, officer.city):
+        raise Http404
+    call = questionnaire.call
+    candidates = LiaisonOfficer.objects.current().filter(city=officer.city).order_by("-is_primary", "name")
+    form = NomineeForm(request.POST or None, candidates=candidates)
+    if request.method == "POST" and form.is_valid():
+        try:
+            nominations.nominee_choose(call=call, by=officer, nominee=form.cleaned_data["officer"])
+        except ValidationError as error:
+            form.add_error(None, error.messages[0])
+        else:
+            return redirect("surveys:answer", questionnaire.pk)
+    context = {"questionnaire": questionnaire, "call": call, "form": form}
+    return render(request, "surveys/portal/nominee.html", context, status=400 if form.errors else 200)

@@ -9,4 +9,5 @@ app_name = "surveys"
 urlpatterns = [
     path("", portal.questionnaire_list, name="list"),
     path("<int:pk>/", portal.answer, name="answer"),
+    path("<int:pk>/nominee/", portal.nominee, name="nominee"),
 ]

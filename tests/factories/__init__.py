@@ -79,10 +79,15 @@ from tests.factories.publications import IssueEntryFactory, IssueFactory, Period
 from tests.factories.subscriptions import SubscriberFactory
 from tests.factories.surveys import (
     AnswerFileFactory,
+    CriterionFactory,
     FormFactory,
+    JurorFactory,
+    NominationCallFactory,
+    NominationFactory,
     QuestionFactory,
     QuestionnaireFactory,
     ResponseFactory,
+    ScoreFactory,
     SectionFactory,
 )
 from tests.factories.users import (
@@ -111,6 +116,7 @@ __all__ = [
     "CategoryFactory",
     "CertificateFactory",
     "CouncilMeetingFactory",
+    "CriterionFactory",
     "DelegateFactory",
     "DelegationFactory",
     "DelegationTransitionFactory",
@@ -127,6 +133,7 @@ __all__ = [
     "IndividualMemberFactory",
     "IssueEntryFactory",
     "IssueFactory",
+    "JurorFactory",
     "LiaisonAwardFactory",
     "LiaisonOfficerFactory",
     "MandateFactory",
@@ -135,6 +142,8 @@ __all__ = [
     "MemberCityFactory",
     "MembershipChangeFactory",
     "MotionFactory",
+    "NominationCallFactory",
+    "NominationFactory",
     "NoticeRecipientFactory",
     "NumberCounterFactory",
     "OfficerUserFactory",
@@ -152,6 +161,7 @@ __all__ = [
     "ResolutionFactory",
     "ResponseFactory",
     "RollEntryFactory",
+    "ScoreFactory",
     "SectionFactory",
     "SecurityEventFactory",
     "SpeakerFactory",

@@ -135,3 +135,34 @@ def test_staff_see_the_charts_and_download_the_answers(browser, site):
         page.get_by_role("link", name="下载答卷（XLSX）").click()
     assert download.value.suggested_filename.endswith(".xlsx")
     context.close()
+
+
+def test_every_kind_of_question_is_usable_on_a_phone(browser, site, tmp_path):
+    from core.media.demo_images import meeting_hall
+    from tests.browser.conftest import PHONE
+    from tests.surveys.conftest import every_kind_questionnaire
+
+    questionnaire = every_kind_questionnaire()
+    officer = LiaisonOfficer.objects.current().filter(is_primary=True).order_by("pk")[4]
+    photo = tmp_path / "方案.jpg"
+    photo.write_bytes(meeting_hall(3))
+    context, page = officer_page(browser, site, officer, PHONE)
+    page.goto(f"{site}/portal/surveys/{questionnaire.pk}/")
+    expect(page.locator("[data-question=households]")).to_be_hidden()
+    page.get_by_label("是", exact=True).check()
+    expect(page.locator("[data-question=households]")).to_be_visible()
+    page.get_by_label("加装电梯").check()
+    page.fill("input[name=name]", "林海波")
+    page.fill("textarea[name=lesson]", "先民生后提升。")
+    page.fill("input[name=households]", "1200")
+    page.fill("input[name=since]", "2024-03-01")
+    page.set_input_files("input[name=plan]", str(photo))
+    page.fill("input[name=funds__r1c1]", "900")  # the table's last cell, reached by scrolling the table alone
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.screenshot(path=str(SHOTS / "survey-every-kind-phone.png"), full_page=True)
+    page.get_by_role("button", name="提交", exact=True).click()
+    expect(page.locator("ul.messages")).to_contain_text("已提交")
+    context.close()
+
+    saved = Response.objects.get(questionnaire=questionnaire, city=officer.city)
+    assert saved.answers["funds"] == {"2025": {"中央": "", "地方": "900"}} and saved.answers["plan"] == "方案.jpg"

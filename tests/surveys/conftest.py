@@ -14,6 +14,10 @@ def officer(db):
 
 @pytest.fixture
 def questionnaire(db):
+    return every_kind_questionnaire()
+
+
+def every_kind_questionnaire():
     """One question of every kind; the number, the table and the file are asked only of cities that have started."""
     section = SectionFactory(title="老旧小区改造")
     started = {"all": [{"question": "started", "is": "是"}]}

@@ -73,55 +73,77 @@ def _median(values: list[Decimal]) -> Decimal:
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
+TEXTS_SHOWN = 50  # a text question's first answers on the page; all of them are in the XLSX
+
+
 def results(questionnaire: Questionnaire) -> tuple[list[QuestionResult], int]:
-    """Each question's result, and the number of submitted responses they are drawn from (two queries)."""
+    """Each question's result, and the number of submitted responses they are drawn from: the answers are read once,
+    in chunks, and only what each result keeps stays in memory (counts, sums, the numbers for their median, the
+    first texts)."""
     questions = list(questionnaire.form.questions_in_order())
-    submitted = list(
+    found = {question.key: QuestionResult(question=question) for question in questions}
+    numbers: dict[str, list[Decimal]] = {question.key: [] for question in questions if question.kind == Kind.NUMBER}
+    counters: dict[str, Counter[str]] = {
+        question.key: Counter() for question in questions if question.kind in (Kind.SINGLE, Kind.MULTIPLE)
+    }
+    sums: dict[str, dict[tuple[str, str], Decimal]] = {q.key: {} for q in questions if q.kind == Kind.TABLE}
+    submitted = (
         Response.objects.filter(questionnaire=questionnaire, state=Response.State.SUBMITTED)
         .select_related("city")
         .only("answers", "label", "city__name")
         .order_by("city__name", "pk")
     )
-    found = []
+    count = 0
+    for response in submitted.iterator(chunk_size=500):
+        count += 1
+        for question in questions:
+            key = question.key
+            if key not in response.answers:
+                continue
+            value, result = response.answers[key], found[key]
+            result.answered += 1
+            if key in counters:
+                counters[key].update(value if isinstance(value, list) else [value])
+            elif key in numbers:
+                if (number := _number(value)) is not None:
+                    numbers[key].append(number)
+            elif key in sums:
+                _add_table(sums[key], question, value)
+            elif len(result.texts) < TEXTS_SHOWN:
+                result.texts.append((_who(response), str(value)))
     for question in questions:
-        result = QuestionResult(question=question)
-        given = [
-            (_who(response), response.answers[question.key])
-            for response in submitted
-            if question.key in response.answers
-        ]
-        result.answered = len(given)
-        if question.kind in (Kind.SINGLE, Kind.MULTIPLE):
-            counter: Counter[str] = Counter()
-            for _who_name, value in given:
-                counter.update(value if isinstance(value, list) else [value])
-            choices = question.choice_list
-            result.counts = [(choice, counter.pop(choice, 0)) for choice in choices] + sorted(counter.items())
-        elif question.kind == Kind.NUMBER:
-            values = [number for _w, value in given if (number := _number(value)) is not None]
-            if values:
-                result.numbers = {
-                    "count": len(values),
-                    "min": written(min(values)),
-                    "max": written(max(values)),
-                    "median": written(_median(values)),
-                    "sum": written(sum(values, Decimal(0))),
-                    "buckets": _buckets(values),
-                }
-        elif question.kind == Kind.TABLE:
-            rows, columns = question.row_list, question.column_list
-            sums: dict[tuple[str, str], Decimal] = {}
-            for _w, value in given:
-                for row in rows:
-                    for column in columns:
-                        number = _number((value.get(row) or {}).get(column, "")) if isinstance(value, dict) else None
-                        if number is not None:
-                            sums[(row, column)] = sums.get((row, column), Decimal(0)) + number
-            result.table = [(row, [written(sums.get((row, column))) for column in columns]) for row in rows]
-        else:
-            result.texts = [(who, str(value)) for who, value in given]
-        found.append(result)
-    return found, len(submitted)
+        result, key = found[question.key], question.key
+        if key in counters:
+            counter = counters[key]
+            result.counts = [(choice, counter.pop(choice, 0)) for choice in question.choice_list] + sorted(
+                counter.items()
+            )
+        elif numbers.get(key):
+            values = numbers[key]
+            result.numbers = {
+                "count": len(values),
+                "min": written(min(values)),
+                "max": written(max(values)),
+                "median": written(_median(values)),
+                "sum": written(sum(values, Decimal(0))),
+                "buckets": _buckets(values),
+            }
+        elif key in sums:
+            result.table = [
+                (row, [written(sums[key].get((row, column))) for column in question.column_list])
+                for row in question.row_list
+            ]
+    return list(found.values()), count
+
+
+def _add_table(sums: dict[tuple[str, str], Decimal], question: Question, value: Any) -> None:
+    if not isinstance(value, dict):
+        return
+    for row in question.row_list:
+        for column in question.column_list:
+            number = _number((value.get(row) or {}).get(column, ""))
+            if number is not None:
+                sums[(row, column)] = sums.get((row, column), Decimal(0)) + number
 
 
 def follow_up(questionnaire: Questionnaire) -> list[tuple[Any, str]]:

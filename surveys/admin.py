@@ -71,10 +71,11 @@ class QuestionnaireAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     list_filter = ["state", "anonymous"]
     search_fields = columns("title")
     filter_horizontal = ["regions", "cities"]
+    raw_id_fields = ["people"]
     actions = ["send"]
     fieldsets = [
         (None, {"fields": ["form", "title", "intro", ("opens_at", "deadline"), "anonymous"]}),
-        (_("Sent to"), {"fields": ["all_cities", "regions", "branch", "cities"]}),
+        (_("Sent to"), {"fields": ["all_cities", "regions", "branch", "cities", "body", "people"]}),
     ]
 
     @admin.display(description=_("results"))
@@ -119,7 +120,7 @@ class QuestionnaireAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
             "submitted": submitted,
             "cities": cities,
             "counts": Counter(state for _city, state in cities),
-            "links": questionnaire.responses.exclude(token="").order_by("pk") if questionnaire.anonymous else [],
+            "links": questionnaire.responses.exclude(token="").order_by("pk"),
         }
         return TemplateResponse(request, "admin/surveys/questionnaire/results.html", context)
 

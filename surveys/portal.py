@@ -44,11 +44,11 @@ def answer(request, pk, officer):
 
 @never_cache
 def answer_by_link(request, token):
-    """An anonymous questionnaire answered by its personal link (forum participants): one answer per link."""
+    """A questionnaire answered by a personal link, anonymous (forum participants) or sent to named people (council
+    members): one answer per link."""
     response = get_object_or_404(
         Response.objects.select_related("questionnaire", "questionnaire__form"),
         token=token[:64],
-        questionnaire__anonymous=True,
         questionnaire__state=Questionnaire.State.SENT,
     )
     requestlog.log_route_only(request)

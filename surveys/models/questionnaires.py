@@ -55,6 +55,22 @@ class Questionnaire(TranslatedMixin, models.Model):
         verbose_name=_("the cities of a branch"),
     )
     cities = models.ManyToManyField("members.MemberCity", blank=True, verbose_name=_("chosen cities"))
+    people = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="+",
+        verbose_name=_("named people"),
+        help_text=_("Each is sent a personal link by e-mail when the questionnaire is sent."),
+    )
+    body = models.ForeignKey(
+        "governance.Body",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("the members of a body"),
+        help_text=_("The council members, for instance: each member of the current term gets a personal link."),
+    )
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 

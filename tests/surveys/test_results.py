@@ -133,8 +133,8 @@ def test_the_results_page_and_the_export_run_a_fixed_number_of_queries(
     answered(questionnaire, cities)
     admin_client.get(results_url(questionnaire))
     # session, user, two-step devices (two), the questionnaire, the questions, the submitted answers, the audience
-    # with its states (two), the admin's app list
-    with django_assert_num_queries(9):
+    # with its states (two), the personal links, the admin's app list
+    with django_assert_num_queries(10):
         admin_client.get(results_url(questionnaire))
     with django_assert_num_queries(8):  # and the responses read in one, and the export log written
         admin_client.get(reverse("admin:surveys_questionnaire_xlsx", args=[questionnaire.pk]))
@@ -159,3 +159,30 @@ def test_the_daily_job_reminds_once_per_stage(questionnaire):
     )
     assert services.reminders_send() == 1  # the last day's
     assert OutgoingEmail.objects.filter(kind="questionnaire", to=[silent.email]).count() == 2
+
+
+def test_named_people_and_a_bodys_members_each_get_a_personal_link(admin_client, client):
+    from tests.factories import MandateFactory, QuestionFactory, QuestionnaireFactory, SectionFactory, UserFactory
+
+    section = SectionFactory()
+    QuestionFactory(section=section, key="topic", text="建议议题")
+    questionnaire = QuestionnaireFactory(form=section.form, all_cities=False, state="draft")
+    expert = UserFactory(first_name="专家", email="expert@example.cn")
+    member = MandateFactory(name="覃海燕", email="qin@example.cn")
+    MandateFactory(term=member.term, name="无邮箱")  # no address: no link
+    questionnaire.people.add(expert)
+    questionnaire.body = member.term.body
+    questionnaire.save()
+
+    admin_client.post(
+        reverse("admin:surveys_questionnaire_changelist"), {"action": "send", "_selected_action": [questionnaire.pk]}
+    )
+
+    links = {response.label: response for response in Response.objects.filter(questionnaire=questionnaire)}
+    assert set(links) == {"专家", "覃海燕"}
+    mails = {mail.to[0]: mail.body for mail in OutgoingEmail.objects.filter(kind="questionnaire")}
+    assert set(mails) == {"expert@example.cn", "qin@example.cn"}
+    assert reverse("survey_links:answer", args=[links["覃海燕"].token]) in mails["qin@example.cn"]
+    url = reverse("survey_links:answer", args=[links["覃海燕"].token])
+    assert client.post(url, {"topic": "城市更新", "submit": "1"}).status_code == 302
+    assert Response.objects.get(pk=links["覃海燕"].pk).answers == {"topic": "城市更新"}

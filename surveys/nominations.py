@@ -152,3 +152,44 @@ def _tell_cities(call: NominationCall, nominations: list[Nomination]) -> None:
                 }
             )
     outbox.enqueue_many(messages)
+
+
+def nomination_submitted(*, response: Response) -> None:
+    """After a city submits (or changes) its nomination: its officers are told it was received, and the jurors that
+    it waits for their scores; once per nomination, however often it is changed."""
+    from django.urls import reverse
+
+    from surveys.contributions import NOMINATION
+
+    nomination = Nomination.objects.select_related("call", "officer").filter(response=response).first()
+    if nomination is None:
+        return
+    messages: list[dict[str, Any]] = []
+    for officer in LiaisonOfficer.objects.current().filter(city_id=response.city_id).exclude(email=""):
+        context = {"call": nomination.call, "nomination": nomination, "officer": officer}
+        subject, body = outbox.compose("surveys/email/nomination_received", context, officer.email_language)
+        messages.append(
+            {
+                "kind": NOMINATION.code,
+                "key": f"nomination-received:{nomination.pk}:{officer.pk}",
+                "to": [officer.email],
+                "subject": subject,
+                "body": body,
+                "language": officer.email_language,
+            }
+        )
+    jurors = Juror.objects.filter(call=nomination.call).exclude(city_id=response.city_id).select_related("user")
+    for juror in jurors.exclude(user__email=""):
+        context = {"call": nomination.call, "link": reverse("jury:nominations", args=[nomination.call_id])}
+        subject, body = outbox.compose("surveys/email/nomination_to_score", context, "zh-hans")
+        messages.append(
+            {
+                "kind": NOMINATION.code,
+                "key": f"nomination-to-score:{nomination.pk}:{juror.pk}",
+                "to": [juror.user.email],
+                "subject": subject,
+                "body": body,
+                "language": "zh-hans",
+            }
+        )
+    outbox.enqueue_many(messages)

@@ -82,6 +82,8 @@ def answer_page(request, response, *, by, done_url):
                     form.add_error(None, busy.message)
                     status = 503
                 else:
+                    if submit and hasattr(questionnaire, "call"):
+                        nominations.nomination_submitted(response=response)
                     messages.success(request, _("Your answers have been submitted.") if submit else _("Draft saved."))
                     return redirect(done_url)
     context = {

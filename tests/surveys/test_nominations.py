@@ -165,3 +165,20 @@ def test_the_scores_export_has_each_jurors_scores_and_the_totals(admin_client, c
     assert list(ranking.iter_rows(values_only=True))[1][-2:] == (15.0, 2)  # 2×5 + 1×5, two jurors
     assert len(list(scores.iter_rows(values_only=True))) == 1 + 2 * 3
     assert {row[0] for row in list(scores.iter_rows(values_only=True))[1:]} == {"王评委", "李评委"}
+
+
+def test_a_submitted_nomination_is_acknowledged_and_the_jurors_are_told_once(client, call):
+    officer = LiaisonOfficerFactory(email="officer@city.example.cn")
+    jurors = [
+        JurorFactory(call=call, user=UserFactory(email="juror@example.cn")),
+        JurorFactory(call=call, user=UserFactory(email="own@example.cn"), city=officer.city),
+    ]
+    client.force_login(officer.user)
+    client.post(reverse("surveys:nominee", args=[call.questionnaire.pk]), {"officer": officer.pk})
+    answer = reverse("surveys:answer", args=[call.questionnaire.pk])
+    client.post(answer, {"deeds": "事迹。", "submit": "1"})
+    client.post(answer, {"deeds": "事迹，补充。", "submit": "1"})
+
+    told = sorted(address for mail in OutgoingEmail.objects.filter(kind="nomination") for address in mail.to)
+    assert told == ["juror@example.cn", "officer@city.example.cn"]  # not the juror of the nominating city
+    assert jurors

@@ -3,7 +3,7 @@
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import ALL, VIEW, Contributions, DemoLoader, EmailKind, PeriodicJob, Urls
+from core.registry import ALL, VIEW, ContentType, Contributions, DemoLoader, EmailKind, NavEntry, PeriodicJob, Urls
 
 SECRETARIAT = "secretariat"  # declared by governance
 
@@ -15,6 +15,21 @@ contributions = Contributions(
         Urls("portal/surveys/", "surveys.portal_urls"),
         Urls("portal/jury/", "surveys.jury_urls"),
         Urls("surveys/", "surveys.link_urls"),
+        Urls("awards/", "surveys.award_urls"),
+    ),
+    navigation=(NavEntry("awards:list", _("Awards"), 65, place="footer"),),
+    content_types=(ContentType("surveys.NominationCall", scanned=False),),
+    page_cache=True,
+    never_public=(
+        "Form",
+        "Section",
+        "Question",
+        "Questionnaire",
+        "Response",
+        "AnswerFile",
+        "Criterion",
+        "Juror",
+        "Score",
     ),
     email_kinds=(QUESTIONNAIRE, NOMINATION),
     demo=(DemoLoader("surveys.demo.load", 45),),

@@ -119,7 +119,7 @@ def scores_xlsx(call: Any, *, by: Any) -> bytes:
     for row in ranked:
         nomination = row.nomination
         means = [float(mean) if mean is not None else None for mean in row.means]
-        totals.append([nomination.response.city.name, nomination.officer.name, *means, float(row.total), row.jurors])
+        totals.append([nomination.response.city.name, nomination.nominee_name, *means, float(row.total), row.jurors])
     scores = workbook.create_sheet(_("Scores")[:31])
     scores.append([_("Juror"), _("City"), _("Nominee"), _("Criterion"), _("Score")])
     found = Score.objects.filter(nomination__call=call).select_related(
@@ -133,7 +133,7 @@ def scores_xlsx(call: Any, *, by: Any) -> bytes:
             [
                 _text_cell(scores, juror),
                 nomination.response.city.name,
-                nomination.officer.name,
+                nomination.nominee_name,
                 score.criterion.name,
                 score.value,
             ]

@@ -18,6 +18,17 @@ class NomineeForm(forms.Form):
         self.fields["officer"].label_from_instance = lambda officer: f"{officer.name}（{officer.position}）"
 
 
+class NomineeNameForm(forms.Form):
+    name = forms.CharField(
+        label=_("Nominee"), max_length=200, error_messages={"required": _("Name what your city nominates.")}
+    )
+
+    def __init__(self, *args, label="", **kwargs):
+        super().__init__(*args, **kwargs)
+        if label:
+            self.fields["name"].label = label
+
+
 class ScoresForm(forms.Form):
     """A score from 0 to SCORE_MAX per criterion."""
 

@@ -23,10 +23,19 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
 
-def nominee_choose(*, call: NominationCall, by: LiaisonOfficer, nominee: LiaisonOfficer) -> Nomination:
-    """The city names (or changes) its nominee, one of its current officers, while the call takes nominations."""
-    if nominee.city_id != by.city_id or not nominee.is_current:
-        raise ValidationError(_("Nominate a current liaison officer of your own city."))
+def nominee_choose(
+    *, call: NominationCall, by: LiaisonOfficer, nominee: LiaisonOfficer | None = None, name: str = ""
+) -> Nomination:
+    """The city names (or changes) its nominee while the call takes nominations: one of its current officers, or,
+    for a call of another category, the name of what it nominates."""
+    if call.nominee_kind == NominationCall.NomineeKind.OFFICER:
+        if nominee is None or nominee.city_id != by.city_id or not nominee.is_current:
+            raise ValidationError(_("Nominate a current liaison officer of your own city."))
+        name = ""
+    else:
+        nominee, name = None, name.strip()[:200]
+        if not name:
+            raise ValidationError(_("Name what your city nominates."))
     questionnaire = call.questionnaire
     if call.state != NominationCall.State.OPEN or not questionnaire.is_open:
         raise ValidationError(_("This call is not taking nominations."))
@@ -35,11 +44,11 @@ def nominee_choose(*, call: NominationCall, by: LiaisonOfficer, nominee: Liaison
     response = services.response_for_city(questionnaire=questionnaire, city=by.city)
     with transaction.atomic():
         nomination, _created = Nomination.objects.select_for_update().get_or_create(
-            call=call, response=response, defaults={"officer": nominee}
+            call=call, response=response, defaults={"officer": nominee, "nominee": name}
         )
-        if nomination.officer_id != nominee.pk:
-            nomination.officer = nominee
-            nomination.save(update_fields=["officer"])
+        if nomination.officer != nominee or nomination.nominee != name:
+            nomination.officer, nomination.nominee = nominee, name
+            nomination.save(update_fields=["officer", "nominee"])
     return nomination
 
 
@@ -99,7 +108,7 @@ def ranking(call: NominationCall) -> list[Ranked]:
             if mean is not None:
                 total += criterion.weight * mean
         ranked.append(Ranked(nomination, total.quantize(Decimal("0.01")), means, len(jurors.get(nomination.pk, ()))))
-    return sorted(ranked, key=lambda row: (-row.total, row.nomination.officer.city_id))
+    return sorted(ranked, key=lambda row: (-row.total, row.nomination.response.city_id or 0))
 
 
 @atomic_with_lock_timeout
@@ -112,7 +121,7 @@ def call_decide(*, call: NominationCall, honoured: list[int], by: User) -> int:
     if call.state != NominationCall.State.OPEN:
         raise ValidationError(_("This call has already been decided."))
     submitted = Nomination.objects.filter(call=call, response__state=Response.State.SUBMITTED).select_related(
-        "officer", "officer__city"
+        "officer", "response"
     )
     chosen = [nomination for nomination in submitted if nomination.pk in set(honoured)]
     if len(chosen) != len(set(honoured)):
@@ -123,7 +132,11 @@ def call_decide(*, call: NominationCall, honoured: list[int], by: User) -> int:
         nomination.decision = Nomination.Decision.HONOURED if nomination in chosen else Nomination.Decision.NOT_HONOURED
         nomination.save(update_fields=["decision"])
     LiaisonAward.objects.bulk_create(
-        [LiaisonAward(officer=nomination.officer, year=call.year, title=call.honour) for nomination in chosen],
+        [
+            LiaisonAward(officer=nomination.officer, year=call.year, title=call.honour)
+            for nomination in chosen
+            if nomination.officer is not None  # officers go to the honours page; the call's page lists every honour
+        ],
         ignore_conflicts=True,
     )
     call.state = NominationCall.State.DECIDED
@@ -137,7 +150,7 @@ def _tell_cities(call: NominationCall, nominations: list[Nomination]) -> None:
 
     messages: list[dict[str, Any]] = []
     for nomination in nominations:
-        officers = LiaisonOfficer.objects.current().filter(city_id=nomination.officer.city_id).exclude(email="")
+        officers = LiaisonOfficer.objects.current().filter(city_id=nomination.response.city_id).exclude(email="")
         for officer in officers:
             context = {"call": call, "nomination": nomination, "officer": officer}
             subject, body = outbox.compose("surveys/email/nomination_decided", context, officer.email_language)

@@ -19,7 +19,7 @@ from members.access import officer_required
 from members.models import LiaisonOfficer
 from surveys import nominations, selectors, services
 from surveys.answer_form import AnswerForm, cell_name
-from surveys.forms import NomineeForm
+from surveys.forms import NomineeForm, NomineeNameForm
 from surveys.models import Nomination, Question, Questionnaire, Response
 
 
@@ -131,11 +131,19 @@ def nominee(request, pk, officer):
     if not services.is_for(questionnaire, officer.city):
         raise Http404
     call = questionnaire.call
-    candidates = LiaisonOfficer.objects.current().filter(city=officer.city).order_by("-is_primary", "name")
-    form = NomineeForm(request.POST or None, candidates=candidates)
+    if call.nominee_kind == call.NomineeKind.OFFICER:
+        candidates = LiaisonOfficer.objects.current().filter(city=officer.city).order_by("-is_primary", "name")
+        form = NomineeForm(request.POST or None, candidates=candidates)
+    else:
+        form = NomineeNameForm(request.POST or None, label=call.nominee_label)
     if request.method == "POST" and form.is_valid():
         try:
-            nominations.nominee_choose(call=call, by=officer, nominee=form.cleaned_data["officer"])
+            nominations.nominee_choose(
+                call=call,
+                by=officer,
+                nominee=form.cleaned_data.get("officer"),
+                name=form.cleaned_data.get("name", ""),
+            )
         except ValidationError as error:
             form.add_error(None, error.messages[0])
         else:

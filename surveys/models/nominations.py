@@ -15,6 +15,12 @@ from core.i18n.translation import TranslatedMixin, localized
 SCORE_MAX = 10
 
 
+class NominationCallQuerySet(models.QuerySet):
+    def published(self):
+        """Decided calls are public (the awards page); open ones are the secretariat's and the jury's."""
+        return self.filter(state=NominationCall.State.DECIDED)
+
+
 class NominationCall(TranslatedMixin, models.Model):
     """A call for nominations; its questionnaire holds the form, the cities asked, the window and the reminders."""
 
@@ -29,7 +35,23 @@ class NominationCall(TranslatedMixin, models.Model):
     translated_fields = ("honour",)
     year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)])
     places = models.PositiveSmallIntegerField(_("places"), default=10, help_text=_("How many are honoured, at most."))
+
+    class NomineeKind(models.TextChoices):
+        OFFICER = "officer", _("One of the city's liaison officers")
+        OTHER = "other", _("Something else the city names (a case, a project, a person)")
+
+    nominee_kind = models.CharField(
+        _("who or what is nominated"), max_length=10, choices=NomineeKind.choices, default=NomineeKind.OFFICER
+    )
+    nominee_label = models.CharField(
+        _("what the nominee is called"),
+        max_length=50,
+        blank=True,
+        help_text=_("For another category: the label of the name the city gives, e.g. 案例名称."),
+    )
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.OPEN, editable=False)
+
+    objects = NominationCallQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year", "-id"]
@@ -38,6 +60,10 @@ class NominationCall(TranslatedMixin, models.Model):
 
     def __str__(self):
         return f"{self.year} {localized(self, 'honour')}"
+
+    @property
+    def is_live(self):
+        return self.state == self.State.DECIDED
 
 
 class Criterion(TranslatedMixin, models.Model):
@@ -107,9 +133,12 @@ class Nomination(models.Model):
     officer = models.ForeignKey(
         "members.LiaisonOfficer",
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="nominations",
         verbose_name=_("nominee"),
     )
+    nominee = models.CharField(_("nominee"), max_length=200, blank=True, help_text=_("For another category."))
     decision = models.CharField(
         _("decision"), max_length=10, choices=Decision.choices, default=Decision.PENDING, blank=True
     )
@@ -120,7 +149,11 @@ class Nomination(models.Model):
         verbose_name_plural = _("nominations")
 
     def __str__(self):
-        return f"{self.officer.city} · {self.officer.name}"
+        return f"{self.response.city} · {self.nominee_name}"
+
+    @property
+    def nominee_name(self):
+        return self.officer.name if self.officer_id else self.nominee
 
 
 class Score(models.Model):

@@ -86,6 +86,7 @@ def test_every_content_type_keeps_the_publication_protocol():
         "news.Article",
         "publications.Issue",
         "governance.Resolution",
+        "surveys.NominationCall",
     }
     for content_type in content_types():
         model = content_type.model_class()

@@ -182,3 +182,45 @@ def test_a_submitted_nomination_is_acknowledged_and_the_jurors_are_told_once(cli
     told = sorted(address for mail in OutgoingEmail.objects.filter(kind="nomination") for address in mail.to)
     assert told == ["juror@example.cn", "officer@city.example.cn"]  # not the juror of the nominating city
     assert jurors
+
+
+def test_a_call_of_another_category_names_its_nominee_and_the_awards_page_shows_it(client, admin_client):
+    section = SectionFactory()
+    QuestionFactory(section=section, key="story", kind="long", text="案例介绍")
+    call = NominationCallFactory(
+        questionnaire__form=section.form, honour="城市更新优秀案例", nominee_kind="other", nominee_label="案例名称"
+    )
+    officer = LiaisonOfficerFactory()
+    client.force_login(officer.user)
+    nominee_page = client.get(reverse("surveys:nominee", args=[call.questionnaire.pk])).content.decode()
+    empty = client.post(reverse("surveys:nominee", args=[call.questionnaire.pk]), {"name": "  "})
+    client.post(reverse("surveys:nominee", args=[call.questionnaire.pk]), {"name": "老城区微改造"})
+    client.post(reverse("surveys:answer", args=[call.questionnaire.pk]), {"story": "三年改造42个小区。", "submit": "1"})
+    nomination = Nomination.objects.get()
+
+    admin_client.post(reverse("admin:surveys_nominationcall_ranking", args=[call.pk]), {"honoured": [nomination.pk]})
+
+    assert "案例名称" in nominee_page and empty.status_code == 400
+    assert nomination.nominee == "老城区微改造" and nomination.officer is None
+    assert not LiaisonAward.objects.exists()  # the officers' honours page is for officers
+    awards = client.get(reverse("awards:list")).content.decode()
+    assert "城市更新优秀案例" in awards and "老城区微改造" in awards and officer.city.name in awards
+
+
+def test_an_undecided_call_is_not_on_the_awards_page(client, call):
+    NominationFactory(call=call)
+
+    page = client.get(reverse("awards:list")).content.decode()
+    assert "2026年度优秀联络员" not in page and "尚无已评定的评选" in page
+
+
+@pytest.mark.parametrize("calls", [1, 6])
+def test_the_awards_page_runs_a_fixed_number_of_queries(client, django_assert_num_queries, calls):
+    for _ in range(calls):
+        call = NominationCallFactory(state="decided")
+        for _n in range(3):
+            NominationFactory(call=call, decision="honoured")
+    client.get(reverse("awards:list"))
+    # the decided calls, their honoured nominations with cities and officers, the footer pages
+    with django_assert_num_queries(3):
+        assert client.get(reverse("awards:list")).status_code == 200

@@ -154,3 +154,29 @@ def sign_in_to_the_back_office(page, site, username, password):
     page.locator("a.button--primary").click()
     expect(page).to_have_url(f"{site}/admin/")
     return key
+
+
+def signed_in(browser, site, user, viewport, *, password=None):
+    """A new browser context and page for `user`, signed in as a person does: staff at /admin/login/ with the code of
+    an authenticator already set up, anyone else at /accounts/login/ with the password alone. The user's password
+    becomes the factories' PASSWORD unless one is given."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.factories import PASSWORD
+
+    if password is None:
+        password = PASSWORD
+        user.set_password(password)
+        user.save()
+    phone = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True) if user.is_staff else None
+    context = browser.new_context(viewport=viewport, locale="zh-CN")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.goto(f"{site}/admin/login/" if phone else f"{site}/accounts/login/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", password)
+    page.locator("form.stacked-form button[type=submit], input[type=submit]").first.click()
+    if phone is not None:
+        page.fill("#id_code", authenticator_code(base64.b32encode(phone.bin_key).decode()))
+        page.locator("form.stacked-form button[type=submit]").click()
+    return context, page

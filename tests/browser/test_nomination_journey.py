@@ -1,19 +1,17 @@
 """A call for nominations run to the honours page in Chromium: a city nominates its officer on the desk, a juror
 scores it, the secretariat decides, and the honours page names the officer."""
 
-import base64
 import datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from members.models import LiaisonAward, LiaisonOfficer
 from surveys.models import Criterion, Form, Juror, NominationCall, Question, Questionnaire, Section
-from tests.browser.conftest import DESKTOP, PHONE, authenticator_code
-from tests.factories import PASSWORD, SuperUserFactory, UserFactory
+from tests.browser.conftest import DESKTOP, PHONE, signed_in
+from tests.factories import SuperUserFactory, UserFactory
 
 pytestmark = pytest.mark.browser
 
@@ -22,23 +20,6 @@ expect = pytest.importorskip(
 ).expect
 
 SHOTS = Path("var/screenshots")
-
-
-def sign_in(browser, site, user, viewport, *, staff=False):
-    user.set_password(PASSWORD)
-    user.save()
-    phone = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True) if staff else None
-    context = browser.new_context(viewport=viewport, locale="zh-CN")
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    page.goto(f"{site}/admin/login/" if staff else f"{site}/accounts/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("form.stacked-form button[type=submit], input[type=submit]").first.click()
-    if phone is not None:
-        page.fill("#id_code", authenticator_code(base64.b32encode(phone.bin_key).decode()))
-        page.locator("form.stacked-form button[type=submit]").click()
-    return context, page
 
 
 def test_a_call_runs_from_the_nomination_to_the_honours_page(browser, site):
@@ -61,7 +42,7 @@ def test_a_call_runs_from_the_nomination_to_the_honours_page(browser, site):
     juror = Juror.objects.create(call=call, user=UserFactory(username="jury.expert", first_name="专家"))
 
     # The city nominates its officer on a phone.
-    context, page = sign_in(browser, site, officer.user, PHONE)
+    context, page = signed_in(browser, site, officer.user, PHONE)
     page.goto(f"{site}/portal/surveys/{questionnaire.pk}/")
     page.get_by_label(officer.name, exact=False).first.check()
     page.get_by_role("button", name="继续填写推荐表").click()
@@ -71,7 +52,7 @@ def test_a_call_runs_from_the_nomination_to_the_honours_page(browser, site):
     context.close()
 
     # A juror scores it.
-    context, page = sign_in(browser, site, juror.user, DESKTOP)
+    context, page = signed_in(browser, site, juror.user, DESKTOP)
     page.goto(f"{site}/portal/jury/{call.pk}/")
     page.get_by_role("link", name=officer.name).click()
     page.get_by_label("联络工作成效").fill("9")
@@ -80,7 +61,7 @@ def test_a_call_runs_from_the_nomination_to_the_honours_page(browser, site):
     context.close()
 
     # The secretariat decides; the honours page names the officer.
-    context, page = sign_in(browser, site, SuperUserFactory(username="honours.clerk"), DESKTOP, staff=True)
+    context, page = signed_in(browser, site, SuperUserFactory(username="honours.clerk"), DESKTOP)
     page.goto(f"{site}/admin/surveys/nominationcall/{call.pk}/ranking/")
     page.screenshot(path=str(SHOTS / "nomination-ranking.png"), full_page=True)
     page.locator("input[name=honoured]").first.check()

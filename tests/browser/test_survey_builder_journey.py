@@ -1,17 +1,15 @@
 """Staff build a questionnaire in the back office (a form, a section, a table question) and send it to a region;
 an officer of that region finds it on the desk with the table to fill in."""
 
-import base64
 import datetime
 
 import pytest
 from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from members.models import LiaisonOfficer, Region
 from surveys.models import Question, Questionnaire
-from tests.browser.conftest import DESKTOP, PHONE, authenticator_code
-from tests.factories import PASSWORD, SuperUserFactory
+from tests.browser.conftest import DESKTOP, PHONE, signed_in
+from tests.factories import SuperUserFactory
 
 pytestmark = pytest.mark.browser
 
@@ -21,17 +19,7 @@ expect = pytest.importorskip(
 
 
 def test_staff_build_a_questionnaire_with_a_table_and_send_it_to_a_region(browser, site):
-    clerk = SuperUserFactory(username="survey.builder")
-    phone = TOTPDevice.objects.create(user=clerk, name="authenticator", confirmed=True)
-    context = browser.new_context(viewport=DESKTOP, locale="zh-CN")
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    page.goto(f"{site}/admin/login/")
-    page.fill("#id_username", clerk.username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("input[type=submit]").click()
-    page.fill("#id_code", authenticator_code(base64.b32encode(phone.bin_key).decode()))
-    page.locator("form.stacked-form button[type=submit]").click()
+    context, page = signed_in(browser, site, SuperUserFactory(username="survey.builder"), DESKTOP)
 
     # The form and its section.
     page.goto(f"{site}/admin/surveys/form/add/")
@@ -77,14 +65,7 @@ def test_staff_build_a_questionnaire_with_a_table_and_send_it_to_a_region(browse
 
     # An officer of the region finds it on the desk, with the table.
     officer = LiaisonOfficer.objects.current().filter(city__region=region, is_primary=True).first()
-    officer.user.set_password(PASSWORD)
-    officer.user.save()
-    context = browser.new_context(viewport=PHONE, locale="zh-CN")
-    page = context.new_page()
-    page.goto(f"{site}/accounts/login/")
-    page.fill("#id_username", officer.user.username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("form.stacked-form button[type=submit], input[type=submit]").first.click()
+    context, page = signed_in(browser, site, officer.user, PHONE)
     page.get_by_role("link", name="2026年城市更新投入调查").first.click()
     expect(page.locator("table.survey-table input")).to_have_count(4)
     context.close()

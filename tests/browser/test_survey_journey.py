@@ -106,25 +106,11 @@ def test_a_question_appears_when_its_condition_holds(browser, site):
 
 
 def test_staff_see_the_charts_and_download_the_answers(browser, site):
-    import base64
-
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    from tests.browser.conftest import DESKTOP, authenticator_code
+    from tests.browser.conftest import DESKTOP, signed_in
     from tests.factories import SuperUserFactory
 
     questionnaire = Questionnaire.objects.get(title="2025年老旧小区改造情况调查")
-    clerk = SuperUserFactory(username="survey.clerk")
-    phone = TOTPDevice.objects.create(user=clerk, name="authenticator", confirmed=True)
-    context = browser.new_context(viewport=DESKTOP, locale="zh-CN", accept_downloads=True)
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    page.goto(f"{site}/admin/login/")
-    page.fill("#id_username", clerk.username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("input[type=submit]").click()
-    page.fill("#id_code", authenticator_code(base64.b32encode(phone.bin_key).decode()))
-    page.locator("form.stacked-form button[type=submit]").click()
+    context, page = signed_in(browser, site, SuperUserFactory(username="survey.clerk"), DESKTOP)
     page.goto(f"{site}/admin/surveys/questionnaire/")
     page.locator(f"a[href$='/surveys/questionnaire/{questionnaire.pk}/results/']").click()
     containers = page.locator(".result__chart").count()

@@ -80,10 +80,16 @@ def forget(user: Any) -> None:
 
 def role_permissions(user: Any) -> frozenset[str]:
     """What the user's section roles give: each role's group grants on the scoped models, and view on the shared
-    models. Nothing on any other model."""
-    names = {role for roles in _roles(user).values() for role in roles}
+    models. Nothing on any other model. Worked out once per set of roles: every permission check asks, and the
+    declarations do not change while the process runs."""
+    names = frozenset(role for roles in _roles(user).values() for role in roles)
     if not names:
         return frozenset()
+    return _grants_of(names)
+
+
+@cache
+def _grants_of(names: frozenset[str]) -> frozenset[str]:
     granted = set()
     grants = registry.group_permissions()
     scoped = {model._meta.label_lower for model in scoped_paths()}

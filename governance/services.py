@@ -59,16 +59,15 @@ def _send_voting_links(motion: Motion, entries: list[RollEntry]) -> None:
         if not address:
             continue
         context = {"motion": motion, "mandate": entry.mandate, "link": reverse("ballots:vote", args=[entry.token])}
-        subject, body = outbox.compose("governance/email/vote_opened", context, "zh-hans")
         messages.append(
-            {
-                "kind": contributions.VOTE.code,
-                "key": f"vote:{motion.pk}:{entry.pk}",
-                "to": [address],
-                "subject": subject,
-                "body": body,
-                "language": "zh-hans",
-            }
+            outbox.composed(
+                kind=contributions.VOTE.code,
+                key=f"vote:{motion.pk}:{entry.pk}",
+                to=address,
+                template="governance/email/vote_opened",
+                context=context,
+                language="zh-hans",
+            )
         )
     outbox.enqueue_many(messages)
 

@@ -153,16 +153,15 @@ def _tell_cities(call: NominationCall, nominations: list[Nomination]) -> None:
         officers = LiaisonOfficer.objects.current().filter(city_id=nomination.response.city_id).exclude(email="")
         for officer in officers:
             context = {"call": call, "nomination": nomination, "officer": officer}
-            subject, body = outbox.compose("surveys/email/nomination_decided", context, officer.email_language)
             messages.append(
-                {
-                    "kind": NOMINATION.code,
-                    "key": f"nomination-decided:{nomination.pk}:{officer.pk}",
-                    "to": [officer.email],
-                    "subject": subject,
-                    "body": body,
-                    "language": officer.email_language,
-                }
+                outbox.composed(
+                    kind=NOMINATION.code,
+                    key=f"nomination-decided:{nomination.pk}:{officer.pk}",
+                    to=officer.email,
+                    template="surveys/email/nomination_decided",
+                    context=context,
+                    language=officer.email_language,
+                )
             )
     outbox.enqueue_many(messages)
 
@@ -180,29 +179,27 @@ def nomination_submitted(*, response: Response) -> None:
     messages: list[dict[str, Any]] = []
     for officer in LiaisonOfficer.objects.current().filter(city_id=response.city_id).exclude(email=""):
         context = {"call": nomination.call, "nomination": nomination, "officer": officer}
-        subject, body = outbox.compose("surveys/email/nomination_received", context, officer.email_language)
         messages.append(
-            {
-                "kind": NOMINATION.code,
-                "key": f"nomination-received:{nomination.pk}:{officer.pk}",
-                "to": [officer.email],
-                "subject": subject,
-                "body": body,
-                "language": officer.email_language,
-            }
+            outbox.composed(
+                kind=NOMINATION.code,
+                key=f"nomination-received:{nomination.pk}:{officer.pk}",
+                to=officer.email,
+                template="surveys/email/nomination_received",
+                context=context,
+                language=officer.email_language,
+            )
         )
     jurors = Juror.objects.filter(call=nomination.call).exclude(city_id=response.city_id).select_related("user")
     for juror in jurors.exclude(user__email=""):
         context = {"call": nomination.call, "link": reverse("jury:nominations", args=[nomination.call_id])}
-        subject, body = outbox.compose("surveys/email/nomination_to_score", context, "zh-hans")
         messages.append(
-            {
-                "kind": NOMINATION.code,
-                "key": f"nomination-to-score:{nomination.pk}:{juror.pk}",
-                "to": [juror.user.email],
-                "subject": subject,
-                "body": body,
-                "language": "zh-hans",
-            }
+            outbox.composed(
+                kind=NOMINATION.code,
+                key=f"nomination-to-score:{nomination.pk}:{juror.pk}",
+                to=juror.user.email,
+                template="surveys/email/nomination_to_score",
+                context=context,
+                language="zh-hans",
+            )
         )
     outbox.enqueue_many(messages)

@@ -119,16 +119,15 @@ def questionnaire_send(*, questionnaire: Questionnaire, by: User) -> int:
     messages = []
     for officer in officers.select_related("city"):
         context = {"questionnaire": questionnaire, "officer": officer}
-        subject, body = outbox.compose("surveys/email/questionnaire_sent", context, officer.email_language)
         messages.append(
-            {
-                "kind": QUESTIONNAIRE.code,
-                "key": f"questionnaire:{questionnaire.pk}:{officer.pk}",
-                "to": [officer.email],
-                "subject": subject,
-                "body": body,
-                "language": officer.email_language,
-            }
+            outbox.composed(
+                kind=QUESTIONNAIRE.code,
+                key=f"questionnaire:{questionnaire.pk}:{officer.pk}",
+                to=officer.email,
+                template="surveys/email/questionnaire_sent",
+                context=context,
+                language=officer.email_language,
+            )
         )
     return sent + outbox.enqueue_many(messages)
 
@@ -165,16 +164,15 @@ def _send_personal_links(questionnaire: Questionnaire) -> int:
         )
         link = reverse("survey_links:answer", args=[response.token])
         context = {"questionnaire": questionnaire, "name": name, "link": link}
-        subject, body = outbox.compose("surveys/email/questionnaire_link", context, "zh-hans")
         messages.append(
-            {
-                "kind": QUESTIONNAIRE.code,
-                "key": f"questionnaire-link:{response.pk}",
-                "to": [address],
-                "subject": subject,
-                "body": body,
-                "language": "zh-hans",
-            }
+            outbox.composed(
+                kind=QUESTIONNAIRE.code,
+                key=f"questionnaire-link:{response.pk}",
+                to=address,
+                template="surveys/email/questionnaire_link",
+                context=context,
+                language="zh-hans",
+            )
         )
     return outbox.enqueue_many(messages)
 
@@ -196,16 +194,15 @@ def questionnaire_remind(*, questionnaire: Questionnaire, by: User | None, stage
     messages = []
     for officer in LiaisonOfficer.objects.current().filter(city__in=missing).exclude(email="").select_related("city"):
         context = {"questionnaire": questionnaire, "officer": officer}
-        subject, body = outbox.compose("surveys/email/questionnaire_reminder", context, officer.email_language)
         messages.append(
-            {
-                "kind": QUESTIONNAIRE.code,
-                "key": f"questionnaire-reminder:{questionnaire.pk}:{officer.pk}:{occasion}",
-                "to": [officer.email],
-                "subject": subject,
-                "body": body,
-                "language": officer.email_language,
-            }
+            outbox.composed(
+                kind=QUESTIONNAIRE.code,
+                key=f"questionnaire-reminder:{questionnaire.pk}:{officer.pk}:{occasion}",
+                to=officer.email,
+                template="surveys/email/questionnaire_reminder",
+                context=context,
+                language=officer.email_language,
+            )
         )
     return outbox.enqueue_many(messages)
 

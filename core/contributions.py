@@ -24,4 +24,5 @@ contributions = Contributions(
         PeriodicJob("security-log-cleanup", "core.tasks.forget_security_events", crontab(hour=3, minute=50)),
     ),
     dashboard_tiles=("core.mail.dashboard.tiles",),
+    not_in_figures=("ExportLog", "OutgoingEmail", "PeriodicRun", "BlockedTerm", "SecurityEvent"),
 )

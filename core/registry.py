@@ -12,7 +12,8 @@ the shared features below; core reads the declarations and names no app:
 - e-mail kinds (what the outbox admin calls them, and whether their body holds a personal link);
 - periodic jobs with their schedules (celery beat, and the in-process sweep without a broker);
 - demo loaders, run by `load_demo_data` in order of their position;
-- the counts its staff see on the admin index (dashboard tiles).
+- the counts its staff see on the admin index (dashboard tiles), its charts of figures over time, and its parts
+  of a member city's profile.
 
 Declarations are plain data: models, tasks, views and functions are named by dotted path or label, so a
 `contributions` module imports no model and can be read before the app registry is ready (by celery beat).
@@ -130,6 +131,31 @@ class SectionStaff:
 
 
 @dataclass(frozen=True)
+class Chart:
+    """A chart of figures over a period (core/backoffice/figures.py): `function(period)` returns a Figure. Staff see
+    every chart on the dashboard; `public` ones are also on the public figures page."""
+
+    key: str
+    label: Any
+    function: str
+    position: int
+    default_years: int = 5
+    public: bool = False
+    description: Any = ""
+
+
+@dataclass(frozen=True)
+class ProfileSection:
+    """A part of a member city's profile for staff (城市画像), or of its public page when `public`: `function(city)`
+    returns a dict for `template`."""
+
+    function: str
+    template: str
+    position: int
+    public: bool = False
+
+
+@dataclass(frozen=True)
 class Contributions:
     urls: tuple[Urls, ...] = ()
     sitemaps: tuple[SitemapSection, ...] = ()
@@ -162,6 +188,10 @@ class Contributions:
     # Models ("app.Model") the parts' staff may read, as shared vocabulary (categories, cities).
     shared_with_sections: tuple[str, ...] = ()
     section_staff: SectionStaff | None = None
+    charts: tuple[Chart, ...] = ()
+    # Models ("Model" names) whose rows no figure counts: writing them does not start a new figures generation.
+    not_in_figures: tuple[str, ...] = ()
+    city_profile: tuple[ProfileSection, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -183,7 +213,15 @@ def declared() -> tuple[Declared, ...]:
 
 def forget() -> None:
     """Read the declarations again (tests that install an app)."""
-    for function in (declared, navigation, page_cache_models, members_permissions, email_kinds, dashboard_providers):
+    for function in (
+        declared,
+        navigation,
+        page_cache_models,
+        members_permissions,
+        email_kinds,
+        dashboard_providers,
+        counts_in_figures,
+    ):
         function.cache_clear()
 
 
@@ -263,6 +301,27 @@ def email_kinds() -> dict[str, EmailKind]:
 @cache
 def dashboard_providers() -> tuple[Callable[..., Any], ...]:
     return tuple(import_string(path) for contribution in each() for path in contribution.dashboard_tiles)
+
+
+def charts() -> list[Chart]:
+    return [chart for contribution in each() for chart in contribution.charts]
+
+
+@cache
+def counts_in_figures(model: Any) -> bool:
+    """Whether a change to `model` may change a figure: a project app's model, not its history, not excluded."""
+    meta = model._meta
+    if meta.object_name.startswith("Historical"):
+        return False
+    for entry in declared():
+        if entry.app_label == meta.app_label:
+            return meta.object_name not in entry.contributions.not_in_figures
+    return False
+
+
+def city_profile(*, public: bool = False) -> list[ProfileSection]:
+    found = (s for contribution in each() for s in contribution.city_profile if s.public is public)
+    return sorted(found, key=lambda s: s.position)
 
 
 def scoped_models() -> dict[str, str]:

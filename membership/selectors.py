@@ -28,24 +28,38 @@ class YearTotals:
 
 
 def year_totals(year: int) -> YearTotals:
-    """What was issued for `year`, and how much of it is paid, waived and still outstanding (three queries, each
-    summed on its own so that the check `issued = paid + waived + outstanding` compares independent figures)."""
-    issued = DuesNotice.objects.filter(year=year).aggregate(n=Count("id"), total=Sum("amount"))
-    by_kind = dict(
-        Payment.objects.filter(notice__year=year, voided_at__isnull=True)
+    """What was issued for `year`, and how much of it is paid, waived and still outstanding."""
+    return totals_by_year(year, year)[year]
+
+
+def totals_by_year(first: int, last: int) -> dict[int, YearTotals]:
+    """Each year's totals from `first` to `last` (three queries whatever the number of years, each summed on its own
+    so that the check `issued = paid + waived + outstanding` compares independent figures)."""
+    notices = DuesNotice.objects.filter(year__gte=first, year__lte=last).order_by()
+    issued = {row["year"]: row for row in notices.values("year").annotate(n=Count("id"), total=Sum("amount"))}
+    by_kind: dict[tuple[int, str], Decimal] = {
+        (year, kind): total
+        for year, kind, total in Payment.objects.filter(
+            notice__year__gte=first, notice__year__lte=last, voided_at__isnull=True
+        )
         .order_by()
-        .values_list("kind")
+        .values_list("notice__year", "kind")
         .annotate(total=Sum("amount"))
+    }
+    outstanding = dict(
+        notices.with_amounts().values("year").annotate(total=Sum("outstanding")).values_list("year", "total")
     )
-    outstanding = DuesNotice.objects.filter(year=year).with_amounts().aggregate(total=Sum("outstanding"))
-    return YearTotals(
-        year=year,
-        notices=issued["n"],
-        issued=issued["total"] or ZERO,
-        paid=by_kind.get(Payment.Kind.PAYMENT, ZERO),
-        waived=by_kind.get(Payment.Kind.WAIVER, ZERO),
-        outstanding=outstanding["total"] or ZERO,
-    )
+    return {
+        year: YearTotals(
+            year=year,
+            notices=issued.get(year, {}).get("n", 0),
+            issued=issued.get(year, {}).get("total") or ZERO,
+            paid=by_kind.get((year, Payment.Kind.PAYMENT), ZERO),
+            waived=by_kind.get((year, Payment.Kind.WAIVER), ZERO),
+            outstanding=outstanding.get(year) or ZERO,
+        )
+        for year in range(first, last + 1)
+    }
 
 
 def arrears(year: int | None = None) -> QuerySet[DuesNotice]:

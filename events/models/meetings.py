@@ -161,6 +161,11 @@ class Event(TranslatedMixin, IntegrityChecked, RenditionsMixin, models.Model):
     waiting_list = models.BooleanField(_("waiting list"), default=True)
     reminder_days = models.PositiveSmallIntegerField(_("reminder, days before"), default=3)
     attending_cities = models.PositiveIntegerField(_("cities attending"), null=True, blank=True, editable=False)
+    lists_attending_cities = models.BooleanField(
+        _("list the attending cities on the meeting's page"),
+        default=False,
+        help_text=_("The member cities with a confirmed delegation; the delegates' names are never shown."),
+    )
 
     objects = EventQuerySet.as_manager()
 

@@ -44,6 +44,7 @@ from tests.factories.governance import (
     RollEntryFactory,
     TermFactory,
 )
+from tests.factories.insight import ApiUsageFactory, WorkReportFactory
 from tests.factories.members import (
     IndividualMemberFactory,
     LiaisonAwardFactory,
@@ -72,6 +73,7 @@ from tests.factories.news import (
     ArticleViewFactory,
     AttachmentFactory,
     CategoryFactory,
+    ReadsByMonthFactory,
     TopicEntryFactory,
     TopicFactory,
 )
@@ -102,6 +104,7 @@ __all__ = [
     "PDF_BYTES",
     "AgendaItemFactory",
     "AnswerFileFactory",
+    "ApiUsageFactory",
     "ApplicationFactory",
     "ArticleFactory",
     "ArticleImageFactory",
@@ -156,6 +159,7 @@ __all__ = [
     "PositionFactory",
     "QuestionFactory",
     "QuestionnaireFactory",
+    "ReadsByMonthFactory",
     "ReceiptFactory",
     "RegionFactory",
     "ResolutionFactory",
@@ -174,6 +178,7 @@ __all__ = [
     "TopicEntryFactory",
     "TopicFactory",
     "UserFactory",
+    "WorkReportFactory",
     "pdf_file",
     "png_file",
 ]

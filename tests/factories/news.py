@@ -1,5 +1,7 @@
 """News: categories, articles with their images and attachments, special topics."""
 
+import datetime
+
 import factory
 
 from news.models import (
@@ -8,6 +10,7 @@ from news.models import (
     ArticleView,
     Attachment,
     Category,
+    ReadsByMonth,
     Topic,
     TopicEntry,
 )
@@ -100,3 +103,11 @@ class ArticleViewFactory(factory.django.DjangoModelFactory):
         model = ArticleView
 
     article = factory.SubFactory(ArticleFactory, status=Article.Status.PUBLISHED)
+
+
+class ReadsByMonthFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReadsByMonth
+
+    month = factory.Sequence(lambda n: datetime.date(2020 + n // 12, n % 12 + 1, 1))
+    views = 1200

@@ -149,7 +149,7 @@ def missed(city: MemberCity, *, since: datetime.datetime) -> QuerySet[Event]:
     return (
         Event.objects.filter(notices__recipients__city=city, status=Event.Status.PUBLISHED, starts_at__gte=since)
         .filter(starts_at__lt=timezone.now())
-        .exclude(delegations__city=city, delegations__state=Delegation.State.CONFIRMED)
+        .exclude(pk__in=attendances().filter(city=city).values("event_id"))
         .distinct()
         .order_by("-starts_at")
     )

@@ -19,7 +19,7 @@ from members import figures as member_figures
 from members.models import LiaisonAward
 from membership.selectors import totals_by_year
 from news import figures as news_figures
-from publications.models import Issue
+from publications import selectors as publications
 from surveys import figures as survey_figures
 from surveys.models import Nomination
 
@@ -137,10 +137,8 @@ def _attending_cities(year: int) -> set[int]:
 
 
 def publicity_section(year: int) -> Section:
-    issues = list(
-        Issue.objects.published().filter(published_on__year=year).select_related("periodical").order_by("published_on")
-    )
-    issues_before = Issue.objects.published().filter(published_on__year=year - 1).count()
+    issues = list(publications.published_in(year))
+    issues_before = publications.published_in(year - 1).count()
     section = Section(
         _("News and publications"),
         facts=[
@@ -162,7 +160,7 @@ def publicity_section(year: int) -> Section:
                 _("Periodical issues published"),
                 len(issues),
                 issues_before,
-                "publications.models.IssueQuerySet.published",
+                "publications.selectors.published_in",
                 _("issues"),
             ),
         ],
@@ -171,7 +169,7 @@ def publicity_section(year: int) -> Section:
         section.subsections.append(
             Section(
                 _("Periodical issues"),
-                items=[f"{issue.published_on:%Y-%m-%d} {issue.periodical} {issue}" for issue in issues],
+                items=[f"{issue.published_on:%Y-%m-%d} {issue}" for issue in issues],
             )
         )
     return section

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -93,7 +94,7 @@ def add_facts_table(document: Document, report: Report, facts: list) -> None:
     table = document.add_table(rows=1, cols=4)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    headers = (_("Figure"), str(report.year), str(report.year - 1), _("Change"))
+    headers = (_("Figure"), str(report.year), str(report.year - 1), pgettext("year on year", "Change"))
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         cell_text(cell, text, bold=True)
     for fact in facts:

@@ -57,3 +57,10 @@ def linked_article(entry: IssueEntry) -> Any:
 
 def issues_of(periodical: Periodical) -> QuerySet[Issue]:
     return Issue.objects.published().filter(periodical=periodical).select_related("periodical")
+
+
+def published_in(year: int) -> QuerySet[Issue]:
+    """The issues published in a year (the annual work report), in order of publication."""
+    return (
+        Issue.objects.published().filter(published_on__year=year).select_related("periodical").order_by("published_on")
+    )

@@ -23,7 +23,7 @@ class ResponseFigures:
 
 def response_rates_closing(period: Period) -> list[ResponseFigures]:
     """The questionnaires to cities whose deadline falls in the period, each with the cities asked (the audience
-    of surveys.services.audience, worked out here for all of them at once) and those that submitted: five queries
+    of surveys.services.audience, worked out here for all of them at once) and those that submitted: six queries
     whatever the number of questionnaires or cities."""
     questionnaires = list(
         Questionnaire.objects.published()

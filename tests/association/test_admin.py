@@ -88,6 +88,7 @@ def test_a_news_editor_works_on_documents_and_pages_only(client, news_editor):
     assert app_list(index) == {
         "association": ["Document", "Page"],
         "core": ["BlockedTerm"],  # to see which words are refused, not to change them
+        "insight": ["WorkReport"],  # the annual work report, drafted as an article
         "news": ["Article", "Category", "Topic"],
         "publications": ["Issue", "Periodical"],
         "taggit": ["Tag"],

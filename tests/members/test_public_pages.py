@@ -379,11 +379,11 @@ def make_members(scale, category):
 
 MEMBER_PAGES = [
     # totals, counts by membership level, count for the paginator, regions for the filter, the page of cities,
-    # footer pages
-    ("/members/", 6),
-    ("/members/?level=prefecture&q=城市", 6),
-    # the city with its region, its mayors, its news, footer pages
-    ("first-city", 4),
+    # the cities on the map, footer pages
+    ("/members/", 7),
+    ("/members/?level=prefecture&q=城市", 7),
+    # the city with its region, its mayors, its news, the meetings it attended and hosted, footer pages
+    ("first-city", 6),
     # awards with officer and city, footer pages
     ("/members/honours/", 2),
 ]

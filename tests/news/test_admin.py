@@ -120,7 +120,9 @@ def test_news_editor_has_no_event_or_member_permissions(editor):
     codenames = {
         p.content_type.app_label for g in editor.groups.all() for p in g.permissions.select_related("content_type")
     }
-    assert codenames <= {"association", "core", "news", "publications", "taggit"}
+    assert codenames <= {"association", "core", "insight", "news", "publications", "taggit"}
+    insight = {p.codename for g in editor.groups.all() for p in g.permissions.filter(content_type__app_label="insight")}
+    assert insight == {f"{action}_workreport" for action in ("view", "add", "change", "delete")}  # drafting reports
     assert {p.codename for g in editor.groups.all() for p in g.permissions.filter(content_type__app_label="core")} == {
         "view_blockedterm"
     }

@@ -3,12 +3,13 @@ back office's engagement list, city profiles and work reports for the secretaria
 
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import ALL, VIEW, Contributions, DemoLoader, NavEntry, Urls
+from core.registry import ALL, VIEW, Contributions, DemoLoader, NavEntry, SitemapSection, Urls
 
 SECRETARIAT = "secretariat"  # declared by governance
 
 contributions = Contributions(
     urls=(Urls("figures/", "insight.urls"),),
+    sitemaps=(SitemapSection("figures", "insight.sitemaps.FiguresSitemap", 15),),
     navigation=(NavEntry("insight:figures", _("Figures"), 62, place="footer"),),
     page_cache=True,
     never_public=("CityEngagement", "WorkReport"),

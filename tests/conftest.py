@@ -3,7 +3,7 @@ region and news category several apps' tests build on. All objects come from tes
 
 import pytest
 from django.conf import settings as django_settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import OperationalError, connections
 from django.test import Client
 from django.utils import translation
@@ -40,10 +40,12 @@ def isolated_storage(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def clean_cache():
-    """Association.load() caches the profile: no test sees another's."""
-    cache.clear()
+    """Association.load() caches the profile, the figures are kept in the pages cache: no test sees another's."""
+    for each in (cache, caches["pages"]):
+        each.clear()
     yield
-    cache.clear()
+    for each in (cache, caches["pages"]):
+        each.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -195,16 +195,29 @@ def computed(declared: registry.Chart, period: Period) -> Figure:
     return figure
 
 
+class NewGenerationOnCommit:
+    """The on-commit callback that starts a new figures generation; it knows whether it has run, so that a
+    transaction of many writes registers one while one is waiting."""
+
+    def __init__(self) -> None:
+        self.done = False
+
+    def __call__(self) -> None:
+        self.done = True
+        new_generation()
+
+
 def _changed(sender: type, **kwargs: Any) -> None:
-    meta = getattr(sender, "_meta", None)
-    if meta is None or not registry.counts_in_figures(sender):
+    if getattr(sender, "_meta", None) is None or not registry.counts_in_figures(sender):
         return
     connection = transaction.get_connection()
-    if connection.in_atomic_block and any(
-        getattr(callback, "__name__", "") == "new_generation" for _sids, callback, _robust in connection.run_on_commit
-    ):
+    waiting = (
+        isinstance(callback, NewGenerationOnCommit) and not callback.done
+        for _sids, callback, _robust in connection.run_on_commit
+    )
+    if connection.in_atomic_block and any(waiting):
         return
-    transaction.on_commit(new_generation, robust=True)
+    transaction.on_commit(NewGenerationOnCommit(), robust=True)
 
 
 def connect_signals() -> None:

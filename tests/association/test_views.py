@@ -24,6 +24,7 @@ PAGES = [
     "/news/",
     "/events/",
     "/members/",
+    "/figures/",
     "/accounts/login/",
     "/search/",
     "/search/?q=城市",

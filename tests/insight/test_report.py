@@ -223,9 +223,8 @@ def test_the_word_file_renders_in_libreoffice(admin_client, year_of_work, catego
 
 def test_outline_numbers_read_back(year_of_work):
     report = annual_report(year_of_work)
-    from dataclasses import asdict
-
     import json
+    from dataclasses import asdict
 
     from django.core.serializers.json import DjangoJSONEncoder
 

@@ -88,6 +88,7 @@ bench: install
 	$(BIN)/python tools/bench_digest.py
 	$(BIN)/python tools/bench_membership.py
 	$(BIN)/python tools/bench_surveys.py
+	$(BIN)/python tools/bench_figures.py
 
 ## bench-http: requests per second and p50/p99 over HTTP for the uncached portal, its page cache, nginx's micro-cache
 ## (deploy/nginx.conf) and nginx serving a saved copy, side by side; starts Redis, gunicorn on PostgreSQL and nginx itself

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime
 import random
+from collections.abc import Callable
 
 from django.utils import timezone
 
 from api.models import ApiUsage
 
 
-def load(log):
+def load(log: Callable[[str], None]) -> None:
     if ApiUsage.objects.exists():
         log("API use: kept")
         return

@@ -13,5 +13,5 @@ class ApiUsage(models.Model):
         verbose_name = _("API requests in a day")
         verbose_name_plural = _("API requests by day")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.day}: {self.requests}"

@@ -142,6 +142,7 @@ class Chart:
     default_years: int = 5
     public: bool = False
     description: Any = ""
+    periodic: bool = True  # False: a picture of today, which no period changes (no period filter)
 
 
 @dataclass(frozen=True)

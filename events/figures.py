@@ -47,7 +47,7 @@ def meetings_held(first: datetime.datetime, end: datetime.datetime) -> list[Meet
         )
         .order_by("starts_at", "id")
     )
-    return [MeetingFigures(e, e.confirmed_cities, e.confirmed_delegates or 0) for e in events]  # type: ignore[attr-defined]
+    return [MeetingFigures(e, e.confirmed_cities, e.confirmed_delegates or 0) for e in events]
 
 
 def meetings_per_year(period: Period) -> Figure:

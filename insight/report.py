@@ -328,11 +328,11 @@ def annual_report(year: int) -> Report:
 
 def _number(value: object) -> int | Decimal | None:
     if value is None or isinstance(value, int | Decimal):
-        return value  # type: ignore[return-value]
+        return value
     return Decimal(str(value)) if "." in str(value) else int(str(value))
 
 
-def _section_from(data: dict) -> Section:  # type: ignore[type-arg]
+def _section_from(data: dict) -> Section:
     return Section(
         heading=data["heading"],
         paragraphs=data["paragraphs"],
@@ -346,7 +346,7 @@ def _section_from(data: dict) -> Section:  # type: ignore[type-arg]
     )
 
 
-def report_from(outline: dict) -> Report:  # type: ignore[type-arg]
+def report_from(outline: dict) -> Report:
     """A report as it was drafted, from its stored outline (WorkReport.outline)."""
     return Report(
         year=outline["year"],

@@ -71,6 +71,7 @@ contributions = Contributions(
             "members.figures.members_by_region",
             50,
             public=True,
+            periodic=False,
         ),
         Chart("joined-left", _("Cities joining and leaving"), "members.figures.joined_and_left", 55, 10, public=True),
     ),

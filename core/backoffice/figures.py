@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import logging
 import uuid
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -53,8 +54,8 @@ class Period:
     def parse(cls, first: str | None, last: str | None, default: Period) -> Period:
         """The period asked for by `?from=2022&to=2026` (either may be left out); PeriodError says what is wrong."""
         try:
-            start = int(first) if first not in (None, "") else default.first
-            end = int(last) if last not in (None, "") else default.last
+            start = int(first) if first else default.first
+            end = int(last) if last else default.last
         except ValueError:
             raise PeriodError(_("The years must be written as numbers, for example 2024.")) from None
         this_year = timezone.localdate().year
@@ -91,7 +92,7 @@ class Period:
 @dataclass
 class Series:
     name: StrOrPromise
-    values: list[Number]
+    values: Sequence[Number]
     kind: str = "bar"  # "bar" or "line"
     percent: bool = False  # drawn against the right-hand axis, 0–100
 

@@ -53,6 +53,7 @@ def test_the_secretary_general_reads_the_year_and_drafts_the_report(browser, sit
 
     page.goto(f"{site}/admin/insight/cityengagement/")
     page.get_by_role("link", name="两年内未参会").click()
+    page.screenshot(path=str(SHOTS / "figures-engagement-desktop.png"), full_page=False)
     away = [name for name in page.locator(".field-city_name").all_inner_texts()]
     assert away and set(away) <= set(MemberCity.objects.values_list("name", flat=True))
     first = away[0]
@@ -80,6 +81,10 @@ def test_the_secretary_general_reads_the_year_and_drafts_the_report(browser, sit
     page.goto(f"{site}/admin/dashboard/")
     expect(page.locator("#chart-meetings .figure__chart svg")).to_have_count(1)
     page.screenshot(path=str(SHOTS / "figures-dashboard-phone.png"), full_page=False)
+    page.goto(f"{site}/admin/insight/cityengagement/{MemberCity.objects.order_by('pk').first().pk}/profile/")
+    page.screenshot(path=str(SHOTS / "figures-city-profile-phone.png"), full_page=False)
+    page.goto(f"{site}/admin/insight/workreport/")
+    page.screenshot(path=str(SHOTS / "figures-work-reports-phone.png"), full_page=False)
     context.close()
 
 

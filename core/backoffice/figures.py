@@ -23,6 +23,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core import registry
+from core.commit import once_on_commit
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -196,29 +197,9 @@ def computed(declared: registry.Chart, period: Period) -> Figure:
     return figure
 
 
-class NewGenerationOnCommit:
-    """The on-commit callback that starts a new figures generation; it knows whether it has run, so that a
-    transaction of many writes registers one while one is waiting."""
-
-    def __init__(self) -> None:
-        self.done = False
-
-    def __call__(self) -> None:
-        self.done = True
-        new_generation()
-
-
 def _changed(sender: type, **kwargs: Any) -> None:
-    if getattr(sender, "_meta", None) is None or not registry.counts_in_figures(sender):
-        return
-    connection = transaction.get_connection()
-    waiting = (
-        isinstance(callback, NewGenerationOnCommit) and not callback.done
-        for _sids, callback, _robust in connection.run_on_commit
-    )
-    if connection.in_atomic_block and any(waiting):
-        return
-    transaction.on_commit(NewGenerationOnCommit(), robust=True)
+    if getattr(sender, "_meta", None) is not None and registry.counts_in_figures(sender):
+        once_on_commit(new_generation)
 
 
 def connect_signals() -> None:

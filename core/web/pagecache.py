@@ -24,13 +24,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import BaseCache, caches
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from core import effects, registry
+from core.commit import once_on_commit
 from core.web import metrics
 
 logger = logging.getLogger(__name__)
@@ -74,30 +74,9 @@ def new_generation(**kwargs: Any) -> str:
     return generation
 
 
-class NewGenerationOnCommit:
-    """The on-commit callback that starts a new generation; it knows whether it has run, so that a transaction
-    registers one while one is waiting (loading the demo changes hundreds of rows in one transaction)."""
-
-    def __init__(self) -> None:
-        self.done = False
-
-    def __call__(self) -> None:
-        self.done = True
-        new_generation()
-
-
 def content_changed(sender: type, **kwargs: Any) -> None:
-    if not registry.page_cache_models(sender):
-        return
-    connection = transaction.get_connection()
-    # A callback registered in a savepoint that rolls back is dropped with it, so a later change registers again.
-    waiting = (
-        isinstance(callback, NewGenerationOnCommit) and not callback.done
-        for _sids, callback, _robust in connection.run_on_commit
-    )
-    if connection.in_atomic_block and any(waiting):
-        return
-    transaction.on_commit(NewGenerationOnCommit(), robust=True)
+    if registry.page_cache_models(sender):
+        once_on_commit(new_generation)
 
 
 def connect_signals() -> None:

@@ -9,7 +9,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.test import TestCase
 from django.urls import reverse
 
-from core.web import pagecache
+from core.commit import OnceOnCommit
 from members.models import LiaisonOfficer
 from tests.factories import PASSWORD
 from tests.members.conftest import link_in
@@ -67,7 +67,7 @@ def test_no_email_leaves_before_the_transaction_commits(
         run_action(client, "send_invitation", invited)
 
     assert mailoutbox == []
-    deliveries = [callback for callback in callbacks if not isinstance(callback, pagecache.NewGenerationOnCommit)]
+    deliveries = [callback for callback in callbacks if not isinstance(callback, OnceOnCommit)]  # caches
     assert len(deliveries) == 1  # the e-mail's delivery, queued for after the commit
 
 

@@ -6,7 +6,7 @@ from functools import lru_cache, wraps
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.backoffice import dashboard
+from core.backoffice import dashboard, figures
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -45,7 +45,11 @@ class PortalAdminSite(admin.AdminSite):
         ]
 
     def index(self, request, extra_context=None):
-        extra_context = {**(extra_context or {}), "dashboard_tiles": dashboard.tiles_for(request)}
+        extra_context = {
+            **(extra_context or {}),
+            "dashboard_tiles": dashboard.tiles_for(request),
+            "has_charts": bool(figures.charts(user=request.user)),
+        }
         return super().index(request, extra_context)
 
 

@@ -143,6 +143,7 @@ class Chart:
     public: bool = False
     description: Any = ""
     periodic: bool = True  # False: a picture of today, which no period changes (no period filter)
+    permission: str = ""  # "app_label.codename" a staff member needs to see it ("": any staff)
 
 
 @dataclass(frozen=True)

@@ -72,8 +72,17 @@ contributions = Contributions(
             50,
             public=True,
             periodic=False,
+            permission="members.view_membercity",
         ),
-        Chart("joined-left", _("Cities joining and leaving"), "members.figures.joined_and_left", 55, 10, public=True),
+        Chart(
+            "joined-left",
+            _("Cities joining and leaving"),
+            "members.figures.joined_and_left",
+            55,
+            10,
+            public=True,
+            permission="members.view_membercity",
+        ),
     ),
     city_profile=(ProfileSection("members.figures.profile", "admin/city_profile/members.html", 5),),
 )

@@ -57,6 +57,14 @@ contributions = Contributions(
     periodic_jobs=(PeriodicJob("dues-reminders", "membership.tasks.send_dues_reminders", crontab(hour=9, minute=0)),),
     demo=(DemoLoader("membership.demo.load", 35),),
     dashboard_tiles=("membership.dashboard.tiles",),
-    charts=(Chart("dues", _("Dues collected against expected"), "membership.figures.dues_by_year", 60),),
+    charts=(
+        Chart(
+            "dues",
+            _("Dues collected against expected"),
+            "membership.figures.dues_by_year",
+            60,
+            permission="membership.view_duesnotice",
+        ),
+    ),
     city_profile=(ProfileSection("membership.figures.profile", "admin/city_profile/membership.html", 40),),
 )

@@ -84,7 +84,16 @@ contributions = Contributions(
         "news.Attachment": "article__branch",
     },
     shared_with_sections=("news.Category", "taggit.Tag"),
-    charts=(Chart("articles", _("Articles published and read per month"), "news.figures.published_and_read", 70, 1),),
+    charts=(
+        Chart(
+            "articles",
+            _("Articles published and read per month"),
+            "news.figures.published_and_read",
+            70,
+            1,
+            permission="news.view_article",
+        ),
+    ),
     not_in_figures=("ArticleView",),
     city_profile=(ProfileSection("news.figures.profile", "admin/city_profile/news.html", 30),),
 )

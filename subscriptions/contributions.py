@@ -22,7 +22,14 @@ contributions = Contributions(
     ),
     dashboard_tiles=("subscriptions.dashboard.tiles",),
     charts=(
-        Chart("subscribers", _("E-mail subscribers over time"), "subscriptions.figures.subscribers_over_time", 80, 2),
+        Chart(
+            "subscribers",
+            _("E-mail subscribers over time"),
+            "subscriptions.figures.subscribers_over_time",
+            80,
+            2,
+            permission="subscriptions.view_subscriber",
+        ),
     ),
     demo=(DemoLoader("subscriptions.demo.load", 56),),
 )

@@ -68,6 +68,15 @@ contributions = Contributions(
             "members": {"membercity": VIEW, "region": VIEW},
         },
     },
-    charts=(Chart("responses", _("Questionnaire response rates"), "surveys.figures.response_rates", 40, 2),),
+    charts=(
+        Chart(
+            "responses",
+            _("Questionnaire response rates"),
+            "surveys.figures.response_rates",
+            40,
+            2,
+            permission="surveys.view_questionnaire",
+        ),
+    ),
     city_profile=(ProfileSection("surveys.figures.city_record", "admin/city_profile/surveys.html", 20),),
 )

@@ -127,9 +127,13 @@ class Figure:
         return data
 
 
-def charts(*, public: bool = False) -> list[registry.Chart]:
-    """Every declared chart (the public ones only for public pages), in order of position."""
-    found = [chart for chart in registry.charts() if chart.public or not public]
+def charts(*, public: bool = False, user: Any = None) -> list[registry.Chart]:
+    """Every declared chart in order of position: the public ones for public pages, those `user` may see for staff."""
+    found = [
+        chart
+        for chart in registry.charts()
+        if (chart.public or not public) and (user is None or not chart.permission or user.has_perm(chart.permission))
+    ]
     return sorted(found, key=lambda chart: chart.position)
 
 

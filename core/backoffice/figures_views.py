@@ -23,6 +23,8 @@ def chart_json(request: HttpRequest, key: str) -> HttpResponse:
     chart = figures.chart(key)
     if chart is None:
         return JsonResponse({"detail": _("There is no such chart.")}, status=404)
+    if chart.permission and not request.user.has_perm(chart.permission):
+        return JsonResponse({"detail": _("You may not see these figures.")}, status=403)
     try:
         period = period_for(request, chart)
     except figures.PeriodError as error:
@@ -34,9 +36,10 @@ def chart_json(request: HttpRequest, key: str) -> HttpResponse:
 
 
 def shown_charts(request: HttpRequest, *, public: bool, json_url: Any = None) -> tuple[list[dict[str, Any]], bool]:
-    """Each chart with its period (from `?<key>-from=` and `-to=`), its figure and any mistake in the period."""
+    """Each chart (the public ones, or those the staff member may see) with its period (from `?<key>-from=` and
+    `-to=`), its figure and any mistake in the period."""
     shown, invalid = [], False
-    for chart in figures.charts(public=public):
+    for chart in figures.charts(public=public, user=None if public else request.user):
         prefix = f"{chart.key}-"
         error = ""
         try:

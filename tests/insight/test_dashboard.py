@@ -291,3 +291,15 @@ def test_each_chart_runs_a_fixed_number_of_queries(admin_client, db, cities, mon
             assert chart_json(admin_client, key).status_code == 200
         counted[key] = len(queries)
     assert counted == expected
+
+
+def test_each_staff_member_sees_the_charts_of_their_work(client, history, news_editor):
+    client.force_login(news_editor)
+    page = client.get(reverse("admin:figures")).content.decode()
+    shown = set(re.findall(r'<section class="figure" id="chart-([\w-]+)"', page))
+    assert "articles" in shown and "dues" not in shown and "notice-replies" not in shown
+    assert chart_json(client, "dues").status_code == 403
+    assert chart_json(client, "articles").status_code == 200
+    finance = StaffUserFactory(groups=["finance"])
+    client.force_login(finance)
+    assert chart_json(client, "dues").status_code == 200

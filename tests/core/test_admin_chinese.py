@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 
 from events.models import Delegation, DelegationTransition
+from members.models import MemberCity
 from news.contributions import NEWS_EDITORS
 from tests.factories import DelegationFactory
 
@@ -76,6 +77,10 @@ def admin_pages():
         first = model._default_manager.order_by("pk").first()
         if first is not None:
             yield reverse("admin:%s_%s_change" % info, args=[first.pk])
+    yield reverse("admin:figures")  # the dashboard of charts, and a city's profile
+    city = MemberCity.objects.order_by("pk").first()
+    if city is not None:
+        yield reverse("admin:insight_cityengagement_profile", args=[city.pk])
 
 
 @pytest.mark.django_db

@@ -48,6 +48,7 @@ def main_pages():
         Issue.objects.published().first().get_absolute_url(),
         reverse("events:album", args=[Event.objects.filter(photos__isnull=False).first().pk]),
         "/subscribe/",
+        "/figures/",
         "/api/",
     ]
     return pages + [

@@ -50,6 +50,7 @@ def test_no_accessibility_violation_on_the_main_pages_and_the_desk(browser, site
         Article.objects.published().filter(images__isnull=False).first().get_absolute_url(),
         Event.objects.filter(status=Event.Status.PUBLISHED).order_by("-starts_at").first().get_absolute_url(),
         "/members/",
+        "/figures/",
         Issue.objects.published().first().get_absolute_url(),
         reverse("events:album", args=[Event.objects.filter(photos__isnull=False).first().pk]),
         "/subscribe/",

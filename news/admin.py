@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.backoffice.admin_actions import service_action, service_action_with_reason
+from core.backoffice.form_pages import form_page
 from core.backoffice.scoped import ScopedAdminMixin
 from core.i18n.translation import (
     TranslationsBesideChineseAdmin,
@@ -23,6 +24,7 @@ from core.i18n.translation import (
 from core.locks import Busy
 from news import sanitize, services
 from news.models import Article, ArticleImage, Attachment, Category, Topic, TopicEntry
+from news.wechat_import import wechat_import
 
 
 def _thumbnail(obj):
@@ -94,9 +96,41 @@ class BodyImageForm(forms.ModelForm):
         fields = ["image", "alt_text", "caption"]
 
 
+class WechatImportForm(forms.Form):
+    """A WeChat article by its address, or by its saved page (浏览器 → 另存为 → 网页，仅 HTML)."""
+
+    MAX_BYTES = 3_000_000
+
+    url = forms.URLField(
+        label=_("address of the article"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("https://mp.weixin.qq.com/s/… as WeChat's share menu copies it."),
+    )
+    page = forms.FileField(
+        label=_("or its saved page"), required=False, help_text=_("The article saved from a browser as HTML.")
+    )
+    category = forms.ModelChoiceField(queryset=Category.objects.all(), label=_("category"))
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("url")) == bool(data.get("page")):
+            raise ValidationError(_("Give the article's address or its saved page, one of the two."))
+        page = data.get("page")
+        if page is not None:
+            if page.size > self.MAX_BYTES:
+                raise ValidationError({"page": _("The page is too large (more than 3 MB).")})
+            try:
+                data["html"] = page.read().decode("utf-8")
+            except UnicodeDecodeError:
+                raise ValidationError({"page": _("The page is not a web page saved in UTF-8.")}) from None
+        return data
+
+
 @admin.register(Article)
 class ArticleAdmin(ScopedAdminMixin, TranslationsBesideChineseAdmin, SimpleHistoryAdmin):
     form = ArticleAdminForm
+    change_list_template = "admin/news/article/change_list.html"
     list_display = ["title", "category", "status_shown", "publish_at", "pinned", "view_count", "cover_thumbnail"]
     list_filter = ["status", "category", "branch", "pinned", "publish_at"]
     list_select_related = ["category"]
@@ -179,8 +213,42 @@ class ArticleAdmin(ScopedAdminMixin, TranslationsBesideChineseAdmin, SimpleHisto
                 name="news_article_workflow",
             ),
             path("body-image/", self.admin_site.admin_view(self.body_image_view), name="news_body_image"),
+            path("import-wechat/", self.admin_site.admin_view(self.wechat_import_view), name="news_article_wechat"),
             *super().get_urls(),
         ]
+
+    def wechat_import_view(self, request):
+        if not request.user.has_perm("news.add_article"):
+            raise PermissionDenied
+
+        def act(data):
+            imported = wechat_import(
+                category=data["category"], by=request.user, html=data.get("html", ""), url=data["url"]
+            )
+            if imported.created:
+                return _(
+                    "Imported as a draft: %(title)s, with %(photos)s photos. Check it and submit it for review."
+                ) % {
+                    "title": imported.article,
+                    "photos": imported.article.images.count(),
+                }
+            return _("This article was imported before: %(title)s (%(state)s).") % {
+                "title": imported.article,
+                "state": imported.article.get_status_display(),
+            }
+
+        return form_page(
+            self,
+            request,
+            form_class=WechatImportForm,
+            title=_("Import from the official account"),
+            intro=_(
+                "The article becomes a draft with its title, account, author, time, text and photos (downloaded and "
+                "kept here); WeChat's follow prompts, QR codes and share bars are left out."
+            ),
+            act=act,
+            done_url=reverse("admin:news_article_changelist"),
+        )
 
     def body_image_view(self, request):
         """The editor's image dialog opens this in a small window (its "Browse…" button): upload a photo, or take

@@ -176,6 +176,13 @@ class Article(TranslatedMixin, IntegrityChecked, RenditionsMixin, models.Model):
         ),
     )
     review_comment = models.TextField(_("reviewer's comment"), blank=True)
+    wechat_key = models.CharField(
+        _("WeChat article id"),
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text=_("Set when imported from WeChat."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -206,7 +213,13 @@ class Article(TranslatedMixin, IntegrityChecked, RenditionsMixin, models.Model):
             # The home page's carousel: the few pinned articles, found without walking the whole archive.
             models.Index(fields=["-publish_at"], condition=models.Q(pinned=True), name="news_article_pinned"),
         ]
-        constraints = [*sensible_dates("article", moments=("publish_at",))]
+        constraints = [
+            *sensible_dates("article", moments=("publish_at",)),
+            # One article per WeChat article: importing it again names the draft made the first time.
+            models.UniqueConstraint(
+                fields=["wechat_key"], condition=~models.Q(wechat_key=""), name="article_wechat_once"
+            ),
+        ]
 
     def __str__(self):
         return localized(self, "title")

@@ -75,7 +75,7 @@ contributions = Contributions(
         PeriodicJob("view-counts", "news.tasks.flush_view_counts", 60.0, expires=60, in_process=True),
         PeriodicJob("unplaced-images", "news.tasks.sweep_unplaced_images", crontab(hour=4, minute=30)),
     ),
-    demo=(DemoLoader("news.demo.load", 20),),
+    demo=(DemoLoader("news.demo.load", 20), DemoLoader("news.demo_wechat.load", 21)),
     dashboard_tiles=("news.dashboard.tiles",),
     scoped={
         "news.Article": "branch",

@@ -64,8 +64,13 @@ class WechatArticle:
 
     @property
     def summary(self) -> str:
-        text = re.sub(r"<[^>]+>", "", self.body)
-        return re.sub(r"\s+", " ", text).strip()[:120]
+        """The first paragraph, cut at a sentence's end within 120 characters where it is longer."""
+        first = re.search(r"<p>(.*?)</p>", self.body, re.S)
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", first.group(1) if first else self.body)).strip()
+        if len(text) <= 120:
+            return text
+        cut = max(text.rfind(mark, 0, 120) for mark in "。！？；")
+        return text[: cut + 1] if cut > 40 else text[:119] + "…"
 
 
 def article_key(url: str) -> str:

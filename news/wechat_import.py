@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -87,8 +88,16 @@ def _key(parsed: wechat.WechatArticle) -> str:
     return "sha256:" + hashlib.sha256(f"{parsed.account}\n{parsed.title}".encode()).hexdigest()[:40]
 
 
-def wechat_import(*, category: Category, by: User, html: str = "", url: str = "") -> Imported:
-    """A draft article from a WeChat article: fetched from `url`, or read from its saved page `html`."""
+def wechat_import(
+    *,
+    category: Category,
+    by: User,
+    html: str = "",
+    url: str = "",
+    fetch_photo: Callable[[str, int], ContentFile[bytes]] = _photo_file,
+) -> Imported:
+    """A draft article from a WeChat article: fetched from `url`, or read from its saved page `html`. Each photo is
+    downloaded by `fetch_photo(address, number)` (the demo draws its own)."""
     if not by.has_perm("news.add_article"):
         raise PermissionDenied(_("You may not write articles."))
     if not html:
@@ -106,7 +115,7 @@ def wechat_import(*, category: Category, by: User, html: str = "", url: str = ""
             _("The article has %(count)s photos; at most %(most)s are imported.")
             % {"count": len(parsed.photos), "most": settings.WECHAT_MAX_IMAGES}
         )
-    files = [_photo_file(photo.url, number) for number, photo in enumerate(parsed.photos, start=1)]
+    files = [fetch_photo(photo.url, number) for number, photo in enumerate(parsed.photos, start=1)]
     with transaction.atomic():
         photos = [
             ArticleImage.objects.create(

@@ -5,29 +5,44 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('association', '0015_branch_staff'),
-        ('events', '0020_lists_attending_cities'),
-        ('members', '0014_membership_register'),
-        ('news', '0016_readsbymonth'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
+        ("association", "0015_branch_staff"),
+        ("events", "0020_lists_attending_cities"),
+        ("members", "0014_membership_register"),
+        ("news", "0016_readsbymonth"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='wechat_key',
-            field=models.CharField(blank=True, editable=False, help_text='Set when imported from WeChat.', max_length=200, verbose_name='WeChat article id'),
+            model_name="article",
+            name="wechat_key",
+            field=models.CharField(
+                blank=True,
+                editable=False,
+                help_text="Set when imported from WeChat.",
+                max_length=200,
+                verbose_name="WeChat article id",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalarticle',
-            name='wechat_key',
-            field=models.CharField(blank=True, editable=False, help_text='Set when imported from WeChat.', max_length=200, verbose_name='WeChat article id'),
+            model_name="historicalarticle",
+            name="wechat_key",
+            field=models.CharField(
+                blank=True,
+                editable=False,
+                help_text="Set when imported from WeChat.",
+                max_length=200,
+                verbose_name="WeChat article id",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.UniqueConstraint(condition=models.Q(('wechat_key', ''), _negated=True), fields=('wechat_key',), name='article_wechat_once'),
+            model_name="article",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("wechat_key", ""), _negated=True),
+                fields=("wechat_key",),
+                name="article_wechat_once",
+            ),
         ),
     ]

@@ -5,6 +5,7 @@ import pytest
 from news.contributions import NEWS_REVIEWERS
 from news.models import Article
 from tests.factories import ArticleFactory, StaffUserFactory
+from tests.news.wechat_server import wechat_server  # noqa: F401  (a fixture for the WeChat import)
 
 
 @pytest.fixture

@@ -4,85 +4,19 @@ the internet. The draft has the title, account, author, time, text and photos (o
 they stood), no follow prompt, QR code or share bar; importing again names the draft; addresses that lead elsewhere
 are refused with a reason."""
 
-import http.server
 import io
-import threading
-import time
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
-from PIL import Image
 
 from core.web import outbound
-from news import services
+from news import services, wechat
 from news.models import Article, ArticleImage
 from news.wechat_import import wechat_import
 from tests.factories import StaffUserFactory
+from tests.news.wechat_server import PAGE, WechatHandler
 
 pytestmark = pytest.mark.django_db
-
-PAGE = (Path(__file__).parent / "wechat" / "liaison-meeting.html").read_text()
-
-
-def jpeg(colour, size=(900, 600), kind="JPEG"):
-    buffer = io.BytesIO()
-    Image.new("RGB", size, colour).save(buffer, kind)
-    return buffer.getvalue()
-
-
-class WechatHandler(http.server.BaseHTTPRequestHandler):
-    files = {}
-
-    def do_GET(self):
-        path = self.path.split("?")[0]
-        if path == "/slow":
-            time.sleep(3)
-        if path == "/elsewhere":
-            self.send_response(302)
-            self.send_header("Location", "http://localhost.example.invalid/x")
-            self.end_headers()
-            return
-        found = self.files.get(path)
-        if found is None:
-            self.send_response(404)
-            self.end_headers()
-            return
-        content_type, body = found
-        self.send_response(200)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def wechat_server(settings):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), WechatHandler)
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    WechatHandler.files = {
-        "/s/liaison-meeting": ("text/html; charset=utf-8", PAGE.replace("{{IMAGES}}", f"{base}/img").encode()),
-        "/img/hall.jpg": ("image/jpeg", jpeg("red")),
-        "/img/award.jpg": ("image/jpeg", jpeg("green")),
-        "/img/visit.png": ("image/png", jpeg("blue", kind="PNG")),
-        "/img/follow.gif": ("image/gif", b"GIF89a"),
-        "/img/qrcode.jpg": ("image/jpeg", jpeg("black", (258, 258))),
-        "/notes.txt": ("text/plain", b"not a page"),
-    }
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    # The local server stands for WeChat's hosts: plain http on a loopback address, allowed for this test only.
-    settings.WECHAT_SCHEMES = ["http"]
-    settings.WECHAT_ARTICLE_HOSTS = ["127.0.0.1"]
-    settings.WECHAT_IMAGE_HOSTS = ["127.0.0.1"]
-    settings.OUTBOUND_ALLOW_PRIVATE = True
-    settings.WECHAT_TIMEOUT_SECONDS = 1.0
-    yield base
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.fixture
@@ -191,3 +125,15 @@ def test_a_missing_photo_or_a_page_that_is_no_article_is_a_clear_error(client, w
 def test_only_those_who_write_articles_import(client, category):
     client.force_login(StaffUserFactory())
     assert client.get(reverse("admin:news_article_wechat")).status_code == 403
+
+
+def test_the_page_is_read_without_wechats_furniture():
+    parsed = wechat.parse(PAGE.replace("{{IMAGES}}", "https://mmbiz.qpic.cn/img"))
+    assert parsed.title == "全区市长协会联络工作会议在北海召开" and parsed.account == "广西市长协会"
+    assert parsed.summary.startswith("11月26日至27日") and parsed.summary.endswith("。")
+    assert [photo.url.rsplit("/", 1)[1] for photo in parsed.photos] == ["hall.jpg", "award.jpg", "visit.png"]
+    assert parsed.key == "MzU5NjAwMDAwMA==:2247483999:1"
+    assert wechat.article_key("https://mp.weixin.qq.com/s/AbCdEfGh12345678") == "AbCdEfGh12345678"
+    assert wechat.article_key("https://mp.weixin.qq.com/s?__biz=X&mid=7&idx=2&sn=1") == "X:7:2"
+    with pytest.raises(ValueError):
+        wechat.parse("<html><body><p>不是公众号文章</p></body></html>")

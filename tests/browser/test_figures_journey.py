@@ -32,7 +32,11 @@ def fits(page, viewport):
 
 def test_the_secretary_general_reads_the_year_and_drafts_the_report(browser, site):
     SHOTS.mkdir(parents=True, exist_ok=True)
-    secretary_general = StaffUserFactory(username="mishuzhang", groups=["secretariat", "news editors"])
+    # The secretary-general holds the secretariat's work and reads every chart: meetings, members, dues, news.
+    secretary_general = StaffUserFactory(
+        username="mishuzhang",
+        groups=["secretariat", "news editors", "event managers", "membership managers", "finance"],
+    )
     context, page = signed_in(browser, site, secretary_general, DESKTOP)
 
     page.get_by_role("link", name="协会年度数据图表").click()

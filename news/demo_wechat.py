@@ -23,7 +23,10 @@ def load(log):
     if Article.objects.exclude(wechat_key="").exists():
         log("WeChat import: kept")
         return
-    editor, created = get_user_model().objects.get_or_create(username="editor", defaults={"is_staff": True})
+    # The secretariat's information office, who looks after the 公众号 (no password: not one of the demo logins).
+    editor, created = get_user_model().objects.get_or_create(
+        username="xinxibu", defaults={"is_staff": True, "first_name": "秘书处信息部"}
+    )
     if created:
         editor.set_unusable_password()
         editor.save()

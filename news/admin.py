@@ -23,6 +23,7 @@ from core.i18n.translation import (
 )
 from core.locks import Busy
 from news import sanitize, services
+from news.forms import WechatImportForm
 from news.models import Article, ArticleImage, Attachment, Category, Topic, TopicEntry
 from news.wechat_import import wechat_import
 
@@ -94,37 +95,6 @@ class BodyImageForm(forms.ModelForm):
     class Meta:
         model = ArticleImage
         fields = ["image", "alt_text", "caption"]
-
-
-class WechatImportForm(forms.Form):
-    """A WeChat article by its address, or by its saved page (浏览器 → 另存为 → 网页，仅 HTML)."""
-
-    MAX_BYTES = 3_000_000
-
-    url = forms.URLField(
-        label=_("address of the article"),
-        required=False,
-        assume_scheme="https",
-        help_text=_("https://mp.weixin.qq.com/s/… as WeChat's share menu copies it."),
-    )
-    page = forms.FileField(
-        label=_("or its saved page"), required=False, help_text=_("The article saved from a browser as HTML.")
-    )
-    category = forms.ModelChoiceField(queryset=Category.objects.all(), label=_("category"))
-
-    def clean(self):
-        data = super().clean()
-        if bool(data.get("url")) == bool(data.get("page")):
-            raise ValidationError(_("Give the article's address or its saved page, one of the two."))
-        page = data.get("page")
-        if page is not None:
-            if page.size > self.MAX_BYTES:
-                raise ValidationError({"page": _("The page is too large (more than 3 MB).")})
-            try:
-                data["html"] = page.read().decode("utf-8")
-            except UnicodeDecodeError:
-                raise ValidationError({"page": _("The page is not a web page saved in UTF-8.")}) from None
-        return data
 
 
 @admin.register(Article)

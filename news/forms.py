@@ -1,11 +1,12 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n.translation import column, reading_language
 from core.search.fields import QueryField
 from core.search.query import object_ids
-from news.models import Article
+from news.models import Article, Category
 
 
 class ArticleFilterForm(forms.Form):
@@ -40,3 +41,34 @@ class ArticleFilterForm(forms.Form):
             title, body = column("title", language), column("body", language)
             articles = articles.exclude(**{title: ""}).exclude(~Q(body=""), **{body: ""})
         return articles
+
+
+class WechatImportForm(forms.Form):
+    """A WeChat article by its address, or by its saved page (浏览器 → 另存为 → 网页，仅 HTML)."""
+
+    MAX_BYTES = 3_000_000
+
+    url = forms.URLField(
+        label=_("address of the article"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("https://mp.weixin.qq.com/s/… as WeChat's share menu copies it."),
+    )
+    page = forms.FileField(
+        label=_("or its saved page"), required=False, help_text=_("The article saved from a browser as HTML.")
+    )
+    category = forms.ModelChoiceField(queryset=Category.objects.all(), label=_("category"))
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("url")) == bool(data.get("page")):
+            raise ValidationError(_("Give the article's address or its saved page, one of the two."))
+        page = data.get("page")
+        if page is not None:
+            if page.size > self.MAX_BYTES:
+                raise ValidationError({"page": _("The page is too large (more than 3 MB).")})
+            try:
+                data["html"] = page.read().decode("utf-8")
+            except UnicodeDecodeError:
+                raise ValidationError({"page": _("The page is not a web page saved in UTF-8.")}) from None
+        return data

@@ -111,12 +111,12 @@ def fetch(
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > max_bytes:
                 raise Refused(_("The file is too large (more than %(mb)s MB).") % {"mb": max_bytes // 1_000_000})
-            body = b""
+            body = bytearray()
             for chunk in response.stream(64 * 1024):
                 body += chunk
                 if len(body) > max_bytes:
                     raise Refused(_("The file is too large (more than %(mb)s MB).") % {"mb": max_bytes // 1_000_000})
-            return Fetched(url, content_type, body)
+            return Fetched(url, content_type, bytes(body))
         except urllib3.exceptions.TimeoutError:
             raise Refused(_("%(host)s did not answer in time.") % {"host": host}) from None
         finally:

@@ -151,3 +151,4 @@ for _model in ("axes.AccessLog", "axes.AccessFailureLog", "otp_totp.TOTPDevice",
     _registered = admin.site._registry.get(apps.get_model(_model))
     if _registered is not None:
         admin.site.unregister(_registered.model)
+from core.sms import admin as sms_admin  # noqa: F401,E402  (registers the SMS outbox's admin)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import registry
 from core.search.models import SearchEntry  # noqa: F401  (the search index lives in core.search)
+from core.sms.models import OutgoingSms, SmsOptOut, SmsTemplate  # noqa: F401  (the SMS outbox lives in core.sms)
 
 
 class ExportLog(models.Model):

@@ -49,3 +49,25 @@ class PhoneValidator:
 
 validate_mobile = PhoneValidator()
 validate_phone = PhoneValidator(landline=True)
+
+
+def to_e164(value: str | None) -> str:
+    """A mobile number as text messages are addressed: +86 and the 11 digits for China, the number as written
+    (digits only after the +) for abroad; "" for anything that is not a mobile."""
+    digits = _compact(value).replace("-", "")
+    if digits.startswith("+86") and MOBILE.fullmatch(digits[3:]):
+        return digits
+    if digits.startswith("0086") and MOBILE.fullmatch(digits[4:]):
+        return "+86" + digits[4:]
+    if MOBILE.fullmatch(digits):
+        return "+86" + digits
+    if ABROAD.fullmatch(digits):
+        return digits
+    return ""
+
+
+def display_e164(number: str) -> str:
+    """+8613807711404 as people read it: +86 138 0771 1404."""
+    if number.startswith("+86") and len(number) == 14:
+        return f"+86 {number[3:6]} {number[6:10]} {number[10:]}"
+    return number

@@ -102,6 +102,17 @@ class EmailKind:
 
 
 @dataclass(frozen=True)
+class SmsKind:
+    """A text message an app sends. `parameters` name, in order, the values its approved template takes (Tencent
+    numbers them, Aliyun names them); `example` is a wording to propose to the provider for approval."""
+
+    code: str  # stored in OutgoingSms.kind and SmsTemplate.kind
+    label: Any
+    parameters: tuple[str, ...]
+    example: Any = ""
+
+
+@dataclass(frozen=True)
 class PeriodicJob:
     """A job celery beat runs on `schedule` (seconds, or a crontab); `name` is also its record in PeriodicRun.
     `in_process` jobs are also run by finished requests when there is no broker (and so no beat)."""
@@ -178,6 +189,7 @@ class Contributions:
     # group name -> app label -> model name -> actions (or "codename:<codename>")
     grants: dict[str, dict[str, dict[str, Actions]]] = field(default_factory=dict)
     email_kinds: tuple[EmailKind, ...] = ()
+    sms_kinds: tuple[SmsKind, ...] = ()
     periodic_jobs: tuple[PeriodicJob, ...] = ()
     demo: tuple[DemoLoader, ...] = ()
     # Dotted paths of functions `f(request)` yielding core.backoffice.dashboard.Tile for what the user may see.
@@ -221,6 +233,7 @@ def forget() -> None:
         page_cache_models,
         members_permissions,
         email_kinds,
+        sms_kinds,
         dashboard_providers,
         counts_in_figures,
     ):
@@ -298,6 +311,11 @@ def members_permissions() -> tuple[str, ...]:
 @cache
 def email_kinds() -> dict[str, EmailKind]:
     return {kind.code: kind for contribution in each() for kind in contribution.email_kinds}
+
+
+@cache
+def sms_kinds() -> dict[str, SmsKind]:
+    return {kind.code: kind for contribution in each() for kind in contribution.sms_kinds}
 
 
 @cache

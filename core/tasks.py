@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy, ngettext
 from core import integrity, jobs
 from core.mail import outbox
 from core.mail.outbox import deliver_email  # noqa: F401  (defined beside the outbox; autodiscovered from here)
+from core.sms import outbox as sms_outbox
+from core.sms.outbox import deliver_sms  # noqa: F401
 from core.web import security
 
 logger = logging.getLogger(__name__)
@@ -34,7 +36,27 @@ def sweep_outbox() -> str:
 @shared_task(ignore_result=True)  # type: ignore[untyped-decorator]
 def forget_sent_emails() -> str:
     with jobs.recorded_run(forget_sent_emails) as summary:
-        return summary(_("%(count)d e-mail(s) deleted") % {"count": outbox.forget_sent()})
+        return summary(
+            _("%(count)d e-mail(s) and %(sms)d text message(s) deleted")
+            % {"count": outbox.forget_sent(), "sms": sms_outbox.forget_sent()}
+        )
+
+
+@shared_task(ignore_result=True)  # type: ignore[untyped-decorator]
+def sweep_sms() -> str:
+    with jobs.recorded_run(sweep_sms) as summary:
+        counts = sms_outbox.sweep()
+        return summary(", ".join(str(SWEEP_OUTCOMES[name]) % {"count": count} for name, count in counts.items()))
+
+
+@shared_task(ignore_result=True)  # type: ignore[untyped-decorator]
+def sms_receipts() -> str:
+    """Delivery receipts and "stop" replies from the providers."""
+    with jobs.recorded_run(sms_receipts) as summary:
+        return summary(
+            _("%(receipts)d receipt(s), %(stops)d opt-out(s)")
+            % {"receipts": sms_outbox.record_receipts(), "stops": sms_outbox.pull_replies()}
+        )
 
 
 def content_scan() -> list[integrity.Finding]:

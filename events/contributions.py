@@ -16,6 +16,7 @@ from core.registry import (
     PeriodicJob,
     ProfileSection,
     SitemapSection,
+    SmsKind,
     StaffGroup,
     Urls,
 )
@@ -26,6 +27,31 @@ DELEGATION = EmailKind("delegation", _("delegation notice"))
 REMINDER = EmailKind("reminder", _("meeting reminder"))
 GUEST = EmailKind("guest", _("message to a guest delegation"), secret=True)
 MEETING_NOTICE = EmailKind("meeting_notice", _("meeting notice"))
+
+NOTICE_SMS = SmsKind(
+    "meeting_notice",
+    _("meeting notice"),
+    ("event", "reply_by"),
+    _("The notice of ${event} has been sent to your city: please reply on the association's portal by ${reply_by}."),
+)
+NOTICE_REMINDER_SMS = SmsKind(
+    "notice_reminder",
+    _("reply reminder"),
+    ("event", "reply_by"),
+    _("Your city has not yet replied to the notice of ${event}: please reply on the portal by ${reply_by}."),
+)
+DELEGATION_SMS = SmsKind(
+    "delegation",
+    _("registration state"),
+    ("event", "state"),
+    _("Your city's registration for ${event}: ${state}. Details on the association's portal."),
+)
+REMINDER_SMS = SmsKind(
+    "reminder",
+    _("meeting reminder"),
+    ("event", "starts"),
+    _("Reminder: ${event} begins ${starts}. Please check your delegation's details on the portal."),
+)
 
 contributions = Contributions(
     urls=(
@@ -65,6 +91,7 @@ contributions = Contributions(
         },
     },
     email_kinds=(DELEGATION, REMINDER, GUEST, MEETING_NOTICE),
+    sms_kinds=(NOTICE_SMS, NOTICE_REMINDER_SMS, DELEGATION_SMS, REMINDER_SMS),
     scoped={
         "events.Event": "branch",
         "events.AgendaItem": "event__branch",

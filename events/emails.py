@@ -3,7 +3,7 @@ transaction of the change they report."""
 
 from core import site
 from core.mail import outbox
-from events import contributions
+from events import contributions, sms
 
 
 def to_officers(city, *, kind, key, template, context):
@@ -48,6 +48,7 @@ def state_changed(delegation, transition):
         template="state",
         context=context,
     )
+    sms.state_changed(delegation, transition)
 
 
 def reminder(delegation):
@@ -59,6 +60,7 @@ def reminder(delegation):
         template="reminder",
         context=context,
     )
+    sms.reminder(delegation)
 
 
 def guest_invited(invitation):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import site
-from events import contributions, emails
+from events import contributions, emails, sms
 from events.models import Delegation, MeetingNotice, NoticeRecipient
 from members.access import speaks_for
 from members.models import MemberCity
@@ -54,6 +54,7 @@ def _mail(recipient: NoticeRecipient, template: str, key: str) -> None:
     emails.to_officers(
         recipient.city, kind=contributions.MEETING_NOTICE.code, key=key, template=template, context=context
     )
+    sms.notice(recipient, key=key, reminder=template == "notice_reminder")
 
 
 @transaction.atomic

@@ -6,4 +6,5 @@ app_name = "portal"
 
 urlpatterns = [
     path("", portal.dashboard, name="dashboard"),
+    path("sms/", portal.sms, name="sms"),
 ]

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from core import publication, site
 from core.mail import outbox
+from core.phones import to_e164
 from members import contributions
 from members.contributions import LIAISON_OFFICERS
 from members.models import LiaisonOfficer, MemberCity, MembershipChange
@@ -90,6 +91,10 @@ def officer_update_contact(*, officer: LiaisonOfficer, by: User, data: Mapping[s
     officer.save()
     if "email" in changed:
         officer_sync_account_email(officer=officer)
+    if "mobile" in changed and officer.sms_enabled:
+        # The consent was for SMS to their mobile: it follows the new number, or stops without one.
+        officer_set_sms(officer=officer, on=bool(to_e164(officer.mobile)), by=by)
+        officer.refresh_from_db()
     return officer
 
 
@@ -139,3 +144,40 @@ def membership_change(
         with publication.changing(city):  # the directory's counts by level, the city's own page and search entry
             city.save(update_fields=["membership_level", "status", "joined_on"])
     return change
+
+
+@transaction.atomic
+def officer_set_sms(*, officer: LiaisonOfficer, on: bool, by: User) -> LiaisonOfficer:
+    """The officer turns urgent notices by SMS on (consenting, for the mobile number on record) or off. Turning it
+    off also stops what waits to be sent; staff may turn it off, only the officer can turn it on."""
+    from core.sms import outbox as sms_outbox
+    from core.sms.models import SmsOptOut
+
+    officer = LiaisonOfficer.objects.select_for_update().get(pk=officer.pk)
+    now = timezone.now()
+    if on:
+        if officer.user_id != by.pk:
+            raise PermissionDenied
+        number = to_e164(officer.mobile)
+        if not number:
+            raise ValidationError(_("Enter your mobile number in your contact details first, then turn SMS on."))
+        officer.sms_enabled, officer.sms_number, officer.sms_consent_at = True, number, now
+        officer._change_reason = "SMS turned on, with consent, by the officer"  # type: ignore[attr-defined]
+        sms_outbox.opt_in(number=number)
+    else:
+        if officer.user_id != by.pk and not by.has_perm("members.change_liaisonofficer"):
+            raise PermissionDenied
+        officer.sms_enabled, officer.sms_opted_out_at = False, now
+        officer._change_reason = "SMS turned off"  # type: ignore[attr-defined]
+        if officer.sms_number:
+            via = SmsOptOut.Via.DESK if officer.user_id == by.pk else SmsOptOut.Via.STAFF
+            sms_outbox.opt_out(number=officer.sms_number, via=via)
+    officer.save()
+    return officer
+
+
+def officers_opted_out(*, number: str, **kwargs: Any) -> int:
+    """A number replied "stop" (or opted out elsewhere): SMS goes off for every officer who gave it."""
+    return LiaisonOfficer.objects.filter(sms_number=number, sms_enabled=True).update(
+        sms_enabled=False, sms_opted_out_at=timezone.now()
+    )

@@ -215,6 +215,8 @@ OUTBOX_SWEEP_BATCH = 500
 OUTBOX_SWEEP_IN_PROCESS = env.bool("OUTBOX_SWEEP_IN_PROCESS", default=True)
 OUTBOX_KEEP_DAYS = env.int("OUTBOX_KEEP_DAYS", default=30)
 
+from config.settings.sms import *  # noqa: E402, F403
+
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 EMAIL_TIMEOUT = env.float("EMAIL_TIMEOUT", default=10.0)

@@ -206,6 +206,12 @@ class LiaisonOfficer(models.Model):
     )
     is_primary = models.BooleanField(_("primary officer"), default=True)
     is_active = models.BooleanField(_("active"), default=True)
+    sms_enabled = models.BooleanField(
+        _("urgent notices also by SMS"), default=False, help_text=_("Turned on by the officer, who consents.")
+    )
+    sms_number = models.CharField(_("mobile for SMS"), max_length=20, blank=True, editable=False)
+    sms_consent_at = models.DateTimeField(_("consented to SMS at"), null=True, blank=True, editable=False)
+    sms_opted_out_at = models.DateTimeField(_("turned SMS off at"), null=True, blank=True, editable=False)
     invited_at = models.DateTimeField(_("invited at"), null=True, blank=True, editable=False)
 
     history = HistoricalRecords(

@@ -15,8 +15,11 @@ from tests.factories.core import (
     BlockedTermFactory,
     ExportLogFactory,
     OutgoingEmailFactory,
+    OutgoingSmsFactory,
     PeriodicRunFactory,
     SecurityEventFactory,
+    SmsOptOutFactory,
+    SmsTemplateFactory,
 )
 from tests.factories.events import (
     AgendaItemFactory,
@@ -151,6 +154,7 @@ __all__ = [
     "NumberCounterFactory",
     "OfficerUserFactory",
     "OutgoingEmailFactory",
+    "OutgoingSmsFactory",
     "PageFactory",
     "PayeeAccountFactory",
     "PaymentFactory",
@@ -168,6 +172,8 @@ __all__ = [
     "ScoreFactory",
     "SectionFactory",
     "SecurityEventFactory",
+    "SmsOptOutFactory",
+    "SmsTemplateFactory",
     "SpeakerFactory",
     "StaffUserFactory",
     "StatementFactory",

@@ -11,7 +11,16 @@ factory instead (ArticleFactory, EventFactory, MemberCityFactory, DocumentFactor
 import factory
 from django.utils import timezone
 
-from core.models import BlockedTerm, ExportLog, OutgoingEmail, PeriodicRun, SecurityEvent
+from core.models import (
+    BlockedTerm,
+    ExportLog,
+    OutgoingEmail,
+    OutgoingSms,
+    PeriodicRun,
+    SecurityEvent,
+    SmsOptOut,
+    SmsTemplate,
+)
 from tests.factories.users import StaffUserFactory
 
 
@@ -37,6 +46,43 @@ class OutgoingEmailFactory(factory.django.DjangoModelFactory):
     language = "zh-hans"
     subject = factory.Sequence(lambda n: f"【市长协会】南宁市代表团报名已确认 {n}")
     body = "南宁市出席联络工作会议的代表团现为：已确认。"
+
+
+class SmsTemplateFactory(factory.django.DjangoModelFactory):
+    """An approved template for one of the events app's kinds of text message."""
+
+    class Meta:
+        model = SmsTemplate
+        django_get_or_create = ["kind"]
+
+    kind = "meeting_notice"
+    text = "${event}会议通知已发至贵市，请于${reply_by}前登录协会网站回复。"
+    aliyun_code = factory.Sequence(lambda n: f"SMS_4652{n:05d}")
+    tencent_id = factory.Sequence(lambda n: f"{2140000 + n}")
+
+
+class OutgoingSmsFactory(factory.django.DjangoModelFactory):
+    """A text message waiting in the outbox (delivery is not queued: call core.sms.outbox.deliver). Its kind needs
+    a template in use (SmsTemplateFactory) to be sent."""
+
+    class Meta:
+        model = OutgoingSms
+
+    key = factory.Sequence(lambda n: f"sms-test:{n}")
+    kind = "meeting_notice"
+    to = factory.Sequence(lambda n: f"+86138077{n:05d}")
+    params = factory.LazyFunction(lambda: {"event": "联络工作会议", "reply_by": "12月10日 17:00"})
+    text = "【市长协会】联络工作会议会议通知已发至贵市，请于12月10日 17:00前登录协会网站回复。"
+
+
+class SmsOptOutFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SmsOptOut
+        django_get_or_create = ["number"]
+
+    number = factory.Sequence(lambda n: f"+86139077{n:05d}")
+    via = SmsOptOut.Via.REPLY
+    reply = "TD"
 
 
 class PeriodicRunFactory(factory.django.DjangoModelFactory):

@@ -23,6 +23,7 @@ import threading
 import time
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 from urllib.parse import parse_qsl, quote, urlsplit
 
 ALIYUN_ID, ALIYUN_SECRET = "LTAI5tTestKey", "aliyun-test-secret"
@@ -144,7 +145,7 @@ class FakeProviders:
 
     # Aliyun ------------------------------------------------------------------------------------------------------
 
-    def aliyun(self, handler: BaseHTTPRequestHandler, payload: bytes) -> None:
+    def aliyun(self, handler: Any, payload: bytes) -> None:
         params = dict(parse_qsl(urlsplit(handler.path).query, keep_blank_values=True))
         params.update(dict(parse_qsl(payload.decode(), keep_blank_values=True)))
         action = params.get("Action", "")
@@ -154,7 +155,7 @@ class FakeProviders:
             "POST", params, ALIYUN_SECRET
         ):
             self.bad_signatures += 1
-            return handler.answer(  # type: ignore[attr-defined]
+            return handler.answer(
                 400,
                 {
                     "Code": "SignatureDoesNotMatch",
@@ -165,7 +166,7 @@ class FakeProviders:
             )
         mode = self._wait("aliyun")
         if mode == "down":
-            return handler.answer(  # type: ignore[attr-defined]
+            return handler.answer(
                 503,
                 {
                     "Code": "ServiceUnavailable",
@@ -183,11 +184,11 @@ class FakeProviders:
                         "Message": "触发小时级流控Permits:5",
                         "RequestId": request_id,
                     },
-                )  # type: ignore[attr-defined]
+                )
             if number.endswith("0000"):
                 return handler.answer(
                     200, {"Code": "isv.MOBILE_NUMBER_ILLEGAL", "Message": "非法手机号", "RequestId": request_id}
-                )  # type: ignore[attr-defined]
+                )
             biz_id = f"{next(self._serial):06d}{int(time.time())}^0"
             self.accept(
                 {
@@ -201,7 +202,7 @@ class FakeProviders:
                     "at": datetime.datetime.now(CHINA).strftime("%Y-%m-%d %H:%M:%S"),
                 }
             )
-            return handler.answer(200, {"Code": "OK", "Message": "OK", "BizId": biz_id, "RequestId": request_id})  # type: ignore[attr-defined]
+            return handler.answer(200, {"Code": "OK", "Message": "OK", "BizId": biz_id, "RequestId": request_id})
         if action == "QuerySendDetails":
             found = [m for m in self.sent if m["provider"] == "aliyun" and m["id"] == params.get("BizId")]
             details = [
@@ -217,7 +218,7 @@ class FakeProviders:
                 }
                 for m in found
             ]
-            return handler.answer(  # type: ignore[attr-defined]
+            return handler.answer(
                 200,
                 {
                     "Code": "OK",
@@ -227,18 +228,18 @@ class FakeProviders:
                     "RequestId": request_id,
                 },
             )
-        return handler.answer(404, {"Code": "InvalidAction.NotFound", "Message": action, "RequestId": request_id})  # type: ignore[attr-defined]
+        return handler.answer(404, {"Code": "InvalidAction.NotFound", "Message": action, "RequestId": request_id})
 
     # Tencent -----------------------------------------------------------------------------------------------------
 
-    def tencent(self, handler: BaseHTTPRequestHandler, payload: bytes) -> None:
+    def tencent(self, handler: Any, payload: bytes) -> None:
         headers = {name.lower(): value for name, value in handler.headers.items()}
         action = headers["x-tc-action"]
         self.requests.append(("tencent", action))
         request_id = str(uuid.uuid4())
 
         def error(code: str, message: str) -> None:
-            handler.answer(200, {"Response": {"Error": {"Code": code, "Message": message}, "RequestId": request_id}})  # type: ignore[attr-defined]
+            handler.answer(200, {"Response": {"Error": {"Code": code, "Message": message}, "RequestId": request_id}})
 
         authorization = headers.get("authorization", "")
         expected = tencent_signature(headers, payload, TENCENT_KEY)
@@ -247,7 +248,7 @@ class FakeProviders:
             return error("AuthFailure.SignatureFailure", "The provided credentials could not be validated.")
         mode = self._wait("tencent")
         if mode == "down":
-            handler.send_response(502)  # type: ignore[attr-defined]
+            handler.send_response(502)
             handler.send_header("Content-Length", "0")
             handler.end_headers()
             return None
@@ -285,7 +286,7 @@ class FakeProviders:
                 "Message": message,
                 "IsoCode": "CN",
             }
-            return handler.answer(200, {"Response": {"SendStatusSet": [status], "RequestId": request_id}})  # type: ignore[attr-defined]
+            return handler.answer(200, {"Response": {"SendStatusSet": [status], "RequestId": request_id}})
         if action == "PullSmsSendStatus":
             with self._lock:
                 fresh = [m for m in self.sent if m["provider"] == "tencent" and m["id"] not in self._pulled]
@@ -303,7 +304,7 @@ class FakeProviders:
                 }
                 for m in fresh
             ]
-            return handler.answer(200, {"Response": {"PullSmsSendStatusSet": statuses, "RequestId": request_id}})  # type: ignore[attr-defined]
+            return handler.answer(200, {"Response": {"PullSmsSendStatusSet": statuses, "RequestId": request_id}})
         if action == "PullSmsReplyStatus":
             with self._lock:
                 replies, self.replies = self.replies, []
@@ -320,7 +321,7 @@ class FakeProviders:
                 }
                 for number, text in replies
             ]
-            return handler.answer(200, {"Response": {"PullSmsReplyStatusSet": items, "RequestId": request_id}})  # type: ignore[attr-defined]
+            return handler.answer(200, {"Response": {"PullSmsReplyStatusSet": items, "RequestId": request_id}})
         return error("UnsupportedOperation", action)
 
 

@@ -67,6 +67,19 @@ def tencent_signature(headers: dict[str, str], payload: bytes, secret_key: str) 
     return hmac.new(key, to_sign.encode(), hashlib.sha256).hexdigest()
 
 
+def provider_url(provider: str, port: int, *, secret: str = "", timeout: float = 2) -> str:
+    """The SMS_URL entry that sends to this stand-in on `port`."""
+    if provider == "aliyun":
+        return (
+            f"aliyun://{ALIYUN_ID}:{secret or ALIYUN_SECRET}@127.0.0.1:{port}"
+            f"?scheme=http&timeout={timeout}&region=cn-hangzhou"
+        )
+    return (
+        f"tencent://{TENCENT_ID}:{secret or TENCENT_KEY}@127.0.0.1:{port}"
+        f"?scheme=http&timeout={timeout}&app_id={TENCENT_APP}&region=ap-guangzhou"
+    )
+
+
 class FakeProviders:
     def __init__(self, folder: str | None = None, seconds_per_message: float = 0.0, port: int = 0) -> None:
         self.modes = {"aliyun": "ok", "tencent": "ok"}
@@ -84,15 +97,7 @@ class FakeProviders:
         self.thread: threading.Thread | None = None
 
     def url(self, provider: str, *, secret: str = "", timeout: float = 2) -> str:
-        if provider == "aliyun":
-            return (
-                f"aliyun://{ALIYUN_ID}:{secret or ALIYUN_SECRET}@127.0.0.1:{self.port}"
-                f"?scheme=http&timeout={timeout}&region=cn-hangzhou"
-            )
-        return (
-            f"tencent://{TENCENT_ID}:{secret or TENCENT_KEY}@127.0.0.1:{self.port}"
-            f"?scheme=http&timeout={timeout}&app_id={TENCENT_APP}&region=ap-guangzhou"
-        )
+        return provider_url(provider, self.port, secret=secret, timeout=timeout)
 
     def start(self) -> FakeProviders:
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)

@@ -70,7 +70,9 @@ class OutgoingSmsFactory(factory.django.DjangoModelFactory):
 
     key = factory.Sequence(lambda n: f"sms-test:{n}")
     kind = "meeting_notice"
-    to = factory.Sequence(lambda n: f"+86138077{n:05d}")
+    to = factory.Sequence(
+        lambda n: f"+861380771{n % 8000 + 1001:04d}"
+    )  # never ending 0000 or 9999 (tests/sms_provider.py)
     params = factory.LazyFunction(lambda: {"event": "联络工作会议", "reply_by": "12月10日 17:00"})
     text = "【市长协会】联络工作会议会议通知已发至贵市，请于12月10日 17:00前登录协会网站回复。"
 

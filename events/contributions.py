@@ -106,7 +106,7 @@ contributions = Contributions(
         PeriodicJob("event-reminders", "events.tasks.send_event_reminders", crontab(minute="*/15")),
         PeriodicJob("delegate-data-purge", "events.tasks.purge_delegate_data", crontab(hour=3, minute=30)),
     ),
-    demo=(DemoLoader("events.demo.load", 40),),
+    demo=(DemoLoader("events.demo.load", 40), DemoLoader("events.demo_sms.load", 41)),
     dashboard_tiles=("events.dashboard.tiles",),
     charts=(
         Chart(

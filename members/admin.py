@@ -10,7 +10,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -209,10 +210,10 @@ class IndividualMemberAdmin(SimpleHistoryAdmin):
 class LiaisonOfficerAdmin(ImportMixin, SimpleHistoryAdmin):
     import_kind = "officers"
     list_display = ["name", "city", "position", "is_primary", "appointed_on", "ended_on", "is_active", "invited_at"]
-    list_filter = ["is_active", "is_primary", "city__region", "city"]
+    list_filter = ["is_active", "is_primary", "sms_enabled", "city__region", "city"]
     list_select_related = ["city", "user"]
     search_fields = ["name", "city__name", "email"]
-    readonly_fields = ["user", "invited_at"]
+    readonly_fields = ["user", "invited_at", "sms_state"]
     actions = ["send_invitation", "export_roster"]
     fields = [
         "city",
@@ -228,7 +229,41 @@ class LiaisonOfficerAdmin(ImportMixin, SimpleHistoryAdmin):
         "is_active",
         "user",
         "invited_at",
+        "sms_state",
     ]
+
+    @admin.display(description=_("urgent notices by SMS"))
+    def sms_state(self, officer):
+        """Turned on only by the officer (who consents); the last messages and whether they arrived."""
+        from members.selectors import sms_for
+
+        sms = sms_for(officer)
+        if officer.sms_enabled:
+            state = format_html(
+                _("On, to {number}; consented on {when}."),
+                number=sms.number,
+                when=date_format(timezone.localtime(officer.sms_consent_at), "DATETIME_FORMAT"),
+            )
+        elif officer.sms_opted_out_at:
+            state = format_html(
+                _("Off since {when}."),
+                when=date_format(timezone.localtime(officer.sms_opted_out_at), "DATETIME_FORMAT"),
+            )
+        else:
+            state = _("Off: the officer has not turned it on.")
+        rows = format_html_join(
+            "",
+            "<li>{} · {} · {}</li>",
+            (
+                (
+                    date_format(timezone.localtime(m.created_at), "SHORT_DATETIME_FORMAT"),
+                    m.text,
+                    m.get_delivery_display() if m.delivery else m.get_state_display(),
+                )
+                for m in sms.recent
+            ),
+        )
+        return format_html("{}<ul>{}</ul>", state, rows) if sms.recent else state
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -15,8 +15,11 @@ class Command(BaseCommand):
         def log(message: str) -> None:
             self.stdout.write(f"  {message}")
 
-        # Demo registrations and decisions must not mail the (invented) liaison officers.
-        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"), transaction.atomic():
+        # Demo registrations and decisions must not mail or text the (invented) liaison officers.
+        with (
+            override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend", SMS_URL="console://"),
+            transaction.atomic(),
+        ):
             for load in registry.demo_loaders():  # as each app declares its demo (contributions.py)
                 load(log)
             counts = search_index.rebuild()

@@ -29,10 +29,13 @@ class SmsTemplate(models.Model):
     kind = models.CharField(_("kind"), max_length=30, unique=True, choices=sms_kind_choices)
     text = models.TextField(
         _("approved wording"),
-        help_text=_("As the provider approved it, without the signature; ${name} stands for each parameter."),
+        help_text=_(
+            "As the provider approved it, without the signature; each parameter is its name between ${ and }, as in "
+            "the examples above."
+        ),
     )
-    aliyun_code = models.CharField(_("Aliyun template code"), max_length=40, blank=True, help_text="SMS_123456789")
-    tencent_id = models.CharField(_("Tencent Cloud template ID"), max_length=40, blank=True, help_text="1234567")
+    aliyun_code = models.CharField(_("Aliyun template code"), max_length=40, blank=True)
+    tencent_id = models.CharField(_("Tencent Cloud template ID"), max_length=40, blank=True)
     is_active = models.BooleanField(_("in use"), default=True)
 
     class Meta:

@@ -119,7 +119,7 @@ def limit_reached(message: OutgoingSms, now: datetime.datetime) -> tuple[datetim
         .order_by("sent_at")
         .values_list("sent_at", flat=True)[: settings.SMS_MAX_PER_NUMBER_PER_HOUR]
     )
-    if len(last_hour) >= settings.SMS_MAX_PER_NUMBER_PER_HOUR:
+    if len(last_hour) >= settings.SMS_MAX_PER_NUMBER_PER_HOUR and last_hour[0] is not None:
         return last_hour[0] + datetime.timedelta(hours=1), _(
             "This number has had %(count)d text messages in the last hour."
         ) % {"count": settings.SMS_MAX_PER_NUMBER_PER_HOUR}
@@ -222,10 +222,11 @@ def due_for_sweep(*, now: datetime.datetime | None = None) -> list[int]:
 
 
 def sweep() -> dict[str, int]:
-    outcome = {State.SENT: "sent", State.PENDING: "retrying", State.FAILED: "failed", State.CANCELLED: "skipped"}
+    outcome = {State.SENT: "sent", State.PENDING: "retrying", State.FAILED: "failed"}
     counts = dict.fromkeys(["sent", "retrying", "failed", "skipped"], 0)
     for message_id in due_for_sweep():
-        counts[outcome.get(deliver(message_id), "skipped")] += 1  # type: ignore[call-overload]
+        state = deliver(message_id)
+        counts[outcome.get(state, "skipped") if state is not None else "skipped"] += 1
     return counts
 
 
@@ -255,7 +256,9 @@ def record_receipts() -> int:
         waiting = OutgoingSms.objects.filter(
             state=State.SENT, provider=provider.name, delivery=Delivery.UNKNOWN, sent_at__gte=since
         ).exclude(provider_message_id="")
-        sent = [(row.provider_message_id, row.to, row.sent_at) for row in waiting.order_by("sent_at")[:200]]
+        sent = [
+            (row.provider_message_id, row.to, row.sent_at or since) for row in waiting.order_by("sent_at")[:200]
+        ]
         if not sent:
             continue
         for receipt in provider.receipts(sent):

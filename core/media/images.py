@@ -40,6 +40,7 @@ class RenditionsMixin(models.Model):
         """Delete the row, the original and its renditions (a plain delete leaves the files in storage)."""
         image = getattr(self, self.IMAGE_FIELD)
         names = [name for size in self.renditions.get("sizes", []) for name in (size.get("webp"), size.get("jpeg"))]
+        names.append(self.renditions.get("share"))
         self.delete()
         if image:
             for name in [image.name, *filter(None, names)]:

@@ -16,11 +16,14 @@ if TYPE_CHECKING:
     from django.core.files.storage import Storage
     from django.db.models.fields.files import FieldFile
 
-# (width, height, [(target width, height, {format: bytes})]) of an image's renditions, before they are stored.
-Encoded = tuple[int, int, list[tuple[int, int, dict[str, bytes]]]]
+# (width, height, [(target width, height, {format: bytes})], share card JPEG) of an image's renditions, before they
+# are stored.
+Encoded = tuple[int, int, list[tuple[int, int, dict[str, bytes]]], bytes]
 
 # 1200 so that an 860 px slot (1.4x screens) no longer downloads the 1600 px file.
 WIDTHS = (400, 800, 1200, 1600)
+# WeChat's share card, and other apps' link previews, show a square image at least 300 px wide.
+SHARE_SIZE = 300
 FORMATS = {
     "webp": ("WEBP", {"quality": 80, "method": 4}),
     "jpeg": ("JPEG", {"quality": 82, "optimize": True, "progressive": True}),
@@ -33,9 +36,11 @@ _memo: dict[str, Encoded] = {}
 
 
 def make_renditions(field_file: FieldFile) -> dict[str, Any]:
-    """Resize to each width not wider than the original, as WebP and JPEG.
+    """Resize to each width not wider than the original, as WebP and JPEG, and crop the middle square for the share
+    card.
 
-    Returns {"width": w, "height": h, "sizes": [{"width", "height", "webp", "jpeg"}, ...]} with storage names.
+    Returns {"width": w, "height": h, "sizes": [{"width", "height", "webp", "jpeg"}, ...], "share": name} with
+    storage names.
     """
     storage = field_file.storage
     field_file.open("rb")
@@ -55,7 +60,7 @@ def make_renditions(field_file: FieldFile) -> dict[str, Any]:
 
 
 def _encode(source_bytes: bytes) -> Encoded:
-    """(width, height, [(target width, height, {format: bytes})])"""
+    """(width, height, [(target width, height, {format: bytes})], share card)"""
     with Image.open(io.BytesIO(source_bytes)) as source:
         source.seek(0)
         image = ImageOps.exif_transpose(source).convert("RGB")
@@ -70,11 +75,19 @@ def _encode(source_bytes: bytes) -> Encoded:
             resized.save(buffer, format=pillow_format, **options)
             files[key] = buffer.getvalue()
         encoded.append((target, scaled_height, files))
-    return width, height, encoded
+    square = ImageOps.fit(image, (SHARE_SIZE, SHARE_SIZE), Image.Resampling.LANCZOS)
+    buffer = io.BytesIO()
+    square.save(buffer, format="JPEG", quality=85, optimize=True)
+    return width, height, encoded, buffer.getvalue()
 
 
 def _store(
-    storage: Storage, name: str, width: int, height: int, encoded: list[tuple[int, int, dict[str, bytes]]]
+    storage: Storage,
+    name: str,
+    width: int,
+    height: int,
+    encoded: list[tuple[int, int, dict[str, bytes]]],
+    share: bytes,
 ) -> dict[str, Any]:
     stem = os.path.splitext(name)[0].replace("originals/", "renditions/", 1)
     sizes: list[dict[str, Any]] = []
@@ -83,7 +96,8 @@ def _store(
         for key, content in files.items():
             entry[key] = storage.save(f"{stem}-{target}.{key}", ContentFile(content))
         sizes.append(entry)
-    return {"width": width, "height": height, "sizes": sizes}
+    share_name = storage.save(f"{stem}-share.jpeg", ContentFile(share))
+    return {"width": width, "height": height, "sizes": sizes, "share": share_name}
 
 
 def rendition_urls(renditions: Mapping[str, Any], storage: Storage) -> dict[str, Any] | None:
@@ -100,6 +114,7 @@ def rendition_urls(renditions: Mapping[str, Any], storage: Storage) -> dict[str,
         "thumbnail": storage.url(sizes[0]["jpeg"]),
         "width": largest["width"],
         "height": largest["height"],
+        "share": storage.url(renditions["share"]) if renditions.get("share") else "",
     }
 
 
@@ -110,4 +125,5 @@ def expected_widths(original_width: int) -> list[int]:
 def is_current(renditions: Mapping[str, Any]) -> bool:
     """Whether renditions were made with today's widths (else `refresh_renditions` makes them again)."""
     sizes = renditions.get("sizes") or []
-    return bool(sizes) and [s["width"] for s in sizes] == expected_widths(renditions.get("width", 0))
+    widths = [s["width"] for s in sizes]
+    return bool(sizes) and widths == expected_widths(renditions.get("width", 0)) and bool(renditions.get("share"))

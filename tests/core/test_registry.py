@@ -48,7 +48,7 @@ def test_celery_beat_takes_its_schedule_from_the_declarations(tmp_path):
 
 def test_jobs_declared_in_process_run_after_requests_without_a_broker():
     declared = {job.task for job in registry.periodic_jobs() if job.in_process}
-    assert declared == {"core.tasks.sweep_outbox", "news.tasks.flush_view_counts"}
+    assert declared == {"core.tasks.sweep_outbox", "core.tasks.sweep_sms", "news.tasks.flush_view_counts"}
     assert {task.name for task in jobs._in_process_periodic} == declared
 
 

@@ -89,3 +89,20 @@ def test_a_registration_and_the_meeting_reminder_go_by_sms(nanning, make_event, 
     assert kinds["delegation"] == {"event": "联络工作会议", "state": "已确认"}
     assert kinds["reminder"]["event"] == "联络工作会议" and kinds["reminder"]["starts"]
     assert set(kinds) == {"delegation", "reminder"}
+
+
+def test_the_demo_has_chinese_templates_officers_with_sms_on_and_off_and_receipted_messages():
+    import io
+
+    from django.core.management import call_command
+
+    from core.sms.models import SmsTemplate
+    from members.models import LiaisonOfficer
+
+    call_command("load_demo_data", stdout=io.StringIO())
+
+    assert SmsTemplate.objects.get(kind="meeting_notice").text.endswith("请于${reply_by}前登录协会网站回复。")
+    assert LiaisonOfficer.objects.filter(sms_enabled=True).exists()
+    assert LiaisonOfficer.objects.filter(sms_enabled=False, sms_opted_out_at__isnull=False).exists()
+    assert OutgoingSms.objects.filter(delivery=OutgoingSms.Delivery.DELIVERED).exists()
+    assert all(message.text.startswith("【") for message in OutgoingSms.objects.all())

@@ -8,7 +8,10 @@ from core.media.renditions import is_current, make_renditions
 
 
 class Command(BaseCommand):
-    help = "Make the renditions of every image again where they predate the current widths (core/media/renditions.py)."
+    help = (
+        "Make the renditions of every image again where they predate the current widths or the share square "
+        "(core/media/renditions.py)."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         refreshed = 0

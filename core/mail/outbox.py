@@ -241,19 +241,29 @@ def sweep() -> dict[str, int]:
 
 def send_again(messages: Iterable[OutgoingEmail]) -> int:
     """Staff send failed (or stuck) e-mails again: due now, with a fresh day of retries."""
+    return requeue(messages, task=deliver_email, retry_for_seconds=settings.OUTBOX_RETRY_FOR_SECONDS)
+
+
+def requeue(messages: Iterable[Any], *, task: Any, retry_for_seconds: float) -> int:
+    """Make pending or failed outbox rows (e-mail or SMS) due now with a fresh period of retries, and queue their
+    delivery `task`; how many were requeued."""
     from core import jobs
 
     now = timezone.now()
     count = 0
     for message in messages:
         # The state is checked again as the row is updated: a worker may be sending it right now.
-        updated = OutgoingEmail.objects.filter(pk=message.pk, state__in=[State.PENDING, State.FAILED]).update(
-            state=State.PENDING,
-            next_attempt_at=now,
-            give_up_at=now + datetime.timedelta(seconds=settings.OUTBOX_RETRY_FOR_SECONDS),
+        updated = (
+            type(message)
+            ._default_manager.filter(pk=message.pk, state__in=[State.PENDING, State.FAILED])
+            .update(
+                state=State.PENDING,
+                next_attempt_at=now,
+                give_up_at=now + datetime.timedelta(seconds=retry_for_seconds),
+            )
         )
         if updated:
-            jobs.run_after_commit(deliver_email, message.pk)
+            jobs.run_after_commit(task, message.pk)
             count += 1
     return count
 

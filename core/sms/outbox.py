@@ -28,7 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import registry
-from core.mail.outbox import retry_delay
+from core.mail.outbox import requeue, retry_delay
 from core.sms import providers
 from core.sms.models import OutgoingSms, SmsOptOut, SmsTemplate
 
@@ -232,20 +232,7 @@ def sweep() -> dict[str, int]:
 
 def send_again(messages: Iterable[OutgoingSms]) -> int:
     """Staff send failed (or stuck) messages again: due now, with a fresh period of retries."""
-    from core import jobs
-
-    now = timezone.now()
-    count = 0
-    for message in messages:
-        updated = OutgoingSms.objects.filter(pk=message.pk, state__in=[State.PENDING, State.FAILED]).update(
-            state=State.PENDING,
-            next_attempt_at=now,
-            give_up_at=now + datetime.timedelta(seconds=settings.SMS_RETRY_FOR_SECONDS),
-        )
-        if updated:
-            jobs.run_after_commit(deliver_sms, message.pk)
-            count += 1
-    return count
+    return requeue(messages, task=deliver_sms, retry_for_seconds=settings.SMS_RETRY_FOR_SECONDS)
 
 
 def record_receipts() -> int:

@@ -193,3 +193,32 @@ def test_events_list_query_count_is_pinned(client, make_event, django_assert_num
     # upcoming, past count, past page, footer pages
     with django_assert_num_queries(4):
         client.get("/events/")
+
+
+def test_event_page_queries_do_not_grow_with_its_news_photos_or_attending_cities(client, make_event, make_officer):
+    """Measured on a large site: 11 queries grew to 16, one for each news item about the meeting."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import ArticleFactory, EventPhotoFactory
+
+    event = make_event(capacity=500, per_city_limit=5, lists_attending_cities=True)
+
+    def count():
+        client.get(f"/events/{event.pk}/")
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/events/{event.pk}/").status_code == 200
+        return len(queries)
+
+    def grow(n, start):
+        for i in range(start, start + n):
+            event.articles.add(ArticleFactory(title=f"会议报道{i}"))
+            EventPhotoFactory(event=event)
+            services.delegation_register(
+                event=event, officer=make_officer(f"city{i}"), delegates=delegates(2), consent=True
+            )
+
+    grow(1, 0)
+    small = count()
+    grow(8, 1)
+    assert count() == small == 10

@@ -1,6 +1,8 @@
 """Demo SMS: the four approved templates, some officers with SMS on (and one who turned it off), and the text
 messages of the demo's notices and registrations, sent through the console and receipted."""
 
+import logging
+
 from django.utils import timezone, translation
 
 from core.phones import to_e164
@@ -45,8 +47,14 @@ def load(log):
         transition = delegation.transitions.order_by("-pk").first()
         if transition is not None:
             sms.state_changed(delegation, transition)
-    for message_id in OutgoingSms.objects.values_list("pk", flat=True):
-        outbox.deliver(message_id)
-    outbox.record_receipts()
+    console = logging.getLogger("core.sms.providers")
+    level = console.level
+    console.setLevel(logging.WARNING)  # a line per demo message in `make run` is noise
+    try:
+        for message_id in OutgoingSms.objects.values_list("pk", flat=True):
+            outbox.deliver(message_id)
+        outbox.record_receipts()
+    finally:
+        console.setLevel(level)
     on = LiaisonOfficer.objects.filter(sms_enabled=True).count()
     log(f"SMS: {on} officers on, {OutgoingSms.objects.count()} sent")

@@ -294,13 +294,20 @@ def backlog() -> dict[str, Any]:
 def deliver_email(message_id: int) -> None:
     """One attempt at one outbox row; after a failure the next attempt is queued with its backoff delay (the sweep
     catches it should that task be lost)."""
+    if deliver(message_id) == State.PENDING:
+        queue_next_attempt(deliver_email, OutgoingEmail, message_id)
+
+
+def queue_next_attempt(task: Any, model: Any, message_id: int) -> None:
+    """After a failed attempt at an outbox row (e-mail or SMS), queue `task` again for the row's next attempt; the
+    sweep catches it should that fail. Without a broker the sweep alone retries."""
     from core import jobs
 
-    state = deliver(message_id)
-    if state == State.PENDING and not jobs.embedded():
-        delay = OutgoingEmail.objects.filter(pk=message_id).values_list("next_attempt_at", flat=True).first()
-        if delay is not None:
-            try:
-                deliver_email.apply_async((message_id,), eta=delay, retry=False)
-            except Exception:
-                logger.warning("could not queue the next attempt at e-mail %s; the sweep will", message_id)
+    if jobs.embedded():
+        return
+    due = model._default_manager.filter(pk=message_id).values_list("next_attempt_at", flat=True).first()
+    if due is not None:
+        try:
+            task.apply_async((message_id,), eta=due, retry=False)
+        except Exception:
+            logger.warning("could not queue the next attempt at %s %s; the sweep will", model.__name__, message_id)

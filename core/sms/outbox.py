@@ -28,7 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import registry
-from core.mail.outbox import requeue, retry_delay
+from core.mail.outbox import queue_next_attempt, requeue, retry_delay
 from core.sms import providers
 from core.sms.models import OutgoingSms, SmsOptOut, SmsTemplate
 
@@ -310,13 +310,5 @@ def backlog() -> dict[str, Any]:
 def deliver_sms(message_id: int) -> None:
     """One attempt at one row; after a failure the next attempt is queued for its time (the sweep catches it
     should that task be lost)."""
-    from core import jobs
-
-    state = deliver(message_id)
-    if state == State.PENDING and not jobs.embedded():
-        due = OutgoingSms.objects.filter(pk=message_id).values_list("next_attempt_at", flat=True).first()
-        if due is not None:
-            try:
-                deliver_sms.apply_async((message_id,), eta=due, retry=False)
-            except Exception:
-                logger.warning("could not queue the next attempt at SMS %s; the sweep will", message_id)
+    if deliver(message_id) == State.PENDING:
+        queue_next_attempt(deliver_sms, OutgoingSms, message_id)

@@ -94,6 +94,7 @@ bench: install
 ## (deploy/nginx.conf) and nginx serving a saved copy, side by side; starts Redis, gunicorn on PostgreSQL and nginx itself
 bench-http: install
 	$(BIN)/python tools/bench_http.py
+	$(BIN)/python tools/bench_nine.py
 
 ## audit: Lighthouse's four scores for home, an article, an event, the directory and the officer's desk, normal and
 ## 关怀模式 (serves the demo content itself, production-like, on a free port; about 2 minutes)

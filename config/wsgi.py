@@ -8,6 +8,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 
 application = get_wsgi_application()
 
-from core.search.segment import warm_up  # noqa: E402
+from core.web.warmup import warm_up  # noqa: E402
 
-warm_up()  # each worker loads jieba's dictionary as it starts, not in the first search
+warm_up()  # URLs, translations, templates and dictionaries now, not in the first requests (core/web/warmup.py)

@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 EARLIEST = datetime.date(1900, 1, 1)
@@ -38,7 +39,7 @@ def _window(field: models.Field[Any, Any]) -> tuple[Any, Any]:
 
 def sensible_dates(
     model: str, *, days: tuple[str, ...] = (), moments: tuple[str, ...] = (), optional: tuple[str, ...] = ()
-) -> list[models.CheckConstraint]:
+) -> list[SensibleDate]:
     """Check constraints for a model's date fields (`days`) and date-time fields (`moments`): within the window,
     or empty for those in `optional`."""
     constraints = []
@@ -50,8 +51,46 @@ def sensible_dates(
             condition = Q(**{f"{name}__gte": earliest, f"{name}__lt": after_latest})
             if name in optional:
                 condition |= Q(**{f"{name}__isnull": True})
-            constraints.append(models.CheckConstraint(condition=condition, name=f"{model}_{name}_sensible_date"))
+            constraints.append(
+                SensibleDate(
+                    condition=condition,
+                    name=f"{model}_{name}_sensible_date",
+                    field=name,
+                    window=(earliest, after_latest),
+                    optional=name in optional,
+                )
+            )
     return constraints
+
+
+class SensibleDate(models.CheckConstraint):
+    """The database's check on one date field; a form checks it in Python, where Django's CheckConstraint would
+    run a query (in a savepoint: three round trips) per field and instance. Migrations see a plain
+    CheckConstraint."""
+
+    def __init__(self, *, field: str, window: tuple[Any, Any], optional: bool, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.field, self.window, self.optional = field, window, optional
+
+    def validate(self, model: Any, instance: Any, exclude: Any = None, using: Any = None) -> None:
+        if exclude and self.field in exclude:
+            return
+        value = getattr(instance, self.field)
+        if value is None and self.optional:
+            return
+        if isinstance(value, datetime.datetime) and timezone.is_naive(value):
+            value = timezone.make_aware(value)
+        earliest, after_latest = self.window
+        if value is None or not earliest <= value < after_latest:
+            raise ValidationError(self.get_violation_error_message(), code=self.violation_error_code)
+
+    def deconstruct(self) -> tuple[str, Any, Any]:
+        _path, args, kwargs = super().deconstruct()
+        return "django.db.models.CheckConstraint", args, kwargs
+
+    def clone(self) -> SensibleDate:
+        _path, args, kwargs = self.deconstruct()
+        return SensibleDate(*args, field=self.field, window=self.window, optional=self.optional, **kwargs)
 
 
 def clear_out_of_window_dates(app_label: str, model_name: str, names: tuple[str, ...]) -> Callable[[Any, Any], None]:

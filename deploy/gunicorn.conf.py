@@ -1,7 +1,8 @@
 """gunicorn settings for the portal (`gunicorn -c deploy/gunicorn.conf.py config.wsgi`; the Procfile uses it).
 
-The application, jieba's dictionary (about 60 MB) and OpenCC's tables are loaded once in the master and shared
-by the workers it forks, instead of once per worker. gc.freeze() keeps the collector from touching, and so
+The application, with its URLs, translations, compiled templates, jieba's dictionary (about 60 MB) and OpenCC's
+tables (config/wsgi.py, core/web/warmup.py), is loaded once in the master and shared by the workers it forks,
+instead of once per worker in its first requests. gc.freeze() keeps the collector from touching, and so
 copying, those shared pages. The master opens no database connection: each worker opens its own.
 """
 
@@ -16,12 +17,6 @@ timeout = 30
 
 
 def when_ready(server):
-    from core.i18n.chinese import to_simplified, to_traditional
-    from core.search.segment import warm_up
-
-    warm_up()
-    to_traditional("预热")  # OpenCC's Simplified → Traditional tables
-    to_simplified("預熱")  # and back, for search queries typed in Traditional
     gc.collect()
     gc.freeze()
 

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.db.models import Q
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -61,8 +62,10 @@ def within_capacity(event: Event, *, confirmed: int, adding: int) -> bool:
     return confirmed + adding <= event.capacity
 
 
-def _fits(event: Event, delegation: Delegation, count: int) -> bool:
-    fits = within_capacity(event, confirmed=confirmed_delegates(event, excluding=delegation), adding=count)
+def _fits(event: Event, delegation: Delegation, count: int, *, confirmed: int | None = None) -> bool:
+    if confirmed is None:
+        confirmed = confirmed_delegates(event, excluding=delegation)
+    fits = within_capacity(event, confirmed=confirmed, adding=count)
     if after_capacity_check:
         after_capacity_check()
     return fits
@@ -78,7 +81,10 @@ def _record(delegation: Delegation, *, to: State, by: User | None, reason: str =
     delegation.state = to
     if to == State.WAITLISTED:
         delegation.waitlisted_at = timezone.now()
-    delegation.save()
+    if delegation.pk:
+        delegation.save(update_fields=["state", "waitlisted_at", "updated_at"])
+    else:
+        delegation.save()
     transition = DelegationTransition.objects.create(
         delegation=delegation, from_state=from_state, to_state=to, by=by, reason=reason
     )
@@ -91,8 +97,9 @@ def _check_delegates(event: Event, delegates: Sequence[Mapping[str, Any]]) -> No
         raise ValidationError(problems)
 
 
-def _write_delegates(delegation: Delegation, delegates: Sequence[Mapping[str, Any]]) -> None:
-    delegation.delegates.all().delete()
+def _write_delegates(delegation: Delegation, delegates: Sequence[Mapping[str, Any]], *, new: bool = False) -> None:
+    if not new:
+        delegation.delegates.all().delete()
     Delegate.objects.bulk_create(Delegate(delegation=delegation, **data) for data in delegates)
     delegation.delegate_count = len(delegates)
 
@@ -102,8 +109,13 @@ def _place(event: Event, delegation: Delegation) -> State:
     to the waiting list first in, first out (_promote_waiting_list), so nobody who registers later goes before."""
     if event.requires_approval:
         return State.PENDING
-    queue = Delegation.objects.filter(event=event).waiting().exists() if event.waiting_list else False
-    if not queue and _fits(event, delegation, delegation.delegate_count):
+    others = Delegation.objects.filter(event=event).exclude(pk=delegation.pk)
+    taken = others.aggregate(
+        confirmed=Coalesce(Sum("delegate_count", filter=Q(state=State.CONFIRMED)), 0),
+        waiting=Count("pk", filter=Q(state=State.WAITLISTED)),
+    )
+    queue = event.waiting_list and taken["waiting"] > 0
+    if not queue and _fits(event, delegation, delegation.delegate_count, confirmed=taken["confirmed"]):
         return State.CONFIRMED  # while anyone waits, a newcomer queues behind them even if it would fit
     if event.waiting_list:
         return State.WAITLISTED
@@ -115,6 +127,7 @@ def _place(event: Event, delegation: Delegation) -> State:
 def _register(
     event: Event,
     *,
+    admissible: Callable[[Event], object],
     delegates: Sequence[Mapping[str, Any]],
     remarks: str,
     submitted_by: User | None,
@@ -122,10 +135,14 @@ def _register(
     city: MemberCity | None = None,
     guest: GuestInvitation | None = None,
 ) -> Delegation:
-    """The one way a delegation comes to be, whoever registers it: checked, placed, recorded, its party told."""
+    """The one way a delegation comes to be, whoever registers it: checked, placed, recorded, its party told.
+
+    What does not depend on the other registrations (the checks, the pending delegation, its delegates, the
+    "submitted" step) is written before the meeting's row lock is taken; the lock is held, to the commit, only for
+    the placement, its step and the e-mail. When registration opens, everyone queues for that lock, so the work
+    done while holding it sets how many registrations a second the meeting takes."""
+    admissible(event)
     _check_delegates(event, delegates)
-    if city is not None and Delegation.objects.filter(event=event, city=city).active().exists():
-        raise ValidationError(_("This city has already registered for this meeting; change that registration instead."))
     if guest is not None and Delegation.objects.filter(guest=guest).exists():
         raise ValidationError(_("This invitation has already been used to register a delegation."))
     delegation = Delegation(
@@ -136,19 +153,39 @@ def _register(
         remarks=remarks,
         consent_given_at=timezone.now(),
         delegate_count=len(delegates),
+        state=State.PENDING,
     )
-    state = _place(event, delegation)
-    delegation.state = State.PENDING
-    delegation.save()
-    _write_delegates(delegation, delegates)
+    try:
+        with transaction.atomic():
+            delegation.save()
+    except IntegrityError as error:  # checked by the database's constraint, not by a query before every insert
+        if city is None or not Delegation.objects.filter(event=event, city=city).active().exists():
+            raise
+        raise ValidationError(
+            _("This city has already registered for this meeting; change that registration instead.")
+        ) from error
+    _write_delegates(delegation, delegates, new=True)
     submitted = DelegationTransition.objects.create(
         delegation=delegation, from_state="", to_state=State.PENDING, by=submitted_by, reason=reason
     )
+    event = _lock_event(event.pk)
+    admissible(event)  # again, as it stands now: staff may have closed registration meanwhile
+    delegation.event = event
+    state = _place(event, delegation)
     if state == State.PENDING:
         emails.state_changed(delegation, submitted)
     else:
         _record(delegation, to=state, by=None, reason=_("Decided automatically"))
     return delegation
+
+
+def _open_to_officers(event: Event) -> None:
+    if not event.is_open_for_registration:
+        raise ValidationError(_("Registration for this meeting is not open."))
+
+
+def _any_time(event: Event) -> None:
+    """Staff register outside the registration window too: the secretariat decides."""
 
 
 def _require_consent(consent: bool) -> None:
@@ -161,12 +198,15 @@ def delegation_register(
     *, event: Event, officer: LiaisonOfficer, delegates: Sequence[Mapping[str, Any]], remarks: str = "", consent: bool
 ) -> Delegation:
     """An officer registers their city's delegation. One active delegation per event and city."""
-    event = _lock_event(event.pk)
-    if not event.is_open_for_registration:
-        raise ValidationError(_("Registration for this meeting is not open."))
     _require_consent(consent)
     return _register(
-        event, city=officer.city, delegates=delegates, remarks=remarks, submitted_by=officer.user, reason=_("Submitted")
+        event,
+        admissible=_open_to_officers,
+        city=officer.city,
+        delegates=delegates,
+        remarks=remarks,
+        submitted_by=officer.user,
+        reason=_("Submitted"),
     )
 
 
@@ -184,10 +224,10 @@ def delegation_register_on_behalf(
     the secretariat decides); the same checks and placement, recorded as done by staff, the city's officers told."""
     if not by.has_perm(STAFF_PERMISSION):
         raise PermissionDenied
-    event = _lock_event(event.pk)
     _require_consent(consent)
     return _register(
         event,
+        admissible=_any_time,
         city=city,
         delegates=delegates,
         remarks=remarks,
@@ -201,12 +241,20 @@ def delegation_register_guest(
     *, invitation: GuestInvitation, delegates: Sequence[Mapping[str, Any]], remarks: str = "", consent: bool
 ) -> Delegation:
     """A guest registers through their personal link, once, until it expires."""
-    event = _lock_event(invitation.event_id)
-    if not RegistrationWindow.open_to_guest(event, invitation, timezone.now()):
-        raise ValidationError(_("This invitation link has expired; please contact the secretariat."))
+
+    def open_to_guest(event: Event) -> None:
+        if not RegistrationWindow.open_to_guest(event, invitation, timezone.now()):
+            raise ValidationError(_("This invitation link has expired; please contact the secretariat."))
+
     _require_consent(consent)
     return _register(
-        event, guest=invitation, delegates=delegates, remarks=remarks, submitted_by=None, reason=_("Submitted")
+        invitation.event,
+        admissible=open_to_guest,
+        guest=invitation,
+        delegates=delegates,
+        remarks=remarks,
+        submitted_by=None,
+        reason=_("Submitted"),
     )
 
 

@@ -9,7 +9,10 @@ from members.models import LiaisonOfficer
 
 
 def current_officer(user):
-    return LiaisonOfficer.objects.current().select_related("city", "city__region").filter(user=user).first()
+    officer = LiaisonOfficer.objects.current().select_related("city", "city__region").filter(user=user).first()
+    if officer is not None:
+        officer.user = user  # the request's user, already loaded: not read again
+    return officer
 
 
 def speaks_for(user, city):

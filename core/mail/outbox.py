@@ -53,18 +53,17 @@ def enqueue(
 
     recipients = sorted({address for address in to if address})
     subject = _one_line(subject)
-    with transaction.atomic():
-        message, created = OutgoingEmail.objects.get_or_create(
-            key=key or f"{kind}:{uuid.uuid4()}",
-            defaults={
-                "kind": kind,
-                "to": recipients,
-                "subject": subject,
-                "body": body,
-                "language": language,
-                "headers": dict(headers or {}),
-            },
-        )
+    message, created = OutgoingEmail.objects.get_or_create(
+        key=key or f"{kind}:{uuid.uuid4()}",
+        defaults={
+            "kind": kind,
+            "to": recipients,
+            "subject": subject,
+            "body": body,
+            "language": language,
+            "headers": dict(headers or {}),
+        },
+    )
     if created:
         jobs.run_after_commit(deliver_email, message.pk)
     return message

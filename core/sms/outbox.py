@@ -74,10 +74,9 @@ def enqueue(*, kind: str, key: str, to: str, params: Mapping[str, Any]) -> Outgo
     if template is None or not to or is_opted_out(to):
         return None
     values = {name: str(params.get(name, ""))[:PARAMETER_MAX_LENGTH] for name in declared.parameters}
-    with transaction.atomic():
-        message, created = OutgoingSms.objects.get_or_create(
-            key=key, defaults={"kind": kind, "to": to, "params": values, "text": render(template, values)[:500]}
-        )
+    message, created = OutgoingSms.objects.get_or_create(
+        key=key, defaults={"kind": kind, "to": to, "params": values, "text": render(template, values)[:500]}
+    )
     if created:
         jobs.run_after_commit(deliver_sms, message.pk)
     return message

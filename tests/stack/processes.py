@@ -37,8 +37,8 @@ def wait_for(condition, timeout, message, interval=0.2):
 class Process:
     """A child process in its own process group, so stopping it stops its children too (Celery's pool)."""
 
-    def __init__(self, name, command, env, log_dir):
-        self.name, self.command, self.env = name, command, env
+    def __init__(self, name, command, env, log_dir, cwd=ROOT):
+        self.name, self.command, self.env, self.cwd = name, command, env, cwd
         self.log = pathlib.Path(log_dir) / f"{name}.log"
         self.popen = None
 
@@ -46,7 +46,7 @@ class Process:
         self.log.parent.mkdir(parents=True, exist_ok=True)
         with self.log.open("ab") as log:
             self.popen = subprocess.Popen(
-                self.command, env=self.env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+                self.command, env=self.env, cwd=self.cwd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
             )
         return self
 
@@ -408,7 +408,8 @@ class Nginx:
 worker_processes 1;
 pid {self.dir / "nginx.pid"};
 error_log {self.dir / "error.log"} warn;
-events {{ worker_connections 1024; }}
+worker_rlimit_nofile 16384;
+events {{ worker_connections 8192; }}
 http {{
     include /etc/nginx/mime.types;
     default_type application/octet-stream;

@@ -154,14 +154,15 @@ def test_the_desk_and_the_answer_page_run_a_fixed_number_of_queries(desk, office
     for _ in range(scale):
         QuestionnaireFactory()
     desk.get(reverse("surveys:list"))
-    # session, user, two-step devices (two), the officer with the city, the questionnaires, the city's responses,
-    # whether an officer (the header), the footer pages
-    with django_assert_num_queries(9):
+    # session, user, whether they have a two-step device, the officer with the city, the questionnaires, the city's
+    # responses, whether an officer (the header), the footer pages
+    with django_assert_num_queries(8):
         desk.get(reverse("surveys:list"))
     desk.get(answer_url(latest))
-    # session, user, two-step devices (two), the officer, the questionnaire, whether it is the city's, the response
-    # (its get_or_create's savepoint and release), the questions, the files given, whether an officer, the footer
-    with django_assert_num_queries(14):
+    # session, user, whether they have a two-step device, the officer, the questionnaire, whether it is the city's,
+    # the response (its get_or_create's savepoint and release), the questions, the files given, whether an officer,
+    # the footer
+    with django_assert_num_queries(13):
         desk.get(answer_url(latest))
 
 

@@ -91,7 +91,9 @@ bench: install
 	$(BIN)/python tools/bench_figures.py
 
 ## bench-http: requests per second and p50/p99 over HTTP for the uncached portal, its page cache, nginx's micro-cache
-## (deploy/nginx.conf) and nginx serving a saved copy, side by side; starts Redis, gunicorn on PostgreSQL and nginx itself
+## (deploy/nginx.conf) and nginx serving a saved copy, side by side; starts Redis, gunicorn on PostgreSQL and nginx itself;
+## then nine o'clock: 1,000 officers registering at once (tools/bench_nine.py). BENCH_BASELINE=<revision> adds that
+## revision's code beside today's, for ratios
 bench-http: install
 	$(BIN)/python tools/bench_http.py
 	$(BIN)/python tools/bench_nine.py

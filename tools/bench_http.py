@@ -7,6 +7,12 @@ server, two gunicorns with two workers each on the demo content in PostgreSQL (B
 _http, made once and kept), nginx. The load generator is wrk where installed (Debian package wrk), otherwise a Python
 one; each measurement is BENCH_SECONDS (3) with 4 connections, the four ways interleaved page by page over
 BENCH_ROUNDS (3) rounds; the tables give medians over the rounds and the medians of the per-round ratios.
+
+With BENCH_BASELINE=<git revision> (`BENCH_BASELINE=cfb3635 make bench-http`), a fifth way is that revision's code,
+uncached, from a git worktree, on the same database (so a revision whose code reads today's schema), interleaved
+with the others, and the ratios add "uncached / baseline".
+
+Then tools/bench_nine.py: a thousand officers registering at nine o'clock.
 """
 
 import http.client
@@ -36,6 +42,9 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "3"))
 CONNECTIONS = 4
 WAYS = ["uncached app", "app page cache", "nginx micro-cache", "nginx static copy"]
+BASELINE = os.environ.get("BENCH_BASELINE", "")
+if BASELINE:
+    WAYS.append("baseline uncached")
 
 
 def portal_env(tmp, redis_url, **extra):
@@ -88,14 +97,14 @@ def pages(env):
     }
 
 
-def gunicorn(name, tmp, env):
+def gunicorn(name, tmp, env, tree=ROOT):
     port = free_port()
     process = Process(
         name,
         [
             str(BIN / "gunicorn"),
             "-c",
-            str(ROOT / "deploy/gunicorn.conf.py"),
+            str(tree / "deploy/gunicorn.conf.py"),
             "config.wsgi",
             "--bind",
             f"127.0.0.1:{port}",
@@ -106,6 +115,7 @@ def gunicorn(name, tmp, env):
         ],
         env,
         tmp,
+        cwd=tree,
     ).start()
     process.port = port
     wait_for(lambda: accepts(port), 60, f"gunicorn did not start:\n{process.output()}")
@@ -217,6 +227,11 @@ def main():
         uncached = gunicorn("uncached", tmp, {**env, "PAGE_CACHE_SECONDS": "0"})
         cached = gunicorn("cached", tmp, env)
         started += [uncached, cached]
+        if BASELINE:
+            tree = tmp / "baseline-tree"
+            subprocess.run(["git", "worktree", "add", "--detach", str(tree), BASELINE], cwd=ROOT, check=True)
+            baseline = gunicorn("baseline", tmp, {**env, "PAGE_CACHE_SECONDS": "0"}, tree=tree)
+            started.append(baseline)
         copies = save_static_copy(tmp / "copy", uncached.port, named_pages)
         nginx = Nginx(tmp, [cached.port], static_root=tmp / "static", media_root=tmp / "media")
         copy_port = free_port()
@@ -228,6 +243,7 @@ def main():
                 "app page cache": f"http://127.0.0.1:{cached.port}{path}",
                 "nginx micro-cache": f"https://127.0.0.1:{nginx.https_port}{path}",
                 "nginx static copy": f"https://127.0.0.1:{copy_port}{copies[name]}",
+                **({"baseline uncached": f"http://127.0.0.1:{baseline.port}{path}"} if BASELINE else {}),
             }
             for name, path in named_pages.items()
         }
@@ -246,6 +262,8 @@ def main():
         for process in reversed(started):
             process.stop()
         redis.stop()
+        if BASELINE:
+            subprocess.run(["git", "worktree", "remove", "--force", str(tmp / "baseline-tree")], cwd=ROOT, check=False)
         shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -267,6 +285,7 @@ def report(results):
     print(
         f"\n{'ratios (medians)':22}{'page cache / uncached':>24}"
         f"{'micro-cache / static':>24}{'micro-cache / uncached':>24}"
+        + (f"{'uncached / baseline':>24}" if BASELINE else "")
     )
     for name, ways in results.items():
 
@@ -277,6 +296,7 @@ def report(results):
             f"{name:22}{ratio('app page cache', 'uncached app'):23.1f}x"
             f"{ratio('nginx micro-cache', 'nginx static copy'):23.2f}x"
             f"{ratio('nginx micro-cache', 'uncached app'):23.1f}x"
+            + (f"{ratio('uncached app', 'baseline uncached'):23.2f}x" if BASELINE else "")
         )
     print("\ntargets: page cache >= 10x uncached on home and article; micro-cache >= 0.5x the static copy")
 

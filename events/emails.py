@@ -9,7 +9,7 @@ from events import contributions, sms
 def to_officers(city, *, kind, key, template, context):
     """One e-mail per language the city's current officers read (each officer chooses theirs)."""
     by_language = {}
-    for officer in city.officers.current():
+    for officer in city.officers.current().order_by().only("city", "email", "language"):
         if officer.email:
             by_language.setdefault(officer.email_language, set()).add(officer.email)
     for language, recipients in sorted(by_language.items()):

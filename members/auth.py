@@ -2,19 +2,19 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.db.models import Count, Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+
+from members.models import LiaisonOfficer
 
 
 def _with_officer_counts(queryset):
+    """Whether the account has been an officer, and whether it is one today: two EXISTS, no GROUP BY over the
+    user's columns (read on every signed-in request)."""
     today = timezone.localdate()
-    current = Q(liaison_roles__is_active=True) & (
-        Q(liaison_roles__ended_on__isnull=True) | Q(liaison_roles__ended_on__gt=today)
-    )
-    return queryset.annotate(
-        officer_roles=Count("liaison_roles", distinct=True),
-        current_officer_roles=Count("liaison_roles", filter=current, distinct=True),
-    )
+    roles = LiaisonOfficer.objects.filter(user=OuterRef("pk"))
+    current = roles.filter(Q(ended_on__isnull=True) | Q(ended_on__gt=today), is_active=True)
+    return queryset.annotate(has_officer_roles=Exists(roles), has_current_officer_roles=Exists(current))
 
 
 class PortalBackend(ModelBackend):
@@ -39,9 +39,9 @@ class PortalBackend(ModelBackend):
     def user_can_authenticate(self, user):
         if not super().user_can_authenticate(user):
             return False
-        if not hasattr(user, "officer_roles"):
+        if not hasattr(user, "has_officer_roles"):
             user = _with_officer_counts(type(user)._default_manager.filter(pk=user.pk)).get()
-        return user.officer_roles == 0 or user.current_officer_roles > 0
+        return not user.has_officer_roles or user.has_current_officer_roles
 
     def get_user(self, user_id):
         User = get_user_model()

@@ -28,7 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import registry
-from core.mail.outbox import queue_next_attempt, requeue, retry_delay
+from core.mail.outbox import create_once, queue_next_attempt, requeue, retry_delay
 from core.sms import providers
 from core.sms.models import OutgoingSms, SmsOptOut, SmsTemplate
 
@@ -74,8 +74,8 @@ def enqueue(*, kind: str, key: str, to: str, params: Mapping[str, Any]) -> Outgo
     if template is None or not to or is_opted_out(to):
         return None
     values = {name: str(params.get(name, ""))[:PARAMETER_MAX_LENGTH] for name in declared.parameters}
-    message, created = OutgoingSms.objects.get_or_create(
-        key=key, defaults={"kind": kind, "to": to, "params": values, "text": render(template, values)[:500]}
+    message, created = create_once(
+        OutgoingSms, key, kind=kind, to=to, params=values, text=render(template, values)[:500]
     )
     if created:
         jobs.run_after_commit(deliver_sms, message.pk)

@@ -77,6 +77,8 @@ def test_the_same_delegation_submitted_from_many_tabs_at_once_is_stored_once(mak
     )
     assert Delegation.objects.filter(event=event, city=officer.city).count() == 1
     assert sum(isinstance(outcome, Delegation) for outcome in outcomes) == 1
+    # the others told why, whether the check or the database's constraint stopped them
+    assert all(isinstance(outcome, ValidationError) for outcome in outcomes if not isinstance(outcome, Delegation))
 
 
 def test_two_reminder_runs_at_the_same_moment_send_each_reminder_once(make_event, make_officer, mailoutbox):

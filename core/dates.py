@@ -57,7 +57,6 @@ def sensible_dates(
                     name=f"{model}_{name}_sensible_date",
                     field=name,
                     window=(earliest, after_latest),
-                    optional=name in optional,
                 )
             )
     return constraints
@@ -68,20 +67,20 @@ class SensibleDate(models.CheckConstraint):
     run a query (in a savepoint: three round trips) per field and instance. Migrations see a plain
     CheckConstraint."""
 
-    def __init__(self, *, field: str, window: tuple[Any, Any], optional: bool, **kwargs: Any) -> None:
+    def __init__(self, *, field: str, window: tuple[Any, Any], **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.field, self.window, self.optional = field, window, optional
+        self.field, self.window = field, window
 
     def validate(self, model: Any, instance: Any, exclude: Any = None, using: Any = None) -> None:
         if exclude and self.field in exclude:
             return
         value = getattr(instance, self.field)
-        if value is None and self.optional:
+        if value is None:  # as in SQL, where a check on NULL passes (NOT NULL is the column's own rule)
             return
         if isinstance(value, datetime.datetime) and timezone.is_naive(value):
             value = timezone.make_aware(value)
         earliest, after_latest = self.window
-        if value is None or not earliest <= value < after_latest:
+        if not earliest <= value < after_latest:
             raise ValidationError(self.get_violation_error_message(), code=self.violation_error_code)
 
     def deconstruct(self) -> tuple[str, Any, Any]:
@@ -90,7 +89,7 @@ class SensibleDate(models.CheckConstraint):
 
     def clone(self) -> SensibleDate:
         _path, args, kwargs = self.deconstruct()
-        return SensibleDate(*args, field=self.field, window=self.window, optional=self.optional, **kwargs)
+        return SensibleDate(*args, field=self.field, window=self.window, **kwargs)
 
 
 def clear_out_of_window_dates(app_label: str, model_name: str, names: tuple[str, ...]) -> Callable[[Any, Any], None]:

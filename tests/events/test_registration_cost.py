@@ -89,3 +89,32 @@ def test_a_delegates_dates_are_checked_without_a_query():
     refused = DelegateForm(year_one)
     assert not refused.is_valid()
     assert "1900" in str(refused.errors["arrival"])
+
+
+def verdict(check, constraint, instance):
+    try:
+        check(constraint, Delegate, instance)
+    except ValidationError:
+        return "refused"
+    return "accepted"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "value",
+    [
+        None,
+        datetime.datetime(1899, 12, 31, 23, 59, tzinfo=datetime.UTC),
+        datetime.datetime(1900, 1, 1, tzinfo=datetime.UTC),
+        datetime.datetime(2100, 12, 31, 23, 59, tzinfo=datetime.UTC),
+        datetime.datetime(2101, 1, 1, tzinfo=datetime.UTC),
+    ],
+)
+def test_the_python_check_of_a_date_agrees_with_the_databases(value):
+    from django.db import models
+
+    for constraint in (c for c in Delegate._meta.constraints if isinstance(c, SensibleDate)):
+        delegate = Delegate(**{constraint.field: value})
+        in_python = verdict(SensibleDate.validate, constraint, delegate)
+        in_the_database = verdict(models.CheckConstraint.validate, constraint, delegate)  # Django's query
+        assert in_python == in_the_database, (constraint.name, value)

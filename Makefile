@@ -59,9 +59,11 @@ serve: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	if [ -n "$$REDIS_URL" ]; then $(BIN)/honcho start; else echo "REDIS_URL unset: e-mail is sent by the web process"; $(BIN)/honcho start web; fi
 
-## upgrade: what a new version needs, safe to run twice: install the requirements, migrate, collect the static
-## files, rebuild the search index when its format changed (uses DATABASE_URL and the rest of the environment)
+## upgrade: what a new version needs, safe to run twice: install the requirements, refuse a migration that the
+## running version could not live with (README, "Upgrades"), migrate, collect the static files, rebuild the search
+## index when its format changed (uses DATABASE_URL and the rest of the environment)
 upgrade: $(STAMP)
+	$(BIN)/python manage.py check_migrations
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py rebuild_search_index --if-changed

@@ -56,7 +56,11 @@ INSTALLED_APPS = [
     "django_prometheus",
     "ninja",  # its Swagger UI files, served locally for /api/v1/explorer
     "api",
+    "django_migration_linter",  # `make upgrade` refuses a migration the running version could not live with
 ]
+# Linted from the SQL each unapplied migration would run (`manage.py lintmigrations --unapplied-migrations`);
+# nothing cached between runs.
+MIGRATION_LINTER_OPTIONS = {"no_cache": True}
 
 MIDDLEWARE = [
     "django_prometheus.middleware.PrometheusBeforeMiddleware",  # requests and latency by view (core/web/metrics.py)

@@ -23,7 +23,7 @@ def delegates(count):
     ]
 
 
-def form_body(city_index):
+def form_fields(city_index):
     """A delegation of one to three delegates (the same for a city in every run), consent given."""
     people = delegates(1 + city_index % 3)
     data = {
@@ -33,7 +33,6 @@ def form_body(city_index):
         "delegates-MAX_NUM_FORMS": "50",
         "remarks": "",
         "consent": "on",
-        "csrfmiddlewaretoken": CSRF,
     }
     for n, person in enumerate(people):
         for key, value in person.items():
@@ -42,7 +41,11 @@ def form_body(city_index):
             elif value:
                 data[f"delegates-{n}-is_head"] = "on"
         data[f"delegates-{n}-accommodation"] = "single"
-    return urllib.parse.urlencode(data).encode()
+    return data
+
+
+def form_body(city_index):
+    return urllib.parse.urlencode({**form_fields(city_index), "csrfmiddlewaretoken": CSRF}).encode()
 
 
 def arrivals(count, *, within=60.0, first_share=0.5, first_seconds=10.0, seed=900):

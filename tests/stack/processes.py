@@ -370,10 +370,22 @@ class Nginx:
             "PORTAL_MEDIA_ROOT": str(media_root),
             "PORTAL_CACHE_DIR": str(self.dir / "cache"),
         }
-        # As envsubst with the PORTAL_ names only: nginx's own $variables are left alone.
-        portal = string.Template((ROOT / "deploy/nginx.conf").read_text()).safe_substitute(values)
-        (self.dir / "portal.conf").write_text(portal)
+        self.values = values
+        self._write_portal_config()
         self.process = None
+
+    def _write_portal_config(self):
+        # As envsubst with the PORTAL_ names only: nginx's own $variables are left alone.
+        portal = string.Template((ROOT / "deploy/nginx.conf").read_text()).safe_substitute(self.values)
+        (self.dir / "portal.conf").write_text(portal)
+
+    def set_upstreams(self, ports, down=()):
+        """Point nginx at `ports`, those in `down` out of rotation (draining), and reload it gracefully: requests
+        under way finish as they were."""
+        servers = (f"server 127.0.0.1:{port}{' down' if port in down else ''};" for port in ports)
+        self.values["PORTAL_UPSTREAM_SERVERS"] = " ".join(servers)
+        self._write_portal_config()
+        subprocess.run(self.command("-s", "reload"), check=True, capture_output=True)
 
     @staticmethod
     def binary():

@@ -9,6 +9,7 @@ import asyncio
 import random
 import ssl
 import statistics
+import threading
 import time
 import urllib.parse
 from dataclasses import dataclass
@@ -119,7 +120,16 @@ async def _burst(port, path, sessions, schedule, tls, body):
 def burst(port, path, sessions, schedule, tls=None, body=form_body):
     """Each (city_id, session cookie) posts `body(its index)`, by default its city's delegation, to `path` at its
     time in `schedule`."""
-    return asyncio.run(_burst(port, path, sessions, schedule, tls, body))
+    # In a thread of its own: the browser tests' Playwright may leave an event loop running in this one.
+    done = []
+
+    def run():
+        done.append(asyncio.run(_burst(port, path, sessions, schedule, tls, body)))
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    return done[0]
 
 
 def figures(posts):

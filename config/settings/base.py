@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "api.usage.ApiUsageMiddleware",  # counts /api/v1/ requests, cached ones too (the dashboard's chart)
     "django.middleware.http.ConditionalGetMiddleware",  # ETag and 304, for cached pages too
     "core.web.pagecache.PageCacheMiddleware",  # outside the Traditional conversion: converted pages are kept
+    "core.web.replica.ReplicaFallbackMiddleware",  # anonymous pages from the replica while the primary is gone
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.web.security.RefusalsMiddleware",  # every 403 into the security log
     "django.middleware.locale.LocaleMiddleware",
@@ -119,13 +120,19 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 # Connections are kept for a minute in production (a new PostgreSQL connection per request costs more than many
 # pages' queries), checked before each request reuses one. Many instances: put pgbouncer in front (README).
-DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0 if DEBUG else 60))
-DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
-if DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    # A database host that drops packets makes a request (and /healthz) fail after seconds, not minutes.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
-    )
+# A streaming replica (README, "When the primary database is lost"): anonymous pages are read from it while the
+# primary is unreachable (core/replica.py); tests use the primary in its place.
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = {**env.db("DATABASE_REPLICA_URL"), "TEST": {"MIRROR": "default"}}
+DATABASE_ROUTERS = ["core.replica.PrimaryReplicaRouter"]
+for _database in DATABASES.values():
+    _database.setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0 if DEBUG else 60))
+    _database.setdefault("CONN_HEALTH_CHECKS", True)
+    if _database["ENGINE"].endswith("postgresql"):
+        # A database host that drops packets makes a request (and /healthz) fail after seconds, not minutes.
+        _database.setdefault("OPTIONS", {}).setdefault(
+            "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")

@@ -1,6 +1,7 @@
 """Health checks for load balancers and operators.
 
-`/healthz` is the cheap liveness check: one database round trip. `/healthz/ready` says what works and what does
+`/healthz` is the cheap liveness check: one database round trip (and, with the primary gone, one to the replica:
+an instance that serves readers from it is alive, and says "read-only"). `/healthz/ready` says what works and what does
 not: the database, the cache, the task broker, the e-mail outbox and whether a worker has been seen lately. It
 answers 503 only when the database is down, because without Redis or a worker the site still serves every page
 and keeps every registration (mail waits in the outbox); then it says "degraded" and why.
@@ -12,13 +13,13 @@ import time
 from typing import Any
 
 from django.conf import settings
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connections
 from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from core import jobs, registry
+from core import jobs, registry, replica
 from core.mail import outbox
 from core.models import PeriodicRun
 
@@ -26,9 +27,9 @@ from core.models import PeriodicRun
 OUTBOX_STUCK_SECONDS = 15 * 60
 
 
-def _database_ok() -> bool:
+def _database_ok(alias: str = "default") -> bool:
     try:
-        with connection.cursor() as cursor:
+        with connections[alias].cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
@@ -94,9 +95,11 @@ def _outbox() -> dict[str, Any]:
 @never_cache
 @require_safe
 def healthz(request: HttpRequest) -> JsonResponse:
-    if not _database_ok():
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    if _database_ok():
+        return JsonResponse({"status": "ok", "database": "ok"})
+    if replica.configured() and _database_ok(replica.REPLICA):  # alive, and serving readers
+        return JsonResponse({"status": "read-only", "database": "unavailable", "replica": "ok"})
+    return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
 
 
 @never_cache

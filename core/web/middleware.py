@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
+from core import replica
 from core.i18n.chinese import html_to_traditional, to_traditional
 from core.locks import Busy
 
@@ -81,7 +82,9 @@ def database_unavailable(request: HttpRequest, exception: BaseException) -> Http
     """503 with Retry-After, for a request that lost its database (in a view, or in a middleware that needed it)."""
     # The page itself needs the database, so it is rendered without the site's context (no queries).
     logger.error("database unavailable: %s", exception, exc_info=exception)
-    response = HttpResponse(render_to_string("unavailable.html", {"path": request.get_full_path()}), status=503)
+    request.database_unavailable = True  # type: ignore[attr-defined]  # read by core.web.replica
+    context = {"path": request.get_full_path(), "read_only": replica.configured()}
+    response = HttpResponse(render_to_string("unavailable.html", context), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response

@@ -3,17 +3,13 @@ Redis server of their own, a local SMTP server (aiosmtpd), gunicorn, Celery work
 configuration, an S3-compatible server, each a process stopped by its PID. They share the test database, so these
 tests need PostgreSQL (SQLite's test database lives in the test process's memory)."""
 
-import os
-import pathlib
 import shutil
-import subprocess
-import tempfile
 
 import pytest
 from django.conf import settings
 from django.db import connection
 
-from tests.ports import free_port
+from tests.stack.postgres import OwnPostgres
 from tests.stack.processes import ROOT, Stack, wait_for  # noqa: F401  (the tests import them from here)
 
 
@@ -41,49 +37,6 @@ def session_for(user):
     client = Client()
     client.force_login(user)
     return client.cookies["sessionid"].value
-
-
-class OwnPostgres:
-    """A PostgreSQL cluster of the test's own on a free port, so the test may stop it: never the shared one."""
-
-    def __init__(self):
-        versions = sorted(pathlib.Path("/usr/lib/postgresql").glob("*/bin/initdb"))
-        if not versions:
-            pytest.skip("needs PostgreSQL's server binaries (initdb, pg_ctl)")
-        self.bin = versions[-1].parent
-        self.port = free_port()
-        self.dir = pathlib.Path(tempfile.mkdtemp(prefix="portal-pg-"))
-        self.url = f"postgres://postgres@127.0.0.1:{self.port}/portal"
-        self.as_postgres = []
-        if os.geteuid() == 0:  # PostgreSQL refuses to run as root
-            shutil.chown(self.dir, "postgres", "postgres")
-            self.as_postgres = ["runuser", "-u", "postgres", "--"]
-        self._run("initdb", "-D", str(self.dir / "data"), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8")
-
-    def _run(self, program, *args):
-        subprocess.run([*self.as_postgres, str(self.bin / program), *args], check=True, capture_output=True, cwd="/")
-
-    def start(self):
-        options = f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
-        self._run("pg_ctl", "-D", str(self.dir / "data"), "-o", options, "-l", str(self.dir / "log"), "-w", "start")
-
-    def stop(self):
-        """As a crash would: immediate shutdown, open connections cut."""
-        self._run("pg_ctl", "-D", str(self.dir / "data"), "-m", "immediate", "-w", "stop")
-
-    def create_database(self):
-        subprocess.run(
-            ["psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-c", "CREATE DATABASE portal"],
-            check=True,
-            capture_output=True,
-        )
-
-    def remove(self):
-        try:
-            self.stop()
-        except subprocess.CalledProcessError:
-            pass  # already stopped
-        shutil.rmtree(self.dir, ignore_errors=True)
 
 
 @pytest.fixture

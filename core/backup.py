@@ -27,12 +27,11 @@ from django.core.files.storage import Storage, storages
 from django.db import connection, connections
 from django.utils import timezone
 
+from core import backup_storage
+from core.backup_storage import BackupError as BackupError  # the commands and tests catch it here
+
 FORMAT = 1
 STORAGES = ("default", "documents")  # public media, private documents
-
-
-class BackupError(Exception):
-    pass
 
 
 def sha256_of(data: bytes) -> str:
@@ -124,9 +123,13 @@ def _dump_database(folder: Path) -> str:
 
 
 def create(archive: Path | None = None) -> Path:
-    """Write a backup archive (into BACKUP_DIR unless a path is given) and return its path."""
+    """Write a backup archive (into BACKUP_DIR unless a path is given), encrypted when BACKUP_AGE_RECIPIENTS are
+    set, and return its path."""
     stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
-    archive = archive or Path(settings.BACKUP_DIR) / f"portal-{stamp}.tar"
+    if backup_storage.encrypting():
+        backup_storage.recipients()  # a mistyped key is refused before anything is dumped
+    suffix = ".tar" + (backup_storage.ENCRYPTED_SUFFIX if backup_storage.encrypting() else "")
+    archive = archive or Path(settings.BACKUP_DIR) / f"portal-{stamp}{suffix}"
     archive.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
@@ -139,8 +142,8 @@ def create(archive: Path | None = None) -> Path:
             "tables": table_checksums(),
             "files": {},
         }
-        partial = archive.with_suffix(".tar.part")
-        with tarfile.open(partial, "w") as tar:
+        plain = folder / "archive.tar"
+        with tarfile.open(plain, "w") as tar:
             tar.add(folder / dump, arcname=dump)
             for alias in STORAGES:
                 storage = storages[alias]
@@ -156,6 +159,11 @@ def create(archive: Path | None = None) -> Path:
             info = tarfile.TarInfo("manifest.json")
             info.size = len(data)
             tar.addfile(info, io.BytesIO(data))
+        partial = archive.with_name(archive.name + ".part")
+        if backup_storage.encrypting():
+            backup_storage.seal(plain, partial)
+        else:
+            shutil.move(plain, partial)
         partial.rename(archive)  # only a whole archive ever carries the final name
     archive.chmod(0o600)  # it holds members' documents and personal data
     return archive
@@ -173,6 +181,11 @@ def read_manifest(tar: tarfile.TarFile) -> dict[str, Any]:
 
 def verify(archive: Path) -> dict[str, Any]:
     """Every member of the archive against its checksum in the manifest; the manifest, or BackupError."""
+    with backup_storage.opened(archive) as plain:
+        return _verify_plain(plain)
+
+
+def _verify_plain(archive: Path) -> dict[str, Any]:
     with tarfile.open(archive) as tar:
         manifest = read_manifest(tar)
         expected = {manifest["database"]["file"]: manifest["database"]["sha256"], **manifest["files"]}
@@ -190,7 +203,12 @@ def _database_is_empty() -> bool:
 def restore(archive: Path) -> dict[str, Any]:
     """Bring an archive back into this empty database and empty storage; returns what was restored. The restored
     tables are checked against the manifest: a difference is a BackupError."""
-    manifest = verify(archive)
+    with backup_storage.opened(archive) as plain:
+        return _restore_plain(plain)
+
+
+def _restore_plain(archive: Path) -> dict[str, Any]:
+    manifest = _verify_plain(archive)
     if manifest["vendor"] != connection.vendor:
         raise BackupError(f"this backup is of a {manifest['vendor']} database; this one is {connection.vendor}")
     if not _database_is_empty():

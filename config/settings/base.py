@@ -352,8 +352,15 @@ if MEDIA_BUCKET:
 if DOCUMENTS_BUCKET:
     STORAGES["documents"] = s3_storage(DOCUMENTS_BUCKET, querystring_auth=True, default_acl="private")
 
-# Backups (core/backup.py, `make backup`): where archives are written.
+# Backups (core/backup.py, `make backup`): where archives are written; encrypted with age for these recipients (public
+# keys, age1…), decrypted for a restore with the identity in BACKUP_AGE_IDENTITY (a file of age-keygen's); copied
+# into BACKUP_BUCKET (S3-compatible, private) when it is set.
 BACKUP_DIR = Path(env("BACKUP_DIR", default=str(VAR_DIR / "backups")))
+BACKUP_AGE_RECIPIENTS = env.list("BACKUP_AGE_RECIPIENTS", default=[])
+BACKUP_AGE_IDENTITY = env("BACKUP_AGE_IDENTITY", default="")
+BACKUP_BUCKET = env("BACKUP_BUCKET", default="")
+if BACKUP_BUCKET:
+    STORAGES["backups"] = s3_storage(BACKUP_BUCKET, querystring_auth=True, default_acl="private")
 
 # Uploads: the limits the forms enforce; Django's own limit on in-memory bodies stays as is.
 DOCUMENT_MAX_BYTES = 50 * 1024 * 1024

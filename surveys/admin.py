@@ -281,7 +281,7 @@ class NominationCallAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
 class NominationAdmin(admin.ModelAdmin):
     list_display = ["__str__", "call", "decision"]
     list_filter = ["call", "decision"]
-    list_select_related = ["call", "officer", "officer__city"]
+    list_select_related = ["call", "officer", "officer__city", "response__city"]
     readonly_fields = ["call", "response", "officer", "decision"]
 
     def has_add_permission(self, request):

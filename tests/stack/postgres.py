@@ -46,13 +46,13 @@ class OwnPostgres:
             raise subprocess.CalledProcessError(done.returncode, program, done.stdout, done.stderr)
         return done.stdout
 
-    def start(self, **settings):
-        """Started with the test's settings (fsync off) and these (e.g. archive_command)."""
+    def start(self, env=None, **settings):
+        """Started with the test's settings (fsync off) and these, the server's environment holding `env`."""
         self.settings.update(settings)
         options = f"-p {self.port} -k {self.dir} " + " ".join(
             f"-c {key}={value}" for key, value in self.settings.items()
         )
-        self.run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.dir / "log"), "-w", "start")
+        self.run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.dir / "log"), "-w", "start", env=env)
 
     def stop(self):
         """As a crash would: immediate shutdown, open connections cut."""

@@ -37,7 +37,7 @@ class BranchAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     list_editable = ["order"]
     search_fields = columns("name")
     prepopulated_fields = {"slug": [first_translation("name")]}
-    filter_horizontal = ["member_cities"]
+    autocomplete_fields = ["member_cities"]  # two thousand cities: searched, not listed
     inlines = [BranchStaffInline]
 
 

@@ -151,7 +151,8 @@ def notice_table(notice: MeetingNotice) -> list[CityRow]:
     copies = {recipient.city_id: recipient for recipient in notice.recipients.all()}
     registered = set(_registered_city_ids(notice))
     rows = []
-    for city in MemberCity.objects.members().select_related("region").order_by("region__order", "name"):
+    cities = MemberCity.objects.members().only("pk", "name", "slug").order_by("region__order", "name")
+    for city in cities:
         recipient = copies.get(city.pk)
         if city.pk in registered:
             state = State.REGISTERED

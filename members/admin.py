@@ -210,9 +210,10 @@ class IndividualMemberAdmin(SimpleHistoryAdmin):
 class LiaisonOfficerAdmin(ImportMixin, SimpleHistoryAdmin):
     import_kind = "officers"
     list_display = ["name", "city", "position", "is_primary", "appointed_on", "ended_on", "is_active", "invited_at"]
-    list_filter = ["is_active", "is_primary", "sms_enabled", "city__region", "city"]
+    list_filter = ["is_active", "is_primary", "sms_enabled", "city__region"]  # a city: by the search
     list_select_related = ["city", "user"]
     search_fields = ["name", "city__name", "email"]
+    autocomplete_fields = ["city"]
     readonly_fields = ["user", "invited_at", "sms_state"]
     actions = ["send_invitation", "export_roster"]
     fields = [

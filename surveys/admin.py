@@ -70,7 +70,8 @@ class QuestionnaireAdmin(TranslationsBesideChineseAdmin, admin.ModelAdmin):
     list_display = ["title", "opens_at", "deadline", "state", "anonymous", "results_link"]
     list_filter = ["state", "anonymous"]
     search_fields = columns("title")
-    filter_horizontal = ["regions", "cities"]
+    filter_horizontal = ["regions"]
+    autocomplete_fields = ["cities"]
     raw_id_fields = ["people"]
     actions = ["send"]
     fieldsets = [

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import model_to_dict
 from django.forms.models import BaseInlineFormSet
@@ -17,6 +18,7 @@ from core.backoffice.admin_actions import service_action, service_action_with_re
 from core.backoffice.scoped import ScopedAdminMixin
 from core.locks import Busy
 from events import services
+from events.admin.filters import MeetingFilter
 from events.models import Delegate, Delegation, DelegationTransition, Event
 from events.portal import people_of
 from events.portal_forms import DELEGATE_FIELDS, DelegateFormSet, DelegationForm
@@ -83,14 +85,23 @@ def _in_order_of_submission(delegations):
 class OnBehalfForm(forms.Form):
     """What staff give when a city registers by telephone or letter (a guest registers through its own link)."""
 
-    event = forms.ModelChoiceField(label=_("event"), queryset=Event.objects.exclude(status=Event.Status.DRAFT))
-    city = forms.ModelChoiceField(label=_("city"), queryset=MemberCity.objects.filter(status=MemberCity.Status.ACTIVE))
+    event = forms.ModelChoiceField(
+        label=_("event"),
+        queryset=Event.objects.exclude(status=Event.Status.DRAFT),
+        widget=AutocompleteSelect(Delegation._meta.get_field("event"), admin.site),
+    )
+    city = forms.ModelChoiceField(
+        label=_("city"),
+        queryset=MemberCity.objects.filter(status=MemberCity.Status.ACTIVE),
+        widget=AutocompleteSelect(Delegation._meta.get_field("city"), admin.site),
+    )
 
 
 @admin.register(Delegation)
 class DelegationAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_display = ["party", "event", "state", "delegate_count", "created_at", "submitted_by"]
-    list_filter = ["state", "event", "city__region", ("guest", admin.EmptyFieldListFilter)]
+    list_filter = ["state", MeetingFilter, "city__region", ("guest", admin.EmptyFieldListFilter)]
+    show_full_result_count = False  # one count of fifty thousand rows, not two
     list_select_related = ["city", "guest", "event", "event__series", "submitted_by"]
     search_fields = ["city__name", "guest__organisation", "guest__country", "delegates__name"]
     readonly_fields = [

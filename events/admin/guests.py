@@ -9,13 +9,15 @@ from django.utils.translation import ngettext
 
 from core.backoffice.admin_actions import run_for_each
 from events import services
+from events.admin.filters import MeetingFilter
 from events.models import GuestInvitation
 
 
 @admin.register(GuestInvitation)
 class GuestInvitationAdmin(admin.ModelAdmin):
     list_display = ["organisation", "country", "event", "language", "expires_at", "sent_at", "registration"]
-    list_filter = ["event", "language"]
+    list_filter = [MeetingFilter, "language"]
+    autocomplete_fields = ["event"]
     list_select_related = ["event", "event__series", "delegation"]
     search_fields = ["organisation", "country", "contact_name", "email"]
     fields = [

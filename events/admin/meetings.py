@@ -3,7 +3,6 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q, Sum
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -14,6 +13,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.backoffice import counts
 from core.backoffice.scoped import ScopedAdminMixin
 from core.i18n.translation import TranslationsBesideChineseAdmin, columns, first_translation
 from core.models import ExportLog
@@ -84,6 +84,7 @@ class EventAdmin(ScopedAdminMixin, TranslationsBesideChineseAdmin, admin.ModelAd
     list_select_related = ["series"]
     search_fields = [*columns("title"), "venue"]
     date_hierarchy = "starts_at"
+    autocomplete_fields = ["host_city"]
     inlines = [AgendaInline, PhotoInline, VideoInline]
     fieldsets = [
         (
@@ -273,14 +274,16 @@ class EventAdmin(ScopedAdminMixin, TranslationsBesideChineseAdmin, admin.ModelAd
         )
 
     def get_queryset(self, request):
-        active = Q(delegations__state=State.CONFIRMED)
+        delegations = Delegation.objects.all()
         return (
             super()
             .get_queryset(request)
             .annotate(
-                confirmed_delegates=Sum("delegations__delegate_count", filter=active),
-                waitlisted_count=Count("delegations", filter=Q(delegations__state=State.WAITLISTED)),
-                pending_count=Count("delegations", filter=Q(delegations__state=State.PENDING)),
+                confirmed_delegates=counts.per_row(
+                    delegations.filter(state=State.CONFIRMED), "event", "delegate_count"
+                ),
+                waitlisted_count=counts.per_row(delegations.filter(state=State.WAITLISTED), "event"),
+                pending_count=counts.per_row(delegations.filter(state=State.PENDING), "event"),
             )
         )
 

@@ -5,23 +5,27 @@ from django.contrib import admin, messages
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.backoffice.admin_actions import run_for_each
 from events import notice_services
-from events.models import MeetingNotice
+from events.admin.filters import MeetingFilter
+from events.models import MeetingNotice, NoticeRecipient
 
 
 @admin.register(MeetingNotice)
 class MeetingNoticeAdmin(admin.ModelAdmin):
     list_display = ["title", "event", "reply_by", "sent_at"]
-    list_filter = ["event"]
+    list_filter = [MeetingFilter]
     list_select_related = ["event", "event__series"]
     search_fields = ["title", "body"]
-    filter_horizontal = ["regions", "cities"]
-    autocomplete_fields = []
+    filter_horizontal = ["regions"]
+    autocomplete_fields = ["event", "cities"]
     fields = ["event", "title", "body", "attachment", "reply_by", "regions", "cities", "cities_by_state"]
     readonly_fields = ["cities_by_state"]
     actions = ["send", "remind"]
@@ -36,13 +40,14 @@ class MeetingNoticeAdmin(admin.ModelAdmin):
         if not notice.pk:
             return _("Save the notice, then send it.")
         rows = notice_services.notice_table(notice)
+        labels = {state: str(state.label) for state in notice_services.State}
         counts = {}
         for row in rows:
-            counts[row.state_label] = counts.get(row.state_label, 0) + 1
+            counts[labels[row.state]] = counts.get(labels[row.state], 0) + 1
         return render_to_string(
             "admin/events/meetingnotice/cities_by_state.html",
             {
-                "rows": rows,
+                "rows": _table_rows(rows, labels),
                 "counts": counts,
                 "notice": notice,
                 "send_url": reverse("admin:events_meetingnotice_send", args=[notice.pk]),
@@ -104,3 +109,29 @@ class MeetingNoticeAdmin(admin.ModelAdmin):
         )
         if not sum(total):
             self.message_user(request, _("Every city has replied or registered."), messages.INFO)
+
+
+def _table_rows(rows, labels):
+    """The table's rows, one per member city: written here rather than in the template, which took half a second
+    for two thousand cities."""
+    replies = dict(NoticeRecipient.Reply.choices)
+
+    def when(moment):
+        return date_format(timezone.localtime(moment), "m-d H:i") if moment else ""
+
+    return format_html_join(
+        "",
+        '<tr class="notice-state--{}"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>',
+        (
+            (
+                row.state,
+                row.city.name,
+                labels[row.state],
+                when(row.recipient and row.recipient.read_at),
+                replies.get(row.recipient.reply, "") if row.recipient else "",
+                row.recipient.reason if row.recipient else "",
+                when(row.recipient and row.recipient.reminded_at),
+            )
+            for row in rows
+        ),
+    )

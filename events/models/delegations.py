@@ -147,6 +147,8 @@ class Delegation(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("delegation")
         verbose_name_plural = _("delegations")
+        # The back office's list, newest first: read from the index, not sorted from the whole table.
+        indexes = [models.Index(fields=["-created_at", "-id"], name="delegation_newest_first")]
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "city"],

@@ -180,3 +180,13 @@ def signed_in(browser, site, user, viewport, *, password=None):
         page.fill("#id_code", authenticator_code(base64.b32encode(phone.bin_key).decode()))
         page.locator("form.stacked-form button[type=submit]").click()
     return context, page
+
+
+def choose_in_autocomplete(page, field_id, text):
+    """Pick `text` in one of the admin's searching selects (autocomplete_fields): open it, type, click the match."""
+    from playwright.sync_api import expect
+
+    page.locator(f"#{field_id} ~ .select2 .select2-selection").click()
+    page.keyboard.type(text)
+    page.locator(".select2-results__option:not(.loading-results)", has_text=text).first.click()
+    expect(page.locator(f"#{field_id} ~ .select2")).to_contain_text(text)

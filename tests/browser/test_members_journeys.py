@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 
 from members.contributions import MEMBERSHIP_MANAGERS
 from members.models import LiaisonOfficer, MemberCity
-from tests.browser.conftest import DESKTOP, sign_in_to_the_back_office
+from tests.browser.conftest import DESKTOP, choose_in_autocomplete, sign_in_to_the_back_office
 from tests.factories import PASSWORD, StaffUserFactory
 
 pytestmark = pytest.mark.browser
@@ -28,7 +28,7 @@ def path_of(page):
 
 def create_officer_in_the_admin(page, site, city):
     page.goto(f"{site}/admin/members/liaisonofficer/add/")
-    page.select_option("#id_city", str(city.pk))
+    choose_in_autocomplete(page, "id_city", city.name)
     page.fill("#id_name", "周文斌")
     page.fill("#id_position", "市人民政府办公室副主任")
     page.fill("#id_office_phone", "0779-3030 303")

@@ -13,7 +13,7 @@ from django.utils import timezone
 from events.contributions import EVENT_MANAGERS
 from events.models import Delegation, Event, GuestInvitation, MeetingNotice
 from members.models import LiaisonOfficer, MemberCity
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import DESKTOP, PHONE, choose_in_autocomplete
 from tests.factories import PASSWORD, StaffUserFactory
 
 pytestmark = pytest.mark.browser
@@ -70,14 +70,13 @@ def test_notice_replies_guest_telephone_registration_lists_and_check_in(browser,
 
     # Staff write and send a notice to the first two cities.
     staff.goto(f"{site}/admin/events/meetingnotice/add/")
-    staff.select_option("#id_event", str(event.pk))
+    choose_in_autocomplete(staff, "id_event", event.title)
     staff.fill("#id_title", "关于召开2027年联络工作会议的通知")
     staff.fill("#id_body", "各会员城市联络员：\n\n请于规定时间内回复是否参会。")
     staff.fill("#id_reply_by_0", f"{timezone.localdate() + datetime.timedelta(days=7):%Y-%m-%d}")
     staff.fill("#id_reply_by_1", "17:00")
     for officer in (yes, no):
-        staff.select_option("#id_cities_from", str(officer.city.pk))
-        staff.locator("#id_cities_add").click()
+        choose_in_autocomplete(staff, "id_cities", officer.city.name)
     staff.locator("input[name=_continue]").click()
     expect(staff.locator(".messagelist .success")).to_be_visible()
     staff.locator("button[form=notice-send]").click()
@@ -133,8 +132,8 @@ def test_notice_replies_guest_telephone_registration_lists_and_check_in(browser,
 
     # Staff register the third city, which telephoned.
     staff.goto(f"{site}/admin/events/delegation/register/?event={event.pk}")
-    staff.select_option("#id_event", str(event.pk))
-    staff.select_option("#id_city", str(by_phone.city.pk))
+    expect(staff.locator("#id_event ~ .select2")).to_contain_text(event.title)  # chosen by the address
+    choose_in_autocomplete(staff, "id_city", by_phone.city.name)
     staff.fill("#id_delegates-0-name", "黄海")
     staff.check("input[name='delegates-0-gender'][value='male']")
     staff.fill("#id_delegates-0-position", "副秘书长")

@@ -82,7 +82,9 @@ restore: $(STAMP)
 	$(BIN)/python manage.py restore "$(ARCHIVE)"
 
 ## bench: timings printed as tables: page rendering and the Traditional Chinese conversion (SQLite demo data),
-## then search latency over 10,000 and 100,000 generated articles on PostgreSQL (BENCH_DATABASE_URL)
+## then search latency over 10,000 and 100,000 generated articles on PostgreSQL (BENCH_DATABASE_URL), the pages at two
+## sizes, digests, dues, surveys, figures, and every admin
+## page at 100,000 articles and 50,000 delegations (tools/bench_admin.py)
 bench: install
 	$(BIN)/python tools/bench.py
 	$(BIN)/python tools/bench_search.py
@@ -91,6 +93,7 @@ bench: install
 	$(BIN)/python tools/bench_membership.py
 	$(BIN)/python tools/bench_surveys.py
 	$(BIN)/python tools/bench_figures.py
+	$(BIN)/python tools/bench_admin.py
 
 ## bench-http: requests per second and p50/p99 over HTTP for the uncached portal, its page cache, nginx's micro-cache
 ## (deploy/nginx.conf) and nginx serving a saved copy, side by side; starts Redis, gunicorn on PostgreSQL and nginx itself;

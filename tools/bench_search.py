@@ -1,16 +1,24 @@
-"""Search latency on PostgreSQL over 10,000 and 100,000 generated news articles, printed as a table.
+"""Search latency on PostgreSQL over 10,000, 100,000 and 1,000,000 generated news articles, printed as a table.
 
 Run with `make bench`. Uses its own database (BENCH_DATABASE_URL, by default portal_bench on the local
 PostgreSQL), which it creates if needed and fills with generated index entries; the site's data is untouched.
+The entries are written with COPY, the table's indexes set aside during each load and built again after it, so
+the million takes minutes (BENCH_SEARCH_SIZES=10000,100000 stops earlier). Besides the articles' usual words,
+each carries a few of a hundred thousand rarer two-character words, drawn with Zipf's law, so that the queries
+include words of every frequency: common (城市), middling, rare and absent.
 Each timing is a whole request to /search/?q=... through Django: parsing, the ranked query, the counts
 and the rendered page.
 """
 
+import datetime
+import io
+import itertools
 import os
 import random
 import statistics
 import sys
 import time
+from bisect import bisect_left
 from multiprocessing import Pool
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,9 +33,31 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 import django  # noqa: E402
 import psycopg2  # noqa: E402
 
-SIZES = [10_000, 100_000]
+SIZES = [int(size) for size in os.environ.get("BENCH_SEARCH_SIZES", "10000,100000,1000000").split(",")]
 ROUNDS = 15
-QUERIES = ["城市", "联络员", "北海 会议", '"城市更新"', "聯絡員 培訓", "防城港 口岸 通关", "forum", "不存在的词语"]
+NOW = datetime.datetime(2026, 12, 1, tzinfo=datetime.UTC)
+HAN = (
+    "长求老头基资边流路级少图山统接知较将组见计别手角期根论运农指几九区强放决西被干做必战先回则任取据处府"
+    "水林田湖草沙江河海港桥街镇村园航铁站场馆校院厂矿企贸商税价费财金银粮棉油茶糖果菜肉蛋奶鱼虾蟹医药病疫康育幼教研科技网云智电光热风核汽船"
+)
+RARER_WORDS = sorted({first + second for first in HAN for second in HAN if first != second})
+random.Random(12345).shuffle(RARER_WORDS)
+ZIPF = list(itertools.accumulate(1.0 / rank for rank in range(1, len(RARER_WORDS) + 1)))
+RARER_PER_ARTICLE = 8
+# Common, middling (ranks 30 and 300 of the rarer words), rare (rank 3,000), phrases, several words, and absent.
+QUERIES = [
+    "城市",
+    "联络员",
+    RARER_WORDS[29],
+    RARER_WORDS[299],
+    RARER_WORDS[2999],
+    "北海 会议",
+    '"城市更新"',
+    "聯絡員 培訓",
+    "防城港 口岸 通关",
+    "forum",
+    "不存在的词语",
+]
 
 CITIES = [
     "南宁",
@@ -91,14 +121,24 @@ def _article(seed):
     title = f"{city}市{rng.choice(TOPICS)}"
     summary = rng.choice(SENTENCES).format(city=city)
     body = "".join(rng.choice(SENTENCES).format(city=rng.choice(CITIES)) for _ in range(rng.randint(6, 14)))
-    return title, summary, body
+    rarer = (RARER_WORDS[bisect_left(ZIPF, rng.random() * ZIPF[-1])] for _ in range(RARER_PER_ARTICLE))
+    return title, summary, body + "关键词：" + "，".join(rarer) + "。"
 
 
-def _entry_values(seed):
+def _copy_line(seed):
+    """One entry as a line of COPY's text format."""
     from core.search.index import tsvector_literal
 
     title, summary, body = _article(seed)
-    return seed, title, summary + body, tsvector_literal([("A", title), ("B", summary), ("C", body)])
+    words = tsvector_literal([("A", title), ("B", summary), ("C", body)])
+    date = NOW - datetime.timedelta(minutes=seed * 7)
+    fields = ["article", str(seed + 1), str(seed + 1), title, "", (summary + body)[:3000], "", date.isoformat()]
+    fields += ["\\N", "f", words]
+    return "\t".join(_escaped(field) if field != "\\N" else field for field in fields) + "\n"
+
+
+def _escaped(value):
+    return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
 def _create_database():
@@ -115,33 +155,37 @@ def _create_database():
     connection.close()
 
 
+COLUMNS = "kind, object_id, key, title, title_en, text, text_en, date, visible_from, members_only, words"
+
+
 def _fill(start, stop, pool):
+    """Entries start..stop with COPY; the table's other indexes dropped meanwhile and built again afterwards."""
     from django.db import connection
-    from django.utils import timezone
 
-    from core.search.models import SearchEntry
-
-    now = timezone.now()
-    batch = []
-    for seed, title, text, words in pool.imap(_entry_values, range(start, stop), chunksize=500):
-        batch.append(
-            SearchEntry(
-                kind="article",
-                object_id=seed + 1,
-                key=str(seed + 1),
-                title=title,
-                text=text[:3000],
-                date=now - timezone.timedelta(minutes=seed * 7),
-                visible_from=None,
-                words=words,
-            )
-        )
-        if len(batch) == 5000:
-            SearchEntry.objects.bulk_create(batch)
-            batch = []
-    SearchEntry.objects.bulk_create(batch)
     with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'association_searchentry' "
+            "AND indexname NOT IN ('association_searchentry_pkey', 'one_search_entry_per_item')"
+        )
+        indexes = cursor.fetchall()
+        for name, _definition in indexes:
+            cursor.execute(f'DROP INDEX "{name}"')
+        buffer = io.StringIO()
+        for line in pool.imap(_copy_line, range(start, stop), chunksize=1000):
+            buffer.write(line)
+            if buffer.tell() > 50_000_000:
+                _copy(cursor, buffer)
+                buffer = io.StringIO()
+        _copy(cursor, buffer)
+        cursor.execute("SET maintenance_work_mem = '512MB'")
+        for _name, definition in indexes:
+            cursor.execute(definition)
         cursor.execute("ANALYZE association_searchentry")
+
+
+def _copy(cursor, buffer):
+    buffer.seek(0)
+    cursor.copy_expert(f"COPY association_searchentry ({COLUMNS}) FROM STDIN", buffer)
 
 
 def _timings(client, query):
@@ -166,11 +210,13 @@ def main():
     from django.core.management import call_command
     from django.test import Client
 
-    from core.search.models import SearchEntry
     from core.search.query import matching, parse, visible_entries
 
     call_command("migrate", verbosity=0)
-    SearchEntry.objects.all().delete()
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE association_searchentry")
     client = Client()
     overall = {}
     print(f"{'articles':>9}  {'query':14} {'matches':>8} {'median':>8} {'p95':>8}")

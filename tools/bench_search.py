@@ -11,6 +11,7 @@ and the rendered page.
 """
 
 import datetime
+import functools
 import io
 import itertools
 import os
@@ -116,23 +117,51 @@ SENTENCES = [
 
 
 def _article(seed):
+    """Title, summary and body of a generated article, each as a list of pieces (sentences, or a rarer word with
+    its comma) that are segmented once each and reused."""
     rng = random.Random(seed)
     city = rng.choice(CITIES)
-    title = f"{city}市{rng.choice(TOPICS)}"
-    summary = rng.choice(SENTENCES).format(city=city)
-    body = "".join(rng.choice(SENTENCES).format(city=rng.choice(CITIES)) for _ in range(rng.randint(6, 14)))
-    rarer = (RARER_WORDS[bisect_left(ZIPF, rng.random() * ZIPF[-1])] for _ in range(RARER_PER_ARTICLE))
-    return title, summary, body + "关键词：" + "，".join(rarer) + "。"
+    title = [f"{city}市{rng.choice(TOPICS)}"]
+    summary = [rng.choice(SENTENCES).format(city=city)]
+    body = [rng.choice(SENTENCES).format(city=rng.choice(CITIES)) for _ in range(rng.randint(6, 14))]
+    rarer = [RARER_WORDS[bisect_left(ZIPF, rng.random() * ZIPF[-1])] for _ in range(RARER_PER_ARTICLE)]
+    return title, summary, [*body, "关键词：", *(f"{word}，" for word in rarer)]
+
+
+@functools.cache
+def _segmented(piece):
+    """The piece's (offset, word) pairs as the index makes them, and how many positions it takes."""
+    from core.search.segment import _tokens, positioned_words
+
+    return list(positioned_words(piece, start=0)), sum(1 for _ in _tokens(piece))
+
+
+def _tsvector(parts):
+    """What core.search.index.tsvector_literal makes of (weight, pieces) parts, from the pieces' memoized words."""
+    from core.search.index import PART_GAP, lexeme
+    from core.search.segment import MAX_POSITION
+
+    positions = {}
+    start = 1
+    for weight, pieces in parts:
+        last = start
+        for piece in pieces:
+            pairs, length = _segmented(piece)
+            for offset, word in pairs:
+                last = min(start + offset, MAX_POSITION)
+                positions.setdefault(word, []).append(f"{last}{weight}")
+            start += length
+        start = last + PART_GAP
+    return " ".join(f"{lexeme(word)}:{','.join(dict.fromkeys(marks))}" for word, marks in positions.items())
 
 
 def _copy_line(seed):
     """One entry as a line of COPY's text format."""
-    from core.search.index import tsvector_literal
-
     title, summary, body = _article(seed)
-    words = tsvector_literal([("A", title), ("B", summary), ("C", body)])
+    words = _tsvector([("A", title), ("B", summary), ("C", body)])
     date = NOW - datetime.timedelta(minutes=seed * 7)
-    fields = ["article", str(seed + 1), str(seed + 1), title, "", (summary + body)[:3000], "", date.isoformat()]
+    text = "".join(summary + body)[:3000]
+    fields = ["article", str(seed + 1), str(seed + 1), title[0], "", text, "", date.isoformat()]
     fields += ["\\N", "f", words]
     return "\t".join(_escaped(field) if field != "\\N" else field for field in fields) + "\n"
 

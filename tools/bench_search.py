@@ -187,6 +187,26 @@ def _create_database():
 COLUMNS = "kind, object_id, key, title, title_en, text, text_en, date, visible_from, members_only, words"
 
 
+GIN_INDEX = "CREATE INDEX search_entry_words_gin ON association_searchentry USING gin (words)"  # as migrated
+
+
+def _ensure_indexes():
+    """The table's indexes as migrated, whatever an interrupted earlier run left."""
+    from django.db import connection
+
+    from core.search.models import SearchEntry
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'association_searchentry'")
+        present = {name for (name,) in cursor.fetchall()}
+        if "search_entry_words_gin" not in present:
+            cursor.execute(GIN_INDEX)
+    with connection.schema_editor() as editor:
+        for index in SearchEntry._meta.indexes:
+            if index.name not in present:
+                editor.add_index(SearchEntry, index)
+
+
 def _fill(start, stop, pool):
     """Entries start..stop with COPY; the table's other indexes dropped meanwhile and built again afterwards."""
     from django.db import connection
@@ -199,16 +219,18 @@ def _fill(start, stop, pool):
         indexes = cursor.fetchall()
         for name, _definition in indexes:
             cursor.execute(f'DROP INDEX "{name}"')
-        buffer = io.StringIO()
-        for line in pool.imap(_copy_line, range(start, stop), chunksize=1000):
-            buffer.write(line)
-            if buffer.tell() > 50_000_000:
-                _copy(cursor, buffer)
-                buffer = io.StringIO()
-        _copy(cursor, buffer)
-        cursor.execute("SET maintenance_work_mem = '512MB'")
-        for _name, definition in indexes:
-            cursor.execute(definition)
+        try:
+            buffer = io.StringIO()
+            for line in pool.imap(_copy_line, range(start, stop), chunksize=1000):
+                buffer.write(line)
+                if buffer.tell() > 50_000_000:
+                    _copy(cursor, buffer)
+                    buffer = io.StringIO()
+            _copy(cursor, buffer)
+        finally:
+            cursor.execute("SET maintenance_work_mem = '512MB'")
+            for _name, definition in indexes:
+                cursor.execute(definition)
         cursor.execute("ANALYZE association_searchentry")
 
 
@@ -246,6 +268,7 @@ def main():
 
     with connection.cursor() as cursor:
         cursor.execute("TRUNCATE association_searchentry")
+    _ensure_indexes()
     client = Client()
     overall = {}
     print(f"{'articles':>9}  {'query':14} {'matches':>8} {'median':>8} {'p95':>8}")

@@ -5,6 +5,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.http import HttpResponse
 from django.test import RequestFactory
+from django.utils import translation
 
 from core import replica
 from core.web import health
@@ -82,7 +83,8 @@ def test_the_primary_is_tried_again_after_a_while(with_replica, monkeypatch):
 )
 def test_writes_and_signed_in_people_get_the_read_only_page(with_replica, request_made):
     view = PrimaryGone()
-    response = ReplicaFallbackMiddleware(view)(request_made())
+    with translation.override("en"):
+        response = ReplicaFallbackMiddleware(view)(request_made())
     assert view.calls == ["primary"]
     assert response.status_code == 503 and response["Retry-After"].isdigit()
     assert "Temporarily read-only" in response.content.decode()

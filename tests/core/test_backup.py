@@ -50,28 +50,33 @@ def manage(env, *args):
     return done.stdout
 
 
+def restore_elsewhere(tmp_path, database, location, **env):
+    """`manage.py restore location` into `database` and empty media folders (media2, private2) under tmp_path, as a
+    new machine would: what it printed, and the restored tables' checksums."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "DEBUG": "true",
+        "DATABASE_URL": database,
+        "MEDIA_ROOT": str(tmp_path / "media2"),
+        "PRIVATE_MEDIA_ROOT": str(tmp_path / "private2"),
+        "PYTHONDONTWRITEBYTECODE": "1",
+        **env,
+    }
+    printed = manage(env, "restore", location)
+    checksums = "import json; from core import backup; print(json.dumps(backup.table_checksums()))"
+    return printed, json.loads(manage(env, "shell", "-c", checksums).strip().splitlines()[-1])
+
+
 def test_the_demo_restores_to_identical_rows_and_files(settings, tmp_path, fresh_database):
     archive = backup.create(tmp_path / "backup.tar")
     rows = backup.table_checksums()
     media, documents = files_under(settings.MEDIA_ROOT), files_under(tmp_path / "private")
     assert rows["news_article"]["rows"] > 20 and len(media) > 20 and len(documents) > 5
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "DEBUG": "true",
-        "DATABASE_URL": fresh_database,
-        "MEDIA_ROOT": str(tmp_path / "media2"),
-        "PRIVATE_MEDIA_ROOT": str(tmp_path / "private2"),
-        "PYTHONDONTWRITEBYTECODE": "1",
-    }
-
-    printed = manage(env, "restore", str(archive))
-    restored = manage(
-        env, "shell", "-c", "import json; from core import backup; print(json.dumps(backup.table_checksums()))"
-    )
+    printed, restored = restore_elsewhere(tmp_path, fresh_database, str(archive))
 
     assert "every table matches the backup" in printed
-    assert json.loads(restored.strip().splitlines()[-1]) == rows
+    assert restored == rows
     assert files_under(tmp_path / "media2") == media
     assert files_under(tmp_path / "private2") == documents
 

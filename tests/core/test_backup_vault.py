@@ -3,7 +3,6 @@ the `age` command opens them too), copied into a bucket of their own, and restor
 database and fresh storage with identical rows and files."""
 
 import io
-import json
 import os
 import shutil
 import subprocess
@@ -14,20 +13,12 @@ import pytest
 from django.core.management import call_command
 
 from core import backup, backup_storage
-from tests.core.test_backup import files_under, manage
+from tests.core.test_backup import demo, files_under, restore_elsewhere  # noqa: F401  (demo: a fixture)
 from tests.stack.processes import S3Server
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BACKUP_BUCKET = "portal-backups"
-
-
-@pytest.fixture(autouse=True)
-def demo(isolated_storage):
-    from tests.browser.conftest import restore_staff_groups
-
-    restore_staff_groups()
-    call_command("load_demo_data", stdout=io.StringIO())
 
 
 @pytest.fixture
@@ -114,25 +105,18 @@ def test_the_backup_goes_to_its_bucket_and_restores_from_there(age_key, s3, sett
     assert stored == (tmp_path / "portal-test.tar.age").read_bytes()
     (tmp_path / "portal-test.tar.age").unlink()  # the machine is lost: only the bucket is left
 
-    env = {
-        **os.environ,
-        **{key: value for key, value in s3.env().items() if key.startswith(("AWS_", "S3_"))},
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "DEBUG": "true",
-        "DATABASE_URL": fresh_database,
-        "MEDIA_ROOT": str(tmp_path / "media2"),
-        "PRIVATE_MEDIA_ROOT": str(tmp_path / "private2"),
-        "BACKUP_BUCKET": BACKUP_BUCKET,
-        "BACKUP_AGE_IDENTITY": str(age_key),
-        "PYTHONDONTWRITEBYTECODE": "1",
-    }
-    printed = manage(env, "restore", f"s3://{BACKUP_BUCKET}/portal-test.tar.age")
-    restored = manage(
-        env, "shell", "-c", "import json; from core import backup; print(json.dumps(backup.table_checksums()))"
+    s3_settings = {key: value for key, value in s3.env().items() if key.startswith(("AWS_", "S3_"))}
+    printed, restored = restore_elsewhere(
+        tmp_path,
+        fresh_database,
+        f"s3://{BACKUP_BUCKET}/portal-test.tar.age",
+        BACKUP_BUCKET=BACKUP_BUCKET,
+        BACKUP_AGE_IDENTITY=str(age_key),
+        **s3_settings,
     )
 
     assert "every table matches the backup" in printed
-    assert json.loads(restored.strip().splitlines()[-1]) == rows
+    assert restored == rows
     assert files_under(tmp_path / "media2") == media
     assert files_under(tmp_path / "private2") == documents
 

@@ -32,14 +32,15 @@ run: $(STAMP)
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## test: lint and format (ruff), the layer contracts (import-linter), the types (mypy), then the whole suite;
-## on SQLite unless DATABASE_URL points at PostgreSQL
+## on SQLite unless DATABASE_URL points at PostgreSQL; a pytest-xdist worker per core (TEST_WORKERS=1 for one)
+TEST_WORKERS ?= auto
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy
 	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run --verbosity 1
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 ## format: apply ruff's fixes and formatting (make test checks both)
 format: $(STAMP)

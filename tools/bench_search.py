@@ -30,6 +30,7 @@ os.environ["DATABASE_URL"] = BENCH_DATABASE_URL
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")  # DEBUG off, as in production
 os.environ.setdefault("DEBUG", "true")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+os.environ.setdefault("LOG_LEVEL", "WARNING")  # one line a request would drown the table
 
 import django  # noqa: E402
 import psycopg2  # noqa: E402
@@ -291,11 +292,12 @@ def main():
                 )
             overall[size] = (statistics.median(every), _p95(every))
             print(f"{size:>9,}  {'all queries':14} {'':>8} {overall[size][0]:7.1f}ms {overall[size][1]:7.1f}ms")
-    small, large = overall[SIZES[0]], overall[SIZES[-1]]
+    before = SIZES[-2] if len(SIZES) > 1 else SIZES[0]  # the target compares the million with 100,000
+    small, large = overall[before], overall[SIZES[-1]]
     print(
         f"\np95 at {SIZES[-1]:,}: {large[1]:.1f} ms (target: under 50 ms); "
-        f"growth from {SIZES[0]:,}: {large[1] / small[1]:.2f}x p95, {large[0] / small[0]:.2f}x median "
-        "(target: about 2x at most)"
+        f"growth from {before:,}: {large[1] / small[1]:.2f}x p95, {large[0] / small[0]:.2f}x median "
+        "(target: at most 1.5x)"
     )
 
 

@@ -21,14 +21,16 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # only where a test calls it, so that no request's query count depends on the clock.
 CELERY_BROKER_URL = ""
 OUTBOX_SWEEP_IN_PROCESS = False
-MEDIA_ROOT = VAR_DIR / "test-media"
+# One folder per pytest-xdist worker, so that parallel tests never clear each other's files.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+MEDIA_ROOT = VAR_DIR / f"test-media{WORKER}"
 # Identical demo photos are encoded once per test process (core/media/renditions.py), not once per test that loads them.
 RENDITIONS_MEMO = True
 STORAGES = {
     **STORAGES,
     "documents": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": VAR_DIR / "test-private", "base_url": None},
+        "OPTIONS": {"location": VAR_DIR / f"test-private{WORKER}", "base_url": None},
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }

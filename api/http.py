@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from http import HTTPStatus
 from typing import Any
 
 from django.conf import settings
@@ -12,6 +13,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.utils.translation.trans_real import parse_accept_lang_header
 from ninja.renderers import JSONRenderer
 from ninja.throttling import BaseThrottle
@@ -70,6 +72,43 @@ class ApiLanguageMiddleware:
         ):
             patch_cache_control(response, public=True, max_age=settings.API_CACHE_SECONDS)
         return response
+
+
+ERROR_DETAILS = {
+    400: gettext_lazy("The request could not be read."),
+    403: gettext_lazy("You may not do this."),
+    404: gettext_lazy("There is nothing at this address. GET /api/v1/ lists the resources."),
+    405: gettext_lazy("This address does not accept this method."),
+    429: gettext_lazy("Too many requests. Please wait a minute and try again."),
+    500: gettext_lazy("Something went wrong on our side. It has been recorded; please try again later."),
+    503: gettext_lazy("The service is briefly unavailable. Please try again shortly."),
+}
+
+
+class ApiErrorsAsJsonMiddleware:
+    """Under /api/v1/, every error is JSON, whoever answered it: Django's 404 and 500 pages, the middleware's
+    refusals (unreadable input, the database away) and the views'. A response may carry a `problem` attribute, a
+    sentence saying what was wrong; otherwise the status says it. Headers such as Retry-After are kept."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if not request.path.startswith(PREFIX) or response.status_code < 400:
+            return response
+        if response.get("Content-Type", "").startswith("application/json"):
+            return response
+        with translation.override(getattr(request, "LANGUAGE_CODE", None) or settings.LANGUAGE_CODE):
+            detail = getattr(response, "problem", None) or ERROR_DETAILS.get(response.status_code)
+            detail = str(detail or HTTPStatus(response.status_code).phrase)
+        answer = JsonResponse(
+            {"detail": detail}, status=response.status_code, json_dumps_params={"ensure_ascii": False}
+        )
+        for header in ("Retry-After", "Allow", "Content-Language", "Vary", "Cache-Control"):
+            if response.has_header(header):
+                answer[header] = response[header]
+        return answer
 
 
 def _traditional(value: Any) -> Any:

@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from core.backoffice import dashboard, figures
+from members.forms import PortalAdminSignInForm
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -14,6 +15,7 @@ class PortalAdminSite(admin.AdminSite):
     site_title = _("Back office")
     index_title = _("Dashboard")
     enable_nav_sidebar = True
+    login_form = PortalAdminSignInForm
 
     def admin_view(self, view, cacheable=False):
         """Every back-office page may run the rich-text editor's import map and the stylesheet its Tiptap core

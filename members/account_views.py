@@ -19,7 +19,7 @@ from core.web.network import client_ip
 from core.web.throttle import within_limit
 from members import two_factor
 from members.access import current_officer
-from members.forms import OfficerPasswordResetForm, SecondStepCodeForm
+from members.forms import OfficerPasswordResetForm, PortalSignInForm, SecondStepCodeForm
 
 RESET_WINDOW_SECONDS = 15 * 60
 
@@ -28,6 +28,7 @@ class PortalLoginView(LoginView):
     """After signing in, officers land on their dashboard and staff in the back office."""
 
     redirect_authenticated_user = True
+    authentication_form = PortalSignInForm
 
     def get_default_redirect_url(self):
         user = self.request.user

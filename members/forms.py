@@ -1,7 +1,9 @@
 from django import forms
 from django.conf import settings
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import PasswordResetForm, _unicode_ci_compare
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, _unicode_ci_compare
+from django.core.validators import MaxLengthValidator
 from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -55,6 +57,31 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV or Excel file"), help_text=_("UTF-8 CSV or .xlsx; the first row holds the column names.")
     )
+
+
+PASSWORD_MAX_LENGTH = 4096  # hashed, so no column limits it; this keeps a hash of megabytes from being asked for
+
+
+class BoundedSignInMixin:
+    """Django's sign-in form announces the username's length (maxlength) but does not check it, so an over-long
+    name reached django-axes' record of the failure (a 255-character column) and failed there. Both fields are
+    checked before anything is looked up or recorded."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        username = self.fields["username"]
+        username.validators.append(MaxLengthValidator(username.max_length))
+        password = self.fields["password"]
+        password.max_length = PASSWORD_MAX_LENGTH
+        password.validators.append(MaxLengthValidator(PASSWORD_MAX_LENGTH))
+
+
+class PortalSignInForm(BoundedSignInMixin, AuthenticationForm):
+    pass
+
+
+class PortalAdminSignInForm(BoundedSignInMixin, AdminAuthenticationForm):
+    pass
 
 
 class OfficerPasswordResetForm(PasswordResetForm):

@@ -2,7 +2,9 @@
 password. Every staff account needs it for the back office; liaison officers may turn it on for their desk.
 
 The password step is Django's own sign-in; until the second step is done, the session may read public pages but
-the middleware below sends every request for the back office or the desk to the code page.
+the middleware below sends every request for the back office or the desk to the code page, and so does any
+permission check elsewhere (the check-in desk, a draft's preview, a staff download): a password alone unlocks
+nothing that staff permissions give.
 """
 
 from __future__ import annotations
@@ -17,12 +19,14 @@ from django.db.models import Q
 from django.http import HttpRequest
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject, empty
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django_otp import DEVICE_ID_SESSION_KEY, match_token
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core import registry
 from core.web.middleware import DATABASE_ERRORS, database_unavailable
 
 BACKUP_CODES = 10
@@ -61,9 +65,50 @@ def safe_next(request: HttpRequest, default: str) -> str:
     return default
 
 
+class SecondStepRequired(Exception):
+    """A permission was asked of a session that still owes its second step."""
+
+    silent_variable_failure = True  # in a template, {{ perms.news.change_article }} is simply false
+
+
+def second_step_pending(user: AbstractBaseUser) -> bool:
+    """Signed in with the password, and the second step still owed. Whether it is needed at all is asked once a
+    request (kept on the user object): the desk checks permissions many times a page."""
+    if not user.is_authenticated or user.is_verified():
+        return False
+    needed = getattr(user, "_needs_second_step", None)
+    if needed is None:
+        needed = user._needs_second_step = needs_second_step(user)  # type: ignore[attr-defined]
+    return needed
+
+
+def _guarded(user: AbstractBaseUser) -> AbstractBaseUser:
+    """The user, whose checks of a staff permission raise SecondStepRequired while the session owes its second
+    step. Reading members-only pages (the members permissions the apps declare) is not a staff power and stays as
+    it was. Asked at each check, so a session verified during the request has its permissions at once."""
+    if not user.is_authenticated:
+        return user
+    has_perm, has_module_perms = user.has_perm, user.has_module_perms
+
+    def guarded_has_perm(perm, obj=None):
+        if perm not in registry.members_permissions() and second_step_pending(user):
+            raise SecondStepRequired
+        return has_perm(perm, obj)
+
+    def guarded_has_module_perms(app_label):
+        if second_step_pending(user):
+            raise SecondStepRequired
+        return has_module_perms(app_label)
+
+    user.has_perm = guarded_has_perm  # type: ignore[method-assign]  # has_perms asks has_perm for each
+    user.has_module_perms = guarded_has_module_perms  # type: ignore[method-assign]
+    return user
+
+
 class SecondStepRequiredMiddleware:
     """After django_otp's OTPMiddleware: a session that has signed in with its password only is sent to the code
-    page (or, for staff without an authenticator yet, to setting one up) before the back office or the desk."""
+    page (or, for staff without an authenticator yet, to setting one up) before the back office or the desk, and
+    wherever else a page asks for a permission (SecondStepRequired)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -72,12 +117,30 @@ class SecondStepRequiredMiddleware:
     def __call__(self, request):
         if self.protected.match(request.path_info) and not request.path_info.endswith("/logout/"):
             try:
-                user = request.user
-                if user.is_authenticated and not user.is_verified() and needs_second_step(user):
-                    return redirect(f"{reverse('two_factor')}?{_next_query(request)}")
+                if second_step_pending(request.user):
+                    return _to_second_step(request)
             except DATABASE_ERRORS as error:  # the session and devices are in the database
                 return database_unavailable(request, error)
+        lazy_user = request.user  # still lazy: no query for a request that never looks at its user
+        request.user = SimpleLazyObject(lambda: _guarded(_unwrapped(lazy_user)))
         return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, SecondStepRequired):
+            return _to_second_step(request)
+        return None
+
+
+def _unwrapped(user):
+    if isinstance(user, SimpleLazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        return user._wrapped
+    return user
+
+
+def _to_second_step(request: HttpRequest):
+    return redirect(f"{reverse('two_factor')}?{_next_query(request)}")
 
 
 def _next_query(request: HttpRequest) -> str:

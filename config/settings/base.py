@@ -65,6 +65,7 @@ MIGRATION_LINTER_OPTIONS = {"no_cache": True}
 MIDDLEWARE = [
     "django_prometheus.middleware.PrometheusBeforeMiddleware",  # requests and latency by view (core/web/metrics.py)
     "core.web.requestlog.RequestLogMiddleware",  # outermost: times and logs the whole request, with its id
+    "api.http.ApiErrorsAsJsonMiddleware",  # /api/v1/: every error as JSON, the other middleware's too
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "core.web.middleware.PermissionsPolicyMiddleware",
@@ -439,7 +440,10 @@ SLOW_QUERY_MS = env.float("SLOW_QUERY_MS", default=200.0)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "core.web.requestlog.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "core.web.requestlog.RequestIdFilter"},
+        "handled_without_traceback": {"()": "core.web.requestlog.HandledWithoutTraceback"},
+    },
     "formatters": {
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",
@@ -449,7 +453,13 @@ LOGGING = {
         },
         "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": LOG_FORMAT}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id", "handled_without_traceback"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.server": {"level": "WARNING"},  # runserver's own access lines: portal.request says it all

@@ -11,6 +11,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 from core import replica
 from core.i18n.chinese import html_to_traditional, to_traditional
@@ -134,6 +135,7 @@ class UnreadableInputMiddleware:
         if _unreadable(request):
             response = HttpResponseBadRequest(render_to_string("400.html", request=request))
             response["Cache-Control"] = "no-store"
+            response.problem = _("The request holds a NUL character or bytes that are not UTF-8.")  # type: ignore[attr-defined]
             return response
         return self.get_response(request)
 

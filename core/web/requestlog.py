@@ -13,6 +13,9 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+import django_redis.exceptions
+import kombu.exceptions
+import redis.exceptions
 from django.conf import settings
 from django.db import connections
 from django.http import HttpRequest, HttpResponse
@@ -33,6 +36,35 @@ class RequestIdFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         record.request_id = current_request_id.get()
+        return True
+
+
+# Services that go away and whose loss the portal handles (the page served, the count skipped, the e-mail kept).
+OUTAGES = (
+    OSError,
+    redis.exceptions.ConnectionError,
+    redis.exceptions.TimeoutError,
+    django_redis.exceptions.ConnectionInterrupted,
+    kombu.exceptions.OperationalError,
+)
+
+
+class HandledWithoutTraceback(logging.Filter):
+    """One line, not a traceback, for what the portal handles as meant: a refused request (Django logs a 403 or a
+    400 with its exception) and an outage of Redis or the broker (logged with exc_info by django-redis and by our
+    fallbacks, once a request while it lasts). The line keeps what went wrong; any other exception keeps its
+    traceback, for that is a bug."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if error is None:
+            return True
+        if getattr(record, "status_code", 500) < 500:
+            record.exc_info = record.exc_text = None
+        elif isinstance(error, OUTAGES):
+            record.msg = f"{record.getMessage()} ({type(error).__name__}: {error})"
+            record.args = ()
+            record.exc_info = record.exc_text = None
         return True
 
 

@@ -1,12 +1,15 @@
 """The operator's request log: one line per request, the request id in it, in the response and in every other
 line the request causes; slow requests and queries flagged; nothing personal."""
 
+import io
 import json
 import logging
 
 import pytest
 
-from tests.factories import LiaisonOfficerFactory, StaffUserFactory
+from config.settings.base import redis_cache
+from tests.factories import EventFactory, LiaisonOfficerFactory, StaffUserFactory
+from tests.ports import free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +106,43 @@ def test_the_json_format_is_one_object_a_line():
     data = json.loads(line)
     assert "\n" not in line and data["message"] == "request" and data["status"] == 200 and data["request_id"] == "abc"
     assert {"time", "level", "logger"} <= set(data)
+
+
+@pytest.fixture
+def console():
+    """What the operator's console handler writes (the formatted lines, tracebacks included)."""
+    [handler] = [h for h in logging.getLogger().handlers if isinstance(h, logging.StreamHandler) and h.filters]
+    written = io.StringIO()
+    previous = handler.setStream(written)
+    yield written
+    handler.setStream(previous)
+
+
+def test_a_refusal_is_logged_in_one_line_without_a_traceback(client, console):
+    event = EventFactory()
+    client.force_login(StaffUserFactory())  # both steps, but not the check-in permission
+
+    response = client.post(f"/events/{event.pk}/checkin/", {"token": "x"})
+
+    forbidden = [line for line in console.getvalue().splitlines() if "Forbidden" in line]
+    assert response.status_code == 403 and len(forbidden) == 1
+    assert "Traceback" not in console.getvalue()
+
+
+def test_a_server_error_keeps_its_traceback(client, console, monkeypatch):
+    monkeypatch.setattr("news.views.Article.objects.published", lambda: 1 / 0)
+    client.raise_request_exception = False
+
+    assert client.get("/news/").status_code == 500
+    assert "Traceback" in console.getvalue() and "ZeroDivisionError" in console.getvalue()
+
+
+def test_redis_away_is_a_line_a_time_not_a_traceback(client, console, settings):
+    settings.CACHES = {**settings.CACHES, "pages": redis_cache(f"redis://127.0.0.1:{free_port()}/0", "portal-pages")}
+    settings.PAGE_CACHE_SECONDS = 60
+
+    assert client.get("/").status_code == 200
+
+    lines = [line for line in console.getvalue().splitlines() if "ConnectionError" in line]
+    assert lines and all("127.0.0.1" in line for line in lines)  # what went wrong, where
+    assert "Traceback" not in console.getvalue()

@@ -129,3 +129,17 @@ def test_password_reset_requests_are_limited_per_address_and_per_e_mail(client, 
     assert OutgoingEmail.objects.filter(kind="password_reset").count() == 3
     refused = client.post("/accounts/password/reset/", {"email": "someone-else@example.cn"})
     assert refused.status_code == 429 and "一刻钟" in refused.content.decode()
+
+
+@pytest.mark.parametrize("path", [LOGIN, "/admin/login/"])
+@pytest.mark.parametrize(("username", "password"), [("林" * 256, "x"), ("a" * 151, "x"), ("linhaibo", "p" * 5000)])
+def test_an_over_long_name_or_password_is_refused_before_anything_is_looked_up_or_recorded(
+    client, officer, path, username, password
+):
+    with mock.patch.object(PortalBackend, "authenticate", autospec=True) as authenticate:
+        response = client.post(path, {"username": username, "password": password, "next": "/admin/"})
+
+    assert response.status_code == 200 and SESSION_KEY not in client.session
+    assert "不超过" in response.content.decode()  # "Ensure this value has at most … characters", in Chinese
+    authenticate.assert_not_called()
+    assert not AccessAttempt.objects.exists()

@@ -24,12 +24,14 @@ install: $(STAMP) $(NODE_STAMP)
 ## run: install, migrate the SQLite database, load demo content, print a login for every demo role, serve on
 ## 127.0.0.1:$(PORT) (default 8000)
 PORT ?= 8000
+# The links in the e-mails it writes (delegations, subscriptions) point at the port it serves on.
+SITE_URL ?= http://127.0.0.1:$(PORT)
 run: export DEBUG ?= true
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo_data
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py load_demo_data
 	$(BIN)/python manage.py demo_logins --port $(PORT)
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## test: lint and format (ruff), the layer contracts (import-linter), the types (mypy), then the whole suite;
 ## on SQLite unless DATABASE_URL points at PostgreSQL; a pytest-xdist worker per core (TEST_WORKERS=1 for one)

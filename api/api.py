@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
@@ -53,3 +55,21 @@ def invalid_input(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     return api.create_response(
         request, {"detail": str(_("The request's parameters are not valid.")), "errors": exc.errors}, status=400
     )
+
+
+@functools.cache
+def _resources() -> dict[str, str]:
+    """The lists a client starts from (the schema's paths without a parameter), by name: "news", "news/topics"."""
+    root = reverse("api-v1:api-root")
+    paths = api.get_openapi_schema(path_prefix="")["paths"]
+    return {path.strip("/"): f"{root}{path.lstrip('/')}" for path in paths if "{" not in path and path.strip("/")}
+
+
+@api.get("/", include_in_schema=False, url_name="index")
+def index(request: HttpRequest) -> dict[str, object]:
+    """What a partner's first request finds: every list, the schema and the documentation."""
+    return {
+        "resources": {name: request.build_absolute_uri(path) for name, path in _resources().items()},
+        "schema": request.build_absolute_uri(reverse("api-v1:openapi-json")),
+        "documentation": request.build_absolute_uri(reverse("api_docs:index")),
+    }

@@ -207,12 +207,13 @@ def _notice_and_guest(congress, staff):
     )
     notice_services.notice_send(notice=notice, by=staff)
     officers = {officer.city_id: officer for officer in LiaisonOfficer.objects.current().filter(is_primary=True)}
+    registered = set(Delegation.objects.filter(event=congress).active().values_list("city_id", flat=True))
     for n, recipient in enumerate(notice.recipients.select_related("city")[:6]):
         officer = officers.get(recipient.city_id)
         if officer is None:
             continue
         notice_services.notice_mark_read(recipient=recipient, officer=officer)
-        if n % 3 == 0:
+        if n % 3 == 0 and recipient.city_id not in registered:  # a registered city does not decline
             notice_services.notice_reply(
                 recipient=recipient, officer=officer, reply="decline", reason="同期召开市政府常务会议"
             )

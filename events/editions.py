@@ -1,9 +1,11 @@
-"""The next edition of a meeting, made from the last: its settings and agenda moved by the difference in dates,
-without its delegations, photos or guests, as a draft for staff to finish."""
+"""The next edition of a meeting, made from the last: its settings and agenda moved by the difference in dates, its
+title with the new year in every language, without its delegations, photos or guests, as a draft for staff to
+finish."""
 
 from __future__ import annotations
 
 import datetime
+import re
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -39,6 +41,12 @@ def copied_fields() -> list[str]:
 SHIFTED = ["starts_at", "ends_at", "registration_opens_at", "registration_closes_at", "edit_deadline"]
 
 
+def _new_year(text: str, old: int, new: int) -> str:
+    """The meeting's year, where it stands as a number of its own, becomes the new one: "2026年联络工作会议" becomes
+    "2027年联络工作会议", "2026 Liaison Conference" likewise."""
+    return re.sub(rf"(?<!\d){old}(?!\d)", str(new), text) if text else text
+
+
 def _shifted(value: datetime.datetime | None, by: datetime.timedelta) -> datetime.datetime | None:
     return value + by if value is not None else None
 
@@ -63,6 +71,9 @@ def event_next_edition(*, event: Event, starts_at: datetime.datetime, by: User) 
             .first()
             or event.edition
         ) + 1
+    old_year, new_year = timezone.localtime(event.starts_at).year, timezone.localtime(starts_at).year
+    for name in columns("title"):
+        setattr(copy, name, _new_year(getattr(copy, name), old_year, new_year))
     copy.full_clean()
     copy.save()
     # The agenda keeps its place in the programme: day n of the meeting stays day n.

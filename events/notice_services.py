@@ -122,6 +122,16 @@ def notice_reply(
         raise ValidationError(_("Choose whether your city will attend."))
     if reply == NoticeRecipient.Reply.DECLINE and not reason.strip():
         raise ValidationError(_("Say briefly why your city will not attend."))
+    if reply == NoticeRecipient.Reply.DECLINE:
+        registered = Delegation.objects.filter(event=recipient.notice.event_id, city=recipient.city_id).active().first()
+        if registered is not None:
+            raise ValidationError(
+                _(
+                    "Your city's delegation to this meeting is %(state)s. If the city will not attend, withdraw the "
+                    "delegation on its registration page; the reply then follows."
+                )
+                % {"state": registered.get_state_display()}
+            )
     recipient.reply, recipient.reason = reply, reason.strip()
     recipient.replied_at, recipient.replied_by = timezone.now(), officer.user
     recipient.read_at = recipient.read_at or recipient.replied_at

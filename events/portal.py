@@ -163,7 +163,8 @@ def guest_registration(request, token):
         response["X-Robots-Tag"] = "noindex"
         return response
     event = invitation.event
-    current = Delegation.objects.filter(guest=invitation).prefetch_related("delegates").first()
+    # As on the officer's page: a withdrawn delegation leaves the link free to register again until it expires.
+    current = Delegation.objects.filter(guest=invitation).active().prefetch_related("delegates").first()
     page = RegistrationPage(
         event=event,
         current=current,

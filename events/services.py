@@ -143,7 +143,7 @@ def _register(
     done while holding it sets how many registrations a second the meeting takes."""
     admissible(event)
     _check_delegates(event, delegates)
-    if guest is not None and Delegation.objects.filter(guest=guest).exists():
+    if guest is not None and Delegation.objects.filter(guest=guest).active().exists():
         raise ValidationError(_("This invitation has already been used to register a delegation."))
     delegation = Delegation(
         event=event,
@@ -159,6 +159,8 @@ def _register(
         with transaction.atomic():
             delegation.save()
     except IntegrityError as error:  # checked by the database's constraint, not by a query before every insert
+        if guest is not None and Delegation.objects.filter(guest=guest).active().exists():
+            raise ValidationError(_("This invitation has already been used to register a delegation.")) from error
         if city is None or not Delegation.objects.filter(event=event, city=city).active().exists():
             raise
         raise ValidationError(
@@ -304,7 +306,10 @@ def delegation_change_on_behalf(
 def delegation_change_as_guest(
     *, invitation: GuestInvitation, delegates: Sequence[Mapping[str, Any]], remarks: str = ""
 ) -> Delegation:
-    return _change(invitation.delegation, delegates=delegates, remarks=remarks, by_staff=False)
+    delegation = Delegation.objects.filter(guest=invitation).active().first()
+    if delegation is None:
+        raise ValidationError(_("This invitation's delegation was withdrawn; register it again instead."))
+    return _change(delegation, delegates=delegates, remarks=remarks, by_staff=False)
 
 
 @atomic_with_lock_timeout

@@ -22,7 +22,7 @@ def checkin(request, pk):
     if request.method == "POST":
         try:
             result = delegate_check_in(token=request.POST.get("token", ""), event=event)
-            status = 200 if result.ok else 409 if result.delegate else 404
+            status = 200 if result.ok else 409 if (result.delegate or result.closed) else 404
         except Busy as busy:
             # The desk shows it in place, with the code still typed, so one tap sends it again.
             result, status = CheckinResult(False, str(busy.message)), 503

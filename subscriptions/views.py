@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -67,7 +68,7 @@ def confirm(request, token):
     subscriber = _subscriber(token)
     if request.method == "POST":
         services.confirm(subscriber)
-        return redirect("subscriptions:manage", token=token)
+        return redirect(reverse("subscriptions:manage", args=[token]) + "?confirmed=1")
     return render(request, "subscriptions/confirm.html", {"subscriber": subscriber})
 
 
@@ -98,7 +99,12 @@ def manage(request, token):
             )
             return render(request, "subscriptions/manage.html", {"form": form, "subscriber": subscriber, "saved": True})
         status = 400
-    return render(request, "subscriptions/manage.html", {"form": form, "subscriber": subscriber}, status=status)
+    context = {
+        "form": form,
+        "subscriber": subscriber,
+        "confirmed": request.method == "GET" and "confirmed" in request.GET,
+    }
+    return render(request, "subscriptions/manage.html", context, status=status)
 
 
 @csrf_exempt  # RFC 8058: mail programs POST "List-Unsubscribe=One-Click" here without a page or a cookie

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib import admin
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,7 @@ from django.utils.translation import ngettext
 from core.backoffice.admin_actions import run_for_each
 from events import services
 from events.admin.filters import MeetingFilter
-from events.models import GuestInvitation
+from events.models import Delegation, GuestInvitation
 
 
 @admin.register(GuestInvitation)
@@ -18,7 +19,7 @@ class GuestInvitationAdmin(admin.ModelAdmin):
     list_display = ["organisation", "country", "event", "language", "expires_at", "sent_at", "registration"]
     list_filter = [MeetingFilter, "language"]
     autocomplete_fields = ["event"]
-    list_select_related = ["event", "event__series", "delegation"]
+    list_select_related = ["event", "event__series"]
     search_fields = ["organisation", "country", "contact_name", "email"]
     fields = [
         "event",
@@ -57,8 +58,12 @@ class GuestInvitationAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("registration"))
     def registration(self, invitation):
-        delegation = getattr(invitation, "delegation", None)
-        return delegation.get_state_display() if delegation else _("not registered")
+        state = getattr(invitation, "registration_state", None)
+        return Delegation.State(state).label if state else _("not registered")
+
+    def get_queryset(self, request):
+        latest = Delegation.objects.filter(guest=OuterRef("pk")).order_by("-created_at").values("state")[:1]
+        return super().get_queryset(request).annotate(registration_state=Subquery(latest))
 
     @admin.action(description=_("Send the personal link by e-mail"), permissions=["change"])
     def send_link(self, request, queryset):

@@ -116,14 +116,14 @@ class Delegation(models.Model):
     city = models.ForeignKey(
         MemberCity, on_delete=models.PROTECT, null=True, blank=True, related_name="delegations", verbose_name=_("city")
     )
-    guest = models.OneToOneField(
+    guest = models.ForeignKey(
         GuestInvitation,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="delegation",
+        related_name="delegations",
         verbose_name=_("guest"),
-    )
+    )  # one active at a time: a withdrawn guest may register again with the same link until it expires
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.PENDING)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -154,6 +154,11 @@ class Delegation(models.Model):
                 fields=["event", "city"],
                 condition=Q(state__in=["pending", "confirmed", "waitlisted"]),
                 name="one_active_delegation_per_city",
+            ),
+            models.UniqueConstraint(
+                fields=["guest"],
+                condition=Q(state__in=["pending", "confirmed", "waitlisted"]),
+                name="one_active_delegation_per_guest",
             ),
             models.CheckConstraint(
                 condition=Q(city__isnull=False, guest__isnull=True) | Q(city__isnull=True, guest__isnull=False),

@@ -1,6 +1,7 @@
 // django-prose-editor 0.28 passes its dialogs through Django's gettext but names its toolbar buttons and block
 // types in English only ("bold", "Heading 2"). This relabels them from the admin's JavaScript catalogue
-// (locale/*/djangojs.po) as the editor builds its toolbar.
+// (locale/*/djangojs.po) as the editor builds its toolbar, and names each editing area after its field's label
+// (the contenteditable area had no name for screen readers).
 (function () {
   "use strict";
   const translate = window.gettext || function (text) { return text; };
@@ -13,6 +14,11 @@
   }
 
   function relabel(root) {
+    root.querySelectorAll(".prose-editor [contenteditable='true']:not([aria-label])").forEach(function (area) {
+      const row = area.closest(".form-row, .fieldBox");
+      const fieldLabel = row && row.querySelector("label");
+      if (fieldLabel) area.setAttribute("aria-label", fieldLabel.textContent.replace(/[:：]\s*$/, "").trim());
+    });
     root.querySelectorAll(".prose-menubar [title], .prose-menubar [aria-label]").forEach(function (element) {
       ["title", "aria-label"].forEach(function (attribute) {
         const value = element.getAttribute(attribute);

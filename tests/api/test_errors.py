@@ -73,3 +73,14 @@ def test_pages_outside_the_api_keep_their_html_errors(client):
     response = client.get("/news/?q=%00")
 
     assert response.status_code == 400 and response["Content-Type"].startswith("text/html")
+
+
+def test_the_root_lists_every_resource_with_the_schema_and_the_documentation(client):
+    response = client.get("/api/v1/")
+    index = json.loads(response.content)
+
+    assert response.status_code == 200
+    assert index["schema"] == "http://testserver/api/v1/openapi.json"
+    assert index["documentation"] == "http://testserver/api/"
+    for name in ("news", "events", "cities", "documents", "periodicals", "news/topics"):
+        assert client.get(index["resources"][name]).status_code == 200, name

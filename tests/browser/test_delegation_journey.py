@@ -11,6 +11,7 @@ from events.contributions import EVENT_MANAGERS
 from events.models import Delegation, Event
 from members.models import LiaisonOfficer
 from tests.browser.conftest import sign_in_to_the_back_office
+from tests.events.fixtures import meeting_day
 from tests.factories import PASSWORD, StaffUserFactory
 
 pytestmark = pytest.mark.browser
@@ -80,6 +81,7 @@ def test_register_confirm_and_check_in(browser, site):
     expect(page.locator(".checkin-code svg")).to_have_count(3)
 
     token = delegation.delegates.get(name="王芳").checkin_token
+    meeting_day(event)  # the desk opens the day before the meeting
     desk = staff_context.new_page()
     desk.set_viewport_size({"width": 390, "height": 844})
     desk.goto(f"{site}/events/{event.pk}/checkin/")

@@ -61,7 +61,7 @@ def test_an_editor_uploads_a_photo_into_the_body_between_two_paragraphs(page, si
     picker.fill("#id_alt_text", "与会市长在主会场合影")
     picker.fill("#id_caption", "与会市长合影")
     picker.locator("input[type=submit]").click()
-    picker.wait_for_event("close")
+    picker.wait_for_event("close", timeout=30_000)  # the upload makes the photo's renditions: slower on a busy machine
     expect(dialog.locator("input[name=caption]")).to_have_value("与会市长合影")
     dialog.get_by_role("button", name="插入").click()
     expect(body.locator("figure img")).to_be_visible()

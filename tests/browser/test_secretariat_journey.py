@@ -14,6 +14,7 @@ from events.contributions import EVENT_MANAGERS
 from events.models import Delegation, Event, GuestInvitation, MeetingNotice
 from members.models import LiaisonOfficer, MemberCity
 from tests.browser.conftest import DESKTOP, PHONE, choose_in_autocomplete
+from tests.events.fixtures import meeting_day
 from tests.factories import PASSWORD, StaffUserFactory
 
 pytestmark = pytest.mark.browser
@@ -154,6 +155,7 @@ def test_notice_replies_guest_telephone_registration_lists_and_check_in(browser,
 
     # The guest is checked in at the desk.
     token = Delegation.objects.get(guest=invitation).delegates.get().checkin_token
+    meeting_day(event)  # the desk opens the day before the meeting
     staff.goto(f"{site}/events/{event.pk}/checkin/")
     staff.fill("#id_token", token)
     staff.locator("[data-checkin-form] button[type=submit]").click()

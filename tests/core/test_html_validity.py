@@ -1,5 +1,6 @@
 """The W3C Nu HTML checker (vnu, from package.json) finds no error on the portal's main pages, in the three
-languages, signed out and on the officer's desk. One Java run checks them all."""
+languages, signed out and on the officer's desk (a confirmed delegation's check-in codes too). One Java run checks
+them all."""
 
 import io
 import json
@@ -11,7 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from events.models import Event
+from events.models import Delegation, Event
 from governance.models import Body
 from members.models import LiaisonOfficer, MemberCity
 from news.models import Article, Category
@@ -82,6 +83,15 @@ def test_the_main_pages_are_valid_html(client, tmp_path):
             files[url] = tmp_path / f"desk-{len(files)}.html"
             files[url].write_bytes(response.content)
     assert "/portal/" in files
+    # The page of a confirmed delegation shows each delegate's check-in code: several inline SVGs on one page.
+    confirmed = Delegation.objects.filter(state=Delegation.State.CONFIRMED, delegate_count__gte=2, city__isnull=False)
+    delegation = confirmed.select_related("city").first()
+    client.force_login(LiaisonOfficer.objects.current().filter(city=delegation.city).first().user)
+    badges = f"/portal/events/{delegation.event_id}/delegation/"
+    response = client.get(badges)
+    assert response.content.decode().count("checkin-code__qr") >= 2
+    files[badges + "#badges"] = tmp_path / "badges.html"
+    files[badges + "#badges"].write_bytes(response.content)
 
     checked = subprocess.run(
         ["java", "-jar", str(VNU), "--format", "json", "--errors-only", *map(str, files.values())],

@@ -17,6 +17,16 @@ from tests.factories import (
 )
 
 
+def meeting_day(event):
+    """Move `event` to today (it started an hour ago, it ends tomorrow), when its check-in desk is open."""
+    now = timezone.now()
+    Event.objects.filter(pk=event.pk).update(
+        starts_at=now - datetime.timedelta(hours=1), ends_at=now + datetime.timedelta(days=1)
+    )
+    event.refresh_from_db()
+    return event
+
+
 def delegates(count, head=0):
     return [
         {"name": f"代表{n}", "gender": "male", "position": "副市长", "rank": n + 1, "is_head": n == head}

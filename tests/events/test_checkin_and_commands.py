@@ -9,14 +9,17 @@ from django.utils import timezone
 from events import services
 from events.checkin import delegate_check_in
 from events.models import Delegate, Delegation, DelegationTransition, Event
-from tests.events.conftest import delegates
+from tests.events.conftest import delegates, meeting_day
 
 
 @pytest.fixture
 def confirmed(make_event, make_officer):
-    return services.delegation_register(
+    """A confirmed delegation of two, on the day of its meeting."""
+    delegation = services.delegation_register(
         event=make_event(), officer=make_officer("nanning"), delegates=delegates(2), consent=True
     )
+    delegation.event = meeting_day(delegation.event)
+    return delegation
 
 
 def test_a_delegate_is_checked_in_once(confirmed):
@@ -31,7 +34,7 @@ def test_unknown_codes_and_other_events_codes_are_refused(confirmed, make_event)
     token = confirmed.delegates.first().checkin_token
     assert not delegate_check_in(token="nonsense", event=confirmed.event).ok
     assert not delegate_check_in(token="", event=confirmed.event).ok
-    assert not delegate_check_in(token=token, event=make_event(title="另一个会议")).ok
+    assert not delegate_check_in(token=token, event=meeting_day(make_event(title="另一个会议"))).ok
 
 
 def test_withdrawn_delegates_are_refused(confirmed):
@@ -61,7 +64,7 @@ def test_simultaneous_scans_of_one_code_record_one_check_in(make_event, make_off
     delegation = services.delegation_register(
         event=make_event(), officer=make_officer("nanning"), delegates=delegates(1), consent=True
     )
-    token, event = delegation.delegates.get().checkin_token, delegation.event
+    token, event = delegation.delegates.get().checkin_token, meeting_day(delegation.event)
     barrier, results = threading.Barrier(20), []
 
     def scan():
@@ -167,3 +170,27 @@ def test_exports_are_staff_only_grouped_by_city_in_protocol_order_and_recorded(
         html = client.get(f"{base}/{page}").content.decode()
         assert html.count("代表0") == 2
     assert list(ExportLog.objects.values_list("user__username", "row_count")) == [("manager", 4)] * 4
+
+
+@pytest.mark.parametrize(
+    ("days_ahead", "opens"),
+    [(120, False), (2, False), (1, True), (0, True), (-3, False)],  # four months ahead ... ended two days ago
+)
+def test_the_desk_opens_the_day_before_the_meeting_and_closes_at_its_end(
+    client, event_manager, make_event, make_officer, days_ahead, opens
+):
+    delegation = services.delegation_register(
+        event=make_event(), officer=make_officer("nanning"), delegates=delegates(1), consent=True
+    )
+    today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    start = today + datetime.timedelta(days=days_ahead, hours=10)
+    Event.objects.filter(pk=delegation.event_id).update(starts_at=start, ends_at=start + datetime.timedelta(days=1))
+    if days_ahead == 0:  # a meeting of today that has not ended
+        Event.objects.filter(pk=delegation.event_id).update(ends_at=timezone.now() + datetime.timedelta(hours=1))
+    client.force_login(event_manager)
+    token = delegation.delegates.get().checkin_token
+
+    response = client.post(f"/events/{delegation.event_id}/checkin/", {"token": token})
+
+    assert response.status_code == (200 if opens else 409)
+    assert Delegate.objects.filter(checked_in_at__isnull=False).exists() is opens

@@ -14,7 +14,7 @@ from core.locks import Busy
 from core.web.middleware import BusyMiddleware
 from events import services
 from events.models import Delegate, Delegation, Event
-from tests.events.conftest import delegates
+from tests.events.conftest import delegates, meeting_day
 from tests.events.test_pages import form_data
 
 
@@ -147,6 +147,7 @@ def test_a_check_in_that_waits_too_long_keeps_the_code_for_one_more_tap(
         event=event, officer=make_officer("beihai"), delegates=delegates(1), consent=True
     )
     delegate = delegation.delegates.get()
+    meeting_day(event)
     client.force_login(django_user_model.objects.create_superuser("desk", password="pw"))
 
     with HeldDelegate(delegate):

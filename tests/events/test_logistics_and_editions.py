@@ -12,6 +12,7 @@ from django.utils import timezone
 from core.models import ExportLog
 from events import logistics, services
 from events.contributions import EVENT_MANAGERS
+from events.editions import event_next_edition
 from events.models import AgendaItem, Delegate, Event, EventSeries
 from tests.factories import StaffUserFactory
 
@@ -141,3 +142,19 @@ def test_the_next_edition_copies_settings_and_agenda_moved_by_the_date_differenc
     assert copy.registration_closes_at - event.registration_closes_at == copy.starts_at - event.starts_at
     assert list(copy.agenda.values_list("title", "day")) == [("开幕式", timezone.localdate(copy.starts_at))]
     assert not copy.delegations.exists() and Delegate.objects.filter(delegation__event=copy).count() == 0
+
+
+def test_the_next_edition_takes_the_new_year_into_its_title_in_every_language(make_event):
+    event = make_event(
+        title="2026年联络工作会议",
+        title_en="2026 Liaison Work Conference (20260 delegates)",
+        starts_at=timezone.make_aware(datetime.datetime(2026, 12, 1, 9)),
+        ends_at=timezone.make_aware(datetime.datetime(2026, 12, 2, 17)),
+        registration_opens_at=None,
+        registration_closes_at=None,
+    )
+    staff = StaffUserFactory(groups=[EVENT_MANAGERS])
+
+    copy = event_next_edition(event=event, starts_at=timezone.make_aware(datetime.datetime(2027, 11, 30, 9)), by=staff)
+
+    assert (copy.title, copy.title_en) == ("2027年联络工作会议", "2027 Liaison Work Conference (20260 delegates)")

@@ -135,3 +135,20 @@ def test_only_event_managers_send_notices(notice, cities):
 
     with pytest.raises(PermissionDenied):
         notice_services.notice_send(notice=notice, by=cities["nanning"].user)
+
+
+def test_not_attending_is_refused_while_the_citys_delegation_stands_and_says_what_to_do(
+    client, notice, cities, manager
+):
+    notice_services.notice_send(notice=notice, by=manager)
+    officer = cities["nanning"]
+    delegation = services.delegation_register(event=notice.event, officer=officer, delegates=delegates(2), consent=True)
+    client.force_login(officer.user)
+
+    refused = client.post(f"/portal/events/notices/{notice.pk}/", {"reply": "decline", "reason": "另有公务"})
+
+    assert refused.status_code == 400 and "撤回" in refused.content.decode()  # withdraw it on its page
+    assert NoticeRecipient.objects.get(city=officer.city).reply == ""
+    services.delegation_withdraw(delegation=delegation, by=officer.user)
+    accepted = client.post(f"/portal/events/notices/{notice.pk}/", {"reply": "decline", "reason": "另有公务"})
+    assert accepted.status_code == 302 and NoticeRecipient.objects.get(city=officer.city).reply == "decline"

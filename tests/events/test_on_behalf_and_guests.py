@@ -14,7 +14,7 @@ from events.checkin import delegate_check_in
 from events.contributions import EVENT_MANAGERS
 from events.exports import delegates_for
 from events.models import Delegation, GuestInvitation
-from tests.events.conftest import delegates
+from tests.events.conftest import delegates, meeting_day
 from tests.events.test_pages import form_data
 from tests.factories import StaffUserFactory
 
@@ -143,7 +143,7 @@ def test_guests_count_against_capacity_and_appear_with_their_organisation_everyw
     )
     assert (guest.state, city.state) == (State.CONFIRMED, State.WAITLISTED)  # 3 + 2 > 4 seats
     assert [d.delegation.party_name for d in delegates_for(invitation.event)] == ["Vientiane Capital（Laos）"] * 3
-    result = delegate_check_in(token=guest.delegates.first().checkin_token, event=invitation.event)
+    result = delegate_check_in(token=guest.delegates.first().checkin_token, event=meeting_day(invitation.event))
     assert result.ok and "Vientiane Capital" in result.message
 
 
@@ -160,3 +160,26 @@ def test_a_guest_withdraws_with_the_link(client, invitation):
     services.delegation_register_guest(invitation=invitation, delegates=delegates(1), consent=True)
     response = client.post(f"/en/guests/{invitation.token}/", {"withdraw": "1"})
     assert response.status_code == 302 and Delegation.objects.get().state == State.WITHDRAWN
+
+
+def test_a_guest_who_withdrew_registers_again_with_the_same_link_until_it_expires(client, manager, invitation):
+    services.delegation_register_guest(invitation=invitation, delegates=delegates(1), consent=True)
+    withdrawn = client.post(f"/en/guests/{invitation.token}/", {"withdraw": "1"}, follow=True).content.decode()
+
+    again = client.post(f"/en/guests/{invitation.token}/", form_data(delegates(2)))
+
+    assert "has been withdrawn" in withdrawn and 'name="consent"' in withdrawn  # a new registration's form
+    assert again.status_code == 302
+    assert sorted(Delegation.objects.values_list("state", "delegate_count")) == [
+        (State.CONFIRMED, 2),
+        (State.WITHDRAWN, 1),
+    ]
+    with pytest.raises(ValidationError):  # one active delegation a link
+        services.delegation_register_guest(invitation=invitation, delegates=delegates(1), consent=True)
+    client.force_login(manager)
+    listing = client.get("/admin/events/guestinvitation/").content.decode()
+    assert "已确认" in listing  # the latest registration's state
+
+    Delegation.objects.filter(state=State.CONFIRMED).update(state=State.WITHDRAWN)
+    GuestInvitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now() - datetime.timedelta(minutes=1))
+    assert client.post(f"/en/guests/{invitation.token}/", form_data(delegates(1))).status_code == 410

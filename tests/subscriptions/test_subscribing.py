@@ -52,6 +52,11 @@ def test_opening_the_confirmation_link_does_not_confirm_pressing_the_button_does
     subscriber.refresh_from_db()
     assert pressed.status_code == 302 and subscriber.state == Subscriber.State.ACTIVE and subscriber.confirmed_at
 
+    confirmed = client.get(pressed["Location"]).content.decode()  # says so, then the choices
+    assert "订阅已确认" in confirmed and "reader@example.cn" in confirmed
+    assert confirmed.index("订阅已确认") < confirmed.index('name="frequency"') < confirmed.index("退订全部内容")
+    assert "订阅已确认" not in client.get(f"/subscribe/settings/{subscriber.token}/").content.decode()
+
 
 def test_the_page_says_the_same_for_a_subscribed_address_and_sends_its_owner_the_settings_link(client, topics):
     category, _periodical = topics

@@ -116,6 +116,22 @@ class PeriodicRun(models.Model):
         return self.name
 
 
+class ThrottleCounter(models.Model):
+    """A request count in a window (core/web/throttle.py), kept here when there is no shared cache (no Redis), so
+    that every process counts the same requests."""
+
+    name = models.CharField(max_length=100, primary_key=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("request counter")
+        verbose_name_plural = _("request counters")
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class BlockedTerm(models.Model):
     """A word or a site of spam (gambling, lottery): texts holding it are refused on save and reported by the
     content scan (core/integrity.py). Words match in Simplified or Traditional characters, however spaced."""

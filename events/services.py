@@ -354,11 +354,45 @@ def _deadline(event: Event) -> str:
     return f"{timezone.localtime(event.changes_allowed_until):%Y-%m-%d %H:%M}"
 
 
-def _staff_decision(delegation: Delegation, *, to: State, by: User, reason: str = "") -> Delegation:
+def waiting_ahead_of(delegation: Delegation) -> list[Delegation]:
+    """The delegations on the waiting list that confirming `delegation` would go ahead of: all of them for one that
+    is not waiting itself, those that joined the list before it for one that is."""
+    waiting = Delegation.objects.filter(event=delegation.event_id).waiting().exclude(pk=delegation.pk)
+    if delegation.state == State.WAITLISTED and delegation.waitlisted_at:
+        waiting = waiting.filter(waitlisted_at__lt=delegation.waitlisted_at)
+    return list(waiting.select_related("city", "guest"))
+
+
+class Overtaking(ValidationError):
+    """Confirming would go ahead of the waiting list, and the staff member has not said they mean to."""
+
+    def __init__(self, delegation: Delegation, ahead: Sequence[Delegation]) -> None:
+        self.ahead = list(ahead)
+        super().__init__(
+            _(
+                "Confirming %(party)s would go ahead of the waiting list (%(names)s). Confirm the overtaking to go "
+                "on; it is recorded with the decision."
+            )
+            % {"party": delegation.party, "names": "、".join(str(other.party) for other in self.ahead)}
+        )
+
+
+def _staff_decision(
+    delegation: Delegation, *, to: State, by: User, reason: str = "", overtaking: bool = False
+) -> Delegation:
     if not by.has_perm(STAFF_PERMISSION):
         raise PermissionDenied
     event = _lock_event(delegation.event_id)
     delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
+    if to == State.CONFIRMED and delegation.state != State.CONFIRMED and event.waiting_list:
+        ahead = waiting_ahead_of(delegation)
+        if ahead and not overtaking:
+            raise Overtaking(delegation, ahead)
+        if ahead:
+            overtaken = _("ahead of the waiting list, before %(names)s") % {
+                "names": "、".join(str(other.party) for other in ahead)
+            }
+            reason = f"{reason}（{overtaken}）" if reason else str(overtaken)
     if to == State.CONFIRMED and not _fits(event, delegation, delegation.delegate_count):
         raise ValidationError(
             _("Confirming %(city)s would exceed the capacity of %(capacity)d delegates.")
@@ -372,8 +406,10 @@ def _staff_decision(delegation: Delegation, *, to: State, by: User, reason: str 
 
 
 @atomic_with_lock_timeout
-def delegation_confirm(*, delegation: Delegation, by: User, reason: str = "") -> Delegation:
-    return _staff_decision(delegation, to=State.CONFIRMED, by=by, reason=reason)
+def delegation_confirm(*, delegation: Delegation, by: User, reason: str = "", overtaking: bool = False) -> Delegation:
+    """Staff confirm by hand. Ahead of anyone on the waiting list only with `overtaking`, which the decision's
+    step records with the names of those overtaken (raises Overtaking otherwise)."""
+    return _staff_decision(delegation, to=State.CONFIRMED, by=by, reason=reason, overtaking=overtaking)
 
 
 @atomic_with_lock_timeout

@@ -47,7 +47,8 @@ class ThrottledPasswordResetView(PasswordResetView):
 
     def form_valid(self, form):
         keys = [f"ip:{client_ip(self.request)}", f"email:{form.cleaned_data['email'].strip().lower()}"]
-        if not within_limit("password-reset", keys, limit=settings.PASSWORD_RESET_LIMIT, seconds=RESET_WINDOW_SECONDS):
+        limit, seconds = settings.PASSWORD_RESET_LIMIT, RESET_WINDOW_SECONDS
+        if not within_limit("password-reset", keys, limit=limit, seconds=seconds, durable=True):
             form.add_error(None, _("Too many password-reset requests. Please wait a quarter of an hour and try again."))
             return self.render_to_response(self.get_context_data(form=form), status=429)
         return super().form_valid(form)

@@ -30,7 +30,9 @@ def apply(request):
     if request.method == "POST":
         if not form.is_valid():
             status = 400
-        elif not throttle.within_limit("apply", [client_ip(request)], limit=APPLICATIONS_PER_HOUR, seconds=3600):
+        elif not throttle.within_limit(
+            "apply", [client_ip(request)], limit=APPLICATIONS_PER_HOUR, seconds=3600, durable=True
+        ):
             form.add_error(None, _("Too many requests from here. Please try again in an hour."))
             status = 429
         else:

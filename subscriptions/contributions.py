@@ -19,6 +19,7 @@ contributions = Contributions(
         PeriodicJob("subscription-digests", "subscriptions.tasks.send_digests", crontab(hour=7, minute=0)),
         PeriodicJob("issue-announcements", "subscriptions.tasks.announce_new_issues", crontab(minute="*/15")),
         PeriodicJob("unconfirmed-subscriptions", "subscriptions.tasks.forget_unconfirmed", crontab(hour=3, minute=20)),
+        PeriodicJob("ended-subscriptions", "subscriptions.tasks.forget_unsubscribed", crontab(hour=3, minute=25)),
     ),
     dashboard_tiles=("subscriptions.dashboard.tiles",),
     charts=(

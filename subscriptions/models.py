@@ -45,6 +45,9 @@ class Subscriber(models.Model):
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True, editable=False)
     unsubscribed_at = models.DateTimeField(_("unsubscribed at"), null=True, blank=True, editable=False)
     bounced_at = models.DateTimeField(_("bounced at"), null=True, blank=True, editable=False)
+    # SUBSCRIPTION_FORGET_DAYS after it ended: the address replaced (FORGOTTEN_DOMAIN), the choices emptied; the row
+    # and its link stay, so old e-mails' links still answer.
+    forgotten_at = models.DateTimeField(_("address forgotten at"), null=True, blank=True, editable=False)
     last_digest_at = models.DateTimeField(_("last digest at"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -57,7 +60,7 @@ class Subscriber(models.Model):
         indexes = [models.Index(fields=["state", "frequency"])]
 
     def __str__(self):
-        return masked(self.email)
+        return str(_("(address forgotten)")) if self.forgotten_at else masked(self.email)
 
 
 def masked(address):

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -161,6 +162,30 @@ def forget_unconfirmed(*, days: int | None = None) -> int:
     cutoff = timezone.now() - datetime.timedelta(days=days)
     deleted, _by_model = Subscriber.objects.filter(state=Subscriber.State.PENDING, consent_at__lt=cutoff).delete()
     return deleted
+
+
+FORGOTTEN_DOMAIN = "forgotten.invalid"  # RFC 2606: no mail can ever go there
+
+
+def forget_unsubscribed(*, days: int | None = None) -> int:
+    """Addresses that left (unsubscribed, or refused by their mail server) are forgotten SUBSCRIPTION_FORGET_DAYS
+    later: the address becomes a placeholder and the choices are emptied. The row stays with its link key, so a
+    link in an old e-mail still answers "unsubscribed". How many were forgotten."""
+    days = settings.SUBSCRIPTION_FORGET_DAYS if days is None else days
+    cutoff = timezone.now() - datetime.timedelta(days=days)
+    ended = Q(state=Subscriber.State.UNSUBSCRIBED, unsubscribed_at__lt=cutoff) | Q(
+        state=Subscriber.State.BOUNCED, bounced_at__lt=cutoff
+    )
+    forgotten = 0
+    for subscriber in Subscriber.objects.filter(ended, forgotten_at__isnull=True).only("pk").iterator():
+        with transaction.atomic():
+            Subscriber.objects.filter(pk=subscriber.pk).update(
+                email=f"{subscriber.pk}@{FORGOTTEN_DOMAIN}", events=False, forgotten_at=timezone.now()
+            )
+            subscriber.categories.clear()
+            subscriber.periodicals.clear()
+        forgotten += 1
+    return forgotten
 
 
 # Digests -------------------------------------------------------------------------------------------------------

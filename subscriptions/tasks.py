@@ -14,6 +14,11 @@ def forget_unconfirmed():
 
 
 @shared_task(ignore_result=True)
+def forget_unsubscribed():
+    return services.forget_unsubscribed()
+
+
+@shared_task(ignore_result=True)
 def announce_issue(issue_id):
     from publications.models import Issue
 

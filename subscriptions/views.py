@@ -32,6 +32,7 @@ def subscribe(request):
             [client_ip(request), form.cleaned_data["email"].lower()],
             limit=settings.SUBSCRIBE_LIMIT_PER_HOUR,
             seconds=3600,
+            durable=True,
         ):
             form.add_error(None, _("Too many requests from here. Please try again in an hour."))
             status = 429

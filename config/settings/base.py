@@ -211,6 +211,7 @@ CELERY_BEAT_SCHEDULER = "config.celery:DeclaredJobsScheduler"
 SUBSCRIBE_LIMIT_PER_HOUR = env.int("SUBSCRIBE_LIMIT_PER_HOUR", default=5)
 # Subscriptions not confirmed within this many days are deleted with their address.
 SUBSCRIBE_CONFIRM_DAYS = env.int("SUBSCRIBE_CONFIRM_DAYS", default=7)
+SUBSCRIPTION_FORGET_DAYS = env.int("SUBSCRIPTION_FORGET_DAYS", default=90)
 
 # The outbox (core/mail/outbox.py): a failed e-mail is tried again after 10 s, 20 s, 40 s … (at most an hour apart)
 # for a day, then marked failed; the sweep picks up rows due for longer than a minute; sent rows are kept 30 days.

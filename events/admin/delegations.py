@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import model_to_dict
@@ -14,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core import scopes
-from core.backoffice.admin_actions import service_action, service_action_with_reason
+from core.backoffice.admin_actions import run_for_each, service_action, service_action_with_reason
 from core.backoffice.scoped import ScopedAdminMixin
 from core.locks import Busy
 from events import services
@@ -248,13 +249,37 @@ class DelegationAdmin(ScopedAdminMixin, admin.ModelAdmin):
             status=400 if posted and (form.errors or formset.errors or formset.non_form_errors()) else 200,
         )
 
-    confirm = service_action(
-        lambda delegation, by: services.delegation_confirm(delegation=delegation, by=by),
-        description=_("Confirm"),
-        permissions=["change"],
-        prepare=_in_order_of_submission,
-        done=lambda n: ngettext("%d delegation confirmed.", "%d delegations confirmed.", n) % n,
-    )
+    @admin.action(description=_("Confirm"), permissions=["change"])
+    def confirm(self, request, queryset):
+        """Confirm the selected delegations; where that would go ahead of the waiting list, a page first says who
+        would be overtaken, and only a second, explicit confirmation does it (recorded with the decision)."""
+        delegations = list(_in_order_of_submission(queryset))
+        overtaking = "overtake" in request.POST
+        if not overtaking:
+            ahead = [(delegation, services.waiting_ahead_of(delegation)) for delegation in delegations]
+            ahead = [(delegation, others) for delegation, others in ahead if others and delegation.event.waiting_list]
+            if ahead:
+                context = {
+                    **self.admin_site.each_context(request),
+                    "opts": self.model._meta,
+                    "title": _("Confirm ahead of the waiting list?"),
+                    "ahead": ahead,
+                    "selected": [delegation.pk for delegation in delegations],
+                    "action_name": request.POST.get("action", ""),
+                    "action_checkbox_name": ACTION_CHECKBOX_NAME,
+                }
+                return TemplateResponse(request, "admin/events/delegation/confirm_overtaking.html", context)
+        run_for_each(
+            self,
+            request,
+            delegations,
+            lambda delegation: services.delegation_confirm(
+                delegation=delegation, by=request.user, overtaking=overtaking
+            ),
+            lambda n: ngettext("%d delegation confirmed.", "%d delegations confirmed.", n) % n,
+        )
+        return None
+
     waitlist = service_action(
         lambda delegation, by: services.delegation_waitlist(delegation=delegation, by=by),
         description=_("Put on the waiting list"),

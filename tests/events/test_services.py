@@ -192,3 +192,38 @@ def test_notices_are_sent_after_commit_to_the_citys_officers(
         )
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == ["a@example.cn"]
+
+
+def test_confirming_ahead_of_the_waiting_list_needs_the_overtaking_said_and_records_it(
+    make_event, make_officer, event_manager
+):
+    event = make_event(requires_approval=True, capacity=10)
+    first = services.delegation_register(event=event, officer=make_officer("a"), delegates=delegates(2), consent=True)
+    later = services.delegation_register(event=event, officer=make_officer("b"), delegates=delegates(2), consent=True)
+    services.delegation_waitlist(delegation=first, by=event_manager)
+
+    with pytest.raises(services.Overtaking) as refused:
+        services.delegation_confirm(delegation=later, by=event_manager)
+    assert Delegation.objects.get(pk=later.pk).state == "pending" and refused.value.ahead == [first]
+    assert "a市" in refused.value.messages[0]
+
+    services.delegation_confirm(delegation=later, by=event_manager, overtaking=True)
+    step = DelegationTransition.objects.filter(delegation=later).last()
+    assert (step.to_state, step.by) == ("confirmed", event_manager) and "a市" in step.reason
+    services.delegation_confirm(delegation=first, by=event_manager)  # the head of the list overtakes nobody
+
+
+def test_the_admin_asks_before_confirming_ahead_of_the_waiting_list(client, make_event, make_officer, event_manager):
+    event = make_event(requires_approval=True, capacity=10)
+    first = services.delegation_register(event=event, officer=make_officer("a"), delegates=delegates(2), consent=True)
+    later = services.delegation_register(event=event, officer=make_officer("b"), delegates=delegates(2), consent=True)
+    services.delegation_waitlist(delegation=first, by=event_manager)
+    client.force_login(event_manager)
+    chosen = {"action": "confirm", "_selected_action": [later.pk]}
+
+    asked = client.post("/admin/events/delegation/", chosen)
+    assert asked.status_code == 200 and "a市" in asked.content.decode() and 'name="overtake"' in asked.content.decode()
+    assert Delegation.objects.get(pk=later.pk).state == "pending"
+
+    done = client.post("/admin/events/delegation/", {**chosen, "overtake": "1"})
+    assert done.status_code == 302 and Delegation.objects.get(pk=later.pk).state == "confirmed"

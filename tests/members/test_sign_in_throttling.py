@@ -143,3 +143,18 @@ def test_an_over_long_name_or_password_is_refused_before_anything_is_looked_up_o
     assert "不超过" in response.content.decode()  # "Ensure this value has at most … characters", in Chinese
     authenticate.assert_not_called()
     assert not AccessAttempt.objects.exists()
+
+
+def test_without_redis_the_reset_limit_is_counted_in_the_database_so_every_process_agrees(client, officer, settings):
+    from django.core.cache import cache
+
+    from core.models import ThrottleCounter
+
+    settings.PASSWORD_RESET_LIMIT = 3
+    answers = []
+    for _ in range(4):
+        answers.append(client.post("/accounts/password/reset/", {"email": "linhaibo@example.cn"}).status_code)
+        cache.clear()  # as if each request went to another gunicorn worker, with its own memory
+
+    assert answers == [302, 302, 302, 429]
+    assert ThrottleCounter.objects.filter(count=4).count() == 2  # the address and the e-mail address, each counted

@@ -201,3 +201,39 @@ def test_unconfirmed_addresses_are_deleted_after_the_confirmation_period(setting
 
     assert services.forget_unconfirmed() == 1
     assert set(Subscriber.objects.all()) == {recent, confirmed} and old.email
+
+
+def test_an_address_that_left_is_forgotten_after_the_forget_period_and_its_old_links_still_answer(
+    client, topics, settings
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from subscriptions import services
+
+    settings.SUBSCRIPTION_FORGET_DAYS = 90
+    category, _periodical = topics
+    old = timezone.now() - datetime.timedelta(days=91)
+    left = SubscriberFactory(email="left@example.cn", categories=[category], state=Subscriber.State.UNSUBSCRIBED)
+    bounced = SubscriberFactory(email="bounced@example.cn", state=Subscriber.State.BOUNCED)
+    recent = SubscriberFactory(email="recent@example.cn", state=Subscriber.State.UNSUBSCRIBED)
+    SubscriberFactory(email="staying@example.cn", categories=[category])
+    Subscriber.objects.filter(pk=left.pk).update(unsubscribed_at=old)
+    Subscriber.objects.filter(pk=bounced.pk).update(bounced_at=old)
+    Subscriber.objects.filter(pk=recent.pk).update(unsubscribed_at=timezone.now() - datetime.timedelta(days=89))
+
+    assert services.forget_unsubscribed() == 2
+    assert services.forget_unsubscribed() == 0  # once
+
+    emails = set(Subscriber.objects.values_list("email", flat=True))
+    assert "left@example.cn" not in emails and "bounced@example.cn" not in emails
+    assert {"recent@example.cn", "staying@example.cn"} <= emails
+    left.refresh_from_db()
+    assert left.forgotten_at and not left.categories.exists() and left.email.endswith("@forgotten.invalid")
+    assert "left" not in str(left)
+    for path in (f"/subscribe/unsubscribe/{left.token}/", f"/subscribe/settings/{left.token}/"):
+        answer = client.get(path)
+        assert answer.status_code in (200, 410) and "forgotten.invalid" not in answer.content.decode()
+    assert client.post(f"/subscribe/unsubscribe/{left.token}/").status_code == 200
+    assert client.post("/subscribe/", form(topics, email="left@example.cn")).status_code == 302  # may come back

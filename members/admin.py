@@ -118,7 +118,7 @@ class ImportMixin:
                 context.update(
                     checked=checked,
                     valid=valid,
-                    columns=importers.columns(rows),
+                    columns=importers.columns(rows, self.import_kind),
                     signed_rows=dumps(rows, salt=f"import-{self.import_kind}") if valid else "",
                 )
                 status = 200 if valid else 400

@@ -31,12 +31,12 @@ def read_rows(upload, kind):
             sheet = openpyxl.load_workbook(upload, read_only=True, data_only=True).active
             values = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
         elif name.endswith(".csv"):
-            text = upload.read().decode("utf-8-sig")
+            text = _decoded(upload.read())
             values = [[v.strip() for v in row] for row in csv.reader(io.StringIO(text))]
         else:
             raise ValidationError(_("Upload a .csv or .xlsx file."))
     except (UnicodeDecodeError, csv.Error):
-        raise ValidationError(_("The file could not be read: save it as UTF-8 CSV or as .xlsx.")) from None
+        raise ValidationError(_("The file could not be read: save it as CSV (UTF-8 or GBK) or as .xlsx.")) from None
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, openpyxl.utils.exceptions.InvalidFileException):
         raise ValidationError(_("The file could not be read as an Excel workbook.")) from None
     numbered = [(line, row) for line, row in enumerate(values, start=1) if any(row)]  # the spreadsheet's own numbers
@@ -153,8 +153,19 @@ def _cell_text(value):
     return str(value).strip()
 
 
-def columns(rows):
-    return [key for key in rows[0] if key != LINE]
+def _decoded(raw):
+    """UTF-8 (with or without the mark Excel puts first), else GBK as Excel saves CSV on a Chinese Windows (read as
+    GB 18030, which contains it)."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("gb18030")
+
+
+def columns(rows, kind):
+    """(field, heading) for the preview: each column under the Chinese heading of the template."""
+    headings = {field: aliases[0] if aliases else field for field, _example, aliases in columns_of(kind)}
+    return [(key, headings.get(key, key)) for key in rows[0] if key != LINE]
 
 
 class CityRowForm(forms.ModelForm):

@@ -1,17 +1,41 @@
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core import site
-from core.i18n.translation import localized
+from core.i18n.translation import lacks_translation, localized
 from news.models import Article, Category
+
+CHINESE = "zh-Hans"
+
+
+class _ItemLanguage:
+    """An entry whose language is not the feed's (the Chinese of an article not yet translated) says so in
+    xml:lang, which feed readers use to pick fonts and voices."""
+
+    def item_attributes(self, item):
+        attributes = super().item_attributes(item)
+        if item.get("language"):
+            attributes["xml:lang"] = item["language"]
+        return attributes
+
+
+class MarkedRssFeed(_ItemLanguage, Rss201rev2Feed):
+    pass
+
+
+class MarkedAtomFeed(_ItemLanguage, Atom1Feed):
+    pass
 
 
 class LatestArticlesFeed(Feed):
-    """RSS 2.0: the 30 newest published articles. Only public content; no personal data."""
+    """RSS 2.0: the 30 newest published articles. Only public content; no personal data. In English, an article
+    not yet translated comes in Chinese, marked as such in its title and its xml:lang."""
 
+    feed_type = MarkedRssFeed
     description = _("The latest news of the association.")
 
     def title(self):
@@ -24,7 +48,12 @@ class LatestArticlesFeed(Feed):
         return Article.objects.published().for_listing()[:30]
 
     def item_title(self, article):
+        if lacks_translation(article, "title"):
+            return gettext("%(title)s (in Chinese)") % {"title": localized(article, "title")}
         return localized(article, "title")
+
+    def item_extra_kwargs(self, article):
+        return {"language": CHINESE} if lacks_translation(article, "title") else {}
 
     def item_description(self, article):
         return localized(article, "summary")
@@ -43,7 +72,7 @@ class LatestArticlesFeed(Feed):
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
-    feed_type = Atom1Feed
+    feed_type = MarkedAtomFeed
     subtitle = LatestArticlesFeed.description
 
 

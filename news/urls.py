@@ -11,6 +11,7 @@ urlpatterns = [
     path("c/<slug:slug>/", views.category, name="category"),
     path("c/<slug:slug>/feed/", feeds.CategoryFeed(), name="category_feed"),
     path("tag/<str:slug>/", views.tag, name="tag"),
+    path("topics/", views.topics, name="topics"),
     path("topics/<slug:slug>/", views.topic, name="topic"),
     path("<int:pk>/", views.article, name="article"),
     path("<int:pk>/qr.svg", views.article_qr, name="article_qr"),

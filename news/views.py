@@ -63,6 +63,15 @@ def tag(request, slug):
     return _article_list(request, Article.objects.published().filter(tags=tag), heading=heading, tag=tag)
 
 
+def topics(request):
+    """Every published special topic, with how many published articles it gathers."""
+    published = Article.objects.published()
+    counted = Topic.objects.published().annotate(
+        article_count=Count("entries", filter=Q(entries__article__in=published.values("pk")))
+    )
+    return render(request, "news/topic_list.html", {"topics": counted})
+
+
 def topic(request, slug):
     topic = get_object_or_404(Topic.objects.published(), slug=slug)
     entries = topic.entries.filter(article__in=Article.objects.published()).select_related(

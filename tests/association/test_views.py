@@ -22,6 +22,7 @@ PAGES = [
     "/subscribe/",
     "/contact/",
     "/news/",
+    "/news/topics/",
     "/events/",
     "/members/",
     "/figures/",

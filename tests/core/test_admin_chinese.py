@@ -146,3 +146,21 @@ def test_state_changes_show_state_names(client, superuser):
     assert ">confirmed<" not in page and ">pending<" not in page
     with translation.override("zh-hans"):
         assert str(delegation.transitions.last()) == "待审核 → 已确认"
+
+
+@pytest.mark.django_db
+def test_the_admin_writes_chinese_as_chinese_is_written(client, news_editor):
+    """No space between the verb and the noun ("修改文章", not "修改 文章"), the editor's name as written, and no
+    English full stop after a Chinese greeting."""
+    from tests.factories import ArticleFactory
+
+    news_editor.first_name = "编辑"
+    news_editor.save()
+    article = ArticleFactory(draft=True)
+    client.force_login(news_editor)
+
+    page = client.get(reverse("admin:news_article_change", args=[article.pk])).content.decode()
+    added = client.get(reverse("admin:news_article_add")).content.decode()
+
+    assert "<h1>修改文章</h1>" in page and "<h1>增加文章</h1>" in added
+    assert "欢迎，<strong>编辑</strong>" in page and "</strong>." not in page

@@ -191,3 +191,42 @@ def test_reading_an_article_writes_nothing_to_its_row(client, make_article):
     assert not [
         q["sql"] for q in context.captured_queries if q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT"))
     ]
+
+
+@pytest.mark.parametrize("topics_made", [1, 5])
+def test_the_topics_page_lists_published_topics_with_their_article_counts_in_constant_queries(
+    db, client, topics_made, django_assert_num_queries
+):
+    from tests.factories import ArticleFactory, TopicEntryFactory, TopicFactory
+
+    for n in range(topics_made):
+        topic = TopicFactory(title=f"专题{n}")
+        TopicEntryFactory(topic=topic, article=ArticleFactory())
+        TopicEntryFactory(topic=topic, article=ArticleFactory(draft=True))  # not counted
+    TopicFactory(title="未发布专题", is_published=False)
+
+    with django_assert_num_queries(3):  # the association, the topics with their counts, the footer's pages
+        page = client.get("/news/topics/").content.decode()
+
+    assert page.count('class="article-item"') == topics_made and "未发布专题" not in page
+    assert "1 篇文章" in page or "1篇文章" in page
+    assert 'href="/news/topics/"' in client.get("/news/").content.decode()
+
+
+def test_an_english_feed_marks_the_entries_still_in_chinese(client, make_article):
+    from xml.etree import ElementTree
+
+    make_article(title="公开文章", title_en="Open article")
+    make_article(title="尚未翻译")
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+
+    rss = ElementTree.fromstring(client.get("/en/news/feed/").content)
+    atom = ElementTree.fromstring(client.get("/en/news/atom/").content)
+    chinese_rss = {item.findtext("title"): item.get(xml_lang) for item in rss.iter("item")}
+    entries = atom.iter("{http://www.w3.org/2005/Atom}entry")
+    chinese_atom = {entry.findtext("{http://www.w3.org/2005/Atom}title"): entry.get(xml_lang) for entry in entries}
+
+    for found in (chinese_rss, chinese_atom):
+        assert found == {"Open article": None, "尚未翻译 (in Chinese)": "zh-Hans"}
+    chinese_feed = client.get("/news/feed/").content.decode()
+    assert "xml:lang" not in chinese_feed and "(in Chinese)" not in chinese_feed and "（中文）" not in chinese_feed

@@ -67,6 +67,20 @@ def test_a_csv_saved_by_excel_with_a_byte_order_mark_and_spaces_is_read(manager_
     assert MemberCity.objects.get(slug="liuzhou").name == "柳州市"
 
 
+def test_a_csv_saved_by_excel_on_a_chinese_windows_in_gbk_is_read_and_previewed_under_chinese_headings(
+    manager_client, regions
+):
+    text = "城市名称,网址标识,城市级别,所属地区\n柳州市,liuzhou,设区市,广西壮族自治区\n"
+    upload = SimpleUploadedFile("城市.csv", text.encode("gbk"))
+
+    preview = manager_client.post(CITIES_URL, {"file": upload})
+
+    headings = [th.text for th in parse(preview).find("div", id="content").find("table").find_all("th")]
+    assert preview.status_code == 200 and headings[1:5] == ["城市", "网址标识", "城市级别", "所属地区"]
+    manager_client.post(CITIES_URL, {"confirm": "1", "rows": signed_rows(preview)})
+    assert MemberCity.objects.get(slug="liuzhou").name == "柳州市"
+
+
 def test_a_valid_csv_of_officers_is_imported_with_their_accounts(manager_client, cities):
     _preview, response = upload_and_confirm(manager_client, OFFICERS_URL, csv_file(OFFICER_COLUMNS, OFFICER_ROWS))
 

@@ -19,4 +19,11 @@ def delegate_problems(event: Any, people: Iterable[Mapping[str, Any]]) -> list[s
         )
     if people and sum(1 for person in people if person.get("is_head")) != 1:
         problems.append(_("Name exactly one head of delegation."))
+    ranks = [person.get("rank") for person in people if person.get("rank") is not None]
+    shared = sorted({rank for rank in ranks if ranks.count(rank) > 1})
+    if shared:
+        problems.append(
+            _("Two delegates cannot share a protocol rank (%(ranks)s): give each their own place, 1 the most senior.")
+            % {"ranks": "、".join(str(rank) for rank in shared)}
+        )
     return problems

@@ -1,16 +1,73 @@
-/* Add delegate rows to the registration form, and confirm a withdrawal. */
+/* The registration form: add delegates, each taking the next protocol rank; reorder them with buttons (keyboard
+   too), which renumber the ranks 1, 2, 3 … in the order shown; confirm a withdrawal. */
 (function () {
   var add = document.querySelector("[data-add-delegate]");
   var list = document.querySelector("[data-formset]");
   var template = document.getElementById("empty-delegate");
   var total = document.querySelector("input[name$='-TOTAL_FORMS']");
+  var status = null;
+
+  function rankInput(card) { return card.querySelector("input[name$='-rank']"); }
+  function cards() { return Array.prototype.slice.call(list.querySelectorAll("fieldset.delegate")); }
+
+  function renumber() {
+    cards().forEach(function (card, index) {
+      var rank = rankInput(card);
+      if (rank) { rank.value = String(index + 1); }
+    });
+  }
+
+  function announce(text) {
+    if (!status) {
+      status = document.createElement("p");
+      status.className = "visually-hidden";
+      status.setAttribute("role", "status");
+      list.parentNode.insertBefore(status, list.nextSibling);
+    }
+    status.textContent = text;
+  }
+
+  function addMoveButtons(card) {
+    if (card.querySelector(".delegate__move")) { return; }
+    var bar = document.createElement("div");
+    bar.className = "delegate__move";
+    [["up", list.dataset.moveUp], ["down", list.dataset.moveDown]].forEach(function (pair) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "button button--small";
+      button.dataset.move = pair[0];
+      button.textContent = pair[1];
+      bar.appendChild(button);
+    });
+    card.insertBefore(bar, card.querySelector(".delegate__grid"));
+  }
+
+  if (list) {
+    cards().forEach(addMoveButtons);
+    list.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-move]");
+      if (!button) { return; }
+      var card = button.closest("fieldset.delegate");
+      var other = button.dataset.move === "up" ? card.previousElementSibling : card.nextElementSibling;
+      if (!other) { return; }
+      if (button.dataset.move === "up") { list.insertBefore(card, other); } else { list.insertBefore(other, card); }
+      renumber();
+      button.focus();
+      announce(list.dataset.moved);
+    });
+  }
   if (add && list && template && total) {
     add.addEventListener("click", function () {
       var index = parseInt(total.value, 10);
       var html = template.innerHTML.replace(/__prefix__/g, String(index)).replace(/__number__/g, String(index + 1));
+      var ranks = cards().map(function (card) { return parseInt((rankInput(card) || {}).value, 10) || 0; });
       list.insertAdjacentHTML("beforeend", html);
       total.value = String(index + 1);
-      var fresh = list.lastElementChild.querySelector("input, select");
+      var card = list.lastElementChild;
+      var rank = rankInput(card);
+      if (rank) { rank.value = String(Math.max.apply(null, ranks.concat([0])) + 1); }
+      addMoveButtons(card);
+      var fresh = card.querySelector("input, select");
       if (fresh) { fresh.focus(); }
     });
   }

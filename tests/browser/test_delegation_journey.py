@@ -131,3 +131,46 @@ def test_a_refused_registration_shows_a_summary_that_takes_focus_and_leads_to_ea
     expect(page.locator("#id_delegates-0-mobile")).to_have_attribute("aria-invalid", "true")
     assert not Delegation.objects.filter(event=event).exists()
     context.close()
+
+
+def test_protocol_rank_numbers_itself_and_is_reordered_from_the_keyboard(browser, site):
+    now = timezone.now()
+    event = Event.objects.create(
+        title="礼宾排序测试会议",
+        kind=Event.Kind.SEMINAR,
+        status=Event.Status.PUBLISHED,
+        capacity=20,
+        per_city_limit=5,
+        starts_at=now + datetime.timedelta(days=20),
+        ends_at=now + datetime.timedelta(days=21),
+        registration_opens_at=now - datetime.timedelta(days=1),
+        registration_closes_at=now + datetime.timedelta(days=10),
+    )
+    officer = LiaisonOfficer.objects.current().filter(is_primary=True).first()
+    officer.user.set_password(PASSWORD)
+    officer.user.save()
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    sign_in(page, site, officer.email)
+    page.goto(f"{site}/portal/events/{event.pk}/delegation/")
+
+    page.locator("[data-add-delegate]").click()
+    page.locator("[data-add-delegate]").click()
+    ranks = [page.input_value(f"#id_delegates-{n}-rank") for n in range(3)]
+    assert ranks == ["1", "2", "3"]  # each new delegate takes the next place
+    for n, name in enumerate(["李明", "王芳", "赵强"]):
+        page.fill(f"#id_delegates-{n}-name", name)
+        page.check(f"input[name='delegates-{n}-gender'][value='male']")
+        page.fill(f"#id_delegates-{n}-position", "副市长")
+    page.locator("#delegate-3 [data-move='up']").focus()
+    page.keyboard.press("Enter")  # 赵强 moves above 王芳
+    assert [page.input_value(f"#id_delegates-{n}-rank") for n in range(3)] == ["1", "3", "2"]
+    expect(page.locator("[role=status]")).to_contain_text("礼宾")
+    page.check("#id_delegates-0-is_head")
+    page.check("#id_consent")
+    page.locator(".delegation-form button[type=submit]").click()
+    expect(page.locator(".state")).to_be_visible()
+
+    delegation = Delegation.objects.get(event=event, city=officer.city)
+    assert list(delegation.delegates.order_by("rank").values_list("name", flat=True)) == ["李明", "赵强", "王芳"]
+    context.close()

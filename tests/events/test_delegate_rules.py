@@ -76,3 +76,18 @@ def test_an_empty_registration_says_to_add_a_delegate(client, make_event, make_o
 def test_the_database_keeps_one_head(registered):
     with pytest.raises(IntegrityError), transaction.atomic():
         Delegate.objects.filter(delegation=registered).update(is_head=True)
+
+
+def test_two_delegates_with_one_protocol_rank_are_refused_with_a_clear_message(make_event):
+    from events.rules import delegate_problems
+
+    people = [
+        {"name": "甲", "rank": 1, "is_head": True},
+        {"name": "乙", "rank": 2},
+        {"name": "丙", "rank": 2},
+    ]
+
+    [problem] = delegate_problems(make_event(per_city_limit=5), people)
+
+    assert "(2)" in problem or "（2）" in problem
+    assert delegate_problems(make_event(per_city_limit=5), [*people[:2], {**people[2], "rank": 3}]) == []

@@ -87,7 +87,10 @@ def _answer(request, page: RegistrationPage):
         messages.success(request, _("Your delegation has been withdrawn."))
         return redirect(page.after_withdrawal)
 
-    initial_people = [model_to_dict(d, fields=DELEGATE_FIELDS) for d in current.delegates.all()] if current else None
+    if current:
+        initial_people = [model_to_dict(d, fields=DELEGATE_FIELDS) for d in current.delegates.all()]
+    else:  # the first delegate named usually leads the delegation
+        initial_people = [{"is_head": True}]
     formset = DelegateFormSet(request.POST if posted else None, initial=initial_people, prefix="delegates", event=event)
     form = DelegationForm(
         request.POST if posted else None,
@@ -113,6 +116,8 @@ def _answer(request, page: RegistrationPage):
                 return redirect(request.path)
 
     context = {
+        # After a save the page is a summary of what was registered; the form comes back with "change" (?edit).
+        "summary": current is not None and not posted and "edit" not in request.GET,
         "error_summary": error_summary(form, formset) if posted else [],
         "event": event,
         "party_name": page.party_name,

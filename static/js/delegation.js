@@ -42,8 +42,47 @@
     card.insertBefore(bar, card.querySelector(".delegate__grid"));
   }
 
+  // On a phone each delegate folds to one line (name and position) once filled in, so the form stays short.
+  var phone = window.matchMedia("(max-width: 40em)");
+
+  function summaryOf(card) {
+    var name = card.querySelector("input[name$='-name']");
+    var position = card.querySelector("input[name$='-position']");
+    return [name && name.value, position && position.value].filter(Boolean).join(" · ");
+  }
+
+  function setFolded(card, folded) {
+    var toggle = card.querySelector(".delegate__toggle");
+    card.classList.toggle("delegate--folded", folded);
+    toggle.setAttribute("aria-expanded", folded ? "false" : "true");
+    toggle.querySelector(".delegate__toggle-action").textContent = folded ? list.dataset.show : list.dataset.hide;
+    toggle.querySelector(".delegate__toggle-summary").textContent = summaryOf(card);
+  }
+
+  function addToggle(card) {
+    if (card.querySelector(".delegate__toggle")) { return; }
+    var toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.className = "delegate__toggle";
+    toggle.innerHTML = '<span class="delegate__toggle-summary"></span> <span class="delegate__toggle-action"></span>';
+    toggle.addEventListener("click", function () { setFolded(card, !card.classList.contains("delegate--folded")); });
+    card.insertBefore(toggle, card.querySelector(".delegate__move") || card.querySelector(".delegate__grid"));
+    setFolded(card, false);
+  }
+
+  function foldFilled(except) {
+    if (!phone.matches) { return; }
+    cards().forEach(function (card) {
+      if (card !== except && summaryOf(card) && !card.querySelector(".field-error, .form-errors, [aria-invalid=true]")) { setFolded(card, true); }
+    });
+  }
+
   if (list) {
     cards().forEach(addMoveButtons);
+    cards().forEach(addToggle);
+    // Folding happens when the page opens and when a delegate is added, never as a field takes the focus:
+    // what is below would move under the pointer between pressing and releasing it.
+    foldFilled(null);
     list.addEventListener("click", function (event) {
       var button = event.target.closest("[data-move]");
       if (!button) { return; }
@@ -67,6 +106,8 @@
       var rank = rankInput(card);
       if (rank) { rank.value = String(Math.max.apply(null, ranks.concat([0])) + 1); }
       addMoveButtons(card);
+      addToggle(card);
+      foldFilled(card);
       var fresh = card.querySelector("input, select");
       if (fresh) { fresh.focus(); }
     });

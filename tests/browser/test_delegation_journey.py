@@ -174,3 +174,46 @@ def test_protocol_rank_numbers_itself_and_is_reordered_from_the_keyboard(browser
     delegation = Delegation.objects.get(event=event, city=officer.city)
     assert list(delegation.delegates.order_by("rank").values_list("name", flat=True)) == ["李明", "赵强", "王芳"]
     context.close()
+
+
+def test_on_a_phone_filled_delegates_fold_to_one_line_and_the_save_button_stays_in_reach(browser, site):
+    now = timezone.now()
+    event = Event.objects.create(
+        title="手机报名会议",
+        kind=Event.Kind.SEMINAR,
+        status=Event.Status.PUBLISHED,
+        capacity=20,
+        per_city_limit=5,
+        starts_at=now + datetime.timedelta(days=20),
+        ends_at=now + datetime.timedelta(days=21),
+        registration_opens_at=now - datetime.timedelta(days=1),
+        registration_closes_at=now + datetime.timedelta(days=10),
+    )
+    officer = LiaisonOfficer.objects.current().filter(is_primary=True).first()
+    officer.user.set_password(PASSWORD)
+    officer.user.save()
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    sign_in(page, site, officer.email)
+    page.goto(f"{site}/portal/events/{event.pk}/delegation/")
+    form = page.locator(".delegation-form")
+
+    for n, (name, position) in enumerate([("李明", "副市长"), ("王芳", "副秘书长"), ("赵强", "外事办主任")]):
+        if n:
+            page.locator("[data-add-delegate]").click()
+        page.fill(f"#id_delegates-{n}-name", name)
+        page.check(f"input[name='delegates-{n}-gender'][value='male']")
+        page.fill(f"#id_delegates-{n}-position", position)
+        save = page.locator(".delegation-form__save button").bounding_box()
+        assert save["y"] + save["height"] <= 844  # the save button is on the screen while filling in
+
+    first = page.locator("#delegate-1 .delegate__toggle")
+    expect(first).to_have_attribute("aria-expanded", "false")
+    expect(first).to_contain_text("李明 · 副市长")
+    assert form.bounding_box()["height"] < 2200  # two folded to a line each, the third open (about 3,800 px unfolded)
+    first.click()
+    expect(page.locator("#id_delegates-0-is_head")).to_be_checked()  # the first named leads, unless changed
+    page.check("#id_consent")
+    page.locator(".delegation-form__save button").click()
+    expect(page.locator(".delegation-summary")).to_contain_text("赵强")
+    context.close()

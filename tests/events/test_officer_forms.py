@@ -89,7 +89,28 @@ def test_consent_is_given_once_and_kept_on_changes(client, make_event, make_offi
     event, officer = make_event(), make_officer("nanning")
     services.delegation_register(event=event, officer=officer, delegates=delegates(1), consent=True)
     client.force_login(officer.user)
-    page = client.get(f"/portal/events/{event.pk}/delegation/").content.decode()
+    page = client.get(f"/portal/events/{event.pk}/delegation/?edit=1").content.decode()
     assert 'name="consent"' not in page and "代表 1（团长）" in page
     response = client.post(f"/portal/events/{event.pk}/delegation/", form_data(delegates(2), consent=False))
     assert response.status_code == 302
+
+
+def test_after_saving_the_officer_reads_a_summary_in_protocol_order_with_what_happens_next(
+    client, make_event, make_officer
+):
+    event, officer = make_event(), make_officer("nanning")
+    people = [
+        {"name": "甲代表", "gender": "male", "position": "市长", "rank": 1, "is_head": True},
+        {"name": "丙代表", "gender": "male", "position": "秘书长", "rank": 3, "is_head": False},
+        {"name": "乙代表", "gender": "female", "position": "副市长", "rank": 2, "is_head": False},
+    ]
+    client.force_login(officer.user)
+
+    saved = client.post(f"/portal/events/{event.pk}/delegation/", form_data(people), follow=True)
+    page = saved.content.decode()
+
+    assert saved.status_code == 200 and 'class="delegation-form"' not in page  # not the form again
+    assert page.index("甲代表") < page.index("乙代表") < page.index("丙代表")  # in protocol order
+    assert "报到处" in page or "签到码" in page  # what happens next, for a confirmed delegation
+    assert 'href="?edit=1#form-title"' in page
+    assert 'class="delegation-form"' in client.get(f"/portal/events/{event.pk}/delegation/?edit=1").content.decode()

@@ -133,7 +133,8 @@ def test_a_guest_registers_through_the_link_in_english_without_an_account(client
     assert any("somchai@vientiane.example.la" in mail.to for mail in OutgoingEmail.objects.filter(kind="guest"))
 
     again = client.get(f"/en/guests/{invitation.token}/").content.decode()
-    assert "Confirmed" in again and "Save the changes" in again  # the same link now shows and changes the registration
+    assert "Confirmed" in again and "Change the registration" in again  # the same link shows the registration
+    assert "Save the changes" in client.get(f"/en/guests/{invitation.token}/?edit=1").content.decode()  # and changes it
 
 
 def test_guests_count_against_capacity_and_appear_with_their_organisation_everywhere(invitation, make_officer):

@@ -34,7 +34,9 @@ run: $(STAMP)
 	SITE_URL=$(SITE_URL) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## test: lint and format (ruff), the layer contracts (import-linter), the types (mypy), then the whole suite;
-## on SQLite unless DATABASE_URL points at PostgreSQL; a pytest-xdist worker per core (TEST_WORKERS=1 for one)
+## on SQLite unless DATABASE_URL points at PostgreSQL. The tests of code alone run on a pytest-xdist worker per
+## core (TEST_WORKERS); then the browser and stack tests, which start Chromium and processes of their own and time
+## them, run one at a time with the machine to themselves (exit 5, "no test selected", is not a failure).
 TEST_WORKERS ?= auto
 test: install
 	$(BIN)/ruff check .
@@ -42,7 +44,8 @@ test: install
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy
 	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run --verbosity 1
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) -m "not browser and not stack" $(PYTEST_ARGS) || test $$? -eq 5
+	$(BIN)/python -m pytest -m "browser or stack" $(PYTEST_ARGS) || test $$? -eq 5
 
 ## format: apply ruff's fixes and formatting (make test checks both)
 format: $(STAMP)

@@ -22,16 +22,6 @@ from tests.factories import (
 )
 
 pytest_plugins = ["tests.events.fixtures"]
-HEAVY = ("browser", "stack")
-
-
-def pytest_collection_modifyitems(items):
-    """With pytest-xdist (`make test` runs a worker per core), the tests that drive Chromium or start processes of
-    their own run one at a time, on one worker, while the others share the rest: two of them at once on two cores
-    would race their own timeouts."""
-    for item in items:
-        if any(item.get_closest_marker(marker) for marker in HEAVY):
-            item.add_marker(pytest.mark.xdist_group("processes"))
 
 
 @pytest.fixture(autouse=True)

@@ -20,6 +20,7 @@ from tests.factories.core import (
     SecurityEventFactory,
     SmsOptOutFactory,
     SmsTemplateFactory,
+    ThrottleCounterFactory,
 )
 from tests.factories.events import (
     AgendaItemFactory,
@@ -181,6 +182,7 @@ __all__ = [
     "SubscriberFactory",
     "SuperUserFactory",
     "TermFactory",
+    "ThrottleCounterFactory",
     "TopicEntryFactory",
     "TopicFactory",
     "UserFactory",

@@ -20,6 +20,7 @@ from core.models import (
     SecurityEvent,
     SmsOptOut,
     SmsTemplate,
+    ThrottleCounter,
 )
 from tests.factories.users import StaffUserFactory
 
@@ -96,6 +97,17 @@ class PeriodicRunFactory(factory.django.DjangoModelFactory):
     finished_at = factory.LazyFunction(timezone.now)
     duration = 0.05
     summary = "sent 0"
+
+
+class ThrottleCounterFactory(factory.django.DjangoModelFactory):
+    """A request count in its window (core/web/throttle.py, when there is no Redis)."""
+
+    class Meta:
+        model = ThrottleCounter
+
+    name = factory.Sequence(lambda n: f"throttle:password-reset:{n:064x}")
+    count = 1
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timezone.timedelta(minutes=15))
 
 
 class BlockedTermFactory(factory.django.DjangoModelFactory):

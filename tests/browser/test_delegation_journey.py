@@ -28,20 +28,36 @@ def sign_in(page, site, username, password=PASSWORD):
     page.locator("form.stacked-form button[type=submit], input[type=submit]").first.click()
 
 
-def test_register_confirm_and_check_in(browser, site):
+def open_meeting(title, **fields):
+    """A published seminar in 20 days, registration open for 10 more, 20 places, 5 a city."""
     now = timezone.now()
-    event = Event.objects.create(
-        title="浏览器测试会议",
+    return Event.objects.create(
+        title=title,
         kind=Event.Kind.SEMINAR,
         status=Event.Status.PUBLISHED,
         capacity=20,
         per_city_limit=5,
-        requires_approval=True,
         starts_at=now + datetime.timedelta(days=20),
         ends_at=now + datetime.timedelta(days=21),
         registration_opens_at=now - datetime.timedelta(days=1),
         registration_closes_at=now + datetime.timedelta(days=10),
+        **fields,
     )
+
+
+def officer_on_a_phone(browser, site):
+    """A primary liaison officer, signed in with the password in a 390 px window: (officer, context, page)."""
+    officer = LiaisonOfficer.objects.current().filter(is_primary=True).first()
+    officer.user.set_password(PASSWORD)
+    officer.user.save()
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    sign_in(page, site, officer.email)
+    return officer, context, page
+
+
+def test_register_confirm_and_check_in(browser, site):
+    event = open_meeting("浏览器测试会议", requires_approval=True)
     officer = LiaisonOfficer.objects.current().filter(is_primary=True).exclude(city__delegations__event=event).first()
     officer.user.set_password(PASSWORD)
     officer.user.save()
@@ -96,24 +112,8 @@ def test_register_confirm_and_check_in(browser, site):
 
 
 def test_a_refused_registration_shows_a_summary_that_takes_focus_and_leads_to_each_field(browser, site):
-    now = timezone.now()
-    event = Event.objects.create(
-        title="浏览器表单测试会议",
-        kind=Event.Kind.SEMINAR,
-        status=Event.Status.PUBLISHED,
-        capacity=20,
-        per_city_limit=5,
-        starts_at=now + datetime.timedelta(days=20),
-        ends_at=now + datetime.timedelta(days=21),
-        registration_opens_at=now - datetime.timedelta(days=1),
-        registration_closes_at=now + datetime.timedelta(days=10),
-    )
-    officer = LiaisonOfficer.objects.current().filter(is_primary=True).first()
-    officer.user.set_password(PASSWORD)
-    officer.user.save()
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    sign_in(page, site, officer.email)
+    event = open_meeting("浏览器表单测试会议")
+    _officer, context, page = officer_on_a_phone(browser, site)
     page.goto(f"{site}/portal/events/{event.pk}/delegation/")
     page.fill("#id_delegates-0-name", "李明")
     page.check("input[name='delegates-0-gender'][value='male']")
@@ -134,24 +134,8 @@ def test_a_refused_registration_shows_a_summary_that_takes_focus_and_leads_to_ea
 
 
 def test_protocol_rank_numbers_itself_and_is_reordered_from_the_keyboard(browser, site):
-    now = timezone.now()
-    event = Event.objects.create(
-        title="礼宾排序测试会议",
-        kind=Event.Kind.SEMINAR,
-        status=Event.Status.PUBLISHED,
-        capacity=20,
-        per_city_limit=5,
-        starts_at=now + datetime.timedelta(days=20),
-        ends_at=now + datetime.timedelta(days=21),
-        registration_opens_at=now - datetime.timedelta(days=1),
-        registration_closes_at=now + datetime.timedelta(days=10),
-    )
-    officer = LiaisonOfficer.objects.current().filter(is_primary=True).first()
-    officer.user.set_password(PASSWORD)
-    officer.user.save()
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    sign_in(page, site, officer.email)
+    event = open_meeting("礼宾排序测试会议")
+    officer, context, page = officer_on_a_phone(browser, site)
     page.goto(f"{site}/portal/events/{event.pk}/delegation/")
 
     page.locator("[data-add-delegate]").click()
@@ -177,24 +161,8 @@ def test_protocol_rank_numbers_itself_and_is_reordered_from_the_keyboard(browser
 
 
 def test_on_a_phone_filled_delegates_fold_to_one_line_and_the_save_button_stays_in_reach(browser, site):
-    now = timezone.now()
-    event = Event.objects.create(
-        title="手机报名会议",
-        kind=Event.Kind.SEMINAR,
-        status=Event.Status.PUBLISHED,
-        capacity=20,
-        per_city_limit=5,
-        starts_at=now + datetime.timedelta(days=20),
-        ends_at=now + datetime.timedelta(days=21),
-        registration_opens_at=now - datetime.timedelta(days=1),
-        registration_closes_at=now + datetime.timedelta(days=10),
-    )
-    officer = LiaisonOfficer.objects.current().filter(is_primary=True).first()
-    officer.user.set_password(PASSWORD)
-    officer.user.save()
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    sign_in(page, site, officer.email)
+    event = open_meeting("手机报名会议")
+    _officer, context, page = officer_on_a_phone(browser, site)
     page.goto(f"{site}/portal/events/{event.pk}/delegation/")
     form = page.locator(".delegation-form")
 

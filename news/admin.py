@@ -130,8 +130,11 @@ class ArticleAdmin(ScopedAdminMixin, TranslationsBesideChineseAdmin, SimpleHisto
         (None, {"fields": ["title", "subtitle", "slug", "category", "tags", "summary", "body"]}),
         *translation_fieldsets(
             "title",
+            "subtitle",
             "summary",
             "body",
+            "source",
+            "author",
             description=_("Optional. Without it, readers in this language see the Chinese with a note."),
         ),
         (_("Cover"), {"fields": ["cover", "cover_alt", "cover_thumbnail"]}),

@@ -42,7 +42,10 @@ class ArticleSummary(Schema):
     translated: bool
 
     resolve_title = in_reader_language("title")
+    resolve_subtitle = in_reader_language("subtitle")
     resolve_summary = in_reader_language("summary")
+    resolve_source = in_reader_language("source")
+    resolve_author = in_reader_language("author")
 
     @staticmethod
     def resolve_tags(obj: Any) -> list[str]:

@@ -140,7 +140,7 @@ class Article(TranslatedMixin, IntegrityChecked, RenditionsMixin, models.Model):
     tags = TaggableManager(_("tags"), blank=True)
     summary = models.TextField(_("summary"), max_length=500, blank=True)
     body = ProseEditorField(_("body"), extensions=EDITOR_EXTENSIONS, sanitize=sanitize_html, blank=True)
-    translated_fields = ("title", "summary", "body")
+    translated_fields = ("title", "subtitle", "summary", "body", "source", "author")
     integrity_fields = ("title", "subtitle", "summary", "body", "source", "author", "editor")
     cover = CleanImageField(_("cover image"), upload_to=image_upload_to, blank=True, validators=[validate_image])
     cover_alt = models.CharField(_("cover image description"), max_length=200, blank=True)

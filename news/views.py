@@ -131,7 +131,7 @@ def _news_article_data(request, article, url):
         "articleSection": localized(article.category, "name"),
     }
     if article.author:
-        data["author"] = {"@type": "Person", "name": article.author}
+        data["author"] = {"@type": "Person", "name": localized(article, "author")}
     if article.summary:
         data["description"] = localized(article, "summary")
     if article.picture:

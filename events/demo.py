@@ -10,18 +10,21 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from core.media import demo_images
-from events import notice_services, services
+from events import notice_services, rooms, services
 from events.contributions import EVENT_MANAGERS
 from events.models import (
     AgendaItem,
+    Delegate,
     Delegation,
     Event,
     EventPhoto,
     EventSeries,
     GuestInvitation,
+    Hotel,
     MeetingNotice,
     Speaker,
 )
+from members.demo import latin_name
 from members.models import LiaisonOfficer, MemberCity
 
 FORUM_THEMES = {
@@ -44,6 +47,7 @@ def _delegates(count, city):
     return [
         {
             "name": surnames[(seed + n) % len(surnames)] + given[(seed * 3 + n) % len(given)],
+            "name_latin": latin_name(surnames[(seed + n) % len(surnames)] + given[(seed * 3 + n) % len(given)]),
             "gender": "female" if given[(seed * 3 + n) % len(given)] in ("丽娟", "海燕") else "male",
             "position": titles[n % len(titles)],
             "rank": n + 1,
@@ -269,4 +273,16 @@ def _delegations(congress, training):
         services.delegation_register(
             event=training, officer=officer, delegates=_delegates(2, officer.city), consent=True
         )
+    _rooms(congress)
     return staff
+
+
+def _rooms(congress):
+    """The congress's two hotels, and rooms given to the confirmed delegations' heads (the others still to give)."""
+    main = Hotel.objects.create(event=congress, name="南宁饭店", address="南宁市民族大道38号", phone="0771-2103888")
+    Hotel.objects.create(event=congress, name="邕州饭店", address="南宁市七星路47号", phone="0771-2828888")
+    heads = Delegate.objects.filter(delegation__event=congress, delegation__state="confirmed", is_head=True)
+    placements = {
+        head.pk: rooms.Placement(main.pk, f"{1201 + number}", None) for number, head in enumerate(heads.order_by("id"))
+    }
+    rooms.rooms_assign(event=congress, placements=placements)

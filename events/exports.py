@@ -37,6 +37,7 @@ def _header():
     return [
         _("Delegation"),
         pgettext("person", "Name"),
+        _("Name in Latin script"),
         _("Gender"),
         _("Position"),
         _("Protocol rank"),
@@ -60,6 +61,7 @@ def _row(delegate):
     return [
         delegate.delegation.party_name,
         delegate.name,
+        delegate.name_latin,
         delegate.get_gender_display(),
         delegate.position,
         delegate.rank,

@@ -23,7 +23,7 @@ ACTIVE = Delegation.ACTIVE_STATES
 def _delegates(event):
     return list(
         Delegate.objects.filter(delegation__event=event, delegation__state__in=ACTIVE)
-        .select_related("delegation", "delegation__city", "delegation__city__region", "delegation__guest")
+        .select_related("delegation", "delegation__city", "delegation__city__region", "delegation__guest", "hotel")
         .order_by("delegation_id", "rank", "id")
     )
 
@@ -58,49 +58,49 @@ def departures(event):
     ]
 
 
+def _room_row(delegate, mate, sharing_with=None):
+    if sharing_with is None and mate is not None:
+        sharing_with = mate.name
+        if mate.delegation_id != delegate.delegation_id:
+            sharing_with = f"{mate.name} · {mate.delegation.party_name}"
+    return [
+        delegate.hotel.name if delegate.hotel else "",
+        delegate.room_number,
+        delegate.get_accommodation_display(),
+        delegate.delegation.party_name,
+        delegate.name,
+        sharing_with or "",
+        delegate.get_gender_display(),
+        _when(delegate.arrival),
+        _when(delegate.departure),
+        _state(delegate),
+    ]
+
+
 def rooming(event):
-    """A room per row: single rooms one person each; shared rooms two people of one delegation and one gender,
-    paired in protocol order (an odd one out waits for a roommate from elsewhere)."""
-    rows, number = [], 0
+    """A room per row, with the hotel, room number and roommates the secretariat gave (events/rooms.py), rooms
+    given first by hotel and number. Shared rooms not yet paired are proposed: two people of one delegation and
+    one gender in protocol order (an odd one out waits for a roommate from elsewhere)."""
     people = [d for d in _delegates(event) if d.accommodation != Delegate.Accommodation.NONE]
-    singles = [d for d in people if d.accommodation == Delegate.Accommodation.SINGLE]
-    for delegate in singles:
-        number += 1
-        rows.append(
-            [
-                number,
-                _("Single room"),
-                delegate.delegation.party_name,
-                delegate.name,
-                "",
-                delegate.get_gender_display(),
-                _when(delegate.arrival),
-                _when(delegate.departure),
-                _state(delegate),
-            ]
-        )
-    shared = sorted(
-        (d for d in people if d.accommodation == Delegate.Accommodation.SHARED),
-        key=lambda d: (d.delegation_id, d.gender, d.rank, d.id),
-    )
-    for _key, group in groupby(shared, key=lambda d: (d.delegation_id, d.gender)):
+    by_pk = {d.pk: d for d in people}
+    rows, placed, unpaired = [], set(), []
+    for delegate in people:
+        if delegate.pk in placed:
+            continue
+        mate = by_pk.get(delegate.roommate_id)
+        if delegate.accommodation == Delegate.Accommodation.SHARED and mate is None:
+            unpaired.append(delegate)
+            continue
+        placed.update({delegate.pk, delegate.roommate_id})
+        rows.append(_room_row(delegate, mate))
+    unpaired.sort(key=lambda d: (d.delegation_id, d.gender, d.rank, d.id))
+    for _key, group in groupby(unpaired, key=lambda d: (d.delegation_id, d.gender)):
         group = list(group)
         for first, second in zip(group[0::2], [*group[1::2], None], strict=False):
-            number += 1
-            rows.append(
-                [
-                    number,
-                    _("Shared room"),
-                    first.delegation.party_name,
-                    first.name,
-                    second.name if second else _("(roommate to be found)"),
-                    first.get_gender_display(),
-                    _when(first.arrival),
-                    _when(first.departure),
-                    _state(first),
-                ]
-            )
-    return rows
+            proposed = _("%(name)s (proposed)") % {"name": second.name} if second else _("(roommate to be found)")
+            rows.append(_room_row(first, None, proposed))
+    given = sorted((row for row in rows if row[0] and row[1]), key=lambda row: (row[0], len(row[1]), row[1]))
+    return given + [row for row in rows if not (row[0] and row[1])]
 
 
 def dietary(event):
@@ -164,7 +164,8 @@ LISTS = {
             "rooming",
             gettext_lazy("Rooming list"),
             (
-                gettext_lazy("Room"),
+                gettext_lazy("Hotel"),
+                gettext_lazy("Room number"),
                 gettext_lazy("Room type"),
                 PARTY,
                 gettext_lazy("Guest"),

@@ -9,6 +9,7 @@ from events.rules import delegate_problems
 
 DELEGATE_FIELDS = [
     "name",
+    "name_latin",
     "gender",
     "position",
     "rank",

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from core.locks import atomic_with_lock_timeout
 from events import emails
 from events.models import Delegate, Delegation, DelegationTransition, Event, GuestInvitation, RegistrationWindow
+from events.rooms import rooms_follow_accommodation
 from events.rules import delegate_problems
 from members.access import speaks_for
 
@@ -98,9 +99,30 @@ def _check_delegates(event: Event, delegates: Sequence[Mapping[str, Any]]) -> No
 
 
 def _write_delegates(delegation: Delegation, delegates: Sequence[Mapping[str, Any]], *, new: bool = False) -> None:
-    if not new:
-        delegation.delegates.all().delete()
-    Delegate.objects.bulk_create(Delegate(delegation=delegation, **data) for data in delegates)
+    """A delegate already registered under the same name stays the same record, so that a changed delegation keeps
+    its printed badges' check-in codes and the rooms the secretariat gave."""
+    kept: dict[str, list[Delegate]] = {}
+    for existing in [] if new else delegation.delegates.order_by("rank", "id"):
+        kept.setdefault(existing.name, []).append(existing)
+    changed, fresh = [], []
+    for data in delegates:
+        same_name = kept.get(data["name"])
+        if not same_name:
+            fresh.append(Delegate(delegation=delegation, **data))
+            continue
+        existing = same_name.pop(0)
+        for field, value in data.items():
+            setattr(existing, field, value)
+        changed.append(existing)
+    delegation.delegates.filter(pk__in=[d.pk for left in kept.values() for d in left]).delete()
+    if changed:
+        fields = sorted({field for data in delegates for field in data})
+        if "is_head" in fields:
+            delegation.delegates.update(is_head=False)  # the head may move: one head at every moment of the update
+        Delegate.objects.bulk_update(changed, fields)
+    Delegate.objects.bulk_create(fresh)
+    if changed:
+        rooms_follow_accommodation(delegation)
     delegation.delegate_count = len(delegates)
 
 

@@ -48,7 +48,7 @@ class MayorInline(admin.TabularInline):
 class OfficerInline(admin.TabularInline):
     model = LiaisonOfficer
     extra = 0
-    fields = ["name", "position", "email", "is_primary", "appointed_on", "ended_on", "is_active"]
+    fields = ["name", "name_latin", "position", "email", "is_primary", "appointed_on", "ended_on", "is_active"]
     readonly_fields = fields
     show_change_link = True
     can_delete = False
@@ -212,13 +212,14 @@ class LiaisonOfficerAdmin(ImportMixin, SimpleHistoryAdmin):
     list_display = ["name", "city", "position", "is_primary", "appointed_on", "ended_on", "is_active", "invited_at"]
     list_filter = ["is_active", "is_primary", "sms_enabled", "city__region"]  # a city: by the search
     list_select_related = ["city", "user"]
-    search_fields = ["name", "city__name", "email"]
+    search_fields = ["name", "name_latin", "city__name", "email"]
     autocomplete_fields = ["city"]
     readonly_fields = ["user", "invited_at", "sms_state"]
     actions = ["send_invitation", "export_roster"]
     fields = [
         "city",
         "name",
+        "name_latin",
         "position",
         "office_phone",
         "mobile",

@@ -50,6 +50,29 @@ GIVEN = [
     "振华",
     "慧敏",
 ]
+# The demo people's names as they write them in Latin script (kept by hand on the real site: no rule makes them).
+LATIN_SURNAMES = dict(
+    zip(
+        "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐韦覃蒙陆莫农黎邓苏",
+        "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng Liang Xie Song Tang "
+        "Wei Qin Meng Lu Mo Nong Li Deng Su".split(),
+        strict=True,
+    )
+)
+LATIN_GIVEN = {
+    "建国": "Jianguo", "海燕": "Haiyan", "志强": "Zhiqiang", "丽华": "Lihua", "明": "Ming", "晓东": "Xiaodong",
+    "春梅": "Chunmei", "卫东": "Weidong", "国庆": "Guoqing", "文斌": "Wenbin", "雪莲": "Xuelian", "永平": "Yongping",
+    "立新": "Lixin", "红霞": "Hongxia", "振华": "Zhenhua", "慧敏": "Huimin", "志明": "Zhiming", "丽娟": "Lijuan",
+    "建华": "Jianhua", "国强": "Guoqiang", "志宏": "Zhihong", "建军": "Jianjun", "文远": "Wenyuan",
+    "明峰": "Mingfeng", "志刚": "Zhigang", "国栋": "Guodong",
+}  # fmt: skip
+
+
+def latin_name(name):
+    """李国强 → Li Guoqiang, for the demo's names."""
+    return f"{LATIN_SURNAMES[name[0]]} {LATIN_GIVEN[name[1:]]}"
+
+
 POSITIONS = ["市人民政府副秘书长", "市人民政府办公室副主任", "市人民政府外事办公室副主任"]
 INTRO = (
     "{name}是广西壮族自治区的{level}，常住人口约{population}万人，面积约{area}平方公里。"
@@ -100,11 +123,16 @@ def load(log):
             slug, ((_person(seed + 40), "female" if seed % 4 == 1 else "male"), (_person(seed + 80), "male"))
         )
         Mayor.objects.create(
-            city=city, name=current[0], gender=current[1], term_start=datetime.date(2022, 1 + seed % 12, 10)
+            city=city,
+            name=current[0],
+            name_latin=latin_name(current[0]),
+            gender=current[1],
+            term_start=datetime.date(2022, 1 + seed % 12, 10),
         )
         Mayor.objects.create(
             city=city,
             name=previous[0],
+            name_latin=latin_name(previous[0]),
             gender=previous[1],
             term_start=datetime.date(2016, 3, 1),
             term_end=datetime.date(2021, 12, 31),
@@ -116,6 +144,7 @@ def load(log):
                 user=services.officer_account_for(email=email, name=person),
                 city=city,
                 name=person,
+                name_latin=latin_name(person),
                 position=POSITIONS[index],
                 office_phone=f"0771-28{seed:02d}{index}0{seed % 10}",
                 mobile=f"1380771{seed:02d}{index}{seed % 10}",

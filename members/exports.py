@@ -22,6 +22,7 @@ def officer_roster(*, queryset, by):
             _("Region"),
             _("City"),
             _("Name"),
+            _("Name in Latin script"),
             _("Position"),
             _("Office phone"),
             _("Mobile"),
@@ -38,6 +39,7 @@ def officer_roster(*, queryset, by):
                 officer.city.region.name,
                 officer.city.name,
                 officer.name,
+                officer.name_latin,
                 officer.position,
                 officer.office_phone,
                 officer.mobile,
@@ -47,7 +49,7 @@ def officer_roster(*, queryset, by):
                 officer.ended_on,
             ],
         )
-    for column, width in zip("ABCDEFGHIJ", (10, 10, 10, 28, 16, 16, 28, 6, 12, 12), strict=True):
+    for column, width in zip("ABCDEFGHIJK", (10, 10, 10, 16, 28, 16, 16, 28, 6, 12, 12), strict=True):
         sheet.column_dimensions[column].width = width
     buffer = io.BytesIO()
     workbook.save(buffer)

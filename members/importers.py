@@ -74,6 +74,7 @@ COLUMNS = {
     "officers": [
         ("city", "北海市", ["城市", "城市名称", "所在城市"]),
         ("name", "周文斌", ["姓名"]),
+        ("name_latin", "Zhou Wenbin", ["姓名拼音", "拼音", "英文姓名"]),
         ("position", "市人民政府办公室副主任", ["职务"]),
         ("office_phone", "0779-3030303", ["办公电话", "电话"]),
         ("mobile", "13877900000", ["手机", "手机号码"]),
@@ -192,7 +193,7 @@ class OfficerRowForm(forms.ModelForm):
 
     class Meta:
         model = LiaisonOfficer
-        fields = ["name", "position", "office_phone", "mobile", "email", "appointed_on", "is_primary"]
+        fields = ["name", "name_latin", "position", "office_phone", "mobile", "email", "appointed_on", "is_primary"]
 
     def clean_city(self):
         given = self.cleaned_data["city"]

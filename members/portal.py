@@ -26,7 +26,7 @@ def dashboard(request, officer):
         "officer": officer,
         "city": officer.city,
         "form": form,
-        "colleagues": officer.city.officers.current().exclude(pk=officer.pk).only("name", "position"),
+        "colleagues": officer.city.officers.current().exclude(pk=officer.pk).only("name", "name_latin", "position"),
         "desk_sections": desk.sections_for(officer),
         "two_step_on": two_factor.has_authenticator(request.user),
         "sms": selectors.sms_for(officer),

@@ -78,6 +78,7 @@ def honours(request):
         "year",
         "title",
         "officer__name",
+        "officer__name_latin",
         "officer__position",
         *columns("name", through="officer__city"),
         "officer__city__slug",

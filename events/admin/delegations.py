@@ -47,6 +47,7 @@ class DelegateInline(admin.StackedInline):
     readonly_fields = ["checked_in_at"]
     fields = [
         "name",
+        "name_latin",
         "gender",
         "position",
         "rank",
@@ -104,7 +105,7 @@ class DelegationAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_filter = ["state", MeetingFilter, "city__region", ("guest", admin.EmptyFieldListFilter)]
     show_full_result_count = False  # one count of fifty thousand rows, not two
     list_select_related = ["city", "guest", "event", "event__series", "submitted_by"]
-    search_fields = ["city__name", "guest__organisation", "guest__country", "delegates__name"]
+    search_fields = ["city__name", "guest__organisation", "guest__country", "delegates__name", "delegates__name_latin"]
     readonly_fields = [
         "event",
         "party",

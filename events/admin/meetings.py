@@ -18,7 +18,8 @@ from core.backoffice.scoped import ScopedAdminMixin
 from core.i18n.translation import TranslationsBesideChineseAdmin, columns, first_translation
 from core.models import ExportLog
 from events import album, editions, exports, logistics
-from events.models import AgendaItem, Delegation, Event, EventPhoto, EventSeries, EventVideo, Speaker
+from events.admin.rooms import rooms_page
+from events.models import AgendaItem, Delegation, Event, EventPhoto, EventSeries, EventVideo, Hotel, Speaker
 
 State = Delegation.State
 _DELEGATES = logistics.LogisticsList("delegates", _("Delegates"), (), None)
@@ -63,6 +64,12 @@ class PhotoInline(admin.TabularInline):
         )
 
 
+class HotelInline(admin.TabularInline):
+    model = Hotel
+    extra = 0
+    fields = ["name", "address", "phone"]
+
+
 class VideoInline(TranslationsBesideChineseAdmin, admin.StackedInline):
     model = EventVideo
     extra = 0
@@ -85,7 +92,7 @@ class EventAdmin(ScopedAdminMixin, TranslationsBesideChineseAdmin, admin.ModelAd
     search_fields = [*columns("title"), "venue"]
     date_hierarchy = "starts_at"
     autocomplete_fields = ["host_city"]
-    inlines = [AgendaInline, PhotoInline, VideoInline]
+    inlines = [AgendaInline, HotelInline, PhotoInline, VideoInline]
     fieldsets = [
         (
             None,
@@ -140,6 +147,7 @@ class EventAdmin(ScopedAdminMixin, TranslationsBesideChineseAdmin, admin.ModelAd
             view(self.delegates_csv, "delegates.csv", "delegates_csv"),
             *(view(self.printout, suffix, name, {"kind": name}) for name, (suffix, _t, _w) in self.PRINTOUTS.items()),
             view(self.lists_page, "lists/", "lists"),
+            view(self.rooms, "rooms/", "rooms"),
             view(self.logistics_xlsx, "lists/<slug:slug>.xlsx", "logistics_xlsx"),
             view(self.logistics_page, "lists/<slug:slug>/", "logistics_page"),
             view(self.next_edition, "next-edition/", "next_edition"),
@@ -231,6 +239,13 @@ class EventAdmin(ScopedAdminMixin, TranslationsBesideChineseAdmin, admin.ModelAd
         response = TemplateResponse(request, template, {"event": event, "delegates": people})
         response["Cache-Control"] = "private, no-store"
         return response
+
+    def rooms(self, request, pk):
+        if not request.user.has_perm("events.change_delegate"):
+            raise PermissionDenied
+        return rooms_page(
+            self, request, self.scoped_object_or_404(request, Event.objects.select_related("series"), pk=pk)
+        )
 
     def lists_page(self, request, pk):
         event = self._event_for_export(request, pk)

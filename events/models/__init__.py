@@ -23,3 +23,4 @@ from events.models.meetings import (  # noqa: F401
     edition_label,
 )
 from events.models.notices import MeetingNotice, NoticeRecipient  # noqa: F401
+from events.models.rooms import Hotel  # noqa: F401

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.dates import sensible_dates, validate_sensible_date
+from core.i18n.names import LatinNamed, latin_name_field
 from core.i18n.translation import content_languages
 from events.models.meetings import Event
 from members.models import MemberCity
@@ -197,7 +198,7 @@ class DelegateQuerySet(models.QuerySet):
         return self.filter(delegation__state=Delegation.State.CONFIRMED)
 
 
-class Delegate(models.Model):
+class Delegate(LatinNamed, models.Model):
     class Gender(models.TextChoices):
         FEMALE = "female", _("Female")
         MALE = "male", _("Male")
@@ -211,6 +212,7 @@ class Delegate(models.Model):
         Delegation, on_delete=models.CASCADE, related_name="delegates", verbose_name=_("delegation")
     )
     name = models.CharField(pgettext_lazy("person", "name"), max_length=50)
+    name_latin = latin_name_field()
     gender = models.CharField(_("gender"), max_length=6, choices=Gender.choices)
     position = models.CharField(_("position / title"), max_length=100)
     rank = models.PositiveSmallIntegerField(_("protocol rank"), default=1, help_text=_("1 is the most senior."))
@@ -225,6 +227,19 @@ class Delegate(models.Model):
     )
     dietary_needs = models.CharField(_("dietary needs"), max_length=200, blank=True)
     remarks = models.CharField(_("remarks"), max_length=300, blank=True)
+    # Given by the secretariat (events/rooms.py), never by the officer: roommates point at each other.
+    hotel = models.ForeignKey(
+        "events.Hotel",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="guests",
+        verbose_name=_("hotel"),
+    )
+    room_number = models.CharField(_("room number"), max_length=20, blank=True)
+    roommate = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("roommate")
+    )
     checkin_token = models.CharField(
         _("check-in code"), max_length=32, unique=True, default=new_checkin_token, editable=False
     )

@@ -13,6 +13,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.dates import sensible_dates, validate_sensible_date
+from core.i18n.names import LatinNamed, latin_name_field
 from core.i18n.translation import TranslatedMixin, localized
 from core.integrity import IntegrityChecked
 from core.media.uploads import CleanImageField, validate_image
@@ -135,13 +136,14 @@ class MemberCity(TranslatedMixin, IntegrityChecked, models.Model):
             raise ValidationError({"slug": _("This address is used by another page.")})
 
 
-class Mayor(models.Model):
+class Mayor(LatinNamed, models.Model):
     class Gender(models.TextChoices):
         FEMALE = "female", _("Female")
         MALE = "male", _("Male")
 
     city = models.ForeignKey(MemberCity, on_delete=models.CASCADE, related_name="mayors", verbose_name=_("city"))
     name = models.CharField(pgettext_lazy("person", "name"), max_length=50)
+    name_latin = latin_name_field()
     gender = models.CharField(_("gender"), max_length=6, choices=Gender.choices)
     term_start = models.DateField(_("term start"), validators=[validate_sensible_date])
     term_end = models.DateField(_("term end"), null=True, blank=True, validators=[validate_sensible_date])
@@ -183,7 +185,7 @@ def email_used_by_another_account(email, user_id):
     return others.exclude(is_staff=False, liaison_roles__isnull=False).exists()
 
 
-class LiaisonOfficer(models.Model):
+class LiaisonOfficer(LatinNamed, models.Model):
     """A city's appointed link to the association, with the account they sign in with."""
 
     user = models.ForeignKey(
@@ -191,6 +193,7 @@ class LiaisonOfficer(models.Model):
     )
     city = models.ForeignKey(MemberCity, on_delete=models.PROTECT, related_name="officers", verbose_name=_("city"))
     name = models.CharField(pgettext_lazy("person", "name"), max_length=50)
+    name_latin = latin_name_field()
     position = models.CharField(
         _("position in the city government"),
         max_length=100,

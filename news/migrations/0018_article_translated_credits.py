@@ -4,40 +4,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('news', '0017_wechat_key'),
+        ("news", "0017_wechat_key"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='author_en',
-            field=models.CharField(blank=True, max_length=200, verbose_name='author (English)'),
+            model_name="article",
+            name="author_en",
+            field=models.CharField(blank=True, max_length=200, verbose_name="author (English)"),
         ),
         migrations.AddField(
-            model_name='article',
-            name='source_en',
-            field=models.CharField(blank=True, max_length=200, verbose_name='source (English)'),
+            model_name="article",
+            name="source_en",
+            field=models.CharField(blank=True, max_length=200, verbose_name="source (English)"),
         ),
         migrations.AddField(
-            model_name='article',
-            name='subtitle_en',
-            field=models.CharField(blank=True, max_length=400, verbose_name='subtitle (English)'),
+            model_name="article",
+            name="subtitle_en",
+            field=models.CharField(blank=True, max_length=400, verbose_name="subtitle (English)"),
         ),
         migrations.AddField(
-            model_name='historicalarticle',
-            name='author_en',
-            field=models.CharField(blank=True, max_length=200, verbose_name='author (English)'),
+            model_name="historicalarticle",
+            name="author_en",
+            field=models.CharField(blank=True, max_length=200, verbose_name="author (English)"),
         ),
         migrations.AddField(
-            model_name='historicalarticle',
-            name='source_en',
-            field=models.CharField(blank=True, max_length=200, verbose_name='source (English)'),
+            model_name="historicalarticle",
+            name="source_en",
+            field=models.CharField(blank=True, max_length=200, verbose_name="source (English)"),
         ),
         migrations.AddField(
-            model_name='historicalarticle',
-            name='subtitle_en',
-            field=models.CharField(blank=True, max_length=400, verbose_name='subtitle (English)'),
+            model_name="historicalarticle",
+            name="subtitle_en",
+            field=models.CharField(blank=True, max_length=400, verbose_name="subtitle (English)"),
         ),
     ]

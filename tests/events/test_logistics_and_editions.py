@@ -82,9 +82,9 @@ def test_arrivals_are_by_day_and_time_with_the_train_or_flight(meeting):
 
 def test_the_rooming_list_pairs_shared_rooms_within_a_delegation_and_gender(meeting):
     rows = logistics.rooming(meeting)
-    single, shared = [row for row in rows if row[1] == "单间"], [row for row in rows if row[1] == "合住"]
-    assert [row[3] for row in single] == ["李明"]
-    assert sorted((row[3], row[4]) for row in shared) == [("王强", "赵刚"), ("陈芳", "（待安排同住者）")]
+    single, shared = [row for row in rows if row[2] == "单间"], [row for row in rows if row[2] == "合住"]
+    assert [row[4] for row in single] == ["李明"]
+    assert sorted((row[4], row[5]) for row in shared) == [("王强", "赵刚（建议）"), ("陈芳", "（待安排同住者）")]
 
 
 def test_table_cards_put_heads_of_delegation_first_in_protocol_order(meeting):

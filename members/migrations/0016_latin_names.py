@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
             name="name_latin",
             field=models.CharField(
                 blank=True,
-                help_text="As the person writes it in English, e.g. Li Ming. English pages, badges and exports use it.",
+                help_text="As the person writes it in Latin letters. English pages, badges and exports use it.",
                 max_length=100,
                 verbose_name="name in Latin script",
             ),
@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
             name="name_latin",
             field=models.CharField(
                 blank=True,
-                help_text="As the person writes it in English, e.g. Li Ming. English pages, badges and exports use it.",
+                help_text="As the person writes it in Latin letters. English pages, badges and exports use it.",
                 max_length=100,
                 verbose_name="name in Latin script",
             ),
@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
             name="name_latin",
             field=models.CharField(
                 blank=True,
-                help_text="As the person writes it in English, e.g. Li Ming. English pages, badges and exports use it.",
+                help_text="As the person writes it in Latin letters. English pages, badges and exports use it.",
                 max_length=100,
                 verbose_name="name in Latin script",
             ),

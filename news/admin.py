@@ -249,7 +249,8 @@ class ArticleAdmin(ScopedAdminMixin, TranslationsBesideChineseAdmin, SimpleHisto
         one uploaded before, and it goes back into the dialog with its caption and description."""
         if not (request.user.has_perm("news.add_articleimage") and request.user.has_perm("news.change_article")):
             raise PermissionDenied
-        callback = request.GET.get("CKEditorFuncNum", "")
+        # "callback" from the portal's window (js/body-image-window.js); the editor's own name if that did not load
+        callback = request.GET.get("callback", request.GET.get("CKEditorFuncNum", ""))
         if not callback.lstrip("-").isdigit():
             return HttpResponseBadRequest(_("Open this page from the editor's image dialog."))
         form = BodyImageForm(request.POST or None, request.FILES or None)
@@ -321,7 +322,7 @@ class ArticleAdmin(ScopedAdminMixin, TranslationsBesideChineseAdmin, SimpleHisto
         return allowed
 
     class Media:
-        js = ["js/prose-editor-chinese.js"]
+        js = ["js/prose-editor-chinese.js", "js/body-image-window.js"]
 
     def save_model(self, request, obj, form, change):
         if not change:

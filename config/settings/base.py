@@ -282,6 +282,7 @@ LOGIN_REDIRECT_URL = "association:home"
 LOGOUT_REDIRECT_URL = "association:home"
 
 LANGUAGE_CODE = "zh-hans"
+MESSAGE_STORAGE = "core.web.messages.ChineseSpacingStorage"
 LANGUAGES = [
     ("zh-hans", _("Simplified Chinese")),
     ("zh-hant", _("Traditional Chinese")),

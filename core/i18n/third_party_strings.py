@@ -2,6 +2,7 @@
 Chinese for: listed here so that `make messages` puts them in our catalogue, which Django reads first."""
 
 from django.utils.translation import gettext_noop as _
+from django.utils.translation import ngettext
 
 AXES = [
     _("access attempt"),
@@ -45,3 +46,30 @@ DJANGO = [
     _("Forgotten your login credentials?"),
     _("In case you’ve forgotten, you are:"),
 ]
+
+# Django's admin messages whose Chinese puts a space between two Chinese words ("添加了 文章") or ends with an
+# English full stop: our catalogue, read first, says them without.
+DJANGO_MESSAGES = [
+    _("Successfully deleted %(count)d %(items)s."),
+    _("Add another %(verbose_name)s"),
+    _("Added {name} “{object}”."),
+    _("Changed {fields} for {name} “{object}”."),
+    _("Deleted {name} “{object}”."),
+    _("The {name} “{obj}” was added successfully."),
+    _("You may edit it again below."),
+    _("The {name} “{obj}” was added successfully. You may add another {name} below."),
+    _("The {name} “{obj}” was changed successfully. You may edit it again below."),
+    _("The {name} “{obj}” was changed successfully. You may add another {name} below."),
+    _("The {name} “{obj}” was changed successfully."),
+    _("The %(name)s “%(obj)s” was deleted successfully."),
+    _("Select all %(total_count)s %(module_name)s"),
+    _("Add another %(model)s"),
+    _(
+        "Please enter the correct %(username)s and password for a staff account. Note that both fields may be "
+        "case-sensitive."
+    ),
+]
+
+
+def _django_plural_messages():  # never called: makemessages reads the words
+    ngettext("%(count)s %(name)s was changed successfully.", "%(count)s %(name)s were changed successfully.", 0)

@@ -2,6 +2,7 @@
 photo from within it; readers find the photo in place, with its caption, drawn from the portal's renditions."""
 
 import base64
+import re
 from pathlib import Path
 
 import pytest
@@ -43,7 +44,9 @@ def test_an_editor_uploads_a_photo_into_the_body_between_two_paragraphs(page, si
     page.fill("#id_title", "市长论坛在南宁开幕")
     page.select_option("#id_category", index=1)
     menubar = page.locator(".prose-menubar").first
-    expect(menubar.locator("[title='加粗']")).to_be_visible()  # the toolbar speaks Chinese
+    expect(menubar.locator("[title='加粗']")).to_be_visible()  # the toolbar speaks Chinese, every button of it
+    titles = menubar.locator("[title]").evaluate_all("buttons => buttons.map(button => button.title)")
+    assert len(titles) > 20 and [title for title in titles if re.search("[A-Za-z]", title)] == []
     body = page.locator(".ProseMirror[contenteditable=true]").first
     body.click()
     page.keyboard.type("论坛上午开幕。")
@@ -57,6 +60,8 @@ def test_an_editor_uploads_a_photo_into_the_body_between_two_paragraphs(page, si
     with page.expect_popup() as opened:
         dialog.get_by_role("button", name="上传或选择图片…").click()
     picker = opened.value
+    assert "callback=" in picker.url and "CKEditor" not in picker.url  # the portal's window, not the old editor's
+    expect(picker.locator("link[href*='admin/css/forms.css']")).to_have_count(1)  # styled like the admin's forms
     picker.set_input_files("#id_image", str(photo))
     picker.fill("#id_alt_text", "与会市长在主会场合影")
     picker.fill("#id_caption", "与会市长合影")

@@ -7,6 +7,8 @@ from django.core.files.base import ContentFile
 from association.models import Association, Branch, Document, Page
 from core.media import demo_images
 from core.media.pdf import render_pdf
+from members import demo_calendar
+from members.demo import CITIES, cities_at
 
 PROFILE = {
     "name": "广西市长协会",
@@ -105,16 +107,54 @@ LIAISON_RULES = [
     "第六条　本办法由本会秘书处负责解释，自印发之日起施行。",
 ]
 
-WORK_REPORT_2025 = [
-    "一、2025年工作回顾",
-    "（一）成功召开会员大会。2025年4月，本会在柳州市召开年度会员大会，执行会长作工作报告，审议通过了年度工作计划。",
+WORK_REPORT = [
+    "一、{last}年工作回顾",
+    "（一）成功召开会员大会。{last}年{month}月，本会在柳州市召开年度会员大会，执行会长作工作报告，审议通过了年度工作计划。",
     "（二）办好中国—东盟市长论坛。第七届论坛作为博览会的重要活动，吸引了来自中国和东盟国家的200多位市长参加。",
-    "（三）加强联络工作。在北海市召开联络工作会议，来自81个城市的130多名代表参加，表彰了一批优秀联络员。",
-    "二、2026年工作安排",
+    "（三）加强联络工作。在北海市召开联络工作会议，全部{cities}个会员城市的联络员参加，表彰了一批优秀联络员。",
+    "二、{year}年工作安排",
     "（一）围绕城市更新、县域经济等主题，组织两期市长专题培训班。",
     "（二）筹备第八届中国—东盟市长论坛，扩大东盟国家城市的参与。",
     "（三）修订联络工作办法，完善联络员信息报送和代表团报名工作。",
 ]
+
+
+def _documents():
+    """The association's documents; the work reports and the work plan dated by the demo's congress."""
+    congress = demo_calendar.day(demo_calendar.CONGRESS[0])
+    year = congress.year
+    report, earlier = (
+        [line.format(last=last, year=last + 1, month=congress.month, cities=len(CITIES)) for line in WORK_REPORT]
+        for last in (year - 1, year - 2)
+    )
+    return [
+        *DOCUMENTS,
+        (
+            "report",
+            f"广西市长协会{year - 1}年工作报告",
+            congress.isoformat(),
+            "public",
+            f"执行会长在{year}年会员大会上所作的工作报告。",
+            report,
+        ),
+        (
+            "report",
+            f"广西市长协会{year - 2}年工作报告",
+            (congress - datetime.timedelta(days=364)).isoformat(),
+            "public",
+            f"执行会长在{year - 1}年会员大会上所作的工作报告。",
+            earlier[:4],
+        ),
+        (
+            "other",
+            f"{year}年协会工作要点（征求意见稿）",
+            f"{year}-01-12",
+            "members",
+            "请各会员城市联络员于2月底前反馈意见。",
+            report[4:],
+        ),
+    ]
+
 
 DOCUMENTS = [
     ("charter", "广西市长协会章程", "2022-11-08", "public", "2022年11月8日第七届会员大会修订通过。", CHARTER),
@@ -127,36 +167,12 @@ DOCUMENTS = [
         LIAISON_RULES,
     ),
     (
-        "report",
-        "广西市长协会2025年工作报告",
-        "2026-04-24",
-        "public",
-        "执行会长在2026年会员大会上所作的工作报告。",
-        WORK_REPORT_2025,
-    ),
-    (
-        "report",
-        "广西市长协会2024年工作报告",
-        "2025-04-18",
-        "public",
-        "执行会长在2025年会员大会上所作的工作报告。",
-        WORK_REPORT_2025[:4],
-    ),
-    (
         "regulation",
         "会员城市联络员通讯录管理规定",
         "2024-06-01",
         "members",
         "仅供联络员和秘书处工作人员使用。",
         LIAISON_RULES[2:5],
-    ),
-    (
-        "other",
-        "2026年协会工作要点（征求意见稿）",
-        "2026-01-12",
-        "members",
-        "请各会员城市联络员于2月底前反馈意见。",
-        WORK_REPORT_2025[4:],
     ),
 ]
 
@@ -167,7 +183,8 @@ PAGES = [
         False,
         0,
         (
-            "协会成立于1993年，现有会员城市一百余个，覆盖全区设区市和县级市。会员大会是协会的最高权力机构，"
+            f"协会成立于1993年，现有会员城市{len(CITIES)}个：全区{cities_at('prefecture')}个设区市和"
+            f"{cities_at('county')}个县级市。会员大会是协会的最高权力机构，"
             "理事会在会员大会闭会期间领导协会工作，秘书处承担日常事务。\n\n"
             "协会设有女市长分会、北部湾城市分会和城市规划建设专业委员会，建立了覆盖全部会员城市的联络员队伍。"
             "每个会员城市由市政府副秘书长担任联络员，负责传达协会通知、组织代表团参加会议和报送城市信息。\n\n"
@@ -226,7 +243,7 @@ def load(log):
         Branch.objects.get_or_create(slug=data.pop("slug"), defaults={**data, "order": order})
     log(f"branches: {Branch.objects.count()}")
 
-    for kind, title, issued_on, visibility, description, paragraphs in DOCUMENTS:
+    for kind, title, issued_on, visibility, description, paragraphs in _documents():
         if Document.objects.filter(title=title).exists():
             continue
         document = Document(

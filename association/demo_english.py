@@ -7,6 +7,8 @@ stay Chinese-only on purpose, so /en/ shows both cases.
 from association.models import Association, Branch, Document, Page
 from events.models import AgendaItem, Event, EventSeries, Speaker
 from governance.models import Mandate
+from members import demo_calendar
+from members.demo import AWARDS_PER_YEAR, CITIES, cities_at
 from members.models import MemberCity
 from news.models import Article, Category
 
@@ -76,9 +78,9 @@ PAGES = {
     "about": (
         "About the association",
         (
-            "The association was founded in 1993 and has more than a hundred member cities: every prefecture-level and "
-            "county-level city of the region. The member congress is its highest body; between congresses the council "
-            "leads its work and the secretariat runs the day-to-day business.\n\n"
+            "The association was founded in 1993 and has {cities} member cities: the region's {prefectures} "
+            "prefecture-level cities and {counties} county-level cities. The member congress is its highest body; "
+            "between congresses the council leads its work and the secretariat runs the day-to-day business.\n\n"
             "It has a Women Mayors' Branch, a Beibu Gulf Cities Branch and an Urban Planning and Construction "
             "Committee, and a liaison officer in every member city, who passes on notices, registers the city's "
             "delegation for meetings and reports the city's news.\n\n"
@@ -121,7 +123,6 @@ DOCUMENTS = {
         "As revised by the 7th member congress on 8 November 2022.",
     ),
     "广西市长协会联络工作办法": ("Rules for liaison work", "How liaison officers are appointed, and what they do."),
-    "广西市长协会2025年工作报告": ("Work report 2025", "Given by the executive president to the 2026 member congress."),
 }
 
 CATEGORIES = {
@@ -135,12 +136,12 @@ CATEGORIES = {
 }
 
 ARTICLES = {
-    "liaison-conference-2026": (
-        "2026 Liaison-Work Conference of the Mayors' Association held in Beihai",
+    "liaison-conference": (
+        "{year} Liaison-Work Conference of the Mayors' Association held in Beihai",
         "The conference reviewed a year of liaison work, honoured the year's outstanding liaison officers and visited "
         "Beihai's urban renewal projects.",
         P(
-            "From 12 to 14 November, the 2026 liaison-work conference of the association was held in Beihai. More than "
+            "From {dates}, the {year} liaison-work conference of the association was held in Beihai. "
             "More than 30 liaison officers from all 22 member cities and the staff of the secretariat took part."
         )
         + P(
@@ -155,7 +156,10 @@ ARTICLES = {
             "town."
         )
         + "<h2>Outstanding liaison officers</h2>"
-        + P("Twenty liaison officers were honoured for 2026 and shared their experience of organising delegations.")
+        + P(
+            "{awarded} liaison officers were honoured for {year} and shared their experience of organising "
+            "delegations."
+        )
         + "<h2>Site visits</h2>"
         + P(
             "Participants visited the historic quarter of Beihai's old town, the Silver Beach renewal area and the "
@@ -202,29 +206,38 @@ FORUM_THEMES = {
     7: "Digital empowerment, green development",
     8: "Resilient cities and sustainable development",
 }
-EVENTS = {
-    "2026年会员大会": (
-        "2026 Member Congress",
-        "Liuzhou Conference Centre",
-        "The congress reviews the executive president's work report and the work plan for 2026.",
-    ),
-    "2026年全区市长协会联络工作会议": (
-        "2026 Liaison-Work Conference",
-        "Beihai International Conference Centre",
-        "Liaison officers share a year's work; outstanding officers are honoured; site visits.",
-    ),
-    "2027年第一期市长专题培训班": (
-        "Mayors' Training Course 2027, session 1",
-        "Guilin Party School",
-        "Theme: high-quality development of county economies and urban-rural integration. "
-        "Two participants per city at most.",
-    ),
-    "2027年会员大会": (
-        "2027 Member Congress",
-        "Wuzhou Convention and Exhibition Centre",
-        "The congress will review the 2026 work report and elect additional council members.",
-    ),
-}
+
+
+def _events():
+    """English of the demo meetings, by their Chinese titles (which carry the year they are held in)."""
+    titles, year = demo_calendar.titles(), demo_calendar.year
+    return {
+        titles["congress"]: (
+            f"{year(demo_calendar.CONGRESS[0])} Member Congress",
+            "Liuzhou Conference Centre",
+            f"The congress reviews the executive president's work report and the work plan for "
+            f"{year(demo_calendar.CONGRESS[0])}.",
+        ),
+        titles["conference"]: (
+            f"{year(demo_calendar.CONFERENCE[0])} Liaison-Work Conference",
+            "Beihai International Conference Centre",
+            "Liaison officers share a year's work; outstanding officers are honoured; site visits.",
+        ),
+        titles["training"]: (
+            f"Mayors' Training Course {year(demo_calendar.TRAINING[0])}, session 1",
+            "Guilin Party School",
+            "Theme: high-quality development of county economies and urban-rural integration. "
+            "Two participants per city at most.",
+        ),
+        titles["next_congress"]: (
+            f"{year(demo_calendar.NEXT_CONGRESS[0])} Member Congress",
+            "Wuzhou Convention and Exhibition Centre",
+            f"The congress will review the {year(demo_calendar.CONGRESS[0])} work report and elect additional "
+            "council members.",
+        ),
+    }
+
+
 SPEAKERS = {
     "唐文彬": ("Tang Wenbin", "President", "Regional Urban and Rural Planning and Design Institute"),
     "陈立": ("Chen Li", "Deputy Secretary-General", "Beihai Municipal People's Government"),
@@ -246,6 +259,14 @@ CITY_INTRO = (
     "and an area of about {area} km². It joined the association in {joined} and takes part in its congresses, "
     "liaison-work conferences and the mayors' forum."
 )
+
+
+def _english_span(start, end):
+    """12 to 14 November, or 30 November to 2 December."""
+    first, last = demo_calendar.day(start), demo_calendar.day(end)
+    if first.month == last.month:
+        return f"{first.day} to {last.day} {last:%B}"
+    return f"{first.day} {first:%B} to {last.day} {last:%B}"
 
 
 def _fill(obj, **english):
@@ -272,17 +293,32 @@ def load(log):
         filled += _fill(branch, introduction_en=BRANCHES[branch.slug])
     for page in Page.objects.filter(slug__in=PAGES):
         title, body = PAGES[page.slug]
+        body = body.format(cities=len(CITIES), prefectures=cities_at("prefecture"), counties=cities_at("county"))
         filled += _fill(page, title_en=title, body_en=body)
-    for document in Document.objects.filter(title__in=DOCUMENTS):
-        title, description = DOCUMENTS[document.title]
+    congress_year = demo_calendar.year(demo_calendar.CONGRESS[0])
+    documents = {
+        **DOCUMENTS,
+        f"广西市长协会{congress_year - 1}年工作报告": (
+            f"Work report {congress_year - 1}",
+            f"Given by the executive president to the {congress_year} member congress.",
+        ),
+    }
+    for document in Document.objects.filter(title__in=documents):
+        title, description = documents[document.title]
         filled += _fill(document, title_en=title, description_en=description)
     for category in Category.objects.filter(slug__in=CATEGORIES):
         filled += _fill(category, name_en=CATEGORIES[category.slug])
+    conference = {
+        "year": demo_calendar.year(demo_calendar.CONFERENCE[0]),
+        "dates": _english_span(*demo_calendar.CONFERENCE),
+        "awarded": AWARDS_PER_YEAR,
+    }
     for article in Article.objects.filter(slug__in=ARTICLES):
-        title, summary, body = ARTICLES[article.slug]
+        title, summary, body = (text.format(**conference) for text in ARTICLES[article.slug])
         filled += _fill(article, title_en=title, summary_en=summary, body_en=body)
     for series in EventSeries.objects.filter(slug__in=SERIES):
         filled += _fill(series, description_en=SERIES[series.slug])
+    events = _events()
     for event in Event.objects.select_related("series"):
         if event.series_id and event.edition in FORUM_THEMES:
             theme = FORUM_THEMES[event.edition]
@@ -292,8 +328,8 @@ def load(log):
                 venue_en="Nanning International Convention and Exhibition Centre",
                 description_en=f'The forum\'s theme: "{theme}".',
             )
-        elif event.title in EVENTS:
-            title, venue, description = EVENTS[event.title]
+        elif event.title in events:
+            title, venue, description = events[event.title]
             filled += _fill(event, title_en=title, venue_en=venue, description_en=description)
     for speaker in Speaker.objects.filter(name__in=SPEAKERS):
         name, title, organisation = SPEAKERS[speaker.name]

@@ -24,6 +24,7 @@ from events.models import (
     MeetingNotice,
     Speaker,
 )
+from members import demo_calendar as calendar
 from members.demo import latin_name
 from members.models import LiaisonOfficer, MemberCity
 
@@ -59,10 +60,10 @@ def _delegates(count, city):
 
 # The liaison conference's album: what the secretariat's photographer typically brings back.
 ALBUM = [
-    ("hall", "会议现场，主席台和参会代表", "2026年全区市长协会联络工作会议现场"),
+    ("hall", "会议现场，主席台和参会代表", "{conference}现场"),
     ("hall", "秘书长作联络工作报告", "协会秘书长作年度联络工作报告"),
     ("hall", "专题讲座现场", "专题讲座：城市更新中的规划统筹"),
-    ("hall", "优秀联络员上台领奖", "表彰2026年度优秀联络员"),
+    ("hall", "优秀联络员上台领奖", "表彰{year}年度优秀联络员"),
     ("city", "北海老城街景", "代表们考察北海老城历史文化街区"),
     ("city", "铁山港区临港产业园远景", "考察铁山港区临港产业园"),
     ("hall", "分组讨论", "各城市联络员分组交流工作经验"),
@@ -82,7 +83,7 @@ def load(log):
         description="论坛每年举办一次，是博览会的重要活动，邀请中国和东盟国家的市长围绕城市发展开展对话。",
     )
     for edition, theme in FORUM_THEMES.items():
-        days = -365 * (7 - edition) - 60 if edition <= 7 else 300
+        days = -365 * (7 - edition) + calendar.FORUM_7[0] if edition <= 7 else 300
         Event.objects.create(
             kind=Event.Kind.FORUM,
             series=forum,
@@ -100,26 +101,27 @@ def load(log):
             description=f"第{edition}届论坛以“{theme}”为主题，来自中国和东盟国家的市长出席。",
             attending_cities=None,
         )
+    titles = calendar.titles()
     Event.objects.create(
         kind=Event.Kind.CONGRESS,
-        title="2026年会员大会",
+        title=titles["congress"],
         host_city=cities.get("liuzhou"),
         venue="柳州市会议中心",
-        starts_at=_at(-212),
-        ends_at=_at(-211, 17),
+        starts_at=_at(calendar.CONGRESS[0]),
+        ends_at=_at(calendar.CONGRESS[1], 17),
         status=Event.Status.PUBLISHED,
         capacity=150,
         per_city_limit=3,
-        description="审议执行会长所作的工作报告和2026年工作要点。",
+        description=f"审议执行会长所作的工作报告和{calendar.year(calendar.CONGRESS[0])}年工作要点。",
     )
     conference = Event.objects.create(
         kind=Event.Kind.LIAISON,
-        title="2026年全区市长协会联络工作会议",
+        title=titles["conference"],
         host_city=cities.get("beihai"),
         venue="北海国际会议中心",
         address="北海市银海区金海岸大道 1 号",
-        starts_at=_at(-8),
-        ends_at=_at(-6, 12),
+        starts_at=_at(calendar.CONFERENCE[0]),
+        ends_at=_at(calendar.CONFERENCE[1], 12),
         status=Event.Status.PUBLISHED,
         capacity=140,
         per_city_limit=2,
@@ -143,6 +145,7 @@ def load(log):
         )
         item.speakers.set(speakers)
     for order, (kind, alt_text, caption) in enumerate(ALBUM):
+        caption = caption.format(conference=titles["conference"], year=calendar.year(calendar.CONFERENCE[0]))
         photo = EventPhoto(event=conference, alt_text=alt_text, caption=caption, order=order)
         picture = (
             demo_images.meeting_hall(5 + order, size=(1200, 800))
@@ -153,34 +156,34 @@ def load(log):
         photo.save()
     training = Event.objects.create(
         kind=Event.Kind.TRAINING,
-        title="2027年第一期市长专题培训班",
+        title=titles["training"],
         host_city=cities.get("guilin"),
         venue="桂林市委党校",
-        starts_at=_at(113),
-        ends_at=_at(117, 12),
+        starts_at=_at(calendar.TRAINING[0]),
+        ends_at=_at(calendar.TRAINING[1], 12),
         status=Event.Status.PUBLISHED,
         capacity=12,
         per_city_limit=2,
         requires_approval=False,
         waiting_list=True,
-        registration_opens_at=_at(-10),
-        registration_closes_at=_at(28, 18),
+        registration_opens_at=_at(calendar.TRAINING_REGISTRATION[0]),
+        registration_closes_at=_at(calendar.TRAINING_REGISTRATION[1], 18),
         description="以“县域经济高质量发展与城乡融合”为主题，每个城市限报2人。",
     )
-    congress_2027 = Event.objects.create(
+    next_congress = Event.objects.create(
         kind=Event.Kind.CONGRESS,
-        title="2027年会员大会",
+        title=titles["next_congress"],
         host_city=cities.get("wuzhou"),
         venue="梧州市会展中心",
-        starts_at=_at(150),
-        ends_at=_at(151, 17),
+        starts_at=_at(calendar.NEXT_CONGRESS[0]),
+        ends_at=_at(calendar.NEXT_CONGRESS[1], 17),
         status=Event.Status.PUBLISHED,
         capacity=120,
         per_city_limit=3,
         requires_approval=True,
-        registration_opens_at=_at(-5),
-        registration_closes_at=_at(90, 18),
-        description="会员大会将审议2026年工作报告，选举增补理事。",
+        registration_opens_at=_at(calendar.NEXT_CONGRESS_REGISTRATION[0]),
+        registration_closes_at=_at(calendar.NEXT_CONGRESS_REGISTRATION[1], 18),
+        description=f"会员大会将审议{calendar.year(calendar.CONGRESS[0])}年工作报告，选举增补理事。",
     )
     Event.objects.create(
         kind=Event.Kind.SEMINAR,
@@ -191,8 +194,8 @@ def load(log):
         status=Event.Status.DRAFT,
         capacity=60,
     )
-    staff = _delegations(congress_2027, training)
-    _notice_and_guest(congress_2027, staff)
+    staff = _delegations(next_congress, training)
+    _notice_and_guest(next_congress, staff)
     log(
         f"events: {Event.objects.count()}, delegations: {Delegation.objects.count()}, "
         f"notices: {MeetingNotice.objects.count()}, guest invitations: {GuestInvitation.objects.count()}"
@@ -203,11 +206,11 @@ def _notice_and_guest(congress, staff):
     """The congress's notice, sent to every city, read and answered by some; a guest city invited in English."""
     notice = MeetingNotice.objects.create(
         event=congress,
-        title="关于召开广西市长协会2027年会员大会的通知",
+        title=f"关于召开广西市长协会{congress.title}的通知",
         created_by=staff,
-        reply_by=_at(40, 18),
-        body="各会员城市：\n\n经研究，定于2027年在梧州市召开广西市长协会2027年会员大会。请各会员城市于回复截止日期前在联络员工作台"
-        "回复是否参会，并报名代表团。\n\n广西市长协会秘书处",
+        reply_by=_at(calendar.NEXT_CONGRESS_REPLY_BY, 18),
+        body=f"各会员城市：\n\n经研究，定于{calendar.full_date(calendar.NEXT_CONGRESS[0])}在梧州市召开广西市长协会"
+        f"{congress.title}。请各会员城市于回复截止日期前在联络员工作台回复是否参会，并报名代表团。\n\n广西市长协会秘书处",
     )
     notice_services.notice_send(notice=notice, by=staff)
     officers = {officer.city_id: officer for officer in LiaisonOfficer.objects.current().filter(is_primary=True)}

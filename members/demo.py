@@ -2,6 +2,7 @@
 
 import datetime
 
+from members import demo_calendar as calendar
 from members import services
 from members.models import LiaisonAward, LiaisonOfficer, Mayor, MemberCity, Region
 
@@ -92,6 +93,14 @@ MAYORS = {
 }
 
 
+AWARDS_PER_YEAR = 6
+
+
+def cities_at(level):
+    """How many demo cities are of this level (prefecture, county)."""
+    return sum(1 for city in CITIES if city[3] == level)
+
+
 def _person(seed):
     return SURNAMES[seed * 7 % len(SURNAMES)] + GIVEN[seed * 5 % len(GIVEN)]
 
@@ -155,8 +164,9 @@ def load(log):
             officer.save()
     _previous_officer(MemberCity.objects.get(slug="nanning"))
     officers = list(LiaisonOfficer.objects.current().filter(is_primary=True).order_by("city__joined_on", "id"))
-    for year, start in ((2023, 0), (2024, 5), (2025, 10)):
-        for officer in officers[start : start + 6]:
+    this_year = calendar.year(calendar.CONFERENCE[0])  # honoured at each year's liaison-work conference
+    for year, start in ((this_year - 2, 0), (this_year - 1, 5), (this_year, 10)):
+        for officer in officers[start : start + AWARDS_PER_YEAR]:
             LiaisonAward.objects.create(officer=officer, year=year, title="优秀联络员")
     log(
         f"member cities: {MemberCity.objects.count()}, officers: {LiaisonOfficer.objects.count()}, "

@@ -7,6 +7,8 @@ from django.utils import timezone
 
 from core.media import demo_images
 from core.media.pdf import render_pdf
+from members import demo_calendar as calendar
+from members.demo import AWARDS_PER_YEAR
 from news.models import Article, ArticleImage, Attachment, Category, Topic, TopicEntry
 
 CATEGORIES = [
@@ -33,40 +35,40 @@ def body(*paragraphs, headings=None):
 # slug-ish key, category, title, subtitle, summary, body, tags, days ago, pinned, picture kind, gallery captions
 ARTICLES = [
     (
-        "liaison-conference-2026",
+        "liaison-conference",
         "liaison-work",
-        "2026年全区市长协会联络工作会议在北海召开",
+        "{conference}在北海召开",
         "全部22个会员城市的联络员参加会议",
         "会议总结交流了一年来的联络工作，表彰了年度优秀联络员，并组织代表考察了北海市城市更新项目。",
         body(
-            "11月12日至14日，2026年全区市长协会联络工作会议在北海市召开。全部22个会员城市的30余名联络员和秘书处工作人员参加会议。会议由协会副秘书长梁静主持。",
+            "{conference_dates}，{conference}在北海市召开。全部22个会员城市的30余名联络员和秘书处工作人员参加会议。会议由协会副秘书长梁静主持。",
             "协会秘书长莫春林作联络工作报告，回顾了一年来在代表团组织、信息报送和城市调研等方面的工作，部署了下一阶段任务。报告指出，联络员是协会联系会员城市的桥梁和纽带，要进一步完善报名、通知和信息报送机制。",
             "## 一、专题讲座",
             "会议邀请自治区城乡规划设计院院长唐文彬作《城市更新中的规划统筹》专题讲座，邀请北海市人民政府副秘书长陈立介绍北海老城保护与活化的做法。",
             "## 二、表彰优秀联络员",
-            "会议通报表彰了2026年度优秀联络员20名。受表彰的联络员代表作交流发言，分享了做好代表团组织和信息报送工作的经验。",
+            "会议通报表彰了{conference_year}年度优秀联络员{awarded}名。受表彰的联络员代表作交流发言，分享了做好代表团组织和信息报送工作的经验。",
             "## 三、现场考察",
             "与会代表实地考察了北海老城历史文化街区、银滩片区综合整治项目和铁山港区临港产业园。",
         ),
         ["联络工作", "联络员", "北海"],
-        8,
+        -calendar.CONFERENCE[1],
         True,
         "hall",
         ["会议现场", "秘书长莫春林作联络工作报告", "代表考察北海老城历史文化街区"],
     ),
     (
-        "congress-2026",
+        "congress",
         "association-news",
-        "广西市长协会2026年会员大会在柳州举行",
+        "广西市长协会{congress}在柳州举行",
         "",
-        "大会审议通过了执行会长所作的工作报告和2026年工作要点，选举增补了理事会成员。",
+        "大会审议通过了执行会长所作的工作报告和{congress_year}年工作要点，选举增补了理事会成员。",
         body(
-            "4月24日，广西市长协会2026年会员大会在柳州市举行。会长、南宁市人民政府市长韦志宏出席会议并讲话，柳州市人民政府市长覃海燕致辞。",
-            "执行会长蒙立新代表理事会作工作报告。报告总结了2025年协会在服务城市发展、服务市长工作方面的主要成绩，提出了2026年的工作安排。",
-            "大会审议通过了工作报告、财务报告和2026年工作要点，选举增补了3名理事会成员。会后，与会市长考察了柳州螺蛳粉产业园和柳东新区。",
+            "{congress_date}，广西市长协会{congress}在柳州市举行。会长、南宁市人民政府市长韦志宏出席会议并讲话，柳州市人民政府市长覃海燕致辞。",
+            "执行会长蒙立新代表理事会作工作报告。报告总结了{congress_last_year}年协会在服务城市发展、服务市长工作方面的主要成绩，提出了2026年的工作安排。",
+            "大会审议通过了工作报告、财务报告和{congress_year}年工作要点，选举增补了3名理事会成员。会后，与会市长考察了柳州螺蛳粉产业园和柳东新区。",
         ),
         ["会员大会", "工作报告", "柳州"],
-        212,
+        -calendar.CONGRESS[1],
         True,
         "hall",
         ["大会现场", "执行会长蒙立新作工作报告"],
@@ -86,29 +88,29 @@ ARTICLES = [
             "论坛期间，12对中国与东盟国家城市签署了友好合作意向书。",
         ),
         ["市长论坛", "东盟", "国际交流"],
-        60,
+        -calendar.FORUM_7[1],
         True,
         "city",
         ["论坛开幕式", "平行论坛现场", "中外市长合影"],
     ),
     (
-        "notice-training-2027",
+        "notice-training",
         "notices",
-        "关于举办2027年第一期市长专题培训班的通知",
+        "关于举办{training}的通知",
         "",
-        "培训班以“县域经济高质量发展”为主题，请各会员城市于12月20日前报名。",
+        "培训班以“县域经济高质量发展”为主题，请各会员城市于{training_closes}前报名。",
         body(
             "各会员城市人民政府：",
-            "为帮助各城市市长、副市长拓宽视野、交流经验，经研究，决定于2027年3月举办第一期市长专题培训班。现将有关事项通知如下：",
+            "为帮助各城市市长、副市长拓宽视野、交流经验，经研究，决定于{training_month}举办第一期市长专题培训班。现将有关事项通知如下：",
             "## 一、培训主题",
             "县域经济高质量发展与城乡融合。",
             "## 二、时间地点",
-            "2027年3月15日至19日，在桂林市举办，3月14日报到。",
+            "{training_year}年{training_dates}，在桂林市举办，{training_arrival}报到。",
             "## 三、报名方式",
-            "请各城市联络员登录本网站联络员系统，于12月20日前提交参训人员名单。每个城市限报2人。",
+            "请各城市联络员登录本网站联络员系统，于{training_closes}前提交参训人员名单。每个城市限报2人。",
         ),
         ["培训", "通知"],
-        3,
+        -calendar.TRAINING_REGISTRATION[0],
         False,
         None,
         [],
@@ -116,7 +118,7 @@ ARTICLES = [
     (
         "notice-info-reporting",
         "notices",
-        "关于做好2026年度城市发展信息报送工作的通知",
+        "关于做好{info_year}年度城市发展信息报送工作的通知",
         "",
         "请各会员城市联络员按季度报送城市发展动态、典型经验和重要活动信息。",
         body(
@@ -125,7 +127,7 @@ ARTICLES = [
             "信息稿件应真实准确，配发图片须注明拍摄者。",
         ),
         ["通知", "信息报送"],
-        40,
+        -calendar.INFO_REPORTING_NOTICE,
         False,
         None,
         [],
@@ -133,15 +135,15 @@ ARTICLES = [
     (
         "women-mayors-forum",
         "association-news",
-        "女市长分会举办2026年女市长论坛",
+        "女市长分会举办{women_year}年女市长论坛",
         "",
         "论坛围绕“城市治理中的儿童友好”进行交流，来自22个城市的女市长、女副市长参加。",
         body(
-            "女市长分会2026年女市长论坛在梧州市举行，来自22个城市的女市长、女副市长参加。",
+            "女市长分会{women_year}年女市长论坛在梧州市举行，来自22个城市的女市长、女副市长参加。",
             "论坛围绕“城市治理中的儿童友好”主题，交流了儿童友好社区建设、校园周边交通安全和托育服务体系建设的做法。",
         ),
         ["女市长分会", "儿童友好"],
-        95,
+        -calendar.WOMEN_FORUM,
         False,
         "hall",
         ["论坛现场"],
@@ -199,10 +201,10 @@ ARTICLES = [
         "",
         "修订稿完善了代表团报名、信息报送和联络员变更的要求，请各城市联络员提出意见。",
         body(
-            "为适应新的工作要求，秘书处起草了《广西市长协会联络工作办法（修订稿）》，完善了代表团报名、信息报送和联络员变更等方面的要求。请各会员城市联络员于12月31日前反馈意见。"
+            "为适应新的工作要求，秘书处起草了《广西市长协会联络工作办法（修订稿）》，完善了代表团报名、信息报送和联络员变更等方面的要求。请各会员城市联络员于{rules_deadline}前反馈意见。"
         ),
         ["联络工作", "联络工作办法"],
-        15,
+        -calendar.RULES_CONSULTATION,
         False,
         None,
         [],
@@ -250,7 +252,33 @@ CITY_TOPICS = [
     ),
 ]
 
-TEN_EVENTS = "2025-ten-events"
+TEN_EVENTS = "ten-events"
+
+
+def _story():
+    """The dates, years and titles the articles tell, from the demo's calendar."""
+    c = calendar
+    titles = c.titles()
+    training_start = c.day(c.TRAINING[0])
+    return {
+        "conference": titles["conference"],
+        "conference_dates": c.span(*c.CONFERENCE),
+        "conference_year": c.year(c.CONFERENCE[0]),
+        "awarded": AWARDS_PER_YEAR,
+        "congress": titles["congress"],
+        "congress_date": c.month_day(c.CONGRESS[0]),
+        "congress_year": c.year(c.CONGRESS[0]),
+        "congress_last_year": c.year(c.CONGRESS[0]) - 1,
+        "training": titles["training"],
+        "training_closes": c.month_day(c.TRAINING_REGISTRATION[1]),
+        "training_month": f"{training_start.year}年{training_start.month}月",
+        "training_year": training_start.year,
+        "training_dates": c.span(*c.TRAINING),
+        "training_arrival": c.month_day(c.TRAINING[0] - 1),
+        "info_year": c.year(c.INFO_REPORTING_NOTICE),
+        "women_year": c.year(c.WOMEN_FORUM),
+        "rules_deadline": c.month_day(c.RULES_CONSULTATION + 30),
+    }
 
 
 def _image(kind, seed):
@@ -270,8 +298,10 @@ def load(log):
         return
 
     now = timezone.now()
+    story = _story()
     created = []
     for seed, (key, category, title, subtitle, summary, html, tags, days, pinned, kind, gallery) in enumerate(ARTICLES):
+        title, subtitle, summary, html = (text.format(**story) for text in (title, subtitle, summary, html))
         article = Article(
             title=title,
             subtitle=subtitle,
@@ -298,8 +328,9 @@ def load(log):
             photo.save()
         created.append(article)
 
-    report = Attachment(article=created[0], title="2026年度优秀联络员名单", order=0)
-    report.file.save("list.pdf", ContentFile(render_pdf("2026年度优秀联络员名单", ["（名单按城市排列）"])), save=False)
+    honoured = f"{story['conference_year']}年度优秀联络员名单"
+    report = Attachment(article=created[0], title=honoured, order=0)
+    report.file.save("list.pdf", ContentFile(render_pdf(honoured, ["（名单按城市排列）"])), save=False)
     report.save()
 
     for index, city in enumerate(CITIES):
@@ -321,26 +352,26 @@ def load(log):
         article.tags.add(*tags, city)
 
     Article.objects.create(
-        title="关于2027年会员大会筹备工作的说明（草稿）",
+        title=f"关于{calendar.titles()['next_congress']}筹备工作的说明（草稿）",
         category=categories["notices"],
         summary="草稿，尚未发布。",
         body=P("筹备方案正在征求意见。"),
         status=Article.Status.DRAFT,
     )
     Article.objects.create(
-        title="2027年元旦慰问信",
+        title=f"{now.year + 1}年元旦慰问信",
         category=categories["association-news"],
         summary="定时发布的文章。",
         body=P("值此新年来临之际，向各会员城市致以新年的问候。"),
         status=Article.Status.PUBLISHED,
-        publish_at=datetime.datetime(2027, 1, 1, 8, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=8))),
+        publish_at=datetime.datetime(now.year + 1, 1, 1, 8, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=8))),
     )
 
     topic = Topic.objects.create(
-        title="2025年协会十件大事",
+        title=f"{story['conference_year']}年协会十件大事",
         slug=TEN_EVENTS,
         is_published=True,
-        summary="回顾2025年协会服务城市发展、服务市长工作的十件大事。",
+        summary=f"回顾{story['conference_year']}年协会服务城市发展、服务市长工作的十件大事。",
     )
     for order, article in enumerate(created[:10]):
         TopicEntry.objects.create(topic=topic, article=article, order=order)

@@ -50,21 +50,17 @@ THEMES_EN = {
     "城市信息报送": "Reporting city information",
 }
 
-# Section, title, author: the latest issues name demo articles by their titles (association/demo_links.py links them).
+# Section, title, author of the pieces written for the periodical itself; the news of each issue's months is added
+# to its contents by association/demo_links.py (the periodicals do not know the news app).
 CONTENTS = {
     "huikan": [
-        ("特稿", "2026年全区市长协会联络工作会议在北海召开", "秘书处"),
-        ("特稿", "广西市长协会2026年会员大会在柳州举行", "秘书处"),
-        ("论坛", "第七届中国—东盟市长论坛成功举办", "信息部"),
-        ("城市动态", "城市规划建设研讨会聚焦老旧小区改造", "信息部"),
         ("市长访谈", "让城市更新惠及更多居民——访南宁市市长", "本刊记者"),
         ("经验交流", "县域城市产业园区建设的几点体会", "贵港市联络员"),
+        ("经验交流", "老城区更新中的群众工作方法", "柳州市联络员"),
     ],
     "jianbao": [
-        ("工作动态", "秘书处就修订联络工作办法征求意见", "秘书处"),
-        ("工作动态", "关于做好2026年度城市发展信息报送工作的通知", "秘书处"),
-        ("城市信息", "北部湾城市分会召开港口物流专门委员会会议", "北海市"),
         ("城市信息", "各会员城市联络工作情况通报", "秘书处"),
+        ("工作动态", "秘书处近期工作安排", "秘书处"),
     ],
 }
 
@@ -98,7 +94,6 @@ def load(log):
         )
         dates = list(_issue_dates(frequency, today))
         for index, (year, number, published) in enumerate(dates):
-            newest = index >= len(dates) - 2
             theme = THEMES[slug][index % len(THEMES[slug])]
             issue = Issue(
                 periodical=periodical,
@@ -111,7 +106,7 @@ def load(log):
                 visibility=visibility,
                 status=Issue.Status.PUBLISHED,
                 announced_at=timezone.now(),
-                summary=f"本期{('聚焦' + theme) if theme else '通报近期协会工作'}，刊发文章{len(CONTENTS[slug])}篇。",
+                summary=f"本期{('聚焦' + theme) if theme else '通报近期协会工作'}。",
             )
             label = f"{name} {year}年第{number}期"
             if slug == "huikan":
@@ -126,9 +121,8 @@ def load(log):
                 save=False,
             )
             issue.save()
-            rows = CONTENTS[slug] if newest else CONTENTS[slug][3:] + CONTENTS[slug][:3]
             IssueEntry.objects.bulk_create(
                 IssueEntry(issue=issue, section=section, title=title, author=author, page=2 + 4 * order_, order=order_)
-                for order_, (section, title, author) in enumerate(rows)
+                for order_, (section, title, author) in enumerate(CONTENTS[slug])
             )
     log(f"periodical issues: {Issue.objects.count()}")

@@ -15,7 +15,7 @@ PAGES = [
     "/members/honours/",
     "/news/1/",
     "/news/c/city-exchange/",
-    "/news/topics/2025-ten-events/",
+    "/news/topics/ten-events/",
     "/about/",
     "/about/leadership/",
     "/about/branches/",

@@ -8,7 +8,7 @@ from association.models import Association, Branch, Document, Page
 from events.models import AgendaItem, Event, EventSeries, Speaker
 from governance.models import Mandate
 from members import demo_calendar
-from members.demo import AWARDS_PER_YEAR, CITIES, cities_at
+from members.demo import CITIES, HONOURED_THIS_YEAR, cities_at
 from members.models import MemberCity
 from news.models import Article, Category
 
@@ -157,8 +157,7 @@ ARTICLES = {
         )
         + "<h2>Outstanding liaison officers</h2>"
         + P(
-            "{awarded} liaison officers were honoured for {year} and shared their experience of organising "
-            "delegations."
+            "{awarded} liaison officers were honoured for {year} and shared their experience of organising delegations."
         )
         + "<h2>Site visits</h2>"
         + P(
@@ -311,7 +310,7 @@ def load(log):
     conference = {
         "year": demo_calendar.year(demo_calendar.CONFERENCE[0]),
         "dates": _english_span(*demo_calendar.CONFERENCE),
-        "awarded": AWARDS_PER_YEAR,
+        "awarded": HONOURED_THIS_YEAR,
     }
     for article in Article.objects.filter(slug__in=ARTICLES):
         title, summary, body = (text.format(**conference) for text in ARTICLES[article.slug])

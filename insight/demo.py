@@ -60,10 +60,12 @@ def load(log):
     past = Event.objects.filter(status=Event.Status.PUBLISHED, starts_at__lt=now, delegations__isnull=True)
     delegations = delegates = notices = 0
     for event in past.order_by("starts_at"):
+        day = timezone.localtime(event.starts_at).date()
         notice = MeetingNotice.objects.create(
             event=event,
             title=f"关于召开{event}的通知",
-            body="各会员城市：\n\n请于回复截止日期前回复是否参会，并报名代表团。\n\n秘书处",
+            body=f"各会员城市：\n\n经研究，定于{day.year}年{day.month}月{day.day}日召开{event}。"
+            "请于回复截止日期前回复是否参会，并报名代表团。\n\n秘书处",
             reply_by=event.starts_at - datetime.timedelta(days=14),
             created_by=staff,
         )

@@ -2,7 +2,8 @@
 
 import datetime
 
-from members import demo_calendar as calendar
+from django.utils import timezone
+
 from members import services
 from members.models import LiaisonAward, LiaisonOfficer, Mayor, MemberCity, Region
 
@@ -93,7 +94,8 @@ MAYORS = {
 }
 
 
-AWARDS_PER_YEAR = 6
+AWARDS_PER_YEAR = 6  # in the years before this one
+HONOURED_THIS_YEAR = 3  # this year's, chosen through the nomination call (surveys/demo.py)
 
 
 def cities_at(level):
@@ -164,8 +166,8 @@ def load(log):
             officer.save()
     _previous_officer(MemberCity.objects.get(slug="nanning"))
     officers = list(LiaisonOfficer.objects.current().filter(is_primary=True).order_by("city__joined_on", "id"))
-    this_year = calendar.year(calendar.CONFERENCE[0])  # honoured at each year's liaison-work conference
-    for year, start in ((this_year - 2, 0), (this_year - 1, 5), (this_year, 10)):
+    this_year = timezone.localdate().year  # this year's officers are honoured through the nomination call
+    for year, start in ((this_year - 3, 0), (this_year - 2, 5), (this_year - 1, 10)):
         for officer in officers[start : start + AWARDS_PER_YEAR]:
             LiaisonAward.objects.create(officer=officer, year=year, title="优秀联络员")
     log(

@@ -8,7 +8,7 @@ from django.utils import timezone
 from core.media import demo_images
 from core.media.pdf import render_pdf
 from members import demo_calendar as calendar
-from members.demo import AWARDS_PER_YEAR
+from members.demo import HONOURED_THIS_YEAR
 from news.models import Article, ArticleImage, Attachment, Category, Topic, TopicEntry
 
 CATEGORIES = [
@@ -46,7 +46,7 @@ ARTICLES = [
             "## 一、专题讲座",
             "会议邀请自治区城乡规划设计院院长唐文彬作《城市更新中的规划统筹》专题讲座，邀请北海市人民政府副秘书长陈立介绍北海老城保护与活化的做法。",
             "## 二、表彰优秀联络员",
-            "会议通报表彰了{conference_year}年度优秀联络员{awarded}名。受表彰的联络员代表作交流发言，分享了做好代表团组织和信息报送工作的经验。",
+            "会议通报表彰了{honour_year}年度优秀联络员{awarded}名。受表彰的联络员代表作交流发言，分享了做好代表团组织和信息报送工作的经验。",
             "## 三、现场考察",
             "与会代表实地考察了北海老城历史文化街区、银滩片区综合整治项目和铁山港区临港产业园。",
         ),
@@ -264,7 +264,8 @@ def _story():
         "conference": titles["conference"],
         "conference_dates": c.span(*c.CONFERENCE),
         "conference_year": c.year(c.CONFERENCE[0]),
-        "awarded": AWARDS_PER_YEAR,
+        "awarded": HONOURED_THIS_YEAR,
+        "honour_year": timezone.localdate().year,  # the year of the nomination call (surveys/demo.py)
         "congress": titles["congress"],
         "congress_date": c.month_day(c.CONGRESS[0]),
         "congress_year": c.year(c.CONGRESS[0]),
@@ -328,7 +329,7 @@ def load(log):
             photo.save()
         created.append(article)
 
-    honoured = f"{story['conference_year']}年度优秀联络员名单"
+    honoured = f"{story['honour_year']}年度优秀联络员名单"
     report = Attachment(article=created[0], title=honoured, order=0)
     report.file.save("list.pdf", ContentFile(render_pdf(honoured, ["（名单按城市排列）"])), save=False)
     report.save()

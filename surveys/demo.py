@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from members.demo import HONOURED_THIS_YEAR
 from members.models import LiaisonAward, LiaisonOfficer, MemberCity
 from surveys import nominations
 from surveys.models import (
@@ -153,7 +154,9 @@ def _nomination_call(now):
         all_cities=True,
         state=Questionnaire.State.SENT,
     )
-    call = NominationCall.objects.create(questionnaire=questionnaire, honour="优秀联络员", year=now.year, places=3)
+    call = NominationCall.objects.create(
+        questionnaire=questionnaire, honour="优秀联络员", year=now.year, places=HONOURED_THIS_YEAR
+    )
     criteria = [
         Criterion.objects.create(call=call, name="联络工作成效", weight=Decimal(2), order=0),
         Criterion.objects.create(call=call, name="信息报送", weight=Decimal(1), order=1),

@@ -139,6 +139,17 @@ def notice_reply(
     return recipient
 
 
+def notice_replies_follow_registration(delegation: Delegation) -> int:
+    """A city that declined a meeting and then registers for it will attend after all: its reply says so."""
+    if delegation.city_id is None:
+        return 0
+    return NoticeRecipient.objects.filter(
+        notice__event=delegation.event_id, city=delegation.city_id, reply=NoticeRecipient.Reply.DECLINE
+    ).update(
+        reply=NoticeRecipient.Reply.ATTEND, reason="", replied_at=timezone.now(), replied_by=delegation.submitted_by
+    )
+
+
 def _registered_city_ids(notice: MeetingNotice) -> list[int]:
     return list(
         Delegation.objects.filter(event=notice.event_id, city__isnull=False).active().values_list("city_id", flat=True)

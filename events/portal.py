@@ -5,12 +5,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import model_to_dict
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -157,12 +160,28 @@ def delegation(request, pk, officer):
     return _answer(request, page)
 
 
+def _invitation_language(request, invitation):
+    """The bare link (/guests/<token>/, Chinese) opened from outside the site, as from a forwarded mail or typed by
+    hand, goes to the page in the invitation's language; a guest who chose Chinese on the page keeps it."""
+    if request.method != "GET" or invitation.language == settings.LANGUAGE_CODE:
+        return None
+    if get_language() != settings.LANGUAGE_CODE:
+        return None
+    came_from = request.headers.get("Referer", "")
+    if came_from and url_has_allowed_host_and_scheme(came_from, allowed_hosts={request.get_host()}):
+        return None
+    return invitation.get_absolute_url()
+
+
 @never_cache
 def guest_registration(request, token):
     """A guest delegation's page: no account, only the personal link, until it expires."""
     invitation = GuestInvitation.objects.select_related("event", "event__series").filter(token=token).first()
     if invitation is None:
         raise Http404(_("There is no such invitation."))
+    elsewhere = _invitation_language(request, invitation)
+    if elsewhere:
+        return redirect(elsewhere)
     if invitation.has_expired:
         response = render(request, "events/guest_expired.html", {"invitation": invitation}, status=410)
         response["X-Robots-Tag"] = "noindex"

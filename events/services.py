@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from core.locks import atomic_with_lock_timeout
 from events import emails
 from events.models import Delegate, Delegation, DelegationTransition, Event, GuestInvitation, RegistrationWindow
+from events.notice_services import notice_replies_follow_registration
 from events.rooms import rooms_follow_accommodation
 from events.rules import delegate_problems
 from members.access import speaks_for
@@ -189,6 +190,7 @@ def _register(
             _("This city has already registered for this meeting; change that registration instead.")
         ) from error
     _write_delegates(delegation, delegates, new=True)
+    notice_replies_follow_registration(delegation)
     submitted = DelegationTransition.objects.create(
         delegation=delegation, from_state="", to_state=State.PENDING, by=submitted_by, reason=reason
     )

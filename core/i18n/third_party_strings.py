@@ -71,5 +71,5 @@ DJANGO_MESSAGES = [
 ]
 
 
-def _django_plural_messages():  # never called: makemessages reads the words
+def _django_plural_messages() -> None:  # never called: makemessages reads the words
     ngettext("%(count)s %(name)s was changed successfully.", "%(count)s %(name)s were changed successfully.", 0)

@@ -2,6 +2,7 @@
 which Chinese does not put after its full stop."""
 
 import re
+from typing import Any
 
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.utils.safestring import SafeData, mark_safe
@@ -10,8 +11,8 @@ _SPACE_AFTER_CHINESE_STOP = re.compile(r"(?<=[。！？；：，])\s+")
 
 
 class ChineseSpacingStorage(FallbackStorage):
-    def add(self, level, message, extra_tags=""):
+    def add(self, level: int, message: Any, extra_tags: str = "") -> None:
         if isinstance(message, str):
             joined = _SPACE_AFTER_CHINESE_STOP.sub("", message)
             message = mark_safe(joined) if isinstance(message, SafeData) else joined  # the admin's links stay links
-        return super().add(level, message, extra_tags)
+        super().add(level, message, extra_tags)

@@ -159,6 +159,15 @@ def test_a_phone_page_does_not_scroll_sideways(phone_page, site):
         assert overflow <= 0, f"{path} is {overflow}px wider than the screen"
 
 
+def test_on_a_phone_no_footer_link_breaks_mid_word(phone_page, site):
+    phone_page.goto(f"{site}/about/privacy/")
+    lines = phone_page.locator(".site-footer__links a").evaluate_all(
+        "links => links.map(link => [link.textContent.trim(), link.getClientRects().length])"
+    )
+    assert ["个人信息保护说明", 1] in lines
+    assert [text for text, count in lines if count != 1] == []
+
+
 def test_a_liaison_officer_signs_in_from_a_members_only_download_and_gets_the_file(page, site, tmp_path):
     officer = UserFactory()
     officer.groups.add(Group.objects.get(name=LIAISON_OFFICERS))

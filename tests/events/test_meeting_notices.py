@@ -152,3 +152,18 @@ def test_not_attending_is_refused_while_the_citys_delegation_stands_and_says_wha
     services.delegation_withdraw(delegation=delegation, by=officer.user)
     accepted = client.post(f"/portal/events/notices/{notice.pk}/", {"reply": "decline", "reason": "另有公务"})
     assert accepted.status_code == 302 and NoticeRecipient.objects.get(city=officer.city).reply == "decline"
+
+
+def test_a_city_that_declined_and_then_registers_will_attend_after_all(notice, cities, manager):
+    notice_services.notice_send(notice=notice, by=manager)
+    officer = cities["liuzhou"]
+    recipient = NoticeRecipient.objects.get(city=officer.city)
+    notice_services.notice_reply(recipient=recipient, officer=officer, reply="decline", reason="另有公务")
+    other = NoticeRecipient.objects.get(city=cities["beihai"].city)
+    notice_services.notice_reply(recipient=other, officer=cities["beihai"], reply="decline", reason="同期开会")
+
+    services.delegation_register(event=notice.event, officer=officer, delegates=delegates(1), consent=True)
+
+    recipient.refresh_from_db()
+    assert (recipient.reply, recipient.reason, recipient.replied_by) == ("attend", "", officer.user)
+    assert NoticeRecipient.objects.get(pk=other.pk).reply == "decline"  # another city's answer stays

@@ -184,3 +184,19 @@ def test_a_guest_who_withdrew_registers_again_with_the_same_link_until_it_expire
     Delegation.objects.filter(state=State.CONFIRMED).update(state=State.WITHDRAWN)
     GuestInvitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now() - datetime.timedelta(minutes=1))
     assert client.post(f"/en/guests/{invitation.token}/", form_data(delegates(1))).status_code == 410
+
+
+def test_the_bare_link_opens_the_guest_page_in_the_invitation_s_language(client, invitation):
+    bare = f"/guests/{invitation.token}/"
+    response = client.get(bare)  # a forwarded mail, or the address typed without its /en/
+    assert response.status_code == 302 and response["Location"] == f"/en/guests/{invitation.token}/"
+    english = client.get(response["Location"])
+    assert english.status_code == 200 and '<html lang="en"' in english.content.decode()
+    chosen = client.get(bare, headers={"referer": f"http://testserver/en/guests/{invitation.token}/"})
+    assert chosen.status_code == 200 and '<html lang="zh-Hans"' in chosen.content.decode()  # chose 简 on the page
+
+
+def test_a_chinese_invitation_s_bare_link_stays_chinese(client, invitation):
+    GuestInvitation.objects.filter(pk=invitation.pk).update(language="zh-hans")
+    response = client.get(f"/guests/{invitation.token}/")
+    assert response.status_code == 200 and '<html lang="zh-Hans"' in response.content.decode()

@@ -222,3 +222,14 @@ def test_event_page_queries_do_not_grow_with_its_news_photos_or_attending_cities
     small = count()
     grow(8, 1)
     assert count() == small == 10
+
+
+def test_on_a_phone_the_summary_s_cells_say_what_they_are(client, make_event, make_officer):
+    """The phone stacks a table's cells and hides its header: each cell carries the header's word (site.css)."""
+    event, officer = make_event(), make_officer("nanning")
+    client.force_login(officer.user)
+    client.post(f"/portal/events/{event.pk}/delegation/", form_data(delegates(2)))
+    html = client.get(f"/portal/events/{event.pk}/delegation/").content.decode()
+    for label in ("排序", "职务", "行程", "房间"):
+        assert html.count(f'data-label="{label}"') == 2, label
+    assert "尚未填写" in html and ">—<" not in html  # no travel given yet, said in words

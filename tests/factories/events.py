@@ -19,6 +19,7 @@ from events.models import (
     EventSeries,
     EventVideo,
     GuestInvitation,
+    Hotel,
     MeetingNotice,
     NoticeRecipient,
     Speaker,
@@ -201,3 +202,14 @@ class EventVideoFactory(factory.django.DjangoModelFactory):
     event = factory.SubFactory(EventFactory)
     title = "论坛开幕式"
     page_url = "https://www.bilibili.com/video/BV1xx411c7mD"
+
+
+class HotelFactory(factory.django.DjangoModelFactory):
+    """A hotel a meeting lodges its delegates in; rooms are given through events.rooms.rooms_assign."""
+
+    class Meta:
+        model = Hotel
+
+    event = factory.SubFactory(EventFactory)
+    name = factory.Sequence(lambda n: f"会议酒店{n}")
+    address = "南宁市民族大道38号"

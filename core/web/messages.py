@@ -11,7 +11,7 @@ _SPACE_AFTER_CHINESE_STOP = re.compile(r"(?<=[。！？；：，])\s+")
 
 
 class ChineseSpacingStorage(FallbackStorage):
-    def add(self, level: int, message: Any, extra_tags: str = "") -> None:
+    def add(self, level: int, message: Any, extra_tags: str | None = "") -> None:
         if isinstance(message, str):
             joined = _SPACE_AFTER_CHINESE_STOP.sub("", message)
             message = mark_safe(joined) if isinstance(message, SafeData) else joined  # the admin's links stay links

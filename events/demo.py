@@ -53,6 +53,7 @@ def _delegates(count, city):
             "position": titles[n % len(titles)],
             "rank": n + 1,
             "is_head": n == 0,
+            "accommodation": "single" if n == 0 else "shared",  # heads alone, the others two to a room
         }
         for n in range(count)
     ]
@@ -284,8 +285,15 @@ def _rooms(congress):
     """The congress's two hotels, and rooms given to the confirmed delegations' heads (the others still to give)."""
     main = Hotel.objects.create(event=congress, name="南宁饭店", address="南宁市民族大道38号", phone="0771-2103888")
     Hotel.objects.create(event=congress, name="邕州饭店", address="南宁市七星路47号", phone="0771-2828888")
-    heads = Delegate.objects.filter(delegation__event=congress, delegation__state="confirmed", is_head=True)
+    confirmed = Delegate.objects.filter(delegation__event=congress, delegation__state="confirmed").order_by("id")
     placements = {
-        head.pk: rooms.Placement(main.pk, f"{1201 + number}", None) for number, head in enumerate(heads.order_by("id"))
+        head.pk: rooms.Placement(main.pk, f"{1201 + number}", None)
+        for number, head in enumerate(confirmed.filter(is_head=True))
     }
+    number = 801
+    for gender in ("female", "male"):  # two of one gender to a room, across delegations too
+        sharing = list(confirmed.filter(accommodation="shared", gender=gender))
+        for first, second in zip(sharing[0::2], sharing[1::2], strict=False):
+            placements[first.pk] = rooms.Placement(main.pk, str(number), second.pk)
+            number += 1
     rooms.rooms_assign(event=congress, placements=placements)

@@ -4,6 +4,7 @@ walks through a meeting's album with the keyboard."""
 import pytest
 
 from events.models import Event
+from members import demo_calendar
 from publications.models import Issue
 
 pytestmark = pytest.mark.browser
@@ -34,7 +35,7 @@ def test_a_reader_opens_the_latest_issue_and_an_article_from_its_contents(page, 
 
 
 def test_a_reader_walks_through_an_album_with_the_keyboard(page, site):
-    event = Event.objects.get(title="2026年全区市长协会联络工作会议")
+    event = Event.objects.get(title=demo_calendar.titles()["conference"])
     page.goto(f"{site}{event.get_absolute_url()}")
     page.locator(".album-preview .more a").click()
     expect(page.locator("h1")).to_contain_text("照片")
@@ -44,7 +45,7 @@ def test_a_reader_walks_through_an_album_with_the_keyboard(page, site):
     page.keyboard.press("Enter")
     dialog = page.locator("dialog.lightbox")
     expect(dialog).to_be_visible()
-    expect(dialog.locator(".lightbox__caption")).to_have_text("2026年全区市长协会联络工作会议现场")
+    expect(dialog.locator(".lightbox__caption")).to_have_text(f"{demo_calendar.titles()['conference']}现场")
     expect(dialog.locator(".lightbox__count")).to_contain_text("8")
 
     page.keyboard.press("ArrowRight")
@@ -71,7 +72,7 @@ def test_an_event_manager_uploads_several_photos_at_once_and_sees_each_ones_prog
     from tests.browser.test_secretariat_journey import staff_context
     from tests.factories import StaffUserFactory
 
-    event = Event.objects.get(title="2026年全区市长协会联络工作会议")
+    event = Event.objects.get(title=demo_calendar.titles()["conference"])
     before = event.photos.count()
     files = []
     for n in range(3):

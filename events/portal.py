@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.forms import model_to_dict
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,9 +20,14 @@ from django.views.decorators.cache import never_cache
 
 from core.locks import Busy
 from events import services
-from events.models import Delegation, Event, GuestInvitation, RegistrationWindow
+from events.models import Delegate, Delegation, Event, GuestInvitation, RegistrationWindow
 from events.portal_forms import DELEGATE_FIELDS, DelegateFormSet, DelegationForm
 from members.access import officer_required
+
+
+def _with_rooms():
+    """The delegates with the hotel the secretariat gave each, for the summary (one query for both)."""
+    return Prefetch("delegates", queryset=Delegate.objects.select_related("hotel"))
 
 
 def people_of(formset):
@@ -139,7 +145,7 @@ def _answer(request, page: RegistrationPage):
 @officer_required
 def delegation(request, pk, officer):
     event = get_object_or_404(Event.objects.published().select_related("series", "host_city"), pk=pk)
-    current = Delegation.objects.filter(event=event, city=officer.city).active().prefetch_related("delegates").first()
+    current = Delegation.objects.filter(event=event, city=officer.city).active().prefetch_related(_with_rooms()).first()
     page = RegistrationPage(
         event=event,
         current=current,
@@ -188,7 +194,7 @@ def guest_registration(request, token):
         return response
     event = invitation.event
     # As on the officer's page: a withdrawn delegation leaves the link free to register again until it expires.
-    current = Delegation.objects.filter(guest=invitation).active().prefetch_related("delegates").first()
+    current = Delegation.objects.filter(guest=invitation).active().prefetch_related(_with_rooms()).first()
     page = RegistrationPage(
         event=event,
         current=current,

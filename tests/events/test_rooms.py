@@ -227,3 +227,10 @@ def test_a_delegate_who_no_longer_shares_is_parted_from_the_roommate(client, mee
     data["delegates-2-accommodation"] = "none"
     assert client.post(f"/portal/events/{meeting.pk}/delegation/", data).status_code == 302
     assert placements()[1:3] == [("王强", "南宁饭店", "305", ""), ("赵刚", "", "", "")]
+
+
+def test_the_officer_s_summary_shows_the_room_given(client, meeting, hotels):  # noqa: F811
+    rooms.rooms_assign(event=meeting, placements={person("李明").pk: rooms.Placement(hotels[0].pk, "1201", None)})
+    client.force_login(meeting.delegations.get(city__slug="nanning").submitted_by)
+    html = client.get(f"/portal/events/{meeting.pk}/delegation/").content.decode()
+    assert "南宁饭店 1201房间" in html

@@ -45,18 +45,22 @@ def _delegates(count, city):
     titles = ["副市长", "市人民政府副秘书长", "市外事办公室主任", "市住房城乡建设局局长", "市发展改革委副主任"]
     surnames, given = "黄韦覃蒙陆莫农梁李陈", ["志明", "丽娟", "建华", "海燕", "国强"]
     seed = city.pk or 0
-    return [
-        {
-            "name": surnames[(seed + n) % len(surnames)] + given[(seed * 3 + n) % len(given)],
-            "name_latin": latin_name(surnames[(seed + n) % len(surnames)] + given[(seed * 3 + n) % len(given)]),
-            "gender": "female" if given[(seed * 3 + n) % len(given)] in ("丽娟", "海燕") else "male",
-            "position": titles[n % len(titles)],
-            "rank": n + 1,
-            "is_head": n == 0,
-            "accommodation": "single" if n == 0 else "shared",  # heads alone, the others two to a room
-        }
-        for n in range(count)
-    ]
+    people = []
+    for n in range(count):
+        first_name = given[(seed * 3 + n) % len(given)]
+        name = surnames[(seed + n) % len(surnames)] + first_name
+        people.append(
+            {
+                "name": name,
+                "name_latin": latin_name(name),
+                "gender": "female" if first_name in ("丽娟", "海燕") else "male",
+                "position": titles[n % len(titles)],
+                "rank": n + 1,
+                "is_head": n == 0,
+                "accommodation": "single" if n == 0 else "shared",  # heads alone, the others two to a room
+            }
+        )
+    return people
 
 
 # The liaison conference's album: what the secretariat's photographer typically brings back.

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 from core.models import ExportLog
 from core.spreadsheets import append_as_text
 from events.models import Delegate, Delegation
+from events.rooms import roomed_delegates
 
 ACTIVE = Delegation.ACTIVE_STATES
 
@@ -23,7 +24,7 @@ ACTIVE = Delegation.ACTIVE_STATES
 def _delegates(event):
     return list(
         Delegate.objects.filter(delegation__event=event, delegation__state__in=ACTIVE)
-        .select_related("delegation", "delegation__city", "delegation__city__region", "delegation__guest", "hotel")
+        .select_related("delegation", "delegation__city", "delegation__city__region", "delegation__guest")
         .order_by("delegation_id", "rank", "id")
     )
 
@@ -81,7 +82,7 @@ def rooming(event):
     """A room per row, with the hotel, room number and roommates the secretariat gave (events/rooms.py), rooms
     given first by hotel and number. Shared rooms not yet paired are proposed: two people of one delegation and
     one gender in protocol order (an odd one out waits for a roommate from elsewhere)."""
-    people = [d for d in _delegates(event) if d.accommodation != Delegate.Accommodation.NONE]
+    people = roomed_delegates(event)
     by_pk = {d.pk: d for d in people}
     rows, placed, unpaired = [], set(), []
     for delegate in people:

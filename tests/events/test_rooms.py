@@ -50,6 +50,14 @@ def page_data(meeting, **rows):  # noqa: F811
     return data
 
 
+def nanning_as_registered():
+    """The Nanning delegation's delegates as its form sends them back unchanged."""
+    return [
+        {"name": d.name, "gender": d.gender, "position": d.position, "rank": d.rank, "is_head": d.is_head}
+        for d in Delegate.objects.filter(delegation__city__slug="nanning").order_by("rank")
+    ]
+
+
 def post(client, meeting, **rows):  # noqa: F811
     return client.post(f"/admin/events/event/{meeting.pk}/rooms/", page_data(meeting, **rows))
 
@@ -174,10 +182,7 @@ def test_a_changed_delegation_keeps_its_rooms_and_check_in_codes(client, meeting
     )
     code = person("王强").checkin_token
     client.force_login(meeting.delegations.get(city__slug="nanning").submitted_by)
-    people = [
-        {"name": d.name, "gender": d.gender, "position": d.position, "rank": d.rank, "is_head": d.is_head}
-        for d in Delegate.objects.filter(delegation__city__slug="nanning").order_by("rank")
-    ]
+    people = nanning_as_registered()
     people[1]["position"] = "秘书长"  # 王强 promoted, 赵刚 unchanged
     data = form_data(people, **{"delegates-INITIAL_FORMS": "3"})  # the page's three forms of the registered
     data[f"delegates-{2}-accommodation"] = data["delegates-1-accommodation"] = "shared"
@@ -219,10 +224,7 @@ def test_a_delegate_who_no_longer_shares_is_parted_from_the_roommate(client, mee
         placements={person("王强").pk: rooms.Placement(hotels[0].pk, "305", person("赵刚").pk)},
     )
     client.force_login(meeting.delegations.get(city__slug="nanning").submitted_by)
-    people = [
-        {"name": d.name, "gender": d.gender, "position": d.position, "rank": d.rank, "is_head": d.is_head}
-        for d in Delegate.objects.filter(delegation__city__slug="nanning").order_by("rank")
-    ]
+    people = nanning_as_registered()
     data = form_data(people, **{"delegates-INITIAL_FORMS": "3"})  # everyone in a single room now
     data["delegates-2-accommodation"] = "none"
     assert client.post(f"/portal/events/{meeting.pk}/delegation/", data).status_code == 302

@@ -18,6 +18,7 @@ class RoomsForm(forms.Form):
         self.people = people
         sharing = [p for p in people if p.accommodation == Delegate.Accommodation.SHARED]
         hotel_choices = [("", "—"), *((hotel.pk, hotel.name) for hotel in hotels)]
+        labels = {other.pk: f"{other.name} · {other.delegation.party_name}" for other in sharing}
         for person in people:
             self.fields[f"hotel_{person.pk}"] = forms.TypedChoiceField(
                 choices=hotel_choices,
@@ -32,7 +33,7 @@ class RoomsForm(forms.Form):
             )
             if person.accommodation == Delegate.Accommodation.SHARED:
                 choices = [
-                    (other.pk, f"{other.name} · {other.delegation.party_name}")
+                    (other.pk, labels[other.pk])
                     for other in sharing
                     if other.pk != person.pk and other.gender == person.gender
                 ]
